@@ -1,0 +1,201 @@
+/**
+ * Configuration, parsed once. `loadConfig()` reads the environment and `.env`,
+ * validates every variable with zod and returns a typed config object that is
+ * passed down; nothing else in LaySum reads process.env. `.env.example`
+ * documents the same variables.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from '../errors/config-error.ts';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = (def: string) => z.url({ protocol: /^https?$/ }).default(def);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const EnvSchema = z.object({
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+  LAYSUM_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
+    .default('laysum'),
+
+  LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: int(120_000, 100),
+  LLM_MAX_REPAIRS: int(2),
+  LLM_ATTEMPTS: int(8, 1),
+  LLM_BACKOFF_MS: int(5_000, 1),
+
+  INGEST_CONCURRENCY: int(4, 1),
+  SUMMARIZE_CONCURRENCY: int(4, 1),
+  SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
+
+  MAX_TEXT_BYTES: int(200_000, 100),
+  MAX_PDF_BYTES: int(25_000_000, 1000),
+  FULLTEXT_BUDGET_CHARS: int(24_000, 0),
+
+  NCBI_EUTILS_URL: url('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  NCBI_API_KEY: optional,
+  CROSSREF_API_URL: url('https://api.crossref.org'),
+  EUROPEPMC_API_URL: url('https://www.ebi.ac.uk/europepmc/webservices/rest'),
+  CONTACT_EMAIL: optional.pipe(z.email().optional()),
+  HTTP_TIMEOUT_MS: int(30_000, 100),
+  HTTP_ATTEMPTS: int(4, 1),
+
+  PORT: int(3000, 0),
+  PUBLIC_BASE_URL: url('http://localhost:3000'),
+  AUTO_PUBLISH: bool(false),
+  DISCLAIMER_TEXT: z
+    .string()
+    .default(
+      'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
+    ),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  redis: { url: string; prefix: string };
+  llm: {
+    provider: 'openai' | 'extractive';
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    model: string;
+    timeoutMs: number;
+    maxRepairs: number;
+    attempts: number;
+    backoffMs: number;
+  };
+  workers: { ingestConcurrency: number; summarizeConcurrency: number; shutdownTimeoutMs: number };
+  limits: { maxTextBytes: number; maxPdfBytes: number; fullTextBudgetChars: number };
+  sources: {
+    ncbiUrl: string;
+    ncbiApiKey: string | undefined;
+    crossrefUrl: string;
+    europePmcUrl: string;
+    contactEmail: string | undefined;
+    httpTimeoutMs: number;
+    httpAttempts: number;
+  };
+  http: { port: number; publicBaseUrl: string; autoPublish: boolean; disclaimer: string };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Validate an environment-like object; throws ConfigError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const raw = source[name];
+      const shown = name.includes('KEY') || raw === undefined ? '' : ` (got "${raw}")`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = result.data;
+  const provider = env.LLM_PROVIDER ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'extractive');
+  if (provider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+    throw new ConfigError([
+      'LLM_PROVIDER=openai needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a local OpenAI-compatible server)',
+    ]);
+  }
+  return {
+    redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX },
+    llm: {
+      provider,
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.LLM_MODEL,
+      timeoutMs: env.LLM_TIMEOUT_MS,
+      maxRepairs: env.LLM_MAX_REPAIRS,
+      attempts: env.LLM_ATTEMPTS,
+      backoffMs: env.LLM_BACKOFF_MS,
+    },
+    workers: {
+      ingestConcurrency: env.INGEST_CONCURRENCY,
+      summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    },
+    limits: {
+      maxTextBytes: env.MAX_TEXT_BYTES,
+      maxPdfBytes: env.MAX_PDF_BYTES,
+      fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
+    },
+    sources: {
+      ncbiUrl: env.NCBI_EUTILS_URL.replace(/\/+$/, ''),
+      ncbiApiKey: env.NCBI_API_KEY,
+      crossrefUrl: env.CROSSREF_API_URL.replace(/\/+$/, ''),
+      europePmcUrl: env.EUROPEPMC_API_URL.replace(/\/+$/, ''),
+      contactEmail: env.CONTACT_EMAIL,
+      httpTimeoutMs: env.HTTP_TIMEOUT_MS,
+      httpAttempts: env.HTTP_ATTEMPTS,
+    },
+    http: {
+      port: env.PORT,
+      publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      autoPublish: env.AUTO_PUBLISH,
+      disclaimer: env.DISCLAIMER_TEXT,
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/**
+ * The process environment over the `.env` file (if any): real environment
+ * variables win, as with dotenv.
+ */
+export function loadConfig(options: { env?: NodeJS.ProcessEnv; envFile?: string } = {}): Config {
+  const envFile = options.envFile ?? '.env';
+  const fromFile = existsSync(envFile) ? parseDotEnv(readFileSync(envFile, 'utf8')) : {};
+  return parseEnv({ ...fromFile, ...(options.env ?? process.env) });
+}
+
+/** Override parts of a config (tests, the demo). */
+export function withOverrides(config: Config, overrides: Partial<Record<keyof Env, string>>): Config {
+  return parseEnv({ ...configToEnv(config), ...overrides });
+}
+
+function configToEnv(c: Config): Record<string, string | undefined> {
+  return {
+    REDIS_URL: c.redis.url,
+    LAYSUM_PREFIX: c.redis.prefix,
+    LLM_PROVIDER: c.llm.provider,
+    OPENAI_API_KEY: c.llm.apiKey,
+    OPENAI_BASE_URL: c.llm.baseURL,
+    LLM_MODEL: c.llm.model,
+    LLM_TIMEOUT_MS: String(c.llm.timeoutMs),
+    LLM_MAX_REPAIRS: String(c.llm.maxRepairs),
+    LLM_ATTEMPTS: String(c.llm.attempts),
+    LLM_BACKOFF_MS: String(c.llm.backoffMs),
+    INGEST_CONCURRENCY: String(c.workers.ingestConcurrency),
+    SUMMARIZE_CONCURRENCY: String(c.workers.summarizeConcurrency),
+    SHUTDOWN_TIMEOUT_MS: String(c.workers.shutdownTimeoutMs),
+    MAX_TEXT_BYTES: String(c.limits.maxTextBytes),
+    MAX_PDF_BYTES: String(c.limits.maxPdfBytes),
+    FULLTEXT_BUDGET_CHARS: String(c.limits.fullTextBudgetChars),
+    NCBI_EUTILS_URL: c.sources.ncbiUrl,
+    NCBI_API_KEY: c.sources.ncbiApiKey,
+    CROSSREF_API_URL: c.sources.crossrefUrl,
+    EUROPEPMC_API_URL: c.sources.europePmcUrl,
+    CONTACT_EMAIL: c.sources.contactEmail,
+    HTTP_TIMEOUT_MS: String(c.sources.httpTimeoutMs),
+    HTTP_ATTEMPTS: String(c.sources.httpAttempts),
+    PORT: String(c.http.port),
+    PUBLIC_BASE_URL: c.http.publicBaseUrl,
+    AUTO_PUBLISH: String(c.http.autoPublish),
+    DISCLAIMER_TEXT: c.http.disclaimer,
+    LOG_LEVEL: c.logLevel,
+  };
+}

@@ -1,0 +1,55 @@
+/** Drafts: versions of a paper's lay summary, with provenance and checks. */
+import { z } from 'zod';
+import { LaySummary } from './summary.ts';
+
+export const Usage = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  cachedTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+export const Provenance = z.object({
+  /** 'openai' (any OpenAI-compatible server), 'extractive' (offline), or 'human'. */
+  provider: z.enum(['openai', 'extractive', 'human']),
+  model: z.string(),
+  promptVersion: z.string().nullable(),
+  usage: Usage,
+  /** How many calls the summarizer made for this draft, repairs included. */
+  llmCalls: z.number().int().nonnegative(),
+  repairs: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const CheckResult = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['pass', 'warn', 'fail']),
+  message: z.string(),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const Draft = z.object({
+  version: z.number().int().positive(),
+  summary: LaySummary,
+  provenance: Provenance,
+  /** 'ai' for summarizer output, or the reviewer's name for a human edit. */
+  author: z.string(),
+  basedOn: z.number().int().positive().nullable(),
+  reviewerNotes: z.string().nullable(),
+  checks: z.array(CheckResult),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const AuditEntry = z.object({
+  at: z.string(),
+  paperId: z.string(),
+  actor: z.string(),
+  action: z.string(), // submitted, ingested, drafted, approved, rejected, ...
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

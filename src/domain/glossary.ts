@@ -1,0 +1,25 @@
+/**
+ * LaySum glossary: the words the code and the docs use, defined once.
+ *
+ * - paper: one research article LaySum knows about, identified by its DOI, else
+ *   its PMID, else a hash of its text. A paper is never stored twice.
+ * - source: where a paper came from: pasted text, a PMID, a DOI, a PDF, a batch
+ *   file line, or a watch (a scheduled PubMed query or journal feed).
+ * - submission: what an editor or a watch handed in, before ingest fetched and
+ *   normalized it (e.g. just `{ kind: 'pmid', pmid: '30158200' }`).
+ * - ingest: turning a submission into a normalized paper record (title,
+ *   journal, date, identifiers, abstract sections, full text where there is one).
+ * - summary: the structured lay summary (headline, takeaway, findings, audience,
+ *   caveats, topics, ratings); one zod schema, see ./summary.ts.
+ * - draft: one version of a paper's summary with its provenance (who or what
+ *   wrote it: an LLM, the offline extractive provider, or a human edit).
+ * - check: an automatic quality check run on a draft (reading level, numbers
+ *   that do not appear in the source, ...). Checks advise reviewers; they never
+ *   block a draft on their own.
+ * - review: a human decision on a draft: approve, reject with a reason, or
+ *   request changes with notes (the paper goes back to the summarizer).
+ * - publication: an approved draft rendered as a page, feed entry and files.
+ * - state: where a paper is in the pipeline, see ./state.ts.
+ * - audit entry: an append-only record of who did what, when, to which paper.
+ */
+export const GLOSSARY_VERSION = 1;

@@ -1,0 +1,91 @@
+/**
+ * Papers: what was submitted (Submission), what ingest made of it
+ * (PaperRecord), and the stored paper with its state (Paper).
+ */
+import { z } from 'zod';
+import { PaperState } from './state.ts';
+
+/** Who or what handed a paper in. */
+export const Origin = z.object({
+  actor: z.string().min(1), // 'cli:NAME', 'api:NAME', 'watch:ID', 'demo'
+  watchId: z.string().optional(),
+  batch: z.string().optional(), // batch file name, for the tally
+});
+export type Origin = z.infer<typeof Origin>;
+
+export const TextSubmission = z.object({
+  kind: z.literal('text'),
+  text: z.string().min(1),
+  title: z.string().optional(),
+  journal: z.string().optional(),
+  doi: z.string().optional(),
+  pmid: z.string().optional(),
+});
+export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(/^\d{1,9}$/) });
+export const DoiSubmission = z.object({ kind: z.literal('doi'), doi: z.string().min(3) });
+export const PdfSubmission = z.object({
+  kind: z.literal('pdf'),
+  fileName: z.string(),
+  bytes: z.number().int().nonnegative(), // the PDF itself is stored as a blob beside the paper
+});
+/** A paper a watch found already fetched (PubMed query results, feed items). */
+export const RecordSubmission = z.object({ kind: z.literal('record'), record: z.lazy(() => PaperRecord) });
+
+export const Submission = z.discriminatedUnion('kind', [
+  TextSubmission,
+  PmidSubmission,
+  DoiSubmission,
+  PdfSubmission,
+  RecordSubmission,
+]);
+export type Submission = z.infer<typeof Submission>;
+
+export const AbstractSection = z.object({
+  label: z.string().nullable(), // 'RESULTS', or null for an unlabelled abstract
+  category: z.string().nullable(), // NLM category when PubMed gives one
+  text: z.string(),
+});
+export type AbstractSection = z.infer<typeof AbstractSection>;
+
+export const Identifiers = z.object({
+  doi: z.string().optional(), // normalized: lower case, no resolver prefix
+  pmid: z.string().optional(),
+  pmcid: z.string().optional(),
+});
+export type Identifiers = z.infer<typeof Identifiers>;
+
+/** The normalized paper every source produces. */
+export const PaperRecord = z.object({
+  title: z.string().min(1),
+  authors: z.array(z.string()).default([]),
+  journal: z.string().nullable().default(null),
+  publishedAt: z.string().nullable().default(null), // ISO date (YYYY, YYYY-MM or YYYY-MM-DD)
+  ids: Identifiers.default({}),
+  publicationTypes: z.array(z.string()).default([]),
+  keywords: z.array(z.string()).default([]), // MeSH headings and author keywords
+  abstract: z.array(AbstractSection).default([]),
+  fullText: z.string().nullable().default(null),
+  language: z.string().nullable().default(null),
+  sourceUrl: z.string().nullable().default(null),
+});
+export type PaperRecord = z.infer<typeof PaperRecord>;
+export type PaperRecordInput = z.input<typeof PaperRecord>;
+
+export const Paper = z.object({
+  id: z.string(),
+  state: PaperState,
+  /** Why the paper is in its state: failure reason, reviewer's reason or notes. */
+  reason: z.string().nullable(),
+  submission: Submission,
+  origin: Origin,
+  record: PaperRecord.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  draftCount: z.number().int().nonnegative(),
+});
+export type Paper = z.infer<typeof Paper>;
+
+/** The abstract as plain text, one `LABEL: text` line per section. */
+export function abstractText(record: Pick<PaperRecord, 'abstract'>): string {
+  return record.abstract.map((s) => (s.label ? `${s.label}: ${s.text}` : s.text)).join('\n');
+}

@@ -1,0 +1,29 @@
+/** Paper states and the transitions the pipeline and reviewers may make. */
+import { z } from 'zod';
+
+export const PaperState = z.enum([
+  'queued', // accepted, waiting for ingest
+  'ingesting', // fetching / parsing the source
+  'summarizing', // waiting for or talking to the summarizer
+  'pending_review', // a draft waits for a human
+  'approved',
+  'rejected',
+  'published',
+  'failed', // stopped with a reason a person can act on
+]);
+export type PaperState = z.infer<typeof PaperState>;
+
+/** States in which a worker still owes the paper some work. */
+export const IN_FLIGHT_STATES: readonly PaperState[] = ['queued', 'ingesting', 'summarizing'];
+
+/** Human-readable one-liners for `laysum status`. */
+export const STATE_DESCRIPTIONS: Record<PaperState, string> = {
+  queued: 'queued: waiting for a worker to ingest it',
+  ingesting: 'ingesting: fetching and parsing the source',
+  summarizing: 'summarizing: waiting for or talking to the summarizer',
+  pending_review: 'pending_review: a draft is waiting for a reviewer',
+  approved: 'approved: ready to publish',
+  rejected: 'rejected by a reviewer',
+  published: 'published',
+  failed: 'failed',
+};
