@@ -1,0 +1,87 @@
+/** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { InputError } from '../../errors/input-error.ts';
+import { type SubmitRequest, type SubmitResult, submitPaper } from '../../sources/submit.ts';
+import { decodeUtf8 } from '../../sources/text.ts';
+import { print, printJson } from '../output.ts';
+import { withContext } from '../session.ts';
+import { submitBatch } from './submit-batch.ts';
+
+interface SubmitOptions {
+  text?: string;
+  title?: string;
+  journal?: string;
+  pmid?: string;
+  doi?: string;
+  pdf?: string;
+  batch?: string;
+  as?: string;
+  json?: boolean;
+}
+
+async function readInput(path: string): Promise<Uint8Array> {
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+    throw new InputError(`Cannot read ${path}${code ? ` (${code})` : ''}.`, { hint: 'Check the path; use `-` to read from standard input.' });
+  }
+}
+
+async function toRequest(o: SubmitOptions): Promise<SubmitRequest> {
+  const given = (['text', 'pmid', 'doi', 'pdf', 'batch'] as const).filter((k) => o[k] !== undefined);
+  if (given.length !== 1) {
+    throw new InputError(given.length ? `Give only one of --${given.join(', --')}.` : 'Nothing to submit.', {
+      hint: 'Use one of: --text FILE (or - for stdin), --pmid N, --doi DOI, --pdf FILE, --batch FILE.',
+    });
+  }
+  if (o.text !== undefined) {
+    const text = decodeUtf8(await readInput(o.text), o.text === '-' ? 'Standard input' : o.text);
+    return { kind: 'text', text, title: o.title, journal: o.journal };
+  }
+  if (o.pmid !== undefined) return { kind: 'pmid', pmid: o.pmid };
+  if (o.doi !== undefined) return { kind: 'doi', doi: o.doi };
+  const pdf = o.pdf ?? '';
+  return { kind: 'pdf', fileName: basename(pdf), bytes: await readInput(pdf) };
+}
+
+export function describeResult(r: SubmitResult): string {
+  return r.created
+    ? `Queued ${r.id}. Run \`laysum worker\` (or \`laysum worker --drain\`) to process it; \`laysum status ${r.id}\` shows progress.`
+    : `Already known: this paper is ${r.id} (${r.state}). Nothing new was queued.`;
+}
+
+export function registerSubmit(program: Command): void {
+  program
+    .command('submit')
+    .description('Queue a paper for summarizing (exactly one of --text, --pmid, --doi, --pdf, --batch)')
+    .option('--text <file>', 'a text file with the title, a blank line, then the abstract; `-` reads stdin')
+    .option('--title <title>', 'the title, when the text does not start with it')
+    .option('--journal <journal>', 'the journal, for pasted text')
+    .option('--pmid <pmid>', 'a PubMed id, e.g. 30158200')
+    .option('--doi <doi>', 'a DOI or doi.org link, e.g. 10.1136/bmj.k3225')
+    .option('--pdf <file>', 'a paper PDF')
+    .option('--batch <file>', 'a file of DOIs/PMIDs: one a line, CSV with a doi or pmid column, or RIS')
+    .option('--as <name>', 'who is submitting (for the audit log)', `cli:${userInfo().username}`)
+    .option('--json', 'print JSON')
+    .action((o: SubmitOptions) =>
+      withContext(async (ctx) => {
+        const origin = { actor: o.as ?? 'cli' };
+        if (o.batch !== undefined && [o.text, o.pmid, o.doi, o.pdf].every((v) => v === undefined)) {
+          await submitBatch(ctx, o.batch, origin, Boolean(o.json));
+          return;
+        }
+        const result = await submitPaper(ctx, await toRequest(o), origin);
+        if (o.json) printJson({ ...result, duplicate: !result.created });
+        else print(describeResult(result));
+      }),
+    );
+}

@@ -1,0 +1,54 @@
+/** `laysum worker`: run the pipeline's workers until stopped, or until the queues are empty with --drain. */
+import type { Command } from 'commander';
+import { startWorkers, type Stage } from '../../../workers/run.ts';
+import { InputError } from '../../errors/input-error.ts';
+import { checkRedisPolicy } from '../../store/redis.ts';
+import { note } from '../output.ts';
+import { withContext } from '../session.ts';
+
+interface WorkerOptions {
+  drain?: boolean;
+  only?: string;
+}
+
+function stagesOf(only: string | undefined): Stage[] | undefined {
+  if (!only) return undefined;
+  const stages = only.split(',').map((s) => s.trim());
+  const bad = stages.filter((s) => s !== 'ingest' && s !== 'summarize');
+  if (bad.length) throw new InputError(`Unknown stage "${bad.join(', ')}".`, { hint: 'Use --only ingest, --only summarize, or --only ingest,summarize.' });
+  return stages as Stage[];
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('Run the workers (ingest, summarize) until SIGINT/SIGTERM')
+    .option('--drain', 'process until every queue is empty, then exit 0')
+    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize)')
+    .action((o: WorkerOptions) =>
+      withContext(async (ctx) => {
+        for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
+        const provider = ctx.config.llm.provider === 'extractive' ? 'extractive (offline: no LLM configured)' : `openai-compatible, model ${ctx.config.llm.model}`;
+        const handle = await startWorkers(ctx, {
+          ...(o.only ? { stages: stagesOf(o.only) ?? [] } : {}),
+          onError: (err) => note(`worker error: ${err.message}`),
+        });
+        note(`LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`);
+        for (const w of handle.workers) {
+          w.on('completed', (job, result) => note(`${job.name} ${String(job.data.paperId)}: ${String(result)}`));
+          w.on('failed', (job, err) => note(`${job?.name ?? 'job'} ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : ''}`));
+        }
+        if (o.drain) {
+          await handle.untilIdle();
+          note('Queues are empty: stopping.');
+        } else {
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+          });
+          note(`Stopping: finishing active jobs (at most ${ctx.config.workers.shutdownTimeoutMs} ms)...`);
+        }
+        await handle.close();
+      }, 'worker'),
+    );
+}

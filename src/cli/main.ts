@@ -1,0 +1,25 @@
+/** The `laysum` command line: one program, one file per command group. */
+import { Command } from 'commander';
+import { registerReview, registerStatus } from './commands/review.ts';
+import { registerSubmit } from './commands/submit.ts';
+import { registerWorker } from './commands/worker.ts';
+import { reportError } from './output.ts';
+
+const program = new Command()
+  .name('laysum')
+  .description('Plain-language summaries of research papers, routed through human review')
+  .showHelpAfterError('(run `laysum --help` for usage)')
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+registerSubmit(program);
+registerWorker(program);
+registerReview(program);
+registerStatus(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  reportError(err);
+}

@@ -1,0 +1,40 @@
+/** How the CLI talks: plain text for people, `--json` for scripts, errors with what to do. */
+import { LaySumError } from '../errors/laysum-error.ts';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function print(text = ''): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function note(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Print an error the way a person should read it and set a non-zero exit code. */
+export function reportError(err: unknown): void {
+  if (err instanceof LaySumError) {
+    process.stderr.write(`error: ${err.describe()}\n`);
+  } else if (err instanceof Error) {
+    process.stderr.write(`error: ${err.message}\n`);
+  } else {
+    process.stderr.write(`error: ${String(err)}\n`);
+  }
+  process.exitCode = 1;
+}
+
+export function wrap(text: string, width = 88, indent = '  '): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 1 > width) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}

@@ -1,0 +1,65 @@
+/**
+ * The ingest stage: resolve a submission into a normalized paper record,
+ * claim the identities it reveals (so the same paper never enters twice), and
+ * hand the paper to the summarizer. Idempotent: a retried or duplicated job
+ * for a paper already past ingest does nothing.
+ */
+import type { Config } from '../config/env.ts';
+import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
+import { InputError } from '../errors/input-error.ts';
+import type { Enqueuer } from '../queue/jobs.ts';
+import { identitiesOf } from '../store/identity.ts';
+import type { PaperStore } from '../store/papers.ts';
+import { type Resolvers, resolveSubmission } from './resolvers.ts';
+
+export interface IngestDeps {
+  store: PaperStore;
+  enqueue: Enqueuer;
+  resolvers: Resolvers;
+  config: Config;
+}
+
+export type IngestOutcome = 'summarizing' | 'duplicate' | 'skipped';
+
+export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<IngestOutcome> {
+  const { store } = deps;
+  const paper = await store.require(paperId);
+  if (paper.state !== 'queued' && paper.state !== 'ingesting') {
+    // Already ingested; make sure the summarizer job exists (a crash between the two steps).
+    if (paper.state === 'summarizing') await deps.enqueue.summarize(paperId, paper.draftCount + 1);
+    return 'skipped';
+  }
+  if (paper.state === 'queued') {
+    await store.transition(paperId, { from: ['queued'], to: 'ingesting', actor: 'ingest', action: 'ingest started' });
+  }
+  const record = await resolveSubmission(
+    paper.submission,
+    deps.resolvers,
+    () => store.getBlob(paperId),
+    deps.config.limits.maxTextBytes,
+  );
+  requireSummarizable(record, paper);
+  const duplicateOf = await store.setRecord(paperId, paper, record, identitiesOf(record.ids));
+  if (duplicateOf) {
+    await store.discard(paperId, duplicateOf);
+    return 'duplicate';
+  }
+  await store.transition(paperId, {
+    from: ['ingesting'],
+    to: 'summarizing',
+    actor: 'ingest',
+    action: 'ingested',
+    note: `${record.title.slice(0, 120)}${record.journal ? ` (${record.journal})` : ''}`,
+  });
+  await deps.enqueue.summarize(paperId, 1);
+  return 'summarizing';
+}
+
+/** A paper with nothing to summarize must not get a made-up summary. */
+function requireSummarizable(record: PaperRecord, paper: Paper): void {
+  if (abstractText(record).trim().length > 0 || (record.fullText ?? '').trim().length > 0) return;
+  const what = paper.submission.kind === 'pmid' ? `PubMed record ${paper.submission.pmid}` : `"${record.title.slice(0, 80)}"`;
+  throw new InputError(`${what} has no abstract or text to summarize.`, {
+    hint: 'Paste the abstract with `laysum submit --text FILE --title "..."`, or submit the PDF.',
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The real source resolvers, built from the config: NCBI E-utilities for
+ * PMIDs (rate-limited across all workers through Redis), Crossref with a
+ * Europe PMC fallback for DOIs, and pdf-parse in a worker thread for PDFs
+ * (a PDF that prints its DOI also gets that DOI's metadata).
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env.ts';
+import type { PaperRecord } from '../domain/paper.ts';
+import { InputError } from '../errors/input-error.ts';
+import { createCrossrefClient } from '../sources/crossref/client.ts';
+import { resolveDoi } from '../sources/crossref/resolve.ts';
+import { createEuropePmcClient } from '../sources/europepmc/client.ts';
+import type { HttpOptions } from '../sources/http.ts';
+import { extractPdf } from '../sources/pdf/extract.ts';
+import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
+import { keys } from '../store/keys.ts';
+import { redisRateLimiter } from '../store/rate-limiter.ts';
+import type { Resolvers } from './resolvers.ts';
+
+export function httpOptions(config: Config): HttpOptions {
+  const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
+  return { timeoutMs: config.sources.httpTimeoutMs, attempts: 3, backoffMs: 1000, userAgent: `LaySum/0.1${contact}` };
+}
+
+export function createEutils(config: Config, redis: Redis): EutilsClient {
+  const s = config.sources;
+  return createEutilsClient({
+    baseUrl: s.ncbiUrl,
+    ...(s.ncbiApiKey ? { apiKey: s.ncbiApiKey } : {}),
+    ...(s.contactEmail ? { email: s.contactEmail } : {}),
+    tool: 'laysum',
+    http: httpOptions(config),
+    limiter: redisRateLimiter(redis, `${keys(config.redis.prefix).prefix}:ratelimit:ncbi`, s.ncbiApiKey ? 10 : 3),
+  });
+}
+
+export async function fetchPmid(eutils: EutilsClient, pmid: string): Promise<PaperRecord> {
+  const result = await eutils.efetch([pmid]);
+  const item = result.records.find((r) => r.pmid === pmid);
+  if (!item) {
+    throw new InputError(`PMID ${pmid} was not found in PubMed.`, { hint: 'Check the number, or submit the DOI instead.' });
+  }
+  if (!item.record) {
+    const problem = (item.problem ?? 'it has no title or abstract').replace(/\.+$/, '');
+    throw new InputError(`PubMed record ${pmid}: ${problem}.`, { hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.' });
+  }
+  return item.record;
+}
+
+export function createResolvers(config: Config, redis: Redis): Resolvers {
+  const http = httpOptions(config);
+  const s = config.sources;
+  const mail = s.contactEmail ? { mailto: s.contactEmail } : {};
+  const crossref = createCrossrefClient({ baseUrl: s.crossrefUrl, ...mail, http });
+  const europePmc = createEuropePmcClient({ baseUrl: s.europePmcUrl, ...(s.contactEmail ? { email: s.contactEmail } : {}), http });
+  const eutils = createEutils(config, redis);
+  const doi = (d: string) => resolveDoi(d, { crossref, europePmc });
+  return {
+    pmid: (pmid) => fetchPmid(eutils, pmid),
+    doi,
+    async pdf(bytes) {
+      const { record, doi: printed } = await extractPdf(bytes, {
+        maxBytes: config.limits.maxPdfBytes,
+        fullTextBudgetChars: config.limits.fullTextBudgetChars,
+      });
+      if (!printed) return record;
+      // The PDF prints its DOI: use the publisher's metadata, keep the PDF's text.
+      const meta = await doi(printed).catch(() => null);
+      if (!meta) return { ...record, ids: { ...record.ids, doi: printed } };
+      return { ...meta, abstract: meta.abstract.length ? meta.abstract : record.abstract, fullText: record.fullText };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * What a reviewer sees of a paper: source, current draft with its checks and
+ * provenance, every version, and the audit trail. One shape for the CLI's
+ * `--json`, the HTTP API and the review desk.
+ */
+import type { AuditEntry, Draft } from '../domain/draft.ts';
+import type { Paper } from '../domain/paper.ts';
+import type { PaperState } from '../domain/state.ts';
+import type { PaperStore } from '../store/papers.ts';
+
+export interface PaperView {
+  id: string;
+  state: PaperState;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submission: Paper['submission'];
+  origin: Paper['origin'];
+  source: Paper['record'];
+  draft: Draft | null;
+  summary: Draft['summary'] | null;
+  provenance: Draft['provenance'] | null;
+  versions: Draft[];
+  audit: AuditEntry[];
+}
+
+/** A short listing row. */
+export interface PaperRow {
+  id: string;
+  state: PaperState;
+  title: string;
+  headline: string | null;
+  journal: string | null;
+  provider: string | null;
+  model: string | null;
+  topics: string[];
+  reason: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+
+export function sourceTitle(paper: Paper): string {
+  if (paper.record) return paper.record.title;
+  const s = paper.submission;
+  switch (s.kind) {
+    case 'pmid':
+      return `PMID ${s.pmid}`;
+    case 'doi':
+      return `DOI ${s.doi}`;
+    case 'pdf':
+      return s.fileName;
+    case 'text':
+      return s.title ?? s.text.slice(0, 80);
+    case 'record':
+      return s.record.title;
+  }
+}
+
+export async function paperView(store: PaperStore, id: string): Promise<PaperView> {
+  const paper = await store.require(id);
+  const [versions, audit] = await Promise.all([store.drafts(id), store.audit(id)]);
+  const draft = versions.at(-1) ?? null;
+  const submission = paper.submission.kind === 'record' ? { kind: 'record' as const, record: paper.submission.record } : paper.submission;
+  return {
+    id,
+    state: paper.state,
+    reason: paper.reason,
+    createdAt: paper.createdAt,
+    updatedAt: paper.updatedAt,
+    submission,
+    origin: paper.origin,
+    source: paper.record,
+    draft,
+    summary: draft?.summary ?? null,
+    provenance: draft?.provenance ?? null,
+    versions,
+    audit,
+  };
+}
+
+export async function paperRows(store: PaperStore, state?: PaperState, limit = 500): Promise<PaperRow[]> {
+  const papers = await store.list(state, limit);
+  return Promise.all(
+    papers.map(async (p) => {
+      const draft = p.draftCount > 0 ? await store.latestDraft(p.id) : null;
+      return {
+        id: p.id,
+        state: p.state,
+        title: sourceTitle(p),
+        headline: draft?.summary.headline ?? null,
+        journal: p.record?.journal ?? null,
+        provider: draft?.provenance.provider ?? null,
+        model: draft?.provenance.model ?? null,
+        topics: draft?.summary.topics ?? [],
+        reason: p.reason,
+        updatedAt: p.updatedAt,
+        createdAt: p.createdAt,
+      };
+    }),
+  );
+}

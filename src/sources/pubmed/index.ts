@@ -1,0 +1,11 @@
+/** The PubMed source: E-utilities client and the EFetch / MEDLINE XML parser. */
+export {
+  createEutilsClient,
+  EFETCH_BATCH,
+  type EsearchOptions,
+  type EsearchResult,
+  type EutilsClient,
+  type EutilsClientOptions,
+} from './eutils.ts';
+export { collapseWhitespace, decodeEntities, flattenInline } from './inline.ts';
+export { type PubmedParseItem, type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';

@@ -1,0 +1,107 @@
+/**
+ * Submitting a paper: validate the input, work out its identities, create the
+ * paper (or find the one that already has them) and queue it for ingest. Every
+ * source (CLI, HTTP, batch files, watches) comes through here, so the rules for
+ * "never the same paper twice" live in one place.
+ */
+import type { Config } from '../config/env.ts';
+import type { Origin, PaperRecord, Submission } from '../domain/paper.ts';
+import type { PaperState } from '../domain/state.ts';
+import { InputError } from '../errors/input-error.ts';
+import type { Enqueuer } from '../queue/jobs.ts';
+import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
+import type { PaperStore } from '../store/papers.ts';
+import { normalizeDoi } from './doi.ts';
+import { parsePastedText } from './text.ts';
+
+export type SubmitRequest =
+  | { kind: 'text'; text: string; title?: string | undefined; journal?: string | undefined }
+  | { kind: 'pmid'; pmid: string }
+  | { kind: 'doi'; doi: string }
+  | { kind: 'pdf'; fileName: string; bytes: Uint8Array }
+  | { kind: 'record'; record: PaperRecord };
+
+export interface SubmitDeps {
+  store: PaperStore;
+  enqueue: Enqueuer;
+  config: Config;
+}
+
+export interface SubmitResult {
+  id: string;
+  /** false when the paper was already known: nothing new was queued. */
+  created: boolean;
+  state: PaperState;
+}
+
+export function normalizePmid(input: string): string {
+  const pmid = input.trim().replace(/^pmid:\s*/i, '');
+  if (!/^\d{1,9}$/.test(pmid) || /^0+$/.test(pmid)) {
+    throw new InputError(`"${input}" is not a PMID.`, { hint: 'A PMID is a number of up to 9 digits, e.g. 30158200.' });
+  }
+  return pmid.replace(/^0+/, '');
+}
+
+export function requireDoi(input: string): string {
+  const doi = normalizeDoi(input);
+  if (!doi) {
+    throw new InputError(`"${input}" is not a DOI.`, { hint: 'A DOI looks like 10.1136/bmj.k3225 (a doi.org link works too).' });
+  }
+  return doi;
+}
+
+/** Validate a request and turn it into the stored submission and its identities. */
+export function prepare(req: SubmitRequest, config: Config): { submission: Submission; identities: Identity[]; blob?: Uint8Array } {
+  switch (req.kind) {
+    case 'text': {
+      const { title, sections } = parsePastedText({ ...req, maxBytes: config.limits.maxTextBytes });
+      const body = sections.map((s) => s.text).join(' ');
+      return {
+        submission: { kind: 'text', text: req.text, title, ...(req.journal ? { journal: req.journal } : {}) },
+        identities: [textIdentity(`${title} ${body}`)],
+      };
+    }
+    case 'pmid': {
+      const pmid = normalizePmid(req.pmid);
+      return { submission: { kind: 'pmid', pmid }, identities: [{ kind: 'pmid', value: pmid }] };
+    }
+    case 'doi': {
+      const doi = requireDoi(req.doi);
+      return { submission: { kind: 'doi', doi }, identities: [{ kind: 'doi', value: doi }] };
+    }
+    case 'pdf': {
+      if (req.bytes.byteLength > config.limits.maxPdfBytes) {
+        const mb = (n: number) => (n / 1e6).toFixed(1);
+        throw new InputError(`${req.fileName} is ${mb(req.bytes.byteLength)} MB, over the ${mb(config.limits.maxPdfBytes)} MB limit.`, {
+          hint: 'Give the DOI or paste the abstract instead, or raise MAX_PDF_BYTES.',
+        });
+      }
+      if (Buffer.from(req.bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
+        throw new InputError(`${req.fileName} is not a PDF file.`, { hint: 'Submit a PDF, or paste the abstract with --text.' });
+      }
+      const hash = Buffer.from(req.bytes).toString('base64');
+      return {
+        submission: { kind: 'pdf', fileName: req.fileName, bytes: req.bytes.byteLength },
+        identities: [{ kind: 'text', value: `pdf:${hash}` }],
+        blob: req.bytes,
+      };
+    }
+    case 'record': {
+      const ids = identitiesOf(req.record.ids);
+      const identities = ids.length > 0 ? ids : [textIdentity(req.record.title)];
+      return { submission: { kind: 'record', record: req.record }, identities };
+    }
+  }
+}
+
+export async function submitPaper(deps: SubmitDeps, req: SubmitRequest, origin: Origin): Promise<SubmitResult> {
+  const { submission, identities, blob } = prepare(req, deps.config);
+  const { created, id } = await deps.store.create({ submission, origin, identities });
+  if (!created) {
+    const existing = await deps.store.get(id);
+    return { id, created: false, state: existing?.state ?? 'queued' };
+  }
+  if (blob) await deps.store.putBlob(id, blob);
+  await deps.enqueue.ingest(id);
+  return { id, created: true, state: 'queued' };
+}

@@ -1,0 +1,93 @@
+/**
+ * Pasted text: validate what an editor pasted and turn it into a paper record.
+ * Accepts the common "title, blank line, abstract" shape and structured
+ * abstracts written as `LABEL: text` lines.
+ */
+import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
+import { PaperRecord as PaperRecordSchema } from '../domain/paper.ts';
+import { InputError } from '../errors/input-error.ts';
+
+export const MIN_ABSTRACT_CHARS = 200;
+
+/** Decode bytes as UTF-8, refusing invalid sequences instead of inventing characters. */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError(`${what} is not valid UTF-8 text.`, {
+      hint: 'Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8 in.txt > out.txt`), or submit the PDF, DOI or PMID instead.',
+    });
+  }
+}
+
+export interface TextInput {
+  text: string;
+  title?: string | undefined;
+  maxBytes: number;
+}
+
+/** Check pasted text before anything is queued; returns the title and abstract sections. */
+export function parsePastedText(input: TextInput): { title: string; sections: AbstractSection[] } {
+  const bytes = Buffer.byteLength(input.text, 'utf8');
+  if (bytes > input.maxBytes) {
+    throw new InputError(`The text is ${bytes} bytes, over the limit of ${input.maxBytes} bytes.`, {
+      hint: 'Paste only the title and abstract, or raise MAX_TEXT_BYTES.',
+    });
+  }
+  const text = input.text.replace(/\r\n?/g, '\n').trim();
+  if (text.length === 0) {
+    throw new InputError('The text is empty.', { hint: 'Paste the paper\'s title and abstract (or use --pmid / --doi).' });
+  }
+  let title = input.title?.trim();
+  let body = text;
+  const firstBreak = text.indexOf('\n\n');
+  if (!title && firstBreak > 0 && firstBreak <= 400) {
+    title = text.slice(0, firstBreak).replace(/\s+/g, ' ').trim();
+    body = text.slice(firstBreak + 2).trim();
+  }
+  if (!title) {
+    throw new InputError('The text has no title.', {
+      hint: 'Pass --title "...", or put the title on the first line followed by a blank line.',
+    });
+  }
+  const sections = splitSections(body);
+  const chars = sections.reduce((n, s) => n + s.text.length, 0);
+  if (chars < MIN_ABSTRACT_CHARS) {
+    throw new InputError(`The abstract is too short to summarize (${chars} characters; at least ${MIN_ABSTRACT_CHARS} needed).`, {
+      hint: 'Paste the whole abstract, not just the title or a sentence.',
+    });
+  }
+  return { title, sections };
+}
+
+const LABEL = /^([A-Z][A-Za-z &/,-]{2,40}):\s+(.+)$/;
+
+function splitSections(body: string): AbstractSection[] {
+  const sections: AbstractSection[] = [];
+  for (const para of body.split(/\n\s*\n|\n(?=[A-Z][A-Z &/,-]{2,40}:\s)/)) {
+    const line = para.replace(/\s*\n\s*/g, ' ').trim();
+    if (!line) continue;
+    const m = LABEL.exec(line);
+    const label = m?.[1];
+    if (m && label && label === label.toUpperCase()) sections.push({ label, category: null, text: m[2] ?? '' });
+    else sections.push({ label: null, category: null, text: line });
+  }
+  return sections;
+}
+
+export function textRecord(input: {
+  text: string;
+  title?: string | undefined;
+  journal?: string | undefined;
+  doi?: string | undefined;
+  pmid?: string | undefined;
+  maxBytes: number;
+}): PaperRecord {
+  const { title, sections } = parsePastedText(input);
+  return PaperRecordSchema.parse({
+    title,
+    journal: input.journal ?? null,
+    ids: { ...(input.doi ? { doi: input.doi } : {}), ...(input.pmid ? { pmid: input.pmid } : {}) },
+    abstract: sections,
+  });
+}

@@ -1,0 +1,242 @@
+/**
+ * The paper store: papers with their state, drafts and audit trail in Redis.
+ * Each change is one atomic script (./scripts.ts); reads validate with the
+ * domain schemas so a corrupt record is reported, not passed along.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
+import { Origin, Paper, PaperRecord, Submission } from '../domain/paper.ts';
+import type { PaperState } from '../domain/state.ts';
+import { ConflictError } from '../errors/conflict-error.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
+import { StateError } from '../errors/state-error.ts';
+import { type Identity, identityKey } from './identity.ts';
+import { type Keys, keys as makeKeys } from './keys.ts';
+import { ADD_DRAFT, CREATE_PAPER, runScript, SET_RECORD, TRANSITION } from './scripts.ts';
+
+const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  note?: string | null;
+}
+
+export interface TransitionInput extends AuditInput {
+  from: readonly PaperState[] | '*';
+  to: PaperState;
+  reason?: string | null;
+}
+
+/** A new paper id: short, never all digits, no ':' (BullMQ job ids are built from it). */
+export function newPaperId(): string {
+  return `p${randomBytes(6).toString('hex')}`;
+}
+
+export class PaperStore {
+  readonly keys: Keys;
+  constructor(
+    readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.keys = makeKeys(prefix);
+  }
+
+  /** Create a paper, or return the id of the paper that already holds one of its identities. */
+  async create(input: {
+    submission: Submission;
+    origin: Origin;
+    identities: readonly Identity[];
+    id?: string;
+  }): Promise<{ created: boolean; id: string }> {
+    const id = input.id ?? newPaperId();
+    const doc = JSON.stringify(DocSchema.parse({ ...input, record: null }));
+    const now = new Date();
+    const entry = this.auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
+    const k = this.keys;
+    const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
+    const result = (await runScript(
+      this.redis,
+      CREATE_PAPER,
+      [k.paper(id), k.papersByTime, k.audit(id), k.auditAll, ...identKeys],
+      [k.prefix, id, doc, now.getTime(), now.toISOString(), entry],
+    )) as [number, string];
+    return { created: result[0] === 1, id: result[1] };
+  }
+
+  async get(id: string): Promise<Paper | null> {
+    const [hash, draftCount] = await Promise.all([
+      this.redis.hgetall(this.keys.paper(id)),
+      this.redis.llen(this.keys.drafts(id)),
+    ]);
+    if (!hash.doc) return null;
+    const doc = DocSchema.parse(JSON.parse(hash.doc));
+    return Paper.parse({
+      id,
+      ...doc,
+      state: hash.state,
+      reason: hash.reason ? hash.reason : null,
+      createdAt: hash.createdAt,
+      updatedAt: hash.updatedAt,
+      draftCount,
+    });
+  }
+
+  async require(id: string): Promise<Paper> {
+    const paper = await this.get(id);
+    if (!paper) throw new NotFoundError('paper', id);
+    return paper;
+  }
+
+  /** Move a paper between states; throws StateError when its state does not allow it. */
+  async transition(id: string, t: TransitionInput): Promise<PaperState> {
+    const now = new Date();
+    const k = this.keys;
+    const entry = this.auditEntry(id, t, null, t.to, now);
+    try {
+      return (await runScript(
+        this.redis,
+        TRANSITION,
+        [k.paper(id), k.audit(id), k.auditAll],
+        [k.prefix, id, t.from === '*' ? '*' : t.from.join(','), t.to, t.reason ?? '', now.getTime(), now.toISOString(), entry],
+      )) as PaperState;
+    } catch (err) {
+      throw this.scriptError(err, id, t.action, t.from);
+    }
+  }
+
+  /** Store the ingested record; returns the id of an existing paper if the record reveals a duplicate. */
+  async setRecord(id: string, paper: Paper, record: PaperRecord, identities: readonly Identity[]): Promise<string | null> {
+    const k = this.keys;
+    const doc = JSON.stringify(DocSchema.parse({ submission: paper.submission, origin: paper.origin, record }));
+    const identKeys = identities.map((i) => k.ident(i.kind, identityKey(i)));
+    const existing = (await runScript(this.redis, SET_RECORD, [k.paper(id), ...identKeys], [
+      k.prefix,
+      id,
+      doc,
+      new Date().toISOString(),
+    ])) as string;
+    return existing === '' ? null : existing;
+  }
+
+  /**
+   * Append draft version `expected + 1`. Returns false (and writes nothing) when
+   * that version already exists, so a retried job never adds a second draft.
+   */
+  async addDraft(
+    id: string,
+    draft: Draft,
+    opts: AuditInput & { expected: number; from: readonly PaperState[] | '*'; to: PaperState | null },
+  ): Promise<boolean> {
+    const now = new Date();
+    const k = this.keys;
+    const entry = this.auditEntry(id, opts, null, opts.to, now);
+    try {
+      const res = await runScript(this.redis, ADD_DRAFT, [k.paper(id), k.drafts(id), k.audit(id), k.auditAll], [
+        k.prefix,
+        id,
+        opts.expected,
+        JSON.stringify(Draft.parse(draft)),
+        opts.from === '*' ? '*' : opts.from.join(','),
+        opts.to ?? '',
+        now.getTime(),
+        now.toISOString(),
+        entry,
+      ]);
+      return typeof res === 'number';
+    } catch (err) {
+      throw this.scriptError(err, id, opts.action, opts.from, opts.expected);
+    }
+  }
+
+  async drafts(id: string): Promise<Draft[]> {
+    const raw = await this.redis.lrange(this.keys.drafts(id), 0, -1);
+    return raw.map((r) => Draft.parse(JSON.parse(r)));
+  }
+
+  async latestDraft(id: string): Promise<Draft | null> {
+    const raw = await this.redis.lindex(this.keys.drafts(id), -1);
+    return raw ? Draft.parse(JSON.parse(raw)) : null;
+  }
+
+  /** Paper ids in a state (or all), oldest first. */
+  async ids(state?: PaperState, limit = 500, offset = 0): Promise<string[]> {
+    const key = state ? this.keys.state(state) : this.keys.papersByTime;
+    return this.redis.zrange(key, offset, offset + limit - 1);
+  }
+
+  async count(state?: PaperState): Promise<number> {
+    return this.redis.zcard(state ? this.keys.state(state) : this.keys.papersByTime);
+  }
+
+  async list(state?: PaperState, limit = 500, offset = 0): Promise<Paper[]> {
+    const ids = await this.ids(state, limit, offset);
+    const papers = await Promise.all(ids.map((id) => this.get(id)));
+    return papers.filter((p): p is Paper => p !== null);
+  }
+
+  async audit(id: string): Promise<AuditEntry[]> {
+    const raw = await this.redis.lrange(this.keys.audit(id), 0, -1);
+    return raw.map((r) => AuditEntrySchema.parse(JSON.parse(r)));
+  }
+
+  /** The newest audit entries across all papers, newest first. */
+  async recentAudit(count = 100): Promise<AuditEntry[]> {
+    const rows = await this.redis.xrevrange(this.keys.auditAll, '+', '-', 'COUNT', count);
+    return rows.map(([, fields]) => AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')));
+  }
+
+  /** Add an audit entry that does not change state (edits, publish notes...). */
+  async appendAudit(id: string, input: AuditInput, from: string | null = null, to: string | null = null): Promise<void> {
+    const entry = this.auditEntry(id, input, from, to, new Date());
+    await this.redis.multi().rpush(this.keys.audit(id), entry).xadd(this.keys.auditAll, '*', 'entry', entry).exec();
+  }
+
+  /**
+   * Remove a paper that ingest found to be a duplicate of `intoId`, leaving a
+   * tombstone so its id (and resubmissions of it) lead to the paper that stays.
+   */
+  async discard(id: string, intoId: string): Promise<void> {
+    const k = this.keys;
+    const state = await this.redis.hget(k.paper(id), 'state');
+    const entry = this.auditEntry(id, { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` }, state, null, new Date());
+    await this.redis
+      .multi()
+      .set(k.merged(id), intoId)
+      .del(k.paper(id), k.drafts(id), k.blob(id))
+      .zrem(k.papersByTime, id)
+      .zrem(k.state(state ?? 'queued'), id)
+      .rpush(k.audit(id), entry)
+      .xadd(k.auditAll, '*', 'entry', entry)
+      .exec();
+  }
+
+  /** The paper a discarded duplicate was merged into, if any. */
+  async mergedInto(id: string): Promise<string | null> {
+    return this.redis.get(this.keys.merged(id));
+  }
+
+  async putBlob(id: string, bytes: Uint8Array): Promise<void> {
+    await this.redis.set(this.keys.blob(id), Buffer.from(bytes));
+  }
+
+  async getBlob(id: string): Promise<Buffer | null> {
+    return this.redis.getBuffer(this.keys.blob(id));
+  }
+
+  private auditEntry(id: string, a: AuditInput, from: string | null, to: string | null, now: Date): string {
+    const entry: AuditEntry = { at: now.toISOString(), paperId: id, actor: a.actor, action: a.action, from, to, note: a.note ?? null };
+    return JSON.stringify(entry);
+  }
+
+  private scriptError(err: unknown, id: string, action: string, allowed: readonly string[] | '*', basedOn = 0): Error {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.includes('NOT_FOUND')) return new NotFoundError('paper', id);
+    const bad = /BAD_STATE (\S+)/.exec(message);
+    if (bad?.[1]) return new StateError(action, id, bad[1], allowed === '*' ? [] : allowed);
+    const stale = /STALE (\d+)/.exec(message);
+    if (stale?.[1]) return new ConflictError(id, basedOn, Number(stale[1]));
+    return err instanceof Error ? err : new Error(message);
+  }
+}

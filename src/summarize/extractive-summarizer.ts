@@ -1,0 +1,99 @@
+/**
+ * The offline provider: builds a schema-valid draft from the abstract's own
+ * sentences and the paper's metadata, with no model. It is labelled
+ * `provider: extractive` everywhere and says so in its caveats, so no reviewer
+ * mistakes it for AI output. Used for air-gapped runs, the demo and CI.
+ */
+import { abstractText, type AbstractSection, type PaperRecord } from '../domain/paper.ts';
+import { LaySummary } from '../domain/summary.ts';
+import { guessEvidence } from './evidence.ts';
+import { clip, sentences, STOPWORDS, takeSentences } from './text-utils.ts';
+import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
+
+export const EXTRACTIVE_MODEL = 'extractive-v1';
+const LABEL_NOTE =
+  'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language before approving.';
+
+function section(record: PaperRecord, pattern: RegExp): AbstractSection | undefined {
+  return record.abstract.find((s) => pattern.test(`${s.label ?? ''} ${s.category ?? ''}`));
+}
+
+function topicsOf(record: PaperRecord): string[] {
+  const seen = new Set<string>();
+  const add = (t: string) => {
+    const tag = t.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 60);
+    if (tag.length >= 2 && seen.size < 8) seen.add(tag);
+  };
+  for (const k of record.keywords) add(k);
+  if (seen.size < 3) {
+    const words = `${record.title} ${abstractText(record)}`.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? [];
+    const counts = new Map<string, number>();
+    for (const w of words) if (!STOPWORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const [w] of [...counts].sort((a, b) => b[1] - a[1])) {
+      if (seen.size >= 3) break;
+      add(w);
+    }
+  }
+  for (const filler of ['research', 'health', 'science']) if (seen.size < 3) add(filler);
+  return [...seen];
+}
+
+export function extractiveSummary(record: PaperRecord): LaySummary {
+  const all = sentences(abstractText(record).replace(/^[A-Z][A-Z /&-]+: /gm, ''));
+  const conclusion = section(record, /conclu|interpret|implication/i);
+  const results = section(record, /result|finding/i);
+  const takeawaySource = conclusion ? sentences(conclusion.text) : all.slice(-1);
+  const findingsSource = results ? sentences(results.text) : all.slice(0, Math.max(1, all.length - 1));
+  const evidence = guessEvidence(record);
+  const topics = topicsOf(record);
+  const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
+  const caveats = [
+    LABEL_NOTE,
+    evidence
+      ? `This is ${evidence.design}, which limits how firmly its results can be applied to individual people.`
+      : 'The study design could not be identified automatically; check the source before rating it.',
+    ...(limitation ? [clip(limitation, 400)] : []),
+  ];
+  const headline = record.title.length >= 10 ? record.title : `Research summary: ${record.title}`;
+  return LaySummary.parse({
+    headline: clip(headline, 120),
+    takeaway: padTo(takeSentences(takeawaySource, 400), 20, record.title),
+    findings: padTo(takeSentences(findingsSource, 1400), 50, `The study "${record.title}" reports its findings in the abstract.`),
+    audience: `People interested in ${topics.slice(0, 3).join(', ')} may find this research relevant. (Extractive draft: the reviewer should say who this matters to and why.)`,
+    caveats,
+    topics,
+    ratings: {
+      credibility: {
+        score: evidence?.score ?? 3,
+        rationale: evidence
+          ? `Estimated from the study design (${evidence.design}), not from a reading of the paper.`
+          : 'Design not recognized automatically; set by default and to be checked by the reviewer.',
+      },
+      interest: { score: 3, rationale: 'Not assessed: the extractive provider cannot judge interest; the reviewer should set it.' },
+    },
+  });
+}
+
+function padTo(text: string, min: number, fallback: string): string {
+  return text.length >= min ? text : clip(`${text} ${fallback}`.trim(), 1400);
+}
+
+export function createExtractiveSummarizer(): Summarizer {
+  return {
+    provider: 'extractive',
+    async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
+      return {
+        summary: extractiveSummary(input.record),
+        provenance: {
+          provider: 'extractive',
+          model: EXTRACTIVE_MODEL,
+          promptVersion: null,
+          usage: { promptTokens: 0, completionTokens: 0, cachedTokens: 0, totalTokens: 0 },
+          llmCalls: 0,
+          repairs: 0,
+          createdAt: new Date().toISOString(),
+        },
+      };
+    },
+  };
+}

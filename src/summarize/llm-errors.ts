@@ -1,0 +1,74 @@
+/**
+ * What an error from the OpenAI SDK means for a paper, decided in one place:
+ * a reply worth repairing, a transient failure the queue retries later, or a
+ * permanent failure with a reason a person can act on.
+ */
+import OpenAI from 'openai';
+import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
+import { ZodError } from 'zod';
+import { SummaryFailedError, TransientError } from '../errors/summarize-errors.ts';
+import { retryAfterMs } from '../sources/http.ts';
+
+/** Problems with the model's reply that a repair prompt may fix; null if the error is of another kind. */
+export function repairableProblem(err: unknown): string | null {
+  if (err instanceof LengthFinishReasonError) {
+    return 'Your reply was cut off before the JSON was complete (finish_reason "length"). Reply again with complete JSON and keep every field short.';
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((i) => `- ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    return `Your reply did not match the required schema:\n${issues}\nReply again with JSON that fixes these problems.`;
+  }
+  if (err instanceof SyntaxError) {
+    return `Your reply was not valid JSON (${err.message}). Reply again with only the JSON object.`;
+  }
+  return null;
+}
+
+/** Map an SDK error (HTTP status, timeout, connection) to Transient or SummaryFailed. */
+export function classifyApiError(err: unknown, where: string, timeoutMs: number): Error {
+  if (err instanceof OpenAI.APIConnectionTimeoutError) {
+    return new TransientError(`The LLM server at ${where} did not answer within ${timeoutMs} ms.`, {
+      hint: 'LaySum will retry; raise LLM_TIMEOUT_MS if your model is slow.',
+      cause: err,
+    });
+  }
+  if (err instanceof OpenAI.APIConnectionError) {
+    return new TransientError(`Could not connect to the LLM server at ${where}.`, {
+      hint: 'LaySum will retry; check OPENAI_BASE_URL and that the server is running.',
+      cause: err,
+    });
+  }
+  if (err instanceof ContentFilterFinishReasonError) {
+    return new SummaryFailedError("The LLM provider's content filter blocked the reply.", {
+      hint: 'Check the source text, or summarize this paper by hand.',
+    });
+  }
+  if (err instanceof OpenAI.APIError) return classifyStatus(err, where);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function classifyStatus(err: InstanceType<typeof OpenAI.APIError>, where: string): Error {
+  const status = err.status ?? 0;
+  const detail = errorDetail(err);
+  if (status === 429 || status >= 500 || status === 408 || status === 409) {
+    const after = retryAfterMs(err.headers?.get('retry-after') ?? null);
+    return new TransientError(
+      `The LLM server at ${where} answered HTTP ${status}${status === 429 ? ' (rate limited)' : ''}: ${detail}`,
+      { hint: 'LaySum will retry with backoff.', cause: err, ...(after === undefined ? {} : { retryAfterMs: after }) },
+    );
+  }
+  if (status === 401 || status === 403) {
+    return new SummaryFailedError(`The LLM server at ${where} refused the credentials (HTTP ${status}): ${detail}`, {
+      hint: 'Check OPENAI_API_KEY (and OPENAI_BASE_URL), then run `laysum retry <id>`.',
+    });
+  }
+  return new SummaryFailedError(`The LLM server at ${where} rejected the request (HTTP ${status}): ${detail}`, {
+    hint: 'Check LLM_MODEL and that the server supports structured outputs (response_format json_schema), then run `laysum retry <id>`.',
+  });
+}
+
+function errorDetail(err: InstanceType<typeof OpenAI.APIError>): string {
+  const body = err.error;
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return body.message;
+  return err.message;
+}

