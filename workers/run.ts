@@ -8,9 +8,10 @@ import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
 import { pendingJobs } from '../src/queue/queues.ts';
 import { type Context, createSourceResolvers, createSummarizer } from '../src/runtime/context.ts';
 import { createIngestWorker } from './ingest.ts';
+import { createPollWorker } from './poll.ts';
 import { createSummarizeWorker } from './summarize.ts';
 
-export type Stage = 'ingest' | 'summarize';
+export type Stage = 'ingest' | 'summarize' | 'poll';
 
 export interface WorkerHandle {
   workers: Worker[];
@@ -26,10 +27,11 @@ export interface StartOptions {
 }
 
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
-  const stages = options.stages ?? ['ingest', 'summarize'];
+  const stages = options.stages ?? ['ingest', 'summarize', 'poll'];
   const workers: Worker[] = [];
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
+  if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   for (const w of workers) w.on('error', (err) => options.onError?.(err));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await requeueInFlight(ctx);

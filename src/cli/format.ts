@@ -1,5 +1,4 @@
 /** Plain-text rendering of papers and drafts for the terminal. */
-import { abstractText } from '../domain/paper.ts';
 import { STATE_DESCRIPTIONS } from '../domain/state.ts';
 import type { PaperRow, PaperView } from '../review/view.ts';
 import { wrap } from './output.ts';
@@ -27,7 +26,7 @@ export function formatView(v: PaperView): string {
     out.push(`${s.title}`);
     const ids = [s.ids.doi && `DOI ${s.ids.doi}`, s.ids.pmid && `PMID ${s.ids.pmid}`].filter(Boolean).join(', ');
     out.push([s.journal, s.publishedAt, ids].filter(Boolean).join(' | '));
-    out.push(wrap(abstractText(s), 88, '  '), '');
+    out.push(...s.abstract.map((sec) => wrap(sec.label ? `${sec.label}: ${sec.text}` : sec.text, 88, '  ')), '');
   }
   const d = v.draft;
   if (!d) return out.join('\n');

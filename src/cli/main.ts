@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerReview, registerStatus } from './commands/review.ts';
 import { registerSubmit } from './commands/submit.ts';
+import { registerWatch } from './commands/watch.ts';
 import { registerWorker } from './commands/worker.ts';
 import { reportError } from './output.ts';
 
@@ -17,6 +18,7 @@ registerSubmit(program);
 registerWorker(program);
 registerReview(program);
 registerStatus(program);
+registerWatch(program);
 
 try {
   await program.parseAsync(process.argv);

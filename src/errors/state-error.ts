@@ -1,11 +1,24 @@
 import { LaySumError } from './laysum-error.ts';
 
+/** Verbs for audit actions, so messages read "Cannot reject ..." rather than "Cannot rejected ...". */
+const VERBS: Record<string, [verb: string, done: string]> = {
+  approved: ['approve', 'approved'],
+  rejected: ['reject', 'rejected'],
+  'changes requested': ['request changes on', 'sent back'],
+  published: ['publish', 'published'],
+  retried: ['retry', 'retried'],
+  edited: ['edit', 'edited'],
+  edit: ['edit', 'edited'],
+  retry: ['retry', 'retried'],
+};
+
 /** An action that the paper's current state does not allow (e.g. approving a failed paper). */
 export class StateError extends LaySumError {
   readonly current: string;
   constructor(action: string, paperId: string, current: string, allowed: readonly string[]) {
-    super(`Cannot ${action} paper ${paperId}: it is ${current}.`, {
-      hint: `Only papers that are ${allowed.join(' or ')} can be ${action === 'approve' ? 'approved' : `given "${action}"`}.`,
+    const [verb, done] = VERBS[action] ?? [action, action];
+    super(`Cannot ${verb} paper ${paperId}: it is ${current}.`, {
+      hint: allowed.length ? `Only papers that are ${allowed.join(' or ')} can be ${done}.` : undefined,
     });
     this.current = current;
   }

@@ -41,10 +41,18 @@ export function enqueuer(queues: Queues, config: Config): Enqueuer {
   };
 }
 
-/** Jobs still owed work across all queues (waiting, active, delayed, ...). */
+/**
+ * Jobs still owed work across all queues (waiting, active, delayed for a
+ * retry, ...). A poll queue's delayed jobs are the watches' future schedule,
+ * not owed work, so they do not count.
+ */
 export async function pendingJobs(queues: Queues): Promise<number> {
   const counts = await Promise.all(
-    Object.values(queues).map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')),
+    Object.entries(queues).map(([name, q]) =>
+      name === 'poll'
+        ? q.getJobCounts('waiting', 'active', 'prioritized')
+        : q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+    ),
   );
   return counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
 }

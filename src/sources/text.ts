@@ -41,8 +41,10 @@ export function parsePastedText(input: TextInput): { title: string; sections: Ab
   let title = input.title?.trim();
   let body = text;
   const firstBreak = text.indexOf('\n\n');
-  if (!title && firstBreak > 0 && firstBreak <= 400) {
-    title = text.slice(0, firstBreak).replace(/\s+/g, ' ').trim();
+  const firstBlock = firstBreak > 0 && firstBreak <= 400 ? text.slice(0, firstBreak).replace(/\s+/g, ' ').trim() : null;
+  // The first short paragraph is the title when none is given, and is dropped when it repeats the given one.
+  if (firstBlock && (!title || firstBlock === title.replace(/\s+/g, ' '))) {
+    title = firstBlock;
     body = text.slice(firstBreak + 2).trim();
   }
   if (!title) {

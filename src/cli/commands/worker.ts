@@ -14,17 +14,17 @@ interface WorkerOptions {
 function stagesOf(only: string | undefined): Stage[] | undefined {
   if (!only) return undefined;
   const stages = only.split(',').map((s) => s.trim());
-  const bad = stages.filter((s) => s !== 'ingest' && s !== 'summarize');
-  if (bad.length) throw new InputError(`Unknown stage "${bad.join(', ')}".`, { hint: 'Use --only ingest, --only summarize, or --only ingest,summarize.' });
+  const bad = stages.filter((s) => s !== 'ingest' && s !== 'summarize' && s !== 'poll');
+  if (bad.length) throw new InputError(`Unknown stage "${bad.join(', ')}".`, { hint: 'Use stage names separated by commas, e.g. --only summarize or --only ingest,poll.' });
   return stages as Stage[];
 }
 
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('Run the workers (ingest, summarize) until SIGINT/SIGTERM')
+    .description('Run the workers (ingest, summarize, poll) until SIGINT/SIGTERM')
     .option('--drain', 'process until every queue is empty, then exit 0')
-    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize)')
+    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll)')
     .action((o: WorkerOptions) =>
       withContext(async (ctx) => {
         for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);

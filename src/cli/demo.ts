@@ -1,0 +1,74 @@
+/**
+ * `npm run demo`: runs the real abstracts in samples/ through the whole
+ * pipeline (submit -> ingest -> summarize -> checks -> review queue) and
+ * prints each lay summary with its state. Uses REDIS_URL, or a private
+ * redis-server under .laysum/ when the default one is not running.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWorkers } from '../../workers/run.ts';
+import { type Config, loadConfig, withOverrides } from '../config/env.ts';
+import { LaySumError } from '../errors/laysum-error.ts';
+import { paperView } from '../review/view.ts';
+import { type Context, createContext } from '../runtime/context.ts';
+import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
+import { submitPaper } from '../sources/submit.ts';
+import { formatView } from './format.ts';
+import { note, print, reportError } from './output.ts';
+
+const SAMPLES = fileURLToPath(new URL('../../samples/abstracts/', import.meta.url));
+const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+
+async function connect(config: Config): Promise<{ ctx: Context; privateRedis: PrivateRedis | null }> {
+  try {
+    return { ctx: await createContext(config, 'worker'), privateRedis: null };
+  } catch (err) {
+    if (config.redis.url !== DEFAULT_REDIS || !hasRedisServer()) {
+      throw new LaySumError(`Cannot reach Redis at ${config.redis.url}.`, {
+        hint: 'Start one (`sudo apt-get install redis-server` then `redis-server --daemonize yes`), or set REDIS_URL to a reachable Redis 6+.',
+        cause: err,
+      });
+    }
+    note('No Redis on 127.0.0.1:6379: starting a private redis-server under .laysum/redis (append-only file on).');
+    const privateRedis = await startPrivateRedis();
+    return { ctx: await createContext(withOverrides(config, { REDIS_URL: privateRedis.url }), 'worker'), privateRedis };
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.llm.provider === 'extractive') {
+    note('No LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL are unset): using the offline extractive provider.');
+    note('Its drafts are labelled "provider: extractive" and are built from the abstracts\' own sentences, not by AI.');
+  } else {
+    note(`Summarizing with ${config.llm.model} at ${config.llm.baseURL ?? 'api.openai.com'}.`);
+  }
+  const { ctx, privateRedis } = await connect(config);
+  try {
+    const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
+    const ids: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(SAMPLES, file), 'utf8');
+      const r = await submitPaper(ctx, { kind: 'text', text }, { actor: 'demo' });
+      ids.push(r.id);
+      note(`${file}: ${r.created ? `queued as ${r.id}` : `already known as ${r.id} (${r.state})`}`);
+    }
+    const workers = await startWorkers(ctx, { onError: (e) => note(`worker error: ${e.message}`) });
+    note('Processing...');
+    await workers.untilIdle();
+    await workers.close();
+    for (const id of ids) {
+      print(`\n${'='.repeat(88)}`);
+      print(formatView(await paperView(ctx.store, id)));
+    }
+    print(`\n${ids.length} paper(s) processed. Next: \`npx laysum review list\`, \`npx laysum review show <id>\`, \`npx laysum review approve <id> --as <name>\`.`);
+  } finally {
+    await ctx.close();
+    await privateRedis?.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  reportError(err);
+});

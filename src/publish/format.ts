@@ -1,0 +1,85 @@
+/**
+ * Small text formats shared by pages, feeds and Markdown. Dates are read from
+ * their parts (never through the local time zone), so "2018-08" never shows
+ * as July 31 on a server west of Greenwich.
+ */
+import type { PublishedSummary } from './published.ts';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+interface DateParts {
+  year: number;
+  month: number | null; // 1-12
+  day: number | null;
+}
+
+/** Parts of a PubMed-style partial date (YYYY, YYYY-MM, YYYY-MM-DD) or an ISO date-time (in UTC). */
+export function dateParts(value: string | null | undefined): DateParts | null {
+  if (!value) return null;
+  const partial = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (partial) {
+    const month = partial[2] ? Number(partial[2]) : null;
+    return { year: Number(partial[1]), month, day: partial[3] ? Number(partial[3]) : null };
+  }
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return null;
+  const d = new Date(time);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** "5/1/2026" as on the seed's cards; a month without a day shows as its first, a bare year as the year. */
+export function shortDate(value: string | null | undefined): string {
+  const p = dateParts(value);
+  if (!p) return '';
+  if (p.month === null) return String(p.year);
+  return `${p.month}/${p.day ?? 1}/${p.year}`;
+}
+
+/** "August 29, 2018", "August 2018" or "2018": only as precise as the source. */
+export function longDate(value: string | null | undefined): string {
+  const p = dateParts(value);
+  if (!p) return '';
+  const month = p.month === null ? undefined : MONTHS[p.month - 1];
+  if (!month) return String(p.year);
+  return p.day === null ? `${month} ${p.year}` : `${month} ${p.day}, ${p.year}`;
+}
+
+/** The date a reader cares about on a card: the article's, else when we published the summary. */
+export function articleDate(item: PublishedSummary): string {
+  return item.record.publishedAt ?? item.publishedAt;
+}
+
+/** "A, B, C, et al." */
+export function shortAuthors(authors: readonly string[], max = 3): string {
+  if (authors.length <= max) return authors.join(', ');
+  return `${authors.slice(0, max).join(', ')}, et al.`;
+}
+
+/** About the first `max` characters, cut at a word boundary, with an ellipsis when cut. */
+export function excerpt(text: string, max = 100): string {
+  const chars = Array.from(text.trim().replace(/\s+/g, ' '));
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.\u2013\u2014-]+$/, '')}…`;
+}
+
+/** An ISO date-time for feeds: RFC 3339 in UTC. Falls back to the input when it cannot be read. */
+export function isoDateTime(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}

@@ -1,0 +1,68 @@
+/** The list of published summaries, newest first, optionally filtered to one topic, with every topic and its count. */
+import { articleDate, shortDate } from './format.ts';
+import { type Html, html } from './html.ts';
+import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
+import { type SiteLinks, serverLinks } from './links.ts';
+import { type PublishedSummary, sortNewestFirst } from './published.ts';
+import { hasTopic, type TopicCount, topicCounts, topicKey } from './topics.ts';
+
+export interface IndexOptions {
+  topic?: string;
+  disclaimer: string;
+  baseUrl: string;
+  siteName?: string;
+  /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
+  links?: SiteLinks;
+}
+
+function entry(item: PublishedSummary, links: SiteLinks): Html {
+  const s = item.summary;
+  const date = articleDate(item);
+  return html`<li class="card">
+<h2><a href="${links.summary(item.slug)}">${s.headline}</a></h2>
+<p class="meta"><time datetime="${date}">${shortDate(date)}</time>${item.record.journal ? html` · <cite>${item.record.journal}</cite>` : null}</p>
+<p>${s.takeaway}</p>
+<ul class="tags" aria-label="Topics">${s.topics.map((t) => html`<li><a href="${links.topic(t)}" rel="tag">${t}</a></li>`)}</ul>
+</li>`;
+}
+
+function topicList(counts: readonly TopicCount[], links: SiteLinks): Html | null {
+  if (counts.length === 0) return null;
+  const tags = counts.map(
+    (c) => html`<li><a href="${links.topic(c.topic)}">${c.topic} <span class="count">(${c.count})</span></a></li>`,
+  );
+  return html`<section aria-labelledby="all-topics-heading">
+<h2 id="all-topics-heading">All Topics</h2>
+<ul class="tags">${tags}</ul>
+</section>`;
+}
+
+function heading(topic: string | undefined, counts: readonly TopicCount[], links: SiteLinks): Html {
+  if (topic === undefined) return html`<h1>Latest Research Summaries</h1>`;
+  // Show the topic as the summaries spell it, whatever case the URL used.
+  const shown = counts.find((c) => topicKey(c.topic) === topicKey(topic))?.topic ?? topic.trim();
+  return html`<h1>Topic: ${shown}</h1>
+<p><a href="${links.home}">← All summaries</a></p>`;
+}
+
+export function renderIndex(items: readonly PublishedSummary[], options: IndexOptions): string {
+  const links = options.links ?? serverLinks(options.baseUrl);
+  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const topic = options.topic?.trim() ? options.topic : undefined;
+  const counts = topicCounts(items);
+  const shown = sortNewestFirst(topic === undefined ? items : items.filter((item) => hasTopic(item, topic)));
+  const empty = topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
+  const main = html`${heading(topic, counts, links)}
+${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links))}</ol>` : html`<p>${empty}</p>`}
+${topicList(counts, links)}`;
+  return renderDocument({
+    title: topic === undefined ? `${siteName}: plain-language research summaries` : `Topic: ${topic} | ${siteName}`,
+    description: 'Plain-language summaries of published research, reviewed by people before publication.',
+    canonical: topic === undefined ? links.absolute.home : links.absolute.topic(topic),
+    links,
+    siteName,
+    disclaimer: options.disclaimer,
+    kind: 'website',
+    main,
+  });
+}

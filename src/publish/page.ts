@@ -1,0 +1,52 @@
+/** One published summary as a complete HTML page, laid out like the seed page. */
+import { shortDate } from './format.ts';
+import { html } from './html.ts';
+import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
+import { type SiteLinks, serverLinks } from './links.ts';
+import type { PublishedSummary } from './published.ts';
+import {
+  extractiveNotice,
+  ratingsBlock,
+  relatedSection,
+  sourceSection,
+  summarySections,
+  topicsSection,
+} from './sections.ts';
+
+export interface PageOptions {
+  disclaimer: string;
+  baseUrl: string;
+  siteName?: string;
+  /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
+  links?: SiteLinks;
+}
+
+export function renderSummaryPage(
+  item: PublishedSummary,
+  related: readonly PublishedSummary[],
+  options: PageOptions,
+): string {
+  const links = options.links ?? serverLinks(options.baseUrl);
+  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const s = item.summary;
+  const main = html`<article>
+<h1>${s.headline}</h1>
+<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${item.record.journal ? html` · about an article in <cite>${item.record.journal}</cite>` : null}</p>
+${extractiveNotice(item)}
+${ratingsBlock(s)}
+${summarySections(s)}
+${topicsSection(s, links)}
+${sourceSection(item.record)}
+</article>
+${relatedSection(related, links)}`;
+  return renderDocument({
+    title: `${s.headline} | ${siteName}`,
+    description: s.takeaway,
+    canonical: links.absolute.summary(item.slug),
+    links,
+    siteName,
+    disclaimer: options.disclaimer,
+    kind: 'article',
+    main,
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * What the publishing stage works from: a published paper's latest draft and
+ * its source record, with a readable URL slug. The slug ends with the paper
+ * id, so a URL leads back to the paper without any slug index.
+ */
+import { z } from 'zod';
+import { Provenance } from '../domain/draft.ts';
+import { PaperRecord } from '../domain/paper.ts';
+import { LaySummary } from '../domain/summary.ts';
+import type { PaperStore } from '../store/papers.ts';
+
+export const PublishedSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  summary: LaySummary,
+  record: PaperRecord,
+  /** When the paper entered the 'published' state (ISO date-time). */
+  publishedAt: z.string(),
+  /** The draft version that is published. */
+  version: z.number().int().positive(),
+  /** Who wrote the published text; pages flag text extracted without a model. */
+  provider: Provenance.shape.provider,
+});
+export type PublishedSummary = z.infer<typeof PublishedSummary>;
+
+const MAX_SLUG_WORDS = 8;
+const PAGE = 500;
+const ID_AT_END = /^(?:[a-z0-9]+-)*(p[0-9a-f]{12})$/;
+
+/** `bone-strength-not-vitamin-d-drives-fracture-risk-p0123456789ab`: headline words, then the id. */
+export function slugFor(id: string, headline: string): string {
+  const words = headline
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // é -> e once decomposed
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_SLUG_WORDS);
+  return [...words, id].join('-');
+}
+
+/** The paper id at the end of a slug (or a bare id), or null when the slug is not one of ours. */
+export function idFromSlug(slug: string): string | null {
+  if (slug.length > 200) return null;
+  return ID_AT_END.exec(slug)?.[1] ?? null;
+}
+
+/** Every published paper with its latest draft, newest publication first. */
+export async function loadPublished(store: PaperStore): Promise<PublishedSummary[]> {
+  const items: PublishedSummary[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const papers = await store.list('published', PAGE, offset);
+    const loaded = await Promise.all(
+      papers.map(async (paper) => {
+        const draft = await store.latestDraft(paper.id);
+        // A published paper always has both; a paper missing either has nothing to show.
+        if (!draft || !paper.record || paper.state !== 'published') return null;
+        return {
+          id: paper.id,
+          slug: slugFor(paper.id, draft.summary.headline),
+          summary: draft.summary,
+          record: paper.record,
+          publishedAt: paper.updatedAt,
+          version: draft.version,
+          provider: draft.provenance.provider,
+        };
+      }),
+    );
+    items.push(...loaded.filter((item) => item !== null));
+    if (papers.length < PAGE) break;
+  }
+  return sortNewestFirst(items);
+}
+
+export function sortNewestFirst<T extends Pick<PublishedSummary, 'publishedAt' | 'id'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareNewestFirst(a, b));
+}
+
+/** Newer publication first; the id settles ties so the order never depends on input order. */
+export function compareNewestFirst(
+  a: Pick<PublishedSummary, 'publishedAt' | 'id'>,
+  b: Pick<PublishedSummary, 'publishedAt' | 'id'>,
+): number {
+  const byTime = Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

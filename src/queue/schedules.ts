@@ -1,0 +1,26 @@
+/**
+ * Watch schedules as BullMQ job schedulers. Upserted from one place (the
+ * `watch add` command / API), never at process start, so several processes
+ * booting together cannot race on them.
+ */
+import type { Watch } from '../sources/watch/types.ts';
+import type { Queues } from './queues.ts';
+
+const schedulerId = (watchId: string) => `watch-${watchId}`;
+
+export async function scheduleWatch(queues: Queues, watch: Watch): Promise<void> {
+  await queues.poll.upsertJobScheduler(
+    schedulerId(watch.id),
+    { every: watch.everyMs },
+    { name: 'poll', data: { watchId: watch.id, manual: false }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+  );
+}
+
+export async function unscheduleWatch(queues: Queues, watchId: string): Promise<void> {
+  await queues.poll.removeJobScheduler(schedulerId(watchId));
+}
+
+export async function nextPollAt(queues: Queues, watchId: string): Promise<number | null> {
+  const scheduler = await queues.poll.getJobScheduler(schedulerId(watchId));
+  return scheduler?.next ?? null;
+}

@@ -1,0 +1,43 @@
+/**
+ * The summary of a feed item: the abstract when the feed carries one. PubMed
+ * truncates `description` ("...") but puts the whole abstract in
+ * `content:encoded`, framed by a citation line and a PMID/DOI footer; Nature
+ * puts a "Published online ... doi:" line before a teaser that may just repeat
+ * the title. Those frames are dropped so only text about the paper remains.
+ */
+import { htmlToLine, htmlToText } from './html.ts';
+
+const TRUNCATED = /(?:\.\.\.|…)\s*$/;
+
+/** Lines that describe where the paper is, not what it says. */
+function isFrameLine(line: string): boolean {
+  if (/^(?:PMID|PMCID|PMC|DOI)\s*:/i.test(line)) return true;
+  if (/^(?:abstract|summary)[:.]?$/i.test(line)) return true;
+  if (/^The post .+ (?:first )?appeared (?:first )?on .+\.$/i.test(line)) return true; // WordPress footer
+  return line.length < 300 && /\bdoi:\s*10\.\d{4,9}\//i.test(line); // citation line
+}
+
+function clean(html: string | undefined): string | null {
+  if (!html) return null;
+  const text = htmlToText(html)
+    .split('\n')
+    .filter((line) => !isFrameLine(line))
+    .join('\n')
+    .trim();
+  return text.length > 0 ? text : null;
+}
+
+const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The item's summary as plain text, or null when the feed has none (or only
+ * repeats the title). A truncated description loses to full content.
+ */
+export function pickSummary(description: string | undefined, content: string | undefined, title: string): string | null {
+  const fromDescription = clean(description);
+  const fromContent = clean(content);
+  const truncated = fromDescription !== null && TRUNCATED.test(fromDescription);
+  const summary = (truncated ? (fromContent ?? fromDescription) : (fromDescription ?? fromContent)) ?? null;
+  if (summary === null) return null;
+  return comparable(summary) === comparable(htmlToLine(title)) ? null : summary;
+}

@@ -1,0 +1,66 @@
+/** Watches and their poll history in Redis, under the LaySum prefix. */
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { NotFoundError } from '../../errors/not-found-error.ts';
+import { type PollReport, Watch } from './types.ts';
+
+const HISTORY = 50;
+
+export class WatchStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(id: string) {
+    return `${this.prefix}:watch:${id}`;
+  }
+  private get index() {
+    return `${this.prefix}:watches`;
+  }
+
+  async add(input: Omit<Watch, 'id' | 'createdAt' | 'lastPoll'>): Promise<Watch> {
+    const watch = Watch.parse({ ...input, id: `w${randomBytes(4).toString('hex')}`, createdAt: new Date().toISOString(), lastPoll: null });
+    await this.redis.multi().set(this.key(watch.id), JSON.stringify(watch)).zadd(this.index, Date.now(), watch.id).exec();
+    return watch;
+  }
+
+  async get(id: string): Promise<Watch | null> {
+    const raw = await this.redis.get(this.key(id));
+    return raw ? Watch.parse(JSON.parse(raw)) : null;
+  }
+
+  async require(id: string): Promise<Watch> {
+    const w = await this.get(id);
+    if (!w) throw new NotFoundError('watch', id, '`laysum watch list` shows the watches.');
+    return w;
+  }
+
+  async list(): Promise<Watch[]> {
+    const ids = await this.redis.zrange(this.index, 0, -1);
+    const all = await Promise.all(ids.map((id) => this.get(id)));
+    return all.filter((w): w is Watch => w !== null);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.redis.multi().del(this.key(id), `${this.key(id)}:polls`).zrem(this.index, id).exec();
+  }
+
+  /** Record a poll: the watch keeps the last one, the history keeps the last 50. */
+  async recordPoll(id: string, report: PollReport): Promise<void> {
+    const watch = await this.get(id);
+    if (!watch) return; // removed while polling
+    await this.redis
+      .multi()
+      .set(this.key(id), JSON.stringify({ ...watch, lastPoll: report }))
+      .lpush(`${this.key(id)}:polls`, JSON.stringify(report))
+      .ltrim(`${this.key(id)}:polls`, 0, HISTORY - 1)
+      .exec();
+  }
+
+  async polls(id: string): Promise<PollReport[]> {
+    const raw = await this.redis.lrange(`${this.key(id)}:polls`, 0, -1);
+    return raw.map((r) => JSON.parse(r) as PollReport);
+  }
+}

@@ -1,0 +1,30 @@
+/** Watches: saved PubMed queries and journal feeds polled on a schedule. */
+import { z } from 'zod';
+
+export const PollReport = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  /** Items the source listed this time. */
+  found: z.number().int().nonnegative(),
+  /** Papers queued for the first time. */
+  queued: z.number().int().nonnegative(),
+  /** Papers LaySum already had (in any state). */
+  duplicates: z.number().int().nonnegative(),
+  /** Items that could not become papers (no abstract, no title...). */
+  skipped: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+  ids: z.array(z.string()),
+});
+export type PollReport = z.infer<typeof PollReport>;
+
+export const Watch = z.object({
+  id: z.string(),
+  kind: z.enum(['pubmed', 'feed']),
+  /** The PubMed query, or the feed URL. */
+  target: z.string().min(1),
+  everyMs: z.number().int().positive(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  lastPoll: PollReport.nullable(),
+});
+export type Watch = z.infer<typeof Watch>;

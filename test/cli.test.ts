@@ -1,0 +1,126 @@
+/**
+ * The CLI as a user runs it: submit, worker --drain, review, status, with the
+ * offline extractive provider on the real Redis; bad input gets a clear error
+ * and a non-zero exit while other papers are still processed.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCli } from './support/cli.ts';
+import { fixture, REDIS_URL, testPrefix } from './support/harness.ts';
+
+const prefix = testPrefix();
+const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive', MAX_TEXT_BYTES: '20000' };
+const dir = mkdtempSync(join(tmpdir(), 'laysum-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const cli = (...args: string[]) => runCli(args, env);
+const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
+
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  const found = await redis.keys(`${prefix}:*`);
+  if (found.length) await redis.del(...found);
+  await redis.quit();
+});
+
+describe('laysum CLI', () => {
+  let fractureId = '';
+
+  beforeAll(async () => {
+    const r = await cli('submit', '--text', file('fracture.txt', fixture('abstracts/pmid-30158200.txt')), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    fractureId = json<{ id: string; created: boolean }>(r).id;
+  });
+
+  it('refuses bad input with a clear message and a non-zero exit, and still processes the good paper', async () => {
+    const empty = await cli('submit', '--text', file('empty.txt', '  \n'), '--title', 'Nothing');
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toMatch(/The text is empty/);
+
+    const big = await cli('submit', '--text', file('big.txt', `Title\n\n${'word '.repeat(6000)}`));
+    expect(big.code).not.toBe(0);
+    expect(big.stderr).toMatch(/over the limit of 20000 bytes/);
+    expect(big.stderr).toMatch(/MAX_TEXT_BYTES/);
+
+    const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' study\n\n'), Buffer.from('x'.repeat(300))]);
+    const bad = await cli('submit', '--text', file('latin1.txt', latin1));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/not valid UTF-8/);
+
+    const nothing = await cli('submit');
+    expect(nothing.code).not.toBe(0);
+    expect(nothing.stderr).toMatch(/--text FILE/);
+
+    const drain = await cli('worker', '--drain');
+    expect(drain.code, drain.stderr).toBe(0);
+    const status = await cli('status', fractureId, '--json');
+    expect(json<{ state: string }>(status).state).toBe('pending_review');
+  });
+
+  it('says a resubmitted paper is already known and gives its id', async () => {
+    const again = await cli('submit', '--text', '-', '--json');
+    expect(again.code).not.toBe(0); // stdin was empty
+    const r = await runCli(['submit', '--text', '-', '--json'], env, fixture('abstracts/pmid-30158200.txt'));
+    expect(json<{ id: string; created: boolean; duplicate: boolean }>(r)).toMatchObject({ id: fractureId, created: false, duplicate: true });
+    const text = await runCli(['submit', '--text', '-'], env, fixture('abstracts/pmid-30158200.txt'));
+    expect(text.stdout).toContain(`Already known: this paper is ${fractureId}`);
+  });
+
+  it('lists, shows, approves and rejects through the review commands', async () => {
+    await cli('worker', '--drain');
+    const list = json<Array<{ id: string; state: string; provider: string }>>(await cli('review', 'list', '--json'));
+    expect(list.find((r) => r.id === fractureId)).toMatchObject({ state: 'pending_review', provider: 'extractive' });
+
+    const show = json<{ id: string; state: string; summary: { headline: string }; provenance: { provider: string }; source: { title: string } }>(
+      await cli('review', 'show', fractureId, '--json'),
+    );
+    expect(show.provenance.provider).toBe('extractive');
+    expect(show.source.title).toMatch(/fracture risk/);
+    expect(show.summary.headline.length).toBeGreaterThan(10);
+
+    const noName = await cli('review', 'approve', fractureId);
+    expect(noName.code).not.toBe(0);
+    expect(noName.stderr).toMatch(/--as NAME/);
+
+    const ok = await cli('review', 'approve', fractureId, '--as', 'dana', '--note', 'fine');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('approved');
+    const twice = await cli('review', 'reject', fractureId, '--as', 'dana', '--reason', 'changed my mind');
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toMatch(/Cannot reject paper .* it is approved/);
+
+    const history = json<{ audit: Array<{ actor: string; action: string }> }>(await cli('review', 'show', fractureId, '--json'));
+    expect(history.audit.map((a) => a.action)).toEqual(['submitted', 'ingest started', 'ingested', 'drafted', 'approved']);
+    expect(history.audit.at(-1)?.actor).toBe('dana');
+  });
+
+  it('rejects only with a reason', async () => {
+    const id = json<{ id: string }>(await cli('submit', '--text', file('asthma.txt', fixture('abstracts/pmid-29768149.txt')), '--json')).id;
+    await cli('worker', '--drain');
+    const noReason = await cli('review', 'reject', id, '--as', 'dana');
+    expect(noReason.stderr).toMatch(/reason for rejecting is required/);
+    const r = await cli('review', 'reject', id, '--as', 'dana', '--reason', 'Duplicate of an older summary');
+    expect(r.code).toBe(0);
+    const status = await cli('status', id);
+    expect(status.stdout).toMatch(/rejected/);
+    expect(status.stdout).toMatch(/Duplicate of an older summary/);
+  });
+
+  it('explains a missing id and bad configuration', async () => {
+    const missing = await cli('review', 'show', 'p000000000000');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/No paper with id "p000000000000"/);
+    const badState = await cli('review', 'list', '--state', 'done');
+    expect(badState.stderr).toMatch(/Unknown state "done".*\n.*pending_review/);
+    const badConfig = await runCli(['review', 'list'], { ...env, LAYSUM_PREFIX: 'a:b', LLM_TIMEOUT_MS: 'soon' });
+    expect(badConfig.code).not.toBe(0);
+    expect(badConfig.stderr).toMatch(/LAYSUM_PREFIX/);
+    expect(badConfig.stderr).toMatch(/LLM_TIMEOUT_MS/);
+  });
+});

@@ -1,0 +1,68 @@
+/** Configuration is validated once with messages naming the variable; prompts check their placeholders. */
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../src/config/env.ts';
+import { ConfigError } from '../../src/errors/config-error.ts';
+import { loadPrompt, parsePrompt, renderPrompt } from '../../src/llm/prompt.ts';
+import { parsePastedText } from '../../src/sources/text.ts';
+
+describe('config', () => {
+  it('defaults to the offline provider and the local Redis', () => {
+    const c = parseEnv({});
+    expect(c.llm.provider).toBe('extractive');
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'laysum' });
+  });
+
+  it('picks the OpenAI-compatible provider when a base URL or key is set', () => {
+    expect(parseEnv({ OPENAI_BASE_URL: 'http://localhost:11434/v1' }).llm.provider).toBe('openai');
+    expect(parseEnv({ OPENAI_API_KEY: 'sk-x' }).llm.provider).toBe('openai');
+  });
+
+  it('names every bad variable, without echoing secrets', () => {
+    try {
+      parseEnv({ REDIS_URL: 'localhost', LLM_ATTEMPTS: '0', NCBI_API_KEY: '', CONTACT_EMAIL: 'nope', LLM_PROVIDER: 'claude' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      for (const name of ['REDIS_URL', 'LLM_ATTEMPTS', 'CONTACT_EMAIL', 'LLM_PROVIDER']) expect(problems).toContain(name);
+      expect((err as ConfigError).hint).toMatch(/\.env\.example/);
+    }
+  });
+
+  it('refuses LLM_PROVIDER=openai with neither key nor URL', () => {
+    expect(() => parseEnv({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+  });
+});
+
+describe('prompt files', () => {
+  it('loads the summarize prompt with its version and renders every input', () => {
+    const prompt = loadPrompt('summarize');
+    expect(prompt.version).toBe('summarize-v1');
+    const values = Object.fromEntries(prompt.inputs.map((i) => [i, `<<${i}>>`]));
+    const { system, user } = renderPrompt(prompt, values);
+    expect(system).toMatch(/plain-language/);
+    for (const i of prompt.inputs) expect(user).toContain(`<<${i}>>`);
+    expect(() => renderPrompt(prompt, { title: 'x' })).toThrow(/needs values for/);
+  });
+
+  it('refuses a prompt whose placeholders and declared inputs disagree', () => {
+    const text = '---\nname: t\nversion: 1\ninputs: a, b\n---\n<!-- system -->\nS {{a}}\n<!-- user -->\nU {{c}}\n';
+    expect(() => parsePrompt(text, 't.md')).toThrow(/undeclared: c; unused: b/);
+  });
+});
+
+describe('pasted text', () => {
+  it('takes the title from the first line and keeps section labels', () => {
+    const { title, sections } = parsePastedText({
+      text: `A title\n\nBACKGROUND: ${'b'.repeat(120)}\nRESULTS: ${'r'.repeat(120)}`,
+      maxBytes: 10_000,
+    });
+    expect(title).toBe('A title');
+    expect(sections.map((s) => s.label)).toEqual(['BACKGROUND', 'RESULTS']);
+  });
+
+  it('asks for a title when there is none, and for the whole abstract when it is too short', () => {
+    expect(() => parsePastedText({ text: 'x'.repeat(300), maxBytes: 10_000 })).toThrow(/no title/);
+    expect(() => parsePastedText({ text: 'Title\n\nToo short.', maxBytes: 10_000 })).toThrow(/too short to summarize/);
+  });
+});
