@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCli } from './support/cli.ts';
+import { type CliResult, runCli, startCli } from './support/cli.ts';
 import { fixture, REDIS_URL, testPrefix } from './support/harness.ts';
 
 const prefix = testPrefix();
@@ -122,5 +122,18 @@ describe('laysum CLI', () => {
     expect(badConfig.code).not.toBe(0);
     expect(badConfig.stderr).toMatch(/LAYSUM_PREFIX/);
     expect(badConfig.stderr).toMatch(/LLM_TIMEOUT_MS/);
+  });
+
+  it('runs workers until SIGTERM, then stops gracefully with exit 0', async () => {
+    const worker = await startCli(['worker'], env, /LaySum workers running/);
+    const id = json<{ id: string }>(await cli('submit', '--text', file('pesticide.txt', fixture('abstracts/pmid-28775130.txt')), '--json')).id;
+    const until = Date.now() + 20_000;
+    while (Date.now() < until && json<{ state: string }>(await cli('status', id, '--json')).state !== 'pending_review') {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.stderr()).toMatch(/Stopping: finishing active jobs/);
+    expect(json<{ state: string }>(await cli('status', id, '--json')).state).toBe('pending_review');
   });
 });

@@ -30,3 +30,24 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
     else child.stdin.end();
   });
 }
+
+/** Start a long-running command (e.g. `worker`) and resolve once its stderr shows `ready`. */
+export async function startCli(args: string[], env: Record<string, string>, ready: RegExp) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+  });
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${stderr}`)), 20_000);
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (ready.test(stderr)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { child, exited, stderr: () => stderr };
+}
