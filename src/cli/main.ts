@@ -1,5 +1,6 @@
 /** The `laysum` command line: one program, one file per command group. */
 import { Command } from 'commander';
+import { registerExport } from './commands/export.ts';
 import { registerReview, registerStatus } from './commands/review.ts';
 import { registerSubmit } from './commands/submit.ts';
 import { registerWatch } from './commands/watch.ts';
@@ -19,6 +20,7 @@ registerWorker(program);
 registerReview(program);
 registerStatus(program);
 registerWatch(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,9 +3,10 @@
  * from the same escaped sections as the web page; RSS text is XML-escaped on
  * top, and characters XML 1.0 forbids are dropped so the feed always parses.
  */
-import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
+
 import { isoDateTime } from './format.ts';
 import { html } from './html.ts';
+import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { extractiveNotice, ratingsBlock, sourceSection, summarySections } from './sections.ts';
 
@@ -30,7 +31,8 @@ export interface JsonFeed {
   items: JsonFeedItem[];
 }
 
-const FEED_DESCRIPTION = 'Plain-language summaries of published research, reviewed by people before publication.';
+const FEED_DESCRIPTION =
+  'Plain-language summaries of published research, reviewed by people before publication.';
 
 /** The article body a feed reader shows: ratings, the four sections and the source. */
 export function itemHtml(item: PublishedSummary): string {
@@ -72,7 +74,13 @@ export function jsonFeed(
   };
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** XML 1.0 allows tab, newline, carriage return and these ranges; anything else (control characters, lone surrogates) is dropped. */
 function xmlAllowed(codePoint: number): boolean {

@@ -62,9 +62,9 @@ export function articleDate(item: PublishedSummary): string {
   return item.record.publishedAt ?? item.publishedAt;
 }
 
-/** "A, B, C, et al." */
+/** Up to four names in full; a longer list as "A, B, C, et al." ("et al." must save more than one name). */
 export function shortAuthors(authors: readonly string[], max = 3): string {
-  if (authors.length <= max) return authors.join(', ');
+  if (authors.length <= max + 1) return authors.join(', ');
   return `${authors.slice(0, max).join(', ')}, et al.`;
 }
 

@@ -1,5 +1,5 @@
 /** The list of published summaries, newest first, optionally filtered to one topic, with every topic and its count. */
-import { articleDate, shortDate } from './format.ts';
+import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
@@ -15,12 +15,23 @@ export interface IndexOptions {
   links?: SiteLinks;
 }
 
+/** The line under a headline: when we published (the list's order), then the article's journal and date. */
+function meta(item: PublishedSummary): Html {
+  const r = item.record;
+  const article = [
+    r.journal ? html`<cite>${r.journal}</cite>` : null,
+    r.publishedAt ? longDate(r.publishedAt) : null,
+  ]
+    .filter((part) => part !== null)
+    .flatMap((part, i) => (i === 0 ? [part] : [', ', part]));
+  return html`<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${article.length > 0 ? html` · ${article}` : null}</p>`;
+}
+
 function entry(item: PublishedSummary, links: SiteLinks): Html {
   const s = item.summary;
-  const date = articleDate(item);
   return html`<li class="card">
 <h2><a href="${links.summary(item.slug)}">${s.headline}</a></h2>
-<p class="meta"><time datetime="${date}">${shortDate(date)}</time>${item.record.journal ? html` · <cite>${item.record.journal}</cite>` : null}</p>
+${meta(item)}
 <p>${s.takeaway}</p>
 <ul class="tags" aria-label="Topics">${s.topics.map((t) => html`<li><a href="${links.topic(t)}" rel="tag">${t}</a></li>`)}</ul>
 </li>`;
@@ -29,7 +40,8 @@ function entry(item: PublishedSummary, links: SiteLinks): Html {
 function topicList(counts: readonly TopicCount[], links: SiteLinks): Html | null {
   if (counts.length === 0) return null;
   const tags = counts.map(
-    (c) => html`<li><a href="${links.topic(c.topic)}">${c.topic} <span class="count">(${c.count})</span></a></li>`,
+    (c) =>
+      html`<li><a href="${links.topic(c.topic)}">${c.topic} <span class="count">(${c.count})</span></a></li>`,
   );
   return html`<section aria-labelledby="all-topics-heading">
 <h2 id="all-topics-heading">All Topics</h2>
@@ -49,14 +61,19 @@ export function renderIndex(items: readonly PublishedSummary[], options: IndexOp
   const links = options.links ?? serverLinks(options.baseUrl);
   const siteName = options.siteName ?? DEFAULT_SITE_NAME;
   const topic = options.topic?.trim() ? options.topic : undefined;
-  const counts = topicCounts(items);
-  const shown = sortNewestFirst(topic === undefined ? items : items.filter((item) => hasTopic(item, topic)));
-  const empty = topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
+  const sorted = sortNewestFirst(items);
+  const counts = topicCounts(sorted);
+  const shown = topic === undefined ? sorted : sorted.filter((item) => hasTopic(item, topic));
+  const empty =
+    topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
   const main = html`${heading(topic, counts, links)}
 ${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links))}</ol>` : html`<p>${empty}</p>`}
 ${topicList(counts, links)}`;
   return renderDocument({
-    title: topic === undefined ? `${siteName}: plain-language research summaries` : `Topic: ${topic} | ${siteName}`,
+    title:
+      topic === undefined
+        ? `${siteName}: plain-language research summaries`
+        : `Topic: ${topic} | ${siteName}`,
     description: 'Plain-language summaries of published research, reviewed by people before publication.',
     canonical: topic === undefined ? links.absolute.home : links.absolute.topic(topic),
     links,

@@ -47,7 +47,11 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
     topic: (t) => up + topic(t),
     jsonFeed: `${up}feed.json`,
     rssFeed: `${up}feed.xml`,
-    absolute: { home: `${base}/`, summary: (slug) => `${base}/${summary(slug)}`, topic: (t) => `${base}/${topic(t)}` },
+    absolute: {
+      home: `${base}/`,
+      summary: (slug) => `${base}/${summary(slug)}`,
+      topic: (t) => `${base}/${topic(t)}`,
+    },
   };
 }
 
@@ -72,7 +76,10 @@ export function webUrl(url: string | null): string | null {
 }
 
 /** The best link to the original article: DOI, else PubMed, else the source URL. */
-export function articleUrl(ids: { doi?: string | undefined; pmid?: string | undefined }, sourceUrl: string | null): string | null {
+export function articleUrl(
+  ids: { doi?: string | undefined; pmid?: string | undefined },
+  sourceUrl: string | null,
+): string | null {
   if (ids.doi) return doiUrl(ids.doi);
   return (ids.pmid ? pubmedUrl(ids.pmid) : null) ?? webUrl(sourceUrl);
 }

@@ -3,17 +3,25 @@
  * model or a reviewer is escaped so that it stays text: no raw HTML, links or
  * emphasis can be smuggled in through a headline or a caveat.
  */
+
+import type { Rating } from '../domain/summary.ts';
 import { longDate, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
-import type { Rating } from '../domain/summary.ts';
 
-/** Escape Markdown syntax inside one line of text (newlines become spaces). */
-export function mdInline(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const escaped = line.replace(/[\\`*_[\]<>~|!]/g, (c) => `\\${c}`);
-  // A line that starts with '#', '-', '+', '=' or '1.' would become a heading or a list.
-  return escaped.replace(/^([#+=-]|\d+(?=[.)]))/, (m) => (m.length === 1 ? `\\${m}` : `${m}\\`));
+/** Escape Markdown syntax in text that sits inside a line (newlines become spaces). */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>~|!]/g, (c) => `\\${c}`);
+}
+
+/** Escape text that starts a line or list item, where '#', '-', '+', '=' or '1.' would start a block. */
+export function mdLine(text: string): string {
+  return mdEscape(text)
+    .replace(/^[#+=-]/, (m) => `\\${m}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Escaped paragraphs, keeping the blank lines a reviewer put between them. */
@@ -22,28 +30,28 @@ function mdParagraphs(text: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map(mdInline)
+    .map(mdLine)
     .join('\n\n');
 }
 
 /** A link destination in <...>, so parentheses in a DOI cannot end it early. */
 function mdLink(label: string, url: string): string {
-  return `[${mdInline(label)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  return `[${mdEscape(label)}](<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>)`;
 }
 
 function mdRating(label: string, r: Rating): string {
   const score = Math.min(5, Math.max(0, r.score));
-  return `**${label}:** ${'●'.repeat(score)}${'○'.repeat(5 - score)} ${score}/5 — ${mdInline(r.rationale)}`;
+  return `**${label}:** ${'●'.repeat(score)}${'○'.repeat(5 - score)} ${score}/5 — ${mdEscape(r.rationale)}`;
 }
 
 function details(item: PublishedSummary): string[] {
   const r = item.record;
   const pubmed = r.ids.pmid ? pubmedUrl(r.ids.pmid) : null;
   return [
-    `- **Original article:** ${mdInline(r.title)}`,
-    r.journal ? `- **Journal:** ${mdInline(r.journal)}` : '',
+    `- **Original article:** ${mdEscape(r.title)}`,
+    r.journal ? `- **Journal:** ${mdEscape(r.journal)}` : '',
     r.publishedAt ? `- **Published:** ${longDate(r.publishedAt)}` : '',
-    r.authors.length > 0 ? `- **Authors:** ${mdInline(shortAuthors(r.authors))}` : '',
+    r.authors.length > 0 ? `- **Authors:** ${mdEscape(shortAuthors(r.authors))}` : '',
     r.ids.doi ? `- **DOI:** ${mdLink(r.ids.doi, doiUrl(r.ids.doi))}` : '',
     pubmed && r.ids.pmid ? `- **PubMed:** ${mdLink(r.ids.pmid, pubmed)}` : '',
   ].filter((line) => line !== '');
@@ -53,10 +61,13 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
   const s = item.summary;
   const notice =
     item.provider === 'extractive'
-      ? ["> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.", '']
+      ? [
+          "> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.",
+          '',
+        ]
       : [];
   return [
-    `# ${mdInline(s.headline)}`,
+    `# ${mdLine(s.headline)}`,
     '',
     `*Summary published ${shortDate(item.publishedAt)}*`,
     '',
@@ -67,7 +78,7 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
     '',
     '## Key Takeaway',
     '',
-    mdInline(s.takeaway),
+    mdLine(s.takeaway),
     '',
     '## What They Found',
     '',
@@ -79,11 +90,11 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
     '',
     '## Important Considerations',
     '',
-    ...s.caveats.map((c) => `- ${mdInline(c)}`),
+    ...s.caveats.map((c) => `- ${mdLine(c)}`),
     '',
     '## Article Topics',
     '',
-    s.topics.map(mdInline).join(' · '),
+    s.topics.map(mdLine).join(' · '),
     '',
     '## More Details',
     '',

@@ -72,7 +72,9 @@ export async function loadPublished(store: PaperStore): Promise<PublishedSummary
   return sortNewestFirst(items);
 }
 
-export function sortNewestFirst<T extends Pick<PublishedSummary, 'publishedAt' | 'id'>>(items: readonly T[]): T[] {
+export function sortNewestFirst<T extends Pick<PublishedSummary, 'publishedAt' | 'id'>>(
+  items: readonly T[],
+): T[] {
   return [...items].sort((a, b) => compareNewestFirst(a, b));
 }
 

@@ -7,7 +7,11 @@ function sharedTopics(a: ReadonlySet<string>, b: PublishedSummary): number {
 }
 
 /** Up to `n` other summaries sharing at least one topic: most shared first, then newest first. */
-export function related(target: PublishedSummary, all: readonly PublishedSummary[], n = 6): PublishedSummary[] {
+export function related(
+  target: PublishedSummary,
+  all: readonly PublishedSummary[],
+  n = 6,
+): PublishedSummary[] {
   const topics = new Set(target.summary.topics.map(topicKey));
   return all
     .filter((item) => item.id !== target.id)

@@ -31,6 +31,8 @@ h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
 .source dd { margin: 0 0 .5rem; }
 .cards { list-style: none; padding: 0; display: grid; gap: 1rem; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
+.card h2 { font-size: 1.2rem; margin: 0 0 .25rem; }
+.card h3 { margin: 0 0 .25rem; }
 .card p { margin: .35rem 0; }
 .site-footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); }
 .site-footer h2 { font-size: 1.05rem; color: var(--text); }

@@ -11,7 +11,13 @@ export function hasTopic(item: PublishedSummary, topic: string): boolean {
   return item.summary.topics.some((t) => topicKey(t) === key);
 }
 
-/** A file-name-safe name for a topic; topics with no ASCII letters get a short stable hash. */
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * A file-name-safe name for a topic, distinct for distinct topics: "vitamin d"
+ * is `vitamin-d`; "vitamin-d", "β-blockers" or a very long topic, whose plain
+ * form would lose something, get a short hash of the topic appended.
+ */
 export function topicFileName(topic: string): string {
   const key = topicKey(topic);
   const words = key
@@ -19,8 +25,10 @@ export function topicFileName(topic: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
-  if (words.length > 0) return words.join('-').slice(0, 80);
-  return `topic-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+  const name = words.join('-');
+  if (name.length === 0) return `topic-${hash(key)}`;
+  if (words.join(' ') === key && name.length <= 80) return name;
+  return `${name.slice(0, 80)}-${hash(key)}`;
 }
 
 export interface TopicCount {

@@ -1,0 +1,118 @@
+/**
+ * The static site: every published summary as files a static host (or a
+ * browser opening them from disk) can serve as they are.
+ *
+ *   index.html                 all summaries, newest first, and every topic
+ *   s/<slug>.html              one page per summary
+ *   topics/<topic>.html        the summaries on one topic
+ *   feed.json, feed.xml        JSON Feed 1.1 and RSS 2.0
+ *   data/<slug>.json, .md      the PublishedSummary and its Markdown
+ *
+ * Pages link to each other relatively (`s/x.html`, `../topics/y.html`), so no
+ * server rewrite rules are needed. Files of summaries no longer published are
+ * left in place: export into a fresh directory to drop them.
+ */
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors/input-error.ts';
+import { jsonFeed, rssFeed } from './feeds.ts';
+import { renderIndex } from './index-page.ts';
+import { safeJson } from './json.ts';
+import { DEFAULT_SITE_NAME } from './layout.ts';
+import { staticLinks } from './links.ts';
+import { toMarkdown } from './markdown.ts';
+import { renderSummaryPage } from './page.ts';
+import { type PublishedSummary, sortNewestFirst } from './published.ts';
+import { related } from './related.ts';
+import { topicCounts, topicFileName } from './topics.ts';
+
+export interface ExportOptions {
+  disclaimer: string;
+  baseUrl: string;
+  siteName?: string;
+}
+
+export interface ExportResult {
+  files: number;
+  /** Written paths relative to the export directory, '/'-separated. */
+  paths: string[];
+}
+
+function writeError(dir: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why = code ?? (err instanceof Error ? err.message : String(err));
+  return new InputError(`Cannot write the site to ${dir} (${why}).`, {
+    hint: 'Choose a directory you can write to with --out DIR, or fix its permissions.',
+    cause: err,
+  });
+}
+
+/** Create `dir` if needed and make sure it can be written, before any slow work. */
+export async function ensureWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (err) {
+    throw writeError(dir, err);
+  }
+}
+
+const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+
+/** Slugs become file names: one from anywhere but slugFor() must not reach outside the export directory. */
+function assertSafeSlug(item: PublishedSummary): void {
+  if (!SAFE_SLUG.test(item.slug)) {
+    throw new InputError(`Summary ${item.id} has the slug "${item.slug}", which is not a safe file name.`, {
+      hint: 'Build slugs with slugFor(id, headline).',
+    });
+  }
+}
+
+/** Every file of the site, by relative path. Pure: no I/O. */
+export function siteFiles(items: readonly PublishedSummary[], options: ExportOptions): Map<string, string> {
+  const sorted = sortNewestFirst(items);
+  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, siteName };
+  const atRoot = staticLinks(options.baseUrl, 0);
+  const inFolder = staticLinks(options.baseUrl, 1);
+  const files = new Map<string, string>();
+  for (const item of sorted) assertSafeSlug(item);
+  files.set('index.html', renderIndex(sorted, { ...page, links: atRoot }));
+  for (const { topic } of topicCounts(sorted)) {
+    files.set(
+      `topics/${topicFileName(topic)}.html`,
+      renderIndex(sorted, { ...page, topic, links: inFolder }),
+    );
+  }
+  for (const item of sorted) {
+    files.set(
+      `s/${item.slug}.html`,
+      renderSummaryPage(item, related(item, sorted), { ...page, links: inFolder }),
+    );
+    files.set(`data/${item.slug}.json`, `${safeJson(item)}\n`);
+    files.set(`data/${item.slug}.md`, toMarkdown(item, options.disclaimer));
+  }
+  files.set('feed.json', `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, atRoot))}\n`);
+  files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, atRoot));
+  return files;
+}
+
+export async function exportSite(
+  items: readonly PublishedSummary[],
+  dir: string,
+  options: ExportOptions,
+): Promise<ExportResult> {
+  await ensureWritableDir(dir);
+  const files = siteFiles(items, options);
+  try {
+    for (const [path, content] of files) {
+      const target = join(dir, ...path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, content, 'utf8');
+    }
+  } catch (err) {
+    throw writeError(dir, err);
+  }
+  return { files: files.size, paths: [...files.keys()] };
+}

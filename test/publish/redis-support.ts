@@ -1,0 +1,81 @@
+/** Published papers in the real Redis, under a prefix of their own that `cleanup()` removes. */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Draft } from '../../src/domain/draft.ts';
+import type { LaySummary } from '../../src/domain/summary.ts';
+import { identitiesOf } from '../../src/store/identity.ts';
+import { PaperStore } from '../../src/store/papers.ts';
+import { pubmedRecord } from './support.ts';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestStore {
+  prefix: string;
+  store: PaperStore;
+  /** A paper from a PubMed fixture with one AI draft, waiting for review. */
+  drafted(file: string, pmid: string, summary: LaySummary): Promise<string>;
+  publish(id: string): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+function draftOf(summary: LaySummary): Draft {
+  return {
+    version: 1,
+    summary,
+    provenance: {
+      provider: 'openai',
+      model: 'test-model',
+      promptVersion: 'summarize-v1',
+      usage: { promptTokens: 812, completionTokens: 301, cachedTokens: 0, totalTokens: 1113 },
+      llmCalls: 1,
+      repairs: 0,
+      createdAt: new Date().toISOString(),
+    },
+    author: 'ai',
+    basedOn: null,
+    reviewerNotes: null,
+    checks: [],
+  };
+}
+
+export function createTestStore(): TestStore {
+  const prefix = `test-${randomUUID().slice(0, 12)}`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  const store = new PaperStore(redis, prefix);
+  return {
+    prefix,
+    store,
+    async drafted(file, pmid, summary) {
+      const record = pubmedRecord(file, pmid);
+      const identities = identitiesOf(record.ids);
+      const { id } = await store.create({
+        submission: { kind: 'pmid', pmid },
+        origin: { actor: 'test' },
+        identities,
+      });
+      await store.setRecord(id, await store.require(id), record, identities);
+      await store.transition(id, { from: '*', to: 'summarizing', actor: 'test', action: 'ingested' });
+      const opts = { expected: 0, from: ['summarizing'] as const, to: 'pending_review' as const };
+      await store.addDraft(id, draftOf(summary), { ...opts, actor: 'test', action: 'drafted' });
+      return id;
+    },
+    async publish(id) {
+      await store.transition(id, {
+        from: ['pending_review'],
+        to: 'approved',
+        actor: 'test',
+        action: 'approved',
+      });
+      await store.transition(id, { from: ['approved'], to: 'published', actor: 'test', action: 'published' });
+    },
+    async cleanup() {
+      let cursor = '0';
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (found.length) await redis.del(...found);
+      } while (cursor !== '0');
+      await redis.quit();
+    },
+  };
+}
