@@ -37,10 +37,22 @@ interface Row {
   info: { lines: number };
 }
 
+/** csv-parse's types do not model `info: true` (records become `{ record, info }`): check the shape. */
+function asRows(parsed: unknown): Row[] {
+  const rows = Array.isArray(parsed) ? parsed : [];
+  return rows.filter(
+    (row): row is Row =>
+      typeof row === 'object' &&
+      row !== null &&
+      Array.isArray(row.record) &&
+      typeof row.info?.lines === 'number',
+  );
+}
+
 export function parseCsvBatch(content: string, fileName: string, headerLine: string): Candidate[] {
   let rows: Row[];
   try {
-    rows = parse(content, {
+    const parsed: unknown = parse(content, {
       delimiter: delimiterOf(headerLine),
       info: true,
       relax_column_count: true,
@@ -50,20 +62,27 @@ export function parseCsvBatch(content: string, fileName: string, headerLine: str
       comment_no_infix: true,
       bom: true,
       trim: true,
-    }) as Row[];
-  } catch (err) {
-    throw new InputError(`${fileName} could not be read as CSV: ${err instanceof Error ? err.message : String(err)}.`, {
-      hint: 'Check the quoting on that line, or save the file as a plain list with one DOI or PMID per line.',
     });
+    rows = asRows(parsed);
+  } catch (err) {
+    throw new InputError(
+      `${fileName} could not be read as CSV: ${err instanceof Error ? err.message : String(err)}.`,
+      {
+        hint: 'Check the quoting on that line, or save the file as a plain list with one DOI or PMID per line.',
+      },
+    );
   }
   const [header, ...body] = rows;
   const names = (header?.record ?? []).map((cell) => cell.trim().toLowerCase());
   const doiColumn = names.findIndex((n) => DOI_HEADERS.has(n));
   const pmidColumn = names.findIndex((n) => PMID_HEADERS.has(n));
   if (doiColumn < 0 && pmidColumn < 0) {
-    throw new InputError(`${fileName} has no "doi" or "pmid" column (its header is: ${names.join(', ') || 'empty'}).`, {
-      hint: 'Name the column that holds the identifiers "doi" or "pmid" in the first row.',
-    });
+    throw new InputError(
+      `${fileName} has no "doi" or "pmid" column (its header is: ${names.join(', ') || 'empty'}).`,
+      {
+        hint: 'Name the column that holds the identifiers "doi" or "pmid" in the first row.',
+      },
+    );
   }
   return body.map((row) => candidateOf(row, doiColumn, pmidColumn));
 }
@@ -77,8 +96,14 @@ function candidateOf(row: Row, doiColumn: number, pmidColumn: number): Candidate
   const fromDoi = doiCell ? classifyIdentifier(doiCell) : null;
   if (fromDoi && 'kind' in fromDoi && fromDoi.kind === 'doi') return { line, text: doiCell, result: fromDoi };
   const fromPmid = pmidCell ? classifyIdentifier(pmidCell) : null;
-  if (fromPmid && 'kind' in fromPmid && fromPmid.kind === 'pmid') return { line, text: pmidCell, result: fromPmid };
-  if (!doiCell && !pmidCell) return { line, text: row.record.join(', '), result: { problem: 'no DOI or PMID in this row' } };
+  if (fromPmid && 'kind' in fromPmid && fromPmid.kind === 'pmid')
+    return { line, text: pmidCell, result: fromPmid };
+  if (!doiCell && !pmidCell)
+    return {
+      line,
+      text: row.record.filter(Boolean).join(', '),
+      result: { problem: 'no DOI or PMID in this row' },
+    };
   const problem = doiCell
     ? `"${doiCell}" in the doi column is not a DOI (10.xxxx/...)`
     : `"${pmidCell}" in the pmid column is not a PMID (digits)`;

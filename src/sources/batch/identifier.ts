@@ -9,7 +9,8 @@ export type BatchKind = 'doi' | 'pmid';
 export type Classified = { kind: BatchKind; value: string } | { problem: string };
 
 const PMID = /^(?:PMID\s*:?\s*)?0*([1-9]\d{0,8})$/i;
-const PUBMED_URL = /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)0*([1-9]\d{0,8})\/?(?:[?#].*)?$/i;
+const PUBMED_URL =
+  /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)0*([1-9]\d{0,8})\/?(?:[?#].*)?$/i;
 
 /** A PMID from `123`, `PMID: 123` or a PubMed link; null otherwise. */
 export function pmidOf(text: string): string | null {

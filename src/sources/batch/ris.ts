@@ -10,7 +10,7 @@ import { normalizeDoi } from '../doi.ts';
 import type { Candidate } from './csv.ts';
 import { pmidOf } from './identifier.ts';
 
-const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 interface Field {
   tag: string;
@@ -73,7 +73,7 @@ function candidateOf(record: RisRecord): Candidate {
   const title = record.fields.find((f) => ['TI', 'T1', 'CT', 'BT'].includes(f.tag))?.value;
   return {
     line: record.startLine,
-    text: title ?? record.fields[0]?.value ?? 'TY',
+    text: title ?? `TY  - ${record.fields.find((f) => f.tag === 'TY')?.value ?? ''}`,
     result: { problem: 'this RIS record has no DOI (DO) or PubMed ID (AN, or "PMID: ..." in N1/M2)' },
   };
 }

@@ -6,7 +6,8 @@
  */
 import { htmlToLine } from './html.ts';
 
-const INITIALS = /^(?:[A-Z]\.?(?:\s*-\s*|\s+)?)+$/;
+/** "N.", "P.-L.", "R. J.", "A": each capital closed by a dot, a space, a hyphen or the end. */
+const INITIALS = /^[A-Z](?:\.|(?=[\s-]|$))(?:[\s-]*[A-Z](?:\.|(?=[\s-]|$)))*$/;
 const SEPARATOR = /\s*[,，、]\s*/;
 
 function splitOne(value: string): string[] {

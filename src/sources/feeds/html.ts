@@ -21,19 +21,56 @@ const GREEK_NAMES =
   );
 
 const OTHER_ENTITIES: Record<string, number> = {
-  amp: 38, lt: 60, gt: 62, quot: 34, apos: 39, ensp: 8194, emsp: 8195, thinsp: 8201, zwnj: 8204, zwj: 8205,
-  ndash: 8211, mdash: 8212, lsquo: 8216, rsquo: 8217, sbquo: 8218, ldquo: 8220, rdquo: 8221, bdquo: 8222,
-  dagger: 8224, Dagger: 8225, bull: 8226, hellip: 8230, permil: 8240, prime: 8242, Prime: 8243,
-  lsaquo: 8249, rsaquo: 8250, euro: 8364, trade: 8482, larr: 8592, uarr: 8593, rarr: 8594, darr: 8595,
-  harr: 8596, sum: 8721, minus: 8722, radic: 8730, infin: 8734, asymp: 8776, ne: 8800, equiv: 8801,
-  le: 8804, ge: 8805,
+  amp: 38,
+  lt: 60,
+  gt: 62,
+  quot: 34,
+  apos: 39,
+  ensp: 8194,
+  emsp: 8195,
+  thinsp: 8201,
+  zwnj: 8204,
+  zwj: 8205,
+  ndash: 8211,
+  mdash: 8212,
+  lsquo: 8216,
+  rsquo: 8217,
+  sbquo: 8218,
+  ldquo: 8220,
+  rdquo: 8221,
+  bdquo: 8222,
+  dagger: 8224,
+  Dagger: 8225,
+  bull: 8226,
+  hellip: 8230,
+  permil: 8240,
+  prime: 8242,
+  Prime: 8243,
+  lsaquo: 8249,
+  rsaquo: 8250,
+  euro: 8364,
+  trade: 8482,
+  larr: 8592,
+  uarr: 8593,
+  rarr: 8594,
+  darr: 8595,
+  harr: 8596,
+  sum: 8721,
+  minus: 8722,
+  radic: 8730,
+  infin: 8734,
+  asymp: 8776,
+  ne: 8800,
+  equiv: 8801,
+  le: 8804,
+  ge: 8805,
 };
 
 const NAMED: ReadonlyMap<string, string> = buildNamedEntities();
 
 function buildNamedEntities(): Map<string, string> {
   const map = new Map<string, string>();
-  LATIN1_NAMES.forEach((name, i) => map.set(name, String.fromCodePoint(160 + i)));
+  for (const [i, name] of LATIN1_NAMES.entries()) map.set(name, String.fromCodePoint(160 + i));
   GREEK_NAMES.forEach((name, i) => {
     map.set(name, String.fromCodePoint(945 + i)); // alpha (945) .. omega (969), sigmaf is 962
     // Upper case has no final sigma: the code point 930 is unassigned.
@@ -47,17 +84,22 @@ const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31
 
 /** Decode HTML character references once; unknown names are left as they are. */
 export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED.get(name) ?? whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-    if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
-    return String.fromCodePoint(code);
-  });
+  return text.replace(
+    ENTITY,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return NAMED.get(name) ?? whole;
+      const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+      if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        return whole;
+      return String.fromCodePoint(code);
+    },
+  );
 }
 
-const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|footer|hr)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|footer|hr)\b[^>]*>/gi;
 const ANY_TAG = /<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^>]*)?\/?>/g;
-const LOOKS_LIKE_MARKUP = /<\/?(?:p|div|span|em|i|b|strong|sup|sub|a|br|jats:[a-z]+)\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+const MARKUP_TAG = /<\/?(?:p|div|span|em|i|b|strong|sup|sub|a|br|jats:[a-z]+)\b[^>]*>/i;
 
 function stripOnce(html: string): string {
   const withoutCode = html
@@ -73,8 +115,9 @@ function stripOnce(html: string): string {
  * (inline tags around a species name leave "Mycolicibacterium ." otherwise).
  */
 export function htmlToText(html: string): string {
-  let text = stripOnce(html);
-  if (LOOKS_LIKE_MARKUP.test(text)) text = stripOnce(text);
+  // Source line breaks are just white space in HTML; only block elements break lines.
+  let text = stripOnce(html.replace(/\s+/g, ' '));
+  if (MARKUP_TAG.test(text) || decodeEntities(text) !== text) text = stripOnce(text);
   return text
     .split('\n')
     .map((line) =>

@@ -47,14 +47,18 @@ export function pmidFromIdentifier(value: string): string | null {
 
 /** A PMID from a PubMed link (pubmed.ncbi.nlm.nih.gov/123/ or ncbi.nlm.nih.gov/pubmed/123). */
 export function pmidFromUrl(link: string): string | null {
-  const match = /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)(\d{1,9})(?:[/?#]|$)/i.exec(
-    link.trim(),
-  );
+  const match =
+    /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)(\d{1,9})(?:[/?#]|$)/i.exec(
+      link.trim(),
+    );
   return match?.[1] ?? null;
 }
 
 /** The first non-null result of `pick` over the candidates. */
-export function firstOf<T>(candidates: ReadonlyArray<string | undefined>, pick: (value: string) => T | null): T | null {
+export function firstOf<T>(
+  candidates: ReadonlyArray<string | undefined>,
+  pick: (value: string) => T | null,
+): T | null {
   for (const candidate of candidates) {
     if (!candidate) continue;
     const found = pick(candidate);

@@ -72,7 +72,8 @@ function notAFeed(text: string, feedUrl: string): InputError {
 function rdfChannelJournal(xml: string): string | undefined {
   const itemStart = xml.search(/<item[\s>]/);
   const header = itemStart < 0 ? xml : xml.slice(0, itemStart);
-  const match = /<prism:publicationName>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/prism:publicationName>/.exec(header);
+  const match =
+    /<prism:publicationName>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/prism:publicationName>/.exec(header);
   const name = match?.[1] ? decodeEntities(match[1]).trim() : '';
   return name || undefined;
 }
@@ -108,7 +109,11 @@ function journalOf(item: RawItem, fallbackJournal: string | undefined): string |
   const prism = item.journal?.trim();
   if (prism) return htmlToLine(prism);
   if (fallbackJournal) return htmlToLine(fallbackJournal);
-  const source = item.source ? htmlToLine(item.source).split(/[,;|]|\s\d/)[0]?.trim() : undefined;
+  const source = item.source
+    ? htmlToLine(item.source)
+        .split(/[,;|]|\s\d/)[0]
+        ?.trim()
+    : undefined;
   return source || null;
 }
 
@@ -118,7 +123,10 @@ export function journalFromFeedTitle(feedTitle: string | null): string | null {
   const bracketed = /《([^》]+)》/.exec(feedTitle);
   if (bracketed?.[1]) return bracketed[1].trim();
   const cleaned = feedTitle
-    .replace(/\s*[:\-–—|]\s*(?:most recent|latest|current|recent|new|advance|early view|online first|ahead of print)\b.*$/i, '')
+    .replace(
+      /\s*[:\-–—|]\s*(?:most recent|latest|current|recent|new|advance|early view|online first|ahead of print)\b.*$/i,
+      '',
+    )
     .replace(/\s*\b(?:rss|atom)(?:\s+feed)?$/i, '')
     .trim();
   return cleaned || null;

@@ -97,9 +97,15 @@ function fromAtom(entry: AtomFeed.Entry<string>): RawItem {
 export function rawItemsOf(parsed: AnyFeed<string>): { title: string | undefined; items: RawItem[] } | null {
   switch (parsed.format) {
     case 'rss':
-      return { title: parsed.feed.title ?? parsed.feed.dc?.titles?.[0], items: (parsed.feed.items ?? []).map(fromRss) };
+      return {
+        title: parsed.feed.title ?? parsed.feed.dc?.titles?.[0],
+        items: (parsed.feed.items ?? []).map(fromRss),
+      };
     case 'rdf':
-      return { title: parsed.feed.title ?? parsed.feed.dc?.titles?.[0], items: (parsed.feed.items ?? []).map(fromRdf) };
+      return {
+        title: parsed.feed.title ?? parsed.feed.dc?.titles?.[0],
+        items: (parsed.feed.items ?? []).map(fromRdf),
+      };
     case 'atom':
       return { title: parsed.feed.title?.value, items: (parsed.feed.entries ?? []).map(fromAtom) };
     default:

@@ -13,10 +13,33 @@ const MAX_ABSTRACT_CHARS = 4000;
 const FALLBACK_CHARS = 1500;
 
 const LABEL_WORDS = [
-  'Background', 'Objectives', 'Objective', 'Aims', 'Aim', 'Purpose', 'Context', 'Introduction', 'Materials and methods',
-  'Methods', 'Method', 'Methodology', 'Design', 'Setting', 'Participants', 'Patients', 'Interventions', 'Intervention',
-  'Measurements', 'Main outcome measures', 'Results', 'Findings', 'Conclusions', 'Conclusion', 'Interpretation',
-  'Significance', 'Discussion',
+  'Background',
+  'Objectives',
+  'Objective',
+  'Aims',
+  'Aim',
+  'Purpose',
+  'Context',
+  'Introduction',
+  'Materials and methods',
+  'Methods',
+  'Method',
+  'Methodology',
+  'Design',
+  'Setting',
+  'Participants',
+  'Patients',
+  'Interventions',
+  'Intervention',
+  'Measurements',
+  'Main outcome measures',
+  'Results',
+  'Findings',
+  'Conclusions',
+  'Conclusion',
+  'Interpretation',
+  'Significance',
+  'Discussion',
 ];
 const LABEL_ALT = [...LABEL_WORDS, ...LABEL_WORDS.map((w) => w.toUpperCase())].join('|');
 /** A label at the start or after a sentence, followed by ":" / "." or directly by a capitalized word. */
@@ -25,13 +48,17 @@ const LABEL = new RegExp(`(?:^|(?<=[.!?]\\s))(${LABEL_ALT})(?:\\s*[:.]\\s+|\\s+(
 const CATEGORIES: ReadonlyArray<[RegExp, string]> = [
   [/^(?:background|introduction|context)/i, 'BACKGROUND'],
   [/^(?:objective|aim|purpose)/i, 'OBJECTIVE'],
-  [/^(?:method|materials|design|setting|participants|patients|intervention|measurements|main outcome)/i, 'METHODS'],
+  [
+    /^(?:method|materials|design|setting|participants|patients|intervention|measurements|main outcome)/i,
+    'METHODS',
+  ],
   [/^(?:results|findings)/i, 'RESULTS'],
   [/^(?:conclusion|interpretation|significance|discussion)/i, 'CONCLUSIONS'],
 ];
 
 const HEADING = /^(?:abstract|summary|a b s t r a c t)\b\s*[:.—–-]?\s*(.*)$/i;
-const LABEL_START = /^(?:Background|BACKGROUND|Objectives?|OBJECTIVES?|Aims?|Purpose|Context|Rationale)\s*[:.]\s+\S/;
+const LABEL_START =
+  /^(?:Background|BACKGROUND|Objectives?|OBJECTIVES?|Aims?|Purpose|Context|Rationale)\s*[:.]\s+\S/;
 const END =
   /^(?:key ?words?|index terms|abbreviations)\b|^(?:\d+\.?|[IVX]+\.)?\s*(?:introduction|background)$|^\*?\s*correspondence\b|^©|^copyright\b|^received\b|^citation\b/i;
 const CONCLUSION_LABEL = /(?:^|[.!?]\s)(?:Conclusions?|CONCLUSIONS?|Interpretation)\b/;
@@ -44,7 +71,8 @@ interface Start {
 function findStart(lines: readonly string[]): Start | null {
   for (let i = 0; i < lines.length; i++) {
     const rest = HEADING.exec(lines[i] ?? '')?.[1];
-    if (rest !== undefined && (rest === '' || /^\p{Lu}/u.test(rest))) return { index: i + 1, firstText: rest };
+    if (rest !== undefined && (rest === '' || /^\p{Lu}/u.test(rest)))
+      return { index: i + 1, firstText: rest };
   }
   const labelled = lines.findIndex((l) => LABEL_START.test(l));
   if (labelled >= 0) return { index: labelled, firstText: '' };

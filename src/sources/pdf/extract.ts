@@ -9,9 +9,9 @@ import { InputError } from '../../errors/input-error.ts';
 import { findDoiInText } from '../doi.ts';
 import { findAbstract } from './abstract.ts';
 import { citationYear, frontMatter, journalFromSubject, meaningfulInfoTitle } from './front-matter.ts';
-import { cleanPages, cutToBudget } from './text.ts';
-import type { PdfInfo } from './thread-protocol.ts';
 import { runParseThread } from './run-thread.ts';
+import { cleanPages, cutToBudget } from './text.ts';
+import type { ParseFailure, PdfInfo } from './thread-protocol.ts';
 
 export interface ExtractPdfOptions {
   maxBytes: number;
@@ -47,9 +47,12 @@ function describeStart(bytes: Uint8Array): string {
 
 function checkBytes(bytes: Uint8Array, maxBytes: number): void {
   if (bytes.length > maxBytes) {
-    throw new InputError(`This PDF is ${mb(bytes.length)} MB, over the ${mb(maxBytes)} MB limit; give the DOI or paste the abstract.`, {
-      hint: 'Submit the paper by its DOI (or PMID), or paste its title and abstract as text.',
-    });
+    throw new InputError(
+      `This PDF is ${mb(bytes.length)} MB, over the ${mb(maxBytes)} MB limit; give the DOI or paste the abstract.`,
+      {
+        hint: 'Submit the paper by its DOI (or PMID), or paste its title and abstract as text.',
+      },
+    );
   }
   // The PDF header may follow some junk, but must appear within the first KB (PDF 1.7, 7.5.2 note).
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -60,27 +63,41 @@ function checkBytes(bytes: Uint8Array, maxBytes: number): void {
   }
 }
 
+function unreadable(failure: ParseFailure, detail: string): InputError {
+  if (failure === 'password') {
+    return new InputError(
+      'This PDF is encrypted and cannot be opened without its password; save an unprotected copy or give the DOI.',
+      {
+        hint: 'Open it in a PDF reader, export or print it to a new PDF without a password and upload that; or submit the DOI.',
+      },
+    );
+  }
+  return new InputError(
+    `This file is not a readable PDF (${detail || 'pdf.js could not parse it'}); it may be damaged or cut short.`,
+    { hint: `Download the PDF again and re-upload it, or ${ALTERNATIVE}.` },
+  );
+}
+
 async function readPages(bytes: Uint8Array, timeoutMs: number): Promise<{ pages: string[]; info: PdfInfo }> {
   const outcome = await runParseThread({ bytes }, timeoutMs);
-  if (outcome.kind === 'result' && outcome.result.ok) return outcome.result;
-  if (outcome.kind === 'timeout') {
-    throw new InputError(`Reading this PDF took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`, {
-      hint: `The file may be very large or malformed; ${ALTERNATIVE}.`,
-    });
+  switch (outcome.kind) {
+    case 'result':
+      if (outcome.result.ok) return outcome.result;
+      throw unreadable(outcome.result.failure, outcome.result.detail);
+    case 'timeout': {
+      const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+      throw new InputError(`Reading this PDF took longer than ${limit} and was stopped.`, {
+        hint: `The file may be very large or malformed; ${ALTERNATIVE}.`,
+      });
+    }
+    case 'out-of-memory':
+      throw new InputError('This PDF is too complex to read (it needed more memory than allowed).', {
+        hint: `Please ${ALTERNATIVE}.`,
+      });
+    case 'crashed':
+      // Not the file's fault (e.g. the thread could not load its code): a plain error, for the logs.
+      throw new Error(`PDF text extraction failed: ${outcome.detail}`);
   }
-  if (outcome.kind === 'out-of-memory') {
-    throw new InputError('This PDF is too complex to read (it needed more memory than allowed).', { hint: `Please ${ALTERNATIVE}.` });
-  }
-  if (outcome.kind === 'crashed') throw new Error(`PDF text extraction failed: ${outcome.detail}`);
-  const { failure, detail } = outcome.result.ok ? { failure: 'failed', detail: '' } : outcome.result;
-  if (failure === 'password') {
-    throw new InputError('This PDF is encrypted and cannot be opened without its password; save an unprotected copy or give the DOI.', {
-      hint: 'Open it in a PDF reader, print or export it to a new PDF without a password, and upload that; or submit the DOI.',
-    });
-  }
-  throw new InputError(`This file is not a readable PDF (${detail || 'pdf.js could not parse it'}); it may be damaged or cut short.`, {
-    hint: `Download the PDF again and re-upload it, or ${ALTERNATIVE}.`,
-  });
 }
 
 /** DOI from the Info strings, the first two pages, or a BMC-style "doi:... Cite this article as" block. */
@@ -101,9 +118,12 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions): Pr
   const lines = cleanPages(pages);
   const letters = (pages.join('').match(/\p{L}/gu) ?? []).length;
   if (letters < MIN_TEXT_LETTERS) {
-    throw new InputError('This PDF has no text layer (it is a scanned image); paste the abstract or give the DOI.', {
-      hint: 'Copy the abstract from the journal page and submit it as text, or submit the DOI; LaySum does not run OCR.',
-    });
+    throw new InputError(
+      'This PDF has no text layer (it is a scanned image); paste the abstract or give the DOI.',
+      {
+        hint: 'Copy the abstract from the journal page and submit it as text, or submit the DOI; LaySum does not run OCR.',
+      },
+    );
   }
   const firstPage = lines[0] ?? [];
   const journal = journalFromSubject(info.subject, firstPage);

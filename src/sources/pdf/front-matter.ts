@@ -6,7 +6,27 @@
  * line, below the journal banner, article-type label and DOI line.
  */
 
-const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'del', 'della', 'di', 'du', 'dos', 'la', 'le', 'bin', 'al', 'el', 'ten', 'ter', 'y']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'del',
+  'della',
+  'di',
+  'du',
+  'dos',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'y',
+]);
 const FILE_LIKE = /\.(?:pdf|docx?|rtf|tex|dvi|ps|indd|qxd|graffle|pages|odt|txt|eps|ai|xml)\b/i;
 
 /** The PDF Info Title when it reads like a paper title, else null. */
@@ -14,22 +34,29 @@ export function meaningfulInfoTitle(title: string | undefined): string | null {
   const text = title?.replace(/\s+/g, ' ').trim() ?? '';
   const words = text.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
   if (text.length < 10 || words.length < 3) return null;
-  if (/^(?:doi:|untitled|microsoft (?:word|powerpoint)|document\d*$)/i.test(text) || FILE_LIKE.test(text)) return null;
+  if (/^(?:doi:|untitled|microsoft (?:word|powerpoint)|document\d*$)/i.test(text) || FILE_LIKE.test(text))
+    return null;
   const digits = (text.match(/\d/g) ?? []).length;
   return digits / text.replace(/\s/g, '').length > 0.3 ? null : text;
 }
+
+const BANNER =
+  /open access|doi:|https?:\/\/|www\.|©|\(c\)|copyright|licen[cs]e|issn|article id|correspondence|e-?mail|@|\b(?:received|accepted|published(?: online)?)\b:?\s*\d/i;
 
 /** Banner, licence and label lines that sit around a title but are not part of it. */
 export function isFrontJunk(line: string, journal: string | null): boolean {
   const words = line.split(' ').length;
   if (journal && line.toLowerCase() === journal.toLowerCase()) return true;
-  if (/open access|doi:|https?:\/\/|www\.|©|\(c\)|copyright|licen[cs]e|issn|article id|received|accepted|published|correspondence|e-?mail|@/i.test(line)) {
-    return true;
-  }
+  if (BANNER.test(line)) return true;
   if (/^(?:[A-Z] ){3,}/.test(line) || /^\d+$/.test(line)) return true; // letter-spaced banner, page number
   if (/\(\d{4}\)\s*,\s*\d+|\b(?:19|20)\d{2}\s*;\s*\d+\s*[:(]|\bvol(?:ume)?\.? ?\d/i.test(line)) return true; // citation line
   if (words <= 5 && /\b(?:publishing|publishers|corporation|ltd|inc|gmbh|press)\b/i.test(line)) return true;
-  return words <= 4 && /^(?:original |research |review |short |brief |case |clinical )?(?:article|communication|report|paper|review|letter|study)s?$/i.test(line);
+  return (
+    words <= 4 &&
+    /^(?:original |research |review |short |brief |case |clinical )?(?:article|communication|report|paper|review|letter|study)s?$/i.test(
+      line,
+    )
+  );
 }
 
 /** A line of author names: capitalized names with commas, "and", or affiliation marks. */
@@ -45,7 +72,10 @@ export function isAuthorLine(line: string): boolean {
 
 /** Title continues on the next line when the first ends on a joining word or the next starts in lower case. */
 function continues(line: string, next: string): boolean {
-  return /\b(?:of|the|and|in|for|a|an|to|with|on|after|by|from|at|as|or|between|among|versus|vs)$/i.test(line) || /^\p{Ll}/u.test(next);
+  return (
+    /\b(?:of|the|and|in|for|a|an|to|with|on|after|by|from|at|as|or|between|among|versus|vs)$/i.test(line) ||
+    /^\p{Ll}/u.test(next)
+  );
 }
 
 export interface FrontMatter {
@@ -88,13 +118,16 @@ export function frontMatter(lines: readonly string[], journal: string | null): F
     if (!isAuthorLine(line) || isFrontJunk(line, journal)) continue;
     const block = titleAbove(lines, i, journal);
     const title = block.join(' ');
-    if (title.split(' ').length >= 3 && title.length <= 300) return { title, bodyStart: i, authors: authorsFrom(lines, i) };
+    if (title.split(' ').length >= 3 && title.length <= 300)
+      return { title, bodyStart: i, authors: authorsFrom(lines, i) };
   }
   return firstSubstantialLines(lines, journal);
 }
 
 function firstSubstantialLines(lines: readonly string[], journal: string | null): FrontMatter {
-  const start = lines.findIndex((l) => !isFrontJunk(l, journal) && l.split(' ').length >= 3 && l.length >= 15);
+  const start = lines.findIndex(
+    (l) => !isFrontJunk(l, journal) && l.split(' ').length >= 3 && l.length >= 15,
+  );
   if (start < 0) return { title: null, bodyStart: 0, authors: [] };
   const block = [lines[start] ?? ''];
   let i = start + 1;
@@ -116,7 +149,12 @@ export function journalFromSubject(subject: string | undefined, firstPage: reado
 
 /** Publication year from a citation line on the first page ("2010;86:272", "(2014), 26:1", "Volume 2010,"). */
 export function citationYear(firstPage: readonly string[]): string | null {
-  const patterns = [/\b((?:19|20)\d{2})\s*;\s*\d+\s*[:(]/, /\(((?:19|20)\d{2})\)\s*,\s*\d+/, /\bVolume ((?:19|20)\d{2}),/, /\b((?:19|20)\d{2}),\s*\d+:\d+/];
+  const patterns = [
+    /\b((?:19|20)\d{2})\s*;\s*\d+\s*[:(]/,
+    /\(((?:19|20)\d{2})\)\s*,\s*\d+/,
+    /\bVolume ((?:19|20)\d{2}),/,
+    /\b((?:19|20)\d{2}),\s*\d+:\d+/,
+  ];
   for (const line of firstPage) {
     for (const pattern of patterns) {
       const year = pattern.exec(line)?.[1];

@@ -34,7 +34,14 @@ function startThread(input: ParseThreadInput): Worker {
   }
   const entry = new URL('./parse-thread.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { ...input, entry, tsxApi }, resourceLimits });
+  // execArgv []: under tsx the thread would inherit tsx's global hooks, which
+  // would also transform pdf.js; tsImport alone handles the .ts files.
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    execArgv: [],
+    workerData: { ...input, entry, tsxApi },
+    resourceLimits,
+  });
 }
 
 /** Parse PDF bytes in a worker thread; the thread is terminated when `timeoutMs` passes. */
@@ -52,8 +59,14 @@ export function runParseThread(input: ParseThreadInput, timeoutMs: number): Prom
     const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
     worker.once('message', (result: ParseThreadResult) => finish({ kind: 'result', result }));
     worker.once('error', (err: Error & { code?: string }) =>
-      finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'out-of-memory' } : { kind: 'crashed', detail: err.message }),
+      finish(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { kind: 'out-of-memory' }
+          : { kind: 'crashed', detail: err.message },
+      ),
     );
-    worker.once('exit', (code) => finish({ kind: 'crashed', detail: `the PDF thread exited with code ${code}` }));
+    worker.once('exit', (code) =>
+      finish({ kind: 'crashed', detail: `the PDF thread exited with code ${code}` }),
+    );
   });
 }
