@@ -11,7 +11,7 @@ import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
-import { normalizeDoi } from './doi.ts';
+import { requireDoi } from './doi.ts';
 import { parsePastedText } from './text.ts';
 
 export type SubmitRequest =
@@ -42,13 +42,6 @@ export function normalizePmid(input: string): string {
   return pmid.replace(/^0+/, '');
 }
 
-export function requireDoi(input: string): string {
-  const doi = normalizeDoi(input);
-  if (!doi) {
-    throw new InputError(`"${input}" is not a DOI.`, { hint: 'A DOI looks like 10.1136/bmj.k3225 (a doi.org link works too).' });
-  }
-  return doi;
-}
 
 /** Validate a request and turn it into the stored submission and its identities. */
 export function prepare(req: SubmitRequest, config: Config): { submission: Submission; identities: Identity[]; blob?: Uint8Array } {

@@ -7,6 +7,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type AbstractSection, PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { normalizeDoi } from '../doi.ts';
 import { flattenInline } from './inline.ts';
 
 export interface PubmedParseItem {
@@ -129,14 +130,6 @@ function abstractSections(article: unknown): AbstractSection[] {
 }
 
 /** Lower case, no resolver or "doi:" prefix; null when it does not look like a DOI. */
-function normalizeDoi(input: string): string | null {
-  const doi = input
-    .trim()
-    .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
-    .toLowerCase();
-  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
-}
-
 function identifiers(
   pmid: string,
   article: unknown,

@@ -1,0 +1,188 @@
+/**
+ * Abstract markup to labelled sections. Crossref gives JATS XML (`<jats:sec>`
+ * with a `<jats:title>`, `<jats:p>`, inline `<jats:italic>`, sometimes no
+ * namespace prefix, often a leading `<jats:title>Abstract</jats:title>` that
+ * only names the abstract); Europe PMC gives HTML-ish text whose sections
+ * start at `<h4>` and whose `<` is not always escaped ("p < .001"). Both are
+ * the same walk: headings start sections, block elements end paragraphs,
+ * everything else is inline and only its text is kept ("CO<sub>2</sub>" ->
+ * "CO2"). The walk is forgiving on purpose: a stray `<` or an unclosed tag
+ * must not lose the words around it.
+ */
+import type { AbstractSection } from '../domain/paper.ts';
+import { decodeEntities } from './feeds/html.ts';
+
+const TOKEN =
+  /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
+
+const HEADINGS = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements that end a paragraph. `sec` is handled on its own (it scopes a heading). */
+const BLOCKS = new Set([
+  'p',
+  'br',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'list',
+  'list-item',
+  'def-list',
+  'def-item',
+  'disp-quote',
+  'boxed-text',
+  'fig',
+  'caption',
+  'table-wrap',
+  'table',
+  'tr',
+  'disp-formula',
+  'statement',
+]);
+/** A heading that names the whole abstract is not a section label. */
+const ABSTRACT_NAME = /^(?:abstract|summary)$/i;
+
+/** Marks white space that held a line break: pretty-printing, not content (a private-use character). */
+const LAYOUT = '\uE000';
+/** Marks the start of a sub/superscript: layout before it is dropped ("E\n<sub>2</sub>" is "E2"). */
+const GLUE = '\uE001';
+const SCRIPTS = new Set(['sub', 'sup']);
+
+interface Section {
+  label: string | null;
+  paragraphs: string[];
+}
+
+type Event = { kind: 'text'; text: string } | { kind: 'open' | 'close'; name: string; selfClosing: boolean };
+
+/** Tags and text in document order; element names lose their namespace prefix (`jats:p` -> `p`). */
+function* events(markup: string): Generator<Event> {
+  for (const m of markup.replace(/[\uE000\uE001]/g, '').matchAll(TOKEN)) {
+    const [, cdata, closing, qname, rest, text] = m;
+    if (cdata !== undefined) yield { kind: 'text', text: cdata };
+    else if (text !== undefined) yield { kind: 'text', text: decodeEntities(text) };
+    else if (qname !== undefined) {
+      const name = qname.slice(qname.indexOf(':') + 1).toLowerCase();
+      yield { kind: closing ? 'close' : 'open', name, selfClosing: rest?.trimEnd().endsWith('/') ?? false };
+    }
+  }
+}
+
+/**
+ * Collapse white space. Where a line break sat next to an inline tag in
+ * pretty-printed JATS ("<italic>P. bobaiensis</italic>\n   . It"), the break
+ * is layout: no space before closing punctuation, a prime, a sub/superscript
+ * or a joining hyphen ("z\n-score"), after an opening bracket, or beside a
+ * no-break or thin space that the author typed.
+ */
+function tidy(raw: string): string {
+  return raw
+    .replace(/[ \t\r\n]+/g, (ws) => (ws.includes('\n') ? LAYOUT : ' '))
+    .replace(/[ \uE000]*\uE000[ \uE000]*/g, LAYOUT)
+    .replace(/\uE000(?=\uE001|[.,;:!?)\]′″\u00a0\u2000-\u200a\u202f]|-\p{L})/gu, '')
+    .replace(/(?<=[([\u00a0\u2000-\u200a\u202f])\uE000/g, '')
+    .replaceAll(GLUE, '')
+    .replaceAll(LAYOUT, ' ')
+    .trim();
+}
+
+const cleanLabel = (text: string): string | null => tidy(text).replace(/\s*[:.]$/, '') || null;
+
+/** Walks the events, keeping the current section, paragraph and heading. */
+class SectionBuilder {
+  readonly sections: Section[] = [{ label: null, paragraphs: [] }];
+  private paragraph: string[] = [];
+  private heading: string[] | null = null;
+  private readonly enclosing: (string | null)[] = [];
+  private mathDepth = 0;
+
+  private get current(): Section {
+    return this.sections[this.sections.length - 1] as Section;
+  }
+
+  private endParagraph(): void {
+    const text = tidy(this.paragraph.join(''));
+    if (text) this.current.paragraphs.push(text);
+    this.paragraph = [];
+  }
+
+  private startSection(label: string | null): void {
+    this.endParagraph();
+    const section = this.current;
+    if (section.paragraphs.length === 0) section.label = label;
+    else this.sections.push({ label, paragraphs: [] });
+  }
+
+  text(text: string): void {
+    // Inside MathML, white space between elements is layout ("V . O 2" would be wrong).
+    if (this.mathDepth > 0 && text.trim() === '') return;
+    (this.heading ?? this.paragraph).push(text);
+  }
+
+  open(name: string, selfClosing: boolean): void {
+    if (name === 'math' && !selfClosing) this.mathDepth++;
+    else if (name === 'sec' && !selfClosing) {
+      this.enclosing.push(this.current.label);
+      this.startSection(null);
+    } else if (HEADINGS.has(name) && !selfClosing) {
+      this.endParagraph();
+      this.heading = [];
+    } else if (SCRIPTS.has(name)) (this.heading ?? this.paragraph).push(GLUE);
+    else if (BLOCKS.has(name)) this.endParagraph();
+  }
+
+  close(name: string): void {
+    if (name === 'math') this.mathDepth = Math.max(0, this.mathDepth - 1);
+    else if (name === 'sec') this.startSection(this.enclosing.pop() ?? null);
+    else if (HEADINGS.has(name) && this.heading) {
+      const label = cleanLabel(this.heading.join(''));
+      this.heading = null;
+      if (label && !ABSTRACT_NAME.test(label)) this.startSection(label);
+    } else if (BLOCKS.has(name)) this.endParagraph();
+  }
+
+  finish(): AbstractSection[] {
+    if (this.heading) this.paragraph.push(...this.heading); // an unclosed heading was text after all
+    this.endParagraph();
+    // Paragraphs under one heading make one section; unlabelled paragraphs stay apart.
+    return this.sections.flatMap((s): AbstractSection[] =>
+      s.label === null
+        ? s.paragraphs.map((text) => ({ label: null, category: null, text }))
+        : s.paragraphs.length > 0
+          ? [{ label: s.label, category: null, text: s.paragraphs.join(' ') }]
+          : [],
+    );
+  }
+}
+
+function toSections(markup: string): AbstractSection[] {
+  const builder = new SectionBuilder();
+  for (const e of events(markup)) {
+    if (e.kind === 'text') builder.text(e.text);
+    else if (e.kind === 'open') builder.open(e.name, e.selfClosing);
+    else builder.close(e.name);
+  }
+  return builder.finish();
+}
+
+/** Crossref's JATS abstract (`message.abstract`) as sections; [] when it has no text. */
+export function jatsToSections(jats: string): AbstractSection[] {
+  return toSections(jats);
+}
+
+/** Europe PMC's `abstractText` (sections start at `<h4>`) as sections; [] when it has no text. */
+export function htmlAbstractToSections(html: string): AbstractSection[] {
+  return toSections(html);
+}
+
+/** Plain text of a short fragment with inline markup (titles, names): one line, entities decoded. */
+export function markupToText(fragment: string): string {
+  let out = '';
+  let mathDepth = 0;
+  for (const e of events(fragment)) {
+    if (e.kind === 'text') out += mathDepth > 0 && e.text.trim() === '' ? '' : e.text;
+    else if (e.name === 'math' && !e.selfClosing) mathDepth += e.kind === 'open' ? 1 : -1;
+    else if (e.kind === 'open' && SCRIPTS.has(e.name)) out += GLUE;
+    else if (e.kind === 'open' && (BLOCKS.has(e.name) || HEADINGS.has(e.name))) out += ' ';
+  }
+  return tidy(out);
+}
