@@ -1,9 +1,9 @@
 /** `laysum serve`: the API, the review desk, the published pages and the admin dashboard on one port. */
 import type { Command } from 'commander';
+import { InputError } from '../../errors/input-error.ts';
 import { createApp } from '../../http/app.tsx';
 import { appDeps } from '../../http/env.ts';
 import { listen } from '../../http/server.ts';
-import { InputError } from '../../errors/input-error.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
 import { note } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -12,7 +12,9 @@ function portOf(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InputError(`"${value}" is not a port number.`, { hint: 'Give a number from 0 to 65535, e.g. --port 3000.' });
+    throw new InputError(`"${value}" is not a port number.`, {
+      hint: 'Give a number from 0 to 65535, e.g. --port 3000.',
+    });
   }
   return port;
 }
@@ -28,8 +30,11 @@ export function registerServe(program: Command): void {
         for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
         const deps = appDeps(ctx);
         const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
-        note(`LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`);
-        if ((await deps.users.list()).length === 0) note('No accounts yet: create one with `laysum users add NAME --role admin`.');
+        note(
+          `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
+        );
+        if ((await deps.users.list()).length === 0)
+          note('No accounts yet: create one with `laysum users add NAME --role admin`.');
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());

@@ -1,15 +1,17 @@
 /** `laysum users add|list|remove`: accounts for the API and the review desk. */
 import type { Command } from 'commander';
+import type { Context } from '../../runtime/context.ts';
 import { Role } from '../../users/roles.ts';
 import { UserStore } from '../../users/store.ts';
-import type { Context } from '../../runtime/context.ts';
 import { note, print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
 const usersOf = (ctx: Context) => new UserStore(ctx.redis, ctx.config.redis.prefix);
 
 export function registerUsers(program: Command): void {
-  const users = program.command('users').description('Manage accounts (editor, reviewer, admin) and their tokens');
+  const users = program
+    .command('users')
+    .description('Manage accounts (editor, reviewer, admin) and their tokens');
   users
     .command('add <name>')
     .description('Create an account and print its token (shown once: only its hash is stored)')
@@ -21,7 +23,9 @@ export function registerUsers(program: Command): void {
         if (o.json) return printJson({ ...user, token });
         print(token);
         note(`Created ${user.role} "${user.name}". The token above is shown only once: store it now.`);
-        note('Use it as `Authorization: Bearer TOKEN` for the API, or to sign in to the review desk at /login.');
+        note(
+          'Use it as `Authorization: Bearer TOKEN` for the API, or to sign in to the review desk at /login.',
+        );
       }),
     );
   users
@@ -32,7 +36,8 @@ export function registerUsers(program: Command): void {
       withContext(async (ctx) => {
         const list = await usersOf(ctx).list();
         if (o.json) return printJson(list);
-        if (list.length === 0) return print('No accounts yet: `laysum users add NAME --role admin` creates one.');
+        if (list.length === 0)
+          return print('No accounts yet: `laysum users add NAME --role admin` creates one.');
         for (const u of list) print(`${u.name.padEnd(24)} ${u.role.padEnd(9)} created ${u.createdAt}`);
       }),
     );

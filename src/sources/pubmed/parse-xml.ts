@@ -129,7 +129,6 @@ function abstractSections(article: unknown): AbstractSection[] {
     .filter((s) => s.text !== '');
 }
 
-/** Lower case, no resolver or "doi:" prefix; null when it does not look like a DOI. */
 function identifiers(
   pmid: string,
   article: unknown,
