@@ -1,30 +1,16 @@
-/** The summarize worker: parses its payload and runs the summarize stage. */
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { JobPayloads } from '../src/queue/jobs.ts';
-import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
+/** The summarize worker: writes draft versions with the configured summarizer (src/summarize). */
+import type { Worker } from 'bullmq';
 import type { Context } from '../src/runtime/context.ts';
 import { summarizePaper } from '../src/summarize/stage.ts';
 import type { Summarizer } from '../src/summarize/types.ts';
+import { createStageWorker } from './stage-worker.ts';
 
 export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): Worker {
   const { config, store } = ctx;
-  return new Worker(
+  return createStageWorker(
+    ctx,
     'summarize',
-    async (job: Job) => {
-      const parsed = JobPayloads.summarize.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`Invalid summarize payload: ${parsed.error.message}`);
-      const { paperId, version } = parsed.data;
-      try {
-        return await summarizePaper({ store, summarizer }, paperId, version);
-      } catch (err) {
-        throw await handleStageError(err, job, store, paperId, 'summarize');
-      }
-    },
-    {
-      connection: ctx.redis,
-      prefix: ctx.store.keys.bullPrefix,
-      concurrency: config.workers.summarizeConcurrency,
-      settings: { backoffStrategy: backoffDelay(config.llm.backoffMs) },
-    },
+    { concurrency: config.workers.summarizeConcurrency, backoffMs: config.llm.backoffMs },
+    ({ paperId, version }) => summarizePaper({ store, summarizer }, paperId, version),
   );
 }
