@@ -33,7 +33,9 @@ function benchPubmed(): void {
   }
   const seconds = (performance.now() - start) / 1000;
   const mb = inputs.reduce((n, x) => n + x.length, 0) / 1e6;
-  console.log(`PubMed XML: ${(articles / seconds).toFixed(0)} articles/s (${articles / rounds} articles, ${mb.toFixed(1)} MB per round, ${rounds} rounds)`);
+  console.log(
+    `PubMed XML: ${(articles / seconds).toFixed(0)} articles/s (${articles / rounds} articles, ${mb.toFixed(1)} MB per round, ${rounds} rounds)`,
+  );
 }
 
 function pdfFiles(): string[] {
@@ -54,14 +56,18 @@ async function benchPdf(): Promise<void> {
     pages += r.pages;
   }
   const ours = (performance.now() - start) / 1000;
-  console.log(`PDF (LaySum, pdf-parse in a worker thread): ${(pages / ours).toFixed(1)} pages/s (${pages} pages in ${files.length} files, ${ours.toFixed(2)} s)`);
+  console.log(
+    `PDF (LaySum, pdf-parse in a worker thread): ${(pages / ours).toFixed(1)} pages/s (${pages} pages in ${files.length} files, ${ours.toFixed(2)} s)`,
+  );
   if (spawnSync('pdftotext', ['-v']).status !== 0) {
     return console.log('PDF (pdftotext): not installed (apt-get install poppler-utils to compare)');
   }
   const t0 = performance.now();
   for (const file of files) execFileSync('pdftotext', ['-q', file, '-']);
   const theirs = (performance.now() - t0) / 1000;
-  console.log(`PDF (poppler pdftotext):                ${(pages / theirs).toFixed(1)} pages/s (${theirs.toFixed(2)} s)`);
+  console.log(
+    `PDF (poppler pdftotext):                ${(pages / theirs).toFixed(1)} pages/s (${theirs.toFixed(2)} s)`,
+  );
 }
 
 benchPubmed();

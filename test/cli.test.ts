@@ -33,7 +33,12 @@ describe('laysum CLI', () => {
   let fractureId = '';
 
   beforeAll(async () => {
-    const r = await cli('submit', '--text', file('fracture.txt', fixture('abstracts/pmid-30158200.txt')), '--json');
+    const r = await cli(
+      'submit',
+      '--text',
+      file('fracture.txt', fixture('abstracts/pmid-30158200.txt')),
+      '--json',
+    );
     expect(r.code, r.stderr).toBe(0);
     fractureId = json<{ id: string; created: boolean }>(r).id;
   });
@@ -48,7 +53,12 @@ describe('laysum CLI', () => {
     expect(big.stderr).toMatch(/over the limit of 20000 bytes/);
     expect(big.stderr).toMatch(/MAX_TEXT_BYTES/);
 
-    const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' study\n\n'), Buffer.from('x'.repeat(300))]);
+    const latin1 = Buffer.concat([
+      Buffer.from('Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' study\n\n'),
+      Buffer.from('x'.repeat(300)),
+    ]);
     const bad = await cli('submit', '--text', file('latin1.txt', latin1));
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/not valid UTF-8/);
@@ -67,19 +77,32 @@ describe('laysum CLI', () => {
     const again = await cli('submit', '--text', '-', '--json');
     expect(again.code).not.toBe(0); // stdin was empty
     const r = await runCli(['submit', '--text', '-', '--json'], env, fixture('abstracts/pmid-30158200.txt'));
-    expect(json<{ id: string; created: boolean; duplicate: boolean }>(r)).toMatchObject({ id: fractureId, created: false, duplicate: true });
+    expect(json<{ id: string; created: boolean; duplicate: boolean }>(r)).toMatchObject({
+      id: fractureId,
+      created: false,
+      duplicate: true,
+    });
     const text = await runCli(['submit', '--text', '-'], env, fixture('abstracts/pmid-30158200.txt'));
     expect(text.stdout).toContain(`Already known: this paper is ${fractureId}`);
   });
 
   it('lists, shows, approves and rejects through the review commands', async () => {
     await cli('worker', '--drain');
-    const list = json<Array<{ id: string; state: string; provider: string }>>(await cli('review', 'list', '--json'));
-    expect(list.find((r) => r.id === fractureId)).toMatchObject({ state: 'pending_review', provider: 'extractive' });
-
-    const show = json<{ id: string; state: string; summary: { headline: string }; provenance: { provider: string }; source: { title: string } }>(
-      await cli('review', 'show', fractureId, '--json'),
+    const list = json<Array<{ id: string; state: string; provider: string }>>(
+      await cli('review', 'list', '--json'),
     );
+    expect(list.find((r) => r.id === fractureId)).toMatchObject({
+      state: 'pending_review',
+      provider: 'extractive',
+    });
+
+    const show = json<{
+      id: string;
+      state: string;
+      summary: { headline: string };
+      provenance: { provider: string };
+      source: { title: string };
+    }>(await cli('review', 'show', fractureId, '--json'));
     expect(show.provenance.provider).toBe('extractive');
     expect(show.source.title).toMatch(/fracture risk/);
     expect(show.summary.headline.length).toBeGreaterThan(10);
@@ -95,13 +118,23 @@ describe('laysum CLI', () => {
     expect(twice.code).not.toBe(0);
     expect(twice.stderr).toMatch(/Cannot reject paper .* it is approved/);
 
-    const history = json<{ audit: Array<{ actor: string; action: string }> }>(await cli('review', 'show', fractureId, '--json'));
-    expect(history.audit.map((a) => a.action)).toEqual(['submitted', 'ingest started', 'ingested', 'drafted', 'approved']);
+    const history = json<{ audit: Array<{ actor: string; action: string }> }>(
+      await cli('review', 'show', fractureId, '--json'),
+    );
+    expect(history.audit.map((a) => a.action)).toEqual([
+      'submitted',
+      'ingest started',
+      'ingested',
+      'drafted',
+      'approved',
+    ]);
     expect(history.audit.at(-1)?.actor).toBe('dana');
   });
 
   it('rejects only with a reason', async () => {
-    const id = json<{ id: string }>(await cli('submit', '--text', file('asthma.txt', fixture('abstracts/pmid-29768149.txt')), '--json')).id;
+    const id = json<{ id: string }>(
+      await cli('submit', '--text', file('asthma.txt', fixture('abstracts/pmid-29768149.txt')), '--json'),
+    ).id;
     await cli('worker', '--drain');
     const noReason = await cli('review', 'reject', id, '--as', 'dana');
     expect(noReason.stderr).toMatch(/reason for rejecting is required/);
@@ -118,7 +151,11 @@ describe('laysum CLI', () => {
     expect(missing.stderr).toMatch(/No paper with id "p000000000000"/);
     const badState = await cli('review', 'list', '--state', 'done');
     expect(badState.stderr).toMatch(/Unknown state "done".*\n.*pending_review/);
-    const badConfig = await runCli(['review', 'list'], { ...env, LAYSUM_PREFIX: 'a:b', LLM_TIMEOUT_MS: 'soon' });
+    const badConfig = await runCli(['review', 'list'], {
+      ...env,
+      LAYSUM_PREFIX: 'a:b',
+      LLM_TIMEOUT_MS: 'soon',
+    });
     expect(badConfig.code).not.toBe(0);
     expect(badConfig.stderr).toMatch(/LAYSUM_PREFIX/);
     expect(badConfig.stderr).toMatch(/LLM_TIMEOUT_MS/);
@@ -126,9 +163,14 @@ describe('laysum CLI', () => {
 
   it('runs workers until SIGTERM, then stops gracefully with exit 0', async () => {
     const worker = await startCli(['worker'], env, /LaySum workers running/);
-    const id = json<{ id: string }>(await cli('submit', '--text', file('pesticide.txt', fixture('abstracts/pmid-28775130.txt')), '--json')).id;
+    const id = json<{ id: string }>(
+      await cli('submit', '--text', file('pesticide.txt', fixture('abstracts/pmid-28775130.txt')), '--json'),
+    ).id;
     const until = Date.now() + 20_000;
-    while (Date.now() < until && json<{ state: string }>(await cli('status', id, '--json')).state !== 'pending_review') {
+    while (
+      Date.now() < until &&
+      json<{ state: string }>(await cli('status', id, '--json')).state !== 'pending_review'
+    ) {
       await new Promise((r) => setTimeout(r, 200));
     }
     worker.child.kill('SIGTERM');

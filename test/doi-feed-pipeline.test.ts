@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPollDeps, watchStore } from '../src/runtime/poll-deps.ts';
 import { pollWatch } from '../src/sources/watch/poll.ts';
 import { runCli } from './support/cli.ts';
-import { fixture, createPipeline, type Pipeline } from './support/harness.ts';
+import { createPipeline, fixture, type Pipeline } from './support/harness.ts';
 import { send, startServer, type TestServer } from './support/http-server.ts';
 
 const WORKS: Record<string, string> = {
@@ -24,13 +24,21 @@ beforeEach(async () => {
       const file = WORKS[path.slice('/works/'.length).toLowerCase()];
       return file ? send(res, 200, fixture(file)) : send(res, 404, 'Resource not found.', 'text/plain');
     }
-    if (path === '/search') return send(res, 200, JSON.stringify({ hitCount: 0, resultList: { result: [] } }));
-    if (path === '/feeds/nature.rss') return send(res, 200, fixture('feeds/nature_current.rss'), 'application/rss+xml');
-    if (path === '/feeds/pubmed.xml') return send(res, 200, fixture('feeds/pubmed_search_feed_2021-12-14.xml'), 'application/rss+xml');
-    if (path === '/feeds/moved') return send(res, 200, '<!DOCTYPE html><html><body>We moved!</body></html>', 'text/html');
+    if (path === '/search')
+      return send(res, 200, JSON.stringify({ hitCount: 0, resultList: { result: [] } }));
+    if (path === '/feeds/nature.rss')
+      return send(res, 200, fixture('feeds/nature_current.rss'), 'application/rss+xml');
+    if (path === '/feeds/pubmed.xml')
+      return send(res, 200, fixture('feeds/pubmed_search_feed_2021-12-14.xml'), 'application/rss+xml');
+    if (path === '/feeds/moved')
+      return send(res, 200, '<!DOCTYPE html><html><body>We moved!</body></html>', 'text/html');
     send(res, 404, 'not found', 'text/plain');
   });
-  p = await createPipeline({ CROSSREF_API_URL: server.url, EUROPEPMC_API_URL: server.url, CONTACT_EMAIL: 'desk@example.org' });
+  p = await createPipeline({
+    CROSSREF_API_URL: server.url,
+    EUROPEPMC_API_URL: server.url,
+    CONTACT_EMAIL: 'desk@example.org',
+  });
 });
 
 afterEach(async () => {
@@ -63,7 +71,12 @@ describe('DOI submissions', () => {
 describe('feed watches', () => {
   it('queues the items of a real PubMed feed once, and reports known ones on the next poll', async () => {
     const watches = watchStore(p.ctx);
-    const watch = await watches.add({ kind: 'feed', target: `${server.url}/feeds/pubmed.xml`, everyMs: 3_600_000, createdBy: 'test' });
+    const watch = await watches.add({
+      kind: 'feed',
+      target: `${server.url}/feeds/pubmed.xml`,
+      everyMs: 3_600_000,
+      createdBy: 'test',
+    });
     const deps = createPollDeps(p.ctx);
     const first = await pollWatch(deps, watch);
     expect(first).toMatchObject({ ok: true, found: 15, queued: 15, duplicates: 0 });
@@ -72,8 +85,13 @@ describe('feed watches', () => {
     expect(await p.ctx.store.count()).toBe(15);
   });
 
-  it('shows a broken feed\'s error in `watch list` while other watches keep working', async () => {
-    const env = { REDIS_URL: p.config.redis.url, LAYSUM_PREFIX: p.config.redis.prefix, CROSSREF_API_URL: server.url, EUROPEPMC_API_URL: server.url };
+  it("shows a broken feed's error in `watch list` while other watches keep working", async () => {
+    const env = {
+      REDIS_URL: p.config.redis.url,
+      LAYSUM_PREFIX: p.config.redis.prefix,
+      CROSSREF_API_URL: server.url,
+      EUROPEPMC_API_URL: server.url,
+    };
     const add = (url: string) => runCli(['watch', 'add', 'feed', url, '--every', '1h', '--json'], env);
     const broken = JSON.parse((await add(`${server.url}/feeds/moved`)).stdout) as { id: string };
     const good = JSON.parse((await add(`${server.url}/feeds/nature.rss`)).stdout) as { id: string };

@@ -37,15 +37,26 @@ describe('summarizing with an OpenAI-compatible server', () => {
     llm.script([reply(fractureSummary)]);
     const id = await submitFracture();
     const paper = await p.waitFor(id, ['pending_review']);
-    expect(paper.record?.title).toMatch(/^Assessment of the genetic and clinical determinants of fracture risk/);
+    expect(paper.record?.title).toMatch(
+      /^Assessment of the genetic and clinical determinants of fracture risk/,
+    );
     expect(paper.record?.abstract.map((s) => s.label)).toEqual([
-      'OBJECTIVES', 'DESIGN', 'SETTING', 'PARTICIPANTS', 'RESULTS', 'CONCLUSIONS',
+      'OBJECTIVES',
+      'DESIGN',
+      'SETTING',
+      'PARTICIPANTS',
+      'RESULTS',
+      'CONCLUSIONS',
     ]);
     const drafts = await p.ctx.store.drafts(id);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]?.summary).toEqual(fractureSummary);
     expect(drafts[0]?.provenance).toMatchObject({
-      provider: 'openai', model: 'test-model', promptVersion: 'summarize-v1', llmCalls: 1, repairs: 0,
+      provider: 'openai',
+      model: 'test-model',
+      promptVersion: 'summarize-v1',
+      llmCalls: 1,
+      repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },
     });
     expect(drafts[0]?.checks.map((c) => c.id)).toContain('reading-level');
@@ -71,7 +82,11 @@ describe('summarizing with an OpenAI-compatible server', () => {
   });
 
   it('repairs malformed JSON and a reply cut off by the length limit', async () => {
-    llm.script([reply('{"headline": "Bone strength'), reply(JSON.stringify(fractureSummary).slice(0, 90), { finish: 'length' }), reply(fractureSummary)]);
+    llm.script([
+      reply('{"headline": "Bone strength'),
+      reply(JSON.stringify(fractureSummary).slice(0, 90), { finish: 'length' }),
+      reply(fractureSummary),
+    ]);
     const id = await submitFracture();
     await p.waitFor(id, ['pending_review']);
     const requests = llm.chatRequests();

@@ -15,7 +15,11 @@ let p: Pipeline;
 
 beforeEach(async () => {
   ncbi = await startNcbiServer();
-  p = await createPipeline({ NCBI_EUTILS_URL: ncbi.url, CONTACT_EMAIL: 'editor@example.org', NCBI_API_KEY: 'ncbi-SECRET-key' });
+  p = await createPipeline({
+    NCBI_EUTILS_URL: ncbi.url,
+    CONTACT_EMAIL: 'editor@example.org',
+    NCBI_API_KEY: 'ncbi-SECRET-key',
+  });
 });
 
 afterEach(async () => {
@@ -71,7 +75,12 @@ describe('PubMed watches', () => {
   it('queues new papers once, skips records without abstracts, and records each poll', async () => {
     ncbi.searchResult = ['30158200', '24792780', '12091962'];
     const watches = watchStore(p.ctx);
-    const watch = await watches.add({ kind: 'pubmed', target: 'fracture[tiab] OR sedation[tiab]', everyMs: 3_600_000, createdBy: 'test' });
+    const watch = await watches.add({
+      kind: 'pubmed',
+      target: 'fracture[tiab] OR sedation[tiab]',
+      everyMs: 3_600_000,
+      createdBy: 'test',
+    });
     const deps = createPollDeps(p.ctx);
     const first = await pollWatch(deps, watch);
     expect(first).toMatchObject({ ok: true, found: 3, queued: 2, duplicates: 0, skipped: 1 });
@@ -92,7 +101,12 @@ describe('PubMed watches', () => {
   it('records a failing source on the watch and keeps polling others', async () => {
     ncbi.failures = [500, 500, 500, 500, 500, 500];
     const watches = watchStore(p.ctx);
-    const broken = await watches.add({ kind: 'pubmed', target: 'anything', everyMs: 3_600_000, createdBy: 'test' });
+    const broken = await watches.add({
+      kind: 'pubmed',
+      target: 'anything',
+      everyMs: 3_600_000,
+      createdBy: 'test',
+    });
     const report = await pollWatch(createPollDeps(p.ctx), broken);
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/NCBI E-utilities is unavailable: HTTP 500/);
@@ -101,11 +115,17 @@ describe('PubMed watches', () => {
 
   it('polls on its schedule through the poll worker', async () => {
     ncbi.searchResult = ['30158200'];
-    const watch = await watchStore(p.ctx).add({ kind: 'pubmed', target: 'fracture', everyMs: 600, createdBy: 'test' });
+    const watch = await watchStore(p.ctx).add({
+      kind: 'pubmed',
+      target: 'fracture',
+      everyMs: 600,
+      createdBy: 'test',
+    });
     await scheduleWatch(p.ctx.queues, watch);
     await p.start({ stages: ['poll', 'ingest', 'summarize'] });
     const until = Date.now() + 15_000;
-    while (!(await watchStore(p.ctx).get(watch.id))?.lastPoll && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (!(await watchStore(p.ctx).get(watch.id))?.lastPoll && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await watchStore(p.ctx).get(watch.id))?.lastPoll).toMatchObject({ ok: true, found: 1 });
   });
 });

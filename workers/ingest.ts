@@ -7,7 +7,10 @@ import { createStageWorker } from './stage-worker.ts';
 
 export function createIngestWorker(ctx: Context, resolvers: Resolvers): Worker {
   const deps = { store: ctx.store, enqueue: ctx.enqueue, resolvers, config: ctx.config };
-  return createStageWorker(ctx, 'ingest', { concurrency: ctx.config.workers.ingestConcurrency, backoffMs: 1000 }, ({ paperId }) =>
-    ingestPaper(deps, paperId),
+  return createStageWorker(
+    ctx,
+    'ingest',
+    { concurrency: ctx.config.workers.ingestConcurrency, backoffMs: 1000 },
+    ({ paperId }) => ingestPaper(deps, paperId),
   );
 }

@@ -15,7 +15,9 @@ export function createPollWorker(ctx: Context): Worker {
       const watch = await deps.watches.get(parsed.data.watchId);
       if (!watch) return 'watch removed'; // a scheduler outlived its watch: nothing to do
       const report = await pollWatch(deps, watch);
-      return report.ok ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped` : `error: ${report.error}`;
+      return report.ok
+        ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`
+        : `error: ${report.error}`;
     },
     { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2 },
   );

@@ -51,7 +51,8 @@ async function requeueInFlight(ctx: Context): Promise<void> {
   for (const state of IN_FLIGHT_STATES) {
     for (const paper of await ctx.store.list(state)) {
       const queue = state === 'summarizing' ? ctx.queues.summarize : ctx.queues.ingest;
-      const jobId = state === 'summarizing' ? `summarize-${paper.id}-v${paper.draftCount + 1}` : `ingest-${paper.id}`;
+      const jobId =
+        state === 'summarizing' ? `summarize-${paper.id}-v${paper.draftCount + 1}` : `ingest-${paper.id}`;
       if (await queue.getJob(jobId)) continue;
       if (state === 'summarizing') await ctx.enqueue.summarize(paper.id, paper.draftCount + 1);
       else await ctx.enqueue.ingest(paper.id);

@@ -3,8 +3,8 @@
  * the stage, and let src/queue/failure.ts decide between retry and failed.
  */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { type JobPayload, JobPayloads } from '../src/queue/jobs.ts';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
+import { type JobPayload, JobPayloads } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
 
 type StageName = 'ingest' | 'summarize';

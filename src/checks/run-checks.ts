@@ -25,19 +25,45 @@ function readingLevel(s: LaySummary): CheckResult {
 
 /** Numbers in the summary that never appear in the source may be invented. */
 function numbersInSource(s: LaySummary, record: PaperRecord): CheckResult {
-  const source = `${record.title} ${abstractText(record)} ${record.fullText ?? ''}`.replace(/(\d)[ ,](?=\d{3}\b)/g, '$1');
-  const found = (laySections(s) + s.headline).replace(/(\d)[ ,](?=\d{3}\b)/g, '$1').match(/\d+(?:\.\d+)?/g) ?? [];
+  const source = `${record.title} ${abstractText(record)} ${record.fullText ?? ''}`.replace(
+    /(\d)[ ,](?=\d{3}\b)/g,
+    '$1',
+  );
+  const found =
+    (laySections(s) + s.headline).replace(/(\d)[ ,](?=\d{3}\b)/g, '$1').match(/\d+(?:\.\d+)?/g) ?? [];
   const missing = [...new Set(found)].filter((n) => !source.includes(n) && Number(n) > 10);
   return missing.length === 0
-    ? { id: 'numbers', label: 'Numbers match the source', status: 'pass', message: 'Every number in the draft appears in the source.' }
-    : { id: 'numbers', label: 'Numbers match the source', status: 'warn', message: `Not found in the source: ${missing.join(', ')}. Check these against the paper.` };
+    ? {
+        id: 'numbers',
+        label: 'Numbers match the source',
+        status: 'pass',
+        message: 'Every number in the draft appears in the source.',
+      }
+    : {
+        id: 'numbers',
+        label: 'Numbers match the source',
+        status: 'warn',
+        message: `Not found in the source: ${missing.join(', ')}. Check these against the paper.`,
+      };
 }
 
 function noRecommendations(s: LaySummary): CheckResult {
-  const hit = laySections(s).match(/\b(you should (?:take|stop|start|use|avoid)|we recommend|must take|should be prescribed)\b/i);
+  const hit = laySections(s).match(
+    /\b(you should (?:take|stop|start|use|avoid)|we recommend|must take|should be prescribed)\b/i,
+  );
   return hit
-    ? { id: 'advice', label: 'No treatment advice', status: 'warn', message: `"${hit[0]}" reads as medical advice; describe findings instead and suggest talking to a healthcare provider.` }
-    : { id: 'advice', label: 'No treatment advice', status: 'pass', message: 'No direct treatment advice found.' };
+    ? {
+        id: 'advice',
+        label: 'No treatment advice',
+        status: 'warn',
+        message: `"${hit[0]}" reads as medical advice; describe findings instead and suggest talking to a healthcare provider.`,
+      }
+    : {
+        id: 'advice',
+        label: 'No treatment advice',
+        status: 'pass',
+        message: 'No direct treatment advice found.',
+      };
 }
 
 function acronyms(s: LaySummary): CheckResult {
@@ -46,13 +72,24 @@ function acronyms(s: LaySummary): CheckResult {
   const unexplained = all.filter((a) => !new RegExp(`\\(${a}\\)|${a} \\(`).test(text));
   return unexplained.length === 0
     ? { id: 'acronyms', label: 'Acronyms explained', status: 'pass', message: 'No unexplained acronyms.' }
-    : { id: 'acronyms', label: 'Acronyms explained', status: 'warn', message: `Unexplained: ${unexplained.slice(0, 8).join(', ')}. Spell them out or explain them.` };
+    : {
+        id: 'acronyms',
+        label: 'Acronyms explained',
+        status: 'warn',
+        message: `Unexplained: ${unexplained.slice(0, 8).join(', ')}. Spell them out or explain them.`,
+      };
 }
 
 function ratingMatchesDesign(s: LaySummary, record: PaperRecord): CheckResult {
   const guess = guessEvidence(record);
   const score = s.ratings.credibility.score;
-  if (!guess) return { id: 'credibility', label: 'Credibility fits the design', status: 'pass', message: `Rated ${score}/5; design not recognized automatically.` };
+  if (!guess)
+    return {
+      id: 'credibility',
+      label: 'Credibility fits the design',
+      status: 'pass',
+      message: `Rated ${score}/5; design not recognized automatically.`,
+    };
   const off = Math.abs(guess.score - score) >= 2;
   return {
     id: 'credibility',
@@ -66,7 +103,12 @@ function headlineLength(s: LaySummary): CheckResult {
   const words = s.headline.split(/\s+/).length;
   return words <= 14
     ? { id: 'headline', label: 'Headline length', status: 'pass', message: `${words} words.` }
-    : { id: 'headline', label: 'Headline length', status: 'warn', message: `${words} words: aim for 12 or fewer.` };
+    : {
+        id: 'headline',
+        label: 'Headline length',
+        status: 'warn',
+        message: `${words} words: aim for 12 or fewer.`,
+      };
 }
 
 export function runChecks(summary: LaySummary, record: PaperRecord): CheckResult[] {

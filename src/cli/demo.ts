@@ -30,23 +30,34 @@ async function connect(config: Config): Promise<{ ctx: Context; privateRedis: Pr
         cause: err,
       });
     }
-    note('No Redis on 127.0.0.1:6379: starting a private redis-server under .laysum/redis (append-only file on).');
+    note(
+      'No Redis on 127.0.0.1:6379: starting a private redis-server under .laysum/redis (append-only file on).',
+    );
     const privateRedis = await startPrivateRedis();
-    return { ctx: await createContext(withOverrides(config, { REDIS_URL: privateRedis.url }), 'worker'), privateRedis };
+    return {
+      ctx: await createContext(withOverrides(config, { REDIS_URL: privateRedis.url }), 'worker'),
+      privateRedis,
+    };
   }
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.llm.provider === 'extractive') {
-    note('No LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL are unset): using the offline extractive provider.');
-    note('Its drafts are labelled "provider: extractive" and are built from the abstracts\' own sentences, not by AI.');
+    note(
+      'No LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL are unset): using the offline extractive provider.',
+    );
+    note(
+      'Its drafts are labelled "provider: extractive" and are built from the abstracts\' own sentences, not by AI.',
+    );
   } else {
     note(`Summarizing with ${config.llm.model} at ${config.llm.baseURL ?? 'api.openai.com'}.`);
   }
   const { ctx, privateRedis } = await connect(config);
   try {
-    const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const ids: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(SAMPLES, file), 'utf8');
@@ -62,7 +73,9 @@ async function main(): Promise<void> {
       print(`\n${'='.repeat(88)}`);
       print(formatView(await paperView(ctx.store, id)));
     }
-    print(`\n${ids.length} paper(s) processed. Next: \`npx laysum review list\`, \`npx laysum review show <id>\`, \`npx laysum review approve <id> --as <name>\`.`);
+    print(
+      `\n${ids.length} paper(s) processed. Next: \`npx laysum review list\`, \`npx laysum review show <id>\`, \`npx laysum review approve <id> --as <name>\`.`,
+    );
   } finally {
     await ctx.close();
     await privateRedis?.stop();

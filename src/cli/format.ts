@@ -13,7 +13,10 @@ export function formatStatus(v: PaperView): string {
   const lines = [`${v.id}: ${STATE_DESCRIPTIONS[v.state]}`];
   if (v.reason) lines.push(`${v.state === 'failed' ? 'reason' : 'note'}: ${v.reason}`);
   lines.push(`source: ${v.source?.title ?? v.submission.kind}`);
-  if (v.draft) lines.push(`draft: version ${v.draft.version} by ${v.draft.author} (${v.draft.provenance.provider}/${v.draft.provenance.model})`);
+  if (v.draft)
+    lines.push(
+      `draft: version ${v.draft.version} by ${v.draft.author} (${v.draft.provenance.provider}/${v.draft.provenance.model})`,
+    );
   lines.push(`updated: ${v.updatedAt}`);
   return lines.join('\n');
 }
@@ -24,23 +27,43 @@ export function formatView(v: PaperView): string {
   if (s) {
     out.push('== Source');
     out.push(`${s.title}`);
-    const ids = [s.ids.doi && `DOI ${s.ids.doi}`, s.ids.pmid && `PMID ${s.ids.pmid}`].filter(Boolean).join(', ');
+    const ids = [s.ids.doi && `DOI ${s.ids.doi}`, s.ids.pmid && `PMID ${s.ids.pmid}`]
+      .filter(Boolean)
+      .join(', ');
     out.push([s.journal, s.publishedAt, ids].filter(Boolean).join(' | '));
-    out.push(...s.abstract.map((sec) => wrap(sec.label ? `${sec.label}: ${sec.text}` : sec.text, 88, '  ')), '');
+    out.push(
+      ...s.abstract.map((sec) => wrap(sec.label ? `${sec.label}: ${sec.text}` : sec.text, 88, '  ')),
+      '',
+    );
   }
   const d = v.draft;
   if (!d) return out.join('\n');
   const sum = d.summary;
-  out.push(`== Draft v${d.version}${d.provenance.provider === 'extractive' ? ' (EXTRACTIVE: no AI model was used)' : ''}`);
+  out.push(
+    `== Draft v${d.version}${d.provenance.provider === 'extractive' ? ' (EXTRACTIVE: no AI model was used)' : ''}`,
+  );
   out.push(sum.headline);
   out.push(`Credibility ${sum.ratings.credibility.score}/5: ${sum.ratings.credibility.rationale}`);
   out.push(`Interest ${sum.ratings.interest.score}/5: ${sum.ratings.interest.rationale}`);
-  out.push('Key takeaway:', wrap(sum.takeaway), 'What they found:', wrap(sum.findings), 'Who should care and why:', wrap(sum.audience));
+  out.push(
+    'Key takeaway:',
+    wrap(sum.takeaway),
+    'What they found:',
+    wrap(sum.findings),
+    'Who should care and why:',
+    wrap(sum.audience),
+  );
   out.push('Important considerations:', ...sum.caveats.map((c) => wrap(`- ${c}`)));
   out.push(`Topics: ${sum.topics.join(', ')}`, '');
   out.push('== Checks', ...d.checks.map((c) => `  [${c.status}] ${c.label}: ${c.message}`), '');
   const p = d.provenance;
-  out.push(`== Provenance: ${p.provider}/${p.model}, prompt ${p.promptVersion ?? '-'}, ${p.llmCalls} call(s), ${p.repairs} repair(s), tokens ${p.usage.promptTokens}+${p.usage.completionTokens}, ${p.createdAt}`);
-  out.push('', '== History', ...v.audit.map((a) => `  ${a.at}  ${a.actor}  ${a.action}${a.note ? `: ${a.note.split('\n')[0]}` : ''}`));
+  out.push(
+    `== Provenance: ${p.provider}/${p.model}, prompt ${p.promptVersion ?? '-'}, ${p.llmCalls} call(s), ${p.repairs} repair(s), tokens ${p.usage.promptTokens}+${p.usage.completionTokens}, ${p.createdAt}`,
+  );
+  out.push(
+    '',
+    '== History',
+    ...v.audit.map((a) => `  ${a.at}  ${a.actor}  ${a.action}${a.note ? `: ${a.note.split('\n')[0]}` : ''}`),
+  );
   return out.join('\n');
 }

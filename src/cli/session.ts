@@ -4,7 +4,10 @@ import { type Context, createContext } from '../runtime/context.ts';
 import type { ConnectionRole } from '../store/redis.ts';
 import { reportError } from './output.ts';
 
-export async function withContext(fn: (ctx: Context) => Promise<void>, role: ConnectionRole = 'producer'): Promise<void> {
+export async function withContext(
+  fn: (ctx: Context) => Promise<void>,
+  role: ConnectionRole = 'producer',
+): Promise<void> {
   let ctx: Context | undefined;
   try {
     ctx = await createContext(loadConfig(), role);

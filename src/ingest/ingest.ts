@@ -30,7 +30,12 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     return 'skipped';
   }
   if (paper.state === 'queued') {
-    await store.transition(paperId, { from: ['queued'], to: 'ingesting', actor: 'ingest', action: 'ingest started' });
+    await store.transition(paperId, {
+      from: ['queued'],
+      to: 'ingesting',
+      actor: 'ingest',
+      action: 'ingest started',
+    });
   }
   const record = await resolveSubmission(
     paper.submission,
@@ -58,7 +63,10 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
 /** A paper with nothing to summarize must not get a made-up summary. */
 function requireSummarizable(record: PaperRecord, paper: Paper): void {
   if (abstractText(record).trim().length > 0 || (record.fullText ?? '').trim().length > 0) return;
-  const what = paper.submission.kind === 'pmid' ? `PubMed record ${paper.submission.pmid}` : `"${record.title.slice(0, 80)}"`;
+  const what =
+    paper.submission.kind === 'pmid'
+      ? `PubMed record ${paper.submission.pmid}`
+      : `"${record.title.slice(0, 80)}"`;
   throw new InputError(`${what} has no abstract or text to summarize.`, {
     hint: 'Paste the abstract with `laysum submit --text FILE --title "..."`, or submit the PDF.',
   });

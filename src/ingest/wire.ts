@@ -20,7 +20,12 @@ import type { Resolvers } from './resolvers.ts';
 
 export function httpOptions(config: Config): HttpOptions {
   const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
-  return { timeoutMs: config.sources.httpTimeoutMs, attempts: 3, backoffMs: 1000, userAgent: `LaySum/0.1${contact}` };
+  return {
+    timeoutMs: config.sources.httpTimeoutMs,
+    attempts: 3,
+    backoffMs: 1000,
+    userAgent: `LaySum/0.1${contact}`,
+  };
 }
 
 export function createEutils(config: Config, redis: Redis): EutilsClient {
@@ -31,7 +36,11 @@ export function createEutils(config: Config, redis: Redis): EutilsClient {
     ...(s.contactEmail ? { email: s.contactEmail } : {}),
     tool: 'laysum',
     http: httpOptions(config),
-    limiter: redisRateLimiter(redis, `${keys(config.redis.prefix).prefix}:ratelimit:ncbi`, s.ncbiApiKey ? 10 : 3),
+    limiter: redisRateLimiter(
+      redis,
+      `${keys(config.redis.prefix).prefix}:ratelimit:ncbi`,
+      s.ncbiApiKey ? 10 : 3,
+    ),
   });
 }
 
@@ -39,11 +48,15 @@ export async function fetchPmid(eutils: EutilsClient, pmid: string): Promise<Pap
   const result = await eutils.efetch([pmid]);
   const item = result.records.find((r) => r.pmid === pmid);
   if (!item) {
-    throw new InputError(`PMID ${pmid} was not found in PubMed.`, { hint: 'Check the number, or submit the DOI instead.' });
+    throw new InputError(`PMID ${pmid} was not found in PubMed.`, {
+      hint: 'Check the number, or submit the DOI instead.',
+    });
   }
   if (!item.record) {
     const problem = (item.problem ?? 'it has no title or abstract').replace(/\.+$/, '');
-    throw new InputError(`PubMed record ${pmid}: ${problem}.`, { hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.' });
+    throw new InputError(`PubMed record ${pmid}: ${problem}.`, {
+      hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.',
+    });
   }
   return item.record;
 }
@@ -53,7 +66,11 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
   const s = config.sources;
   const mail = s.contactEmail ? { mailto: s.contactEmail } : {};
   const crossref = createCrossrefClient({ baseUrl: s.crossrefUrl, ...mail, http });
-  const europePmc = createEuropePmcClient({ baseUrl: s.europePmcUrl, ...(s.contactEmail ? { email: s.contactEmail } : {}), http });
+  const europePmc = createEuropePmcClient({
+    baseUrl: s.europePmcUrl,
+    ...(s.contactEmail ? { email: s.contactEmail } : {}),
+    http,
+  });
   const eutils = createEutils(config, redis);
   const doi = (d: string) => resolveDoi(d, { crossref, europePmc });
   return {
@@ -68,7 +85,11 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
       // The PDF prints its DOI: use the publisher's metadata, keep the PDF's text.
       const meta = await doi(printed).catch(() => null);
       if (!meta) return { ...record, ids: { ...record.ids, doi: printed } };
-      return { ...meta, abstract: meta.abstract.length ? meta.abstract : record.abstract, fullText: record.fullText };
+      return {
+        ...meta,
+        abstract: meta.abstract.length ? meta.abstract : record.abstract,
+        fullText: record.fullText,
+      };
     },
   };
 }

@@ -21,7 +21,10 @@ export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.u
 
 export function parsePrompt(text: string, file: string): Prompt {
   const header = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!header?.[1]) throw new LaySumError(`Prompt ${file} has no header.`, { hint: 'Start the file with a --- header naming its version and inputs.' });
+  if (!header?.[1])
+    throw new LaySumError(`Prompt ${file} has no header.`, {
+      hint: 'Start the file with a --- header naming its version and inputs.',
+    });
   const fields = Object.fromEntries(
     header[1].split('\n').map((line) => {
       const at = line.indexOf(':');
@@ -35,16 +38,28 @@ export function parsePrompt(text: string, file: string): Prompt {
       hint: 'Give the header `name:` and `version:` lines and mark the parts with <!-- system --> and <!-- user -->.',
     });
   }
-  const inputs = (fields.inputs ?? '').split(',').map((s: string) => s.trim()).filter(Boolean);
+  const inputs = (fields.inputs ?? '')
+    .split(',')
+    .map((s: string) => s.trim())
+    .filter(Boolean);
   const used = new Set([...`${parts[1]}${parts[2]}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? ''));
   const undeclared = [...used].filter((u) => !inputs.includes(u));
   const unused = inputs.filter((i: string) => !used.has(i));
   if (undeclared.length || unused.length) {
-    throw new LaySumError(`Prompt ${file}: placeholders and declared inputs disagree (undeclared: ${undeclared.join(', ') || 'none'}; unused: ${unused.join(', ') || 'none'}).`, {
-      hint: 'Make the `inputs:` header list exactly the {{placeholders}} the prompt uses.',
-    });
+    throw new LaySumError(
+      `Prompt ${file}: placeholders and declared inputs disagree (undeclared: ${undeclared.join(', ') || 'none'}; unused: ${unused.join(', ') || 'none'}).`,
+      {
+        hint: 'Make the `inputs:` header list exactly the {{placeholders}} the prompt uses.',
+      },
+    );
   }
-  return { name: fields.name, version: fields.version, inputs, system: parts[1].trim(), user: parts[2].trim() };
+  return {
+    name: fields.name,
+    version: fields.version,
+    inputs,
+    system: parts[1].trim(),
+    user: parts[2].trim(),
+  };
 }
 
 export function loadPrompt(name: string, dir = PROMPTS_DIR): Prompt {
@@ -52,7 +67,10 @@ export function loadPrompt(name: string, dir = PROMPTS_DIR): Prompt {
   return parsePrompt(readFileSync(file, 'utf8'), file);
 }
 
-export function renderPrompt(prompt: Prompt, values: Record<string, string>): { system: string; user: string } {
+export function renderPrompt(
+  prompt: Prompt,
+  values: Record<string, string>,
+): { system: string; user: string } {
   const missing = prompt.inputs.filter((i) => values[i] === undefined);
   if (missing.length) {
     throw new LaySumError(`Prompt ${prompt.name} needs values for: ${missing.join(', ')}.`);

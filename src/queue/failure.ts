@@ -14,7 +14,13 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function handleStageError(err: unknown, job: Job, store: PaperStore, paperId: string, stage: string): Promise<Error> {
+export async function handleStageError(
+  err: unknown,
+  job: Job,
+  store: PaperStore,
+  paperId: string,
+  stage: string,
+): Promise<Error> {
   const attempts = job.opts.attempts ?? 1;
   const lastAttempt = job.attemptsMade + 1 >= attempts;
   const transient = err instanceof TransientError || !(err instanceof LaySumError);
@@ -44,7 +50,8 @@ async function markFailed(store: PaperStore, paperId: string, stage: string, rea
 /** Backoff for the 'laysum' type: the server's Retry-After when it gave one, else exponential with jitter. */
 export function backoffDelay(baseMs: number) {
   return (attemptsMade: number, _type?: string, err?: Error): number => {
-    if (err instanceof TransientError && err.retryAfterMs !== undefined) return Math.max(err.retryAfterMs, 100);
+    if (err instanceof TransientError && err.retryAfterMs !== undefined)
+      return Math.max(err.retryAfterMs, 100);
     const exp = baseMs * 2 ** Math.max(0, attemptsMade - 1);
     return Math.round(exp * (0.8 + Math.random() * 0.4));
   };

@@ -2,11 +2,11 @@
  * BullMQ wiring: one queue per stage, all under the LaySum prefix, with the
  * retry policy in one place.
  */
-import { Queue, type JobsOptions } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { keys } from '../store/keys.ts';
-import { type Enqueuer, type JobName, type JobPayload, JOB_NAMES, JobPayloads, jobIdFor } from './jobs.ts';
+import { type Enqueuer, JOB_NAMES, type JobName, type JobPayload, JobPayloads, jobIdFor } from './jobs.ts';
 
 export type Queues = Record<JobName, Queue>;
 
@@ -25,7 +25,12 @@ export function jobOptions(name: JobName, config: Config): JobsOptions {
   };
 }
 
-export async function enqueue<N extends JobName>(queues: Queues, config: Config, name: N, data: JobPayload<N>): Promise<void> {
+export async function enqueue<N extends JobName>(
+  queues: Queues,
+  config: Config,
+  name: N,
+  data: JobPayload<N>,
+): Promise<void> {
   const payload = JobPayloads[name].parse(data);
   const jobId = jobIdFor(name, data);
   // A finished job with the same id would make add() a silent no-op (e.g. `laysum retry`): clear it first.

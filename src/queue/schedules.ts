@@ -12,7 +12,11 @@ export async function scheduleWatch(queues: Queues, watch: Watch): Promise<void>
   await queues.poll.upsertJobScheduler(
     schedulerId(watch.id),
     { every: watch.everyMs },
-    { name: 'poll', data: { watchId: watch.id, manual: false }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    {
+      name: 'poll',
+      data: { watchId: watch.id, manual: false },
+      opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    },
   );
 }
 

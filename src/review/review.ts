@@ -4,13 +4,14 @@
  * human version based on the one the reviewer saw), and publish. Each is one
  * atomic state change with its audit entry.
  */
+
+import { runChecks } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { LaySummary } from '../domain/summary.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { PaperStore } from '../store/papers.ts';
-import { runChecks } from '../checks/run-checks.ts';
 
 export interface ReviewDeps {
   store: PaperStore;
@@ -25,20 +26,50 @@ function requireText(value: string | undefined, what: string, flag: string): str
 }
 
 export async function approve(deps: ReviewDeps, id: string, actor: string, note?: string): Promise<void> {
-  await deps.store.transition(id, { from: ['pending_review'], to: 'approved', actor, action: 'approved', note: note ?? null });
+  await deps.store.transition(id, {
+    from: ['pending_review'],
+    to: 'approved',
+    actor,
+    action: 'approved',
+    note: note ?? null,
+  });
   if (deps.autoPublish) await publish(deps, id, 'auto-publish');
 }
 
-export async function reject(deps: ReviewDeps, id: string, actor: string, reason: string | undefined): Promise<void> {
+export async function reject(
+  deps: ReviewDeps,
+  id: string,
+  actor: string,
+  reason: string | undefined,
+): Promise<void> {
   const why = requireText(reason, 'reason for rejecting', '--reason');
-  await deps.store.transition(id, { from: ['pending_review'], to: 'rejected', actor, action: 'rejected', reason: why, note: why });
+  await deps.store.transition(id, {
+    from: ['pending_review'],
+    to: 'rejected',
+    actor,
+    action: 'rejected',
+    reason: why,
+    note: why,
+  });
 }
 
 /** Send a draft back: the summarizer writes the next version with the reviewer's notes in the prompt. */
-export async function requestChanges(deps: ReviewDeps, id: string, actor: string, notes: string | undefined): Promise<number> {
+export async function requestChanges(
+  deps: ReviewDeps,
+  id: string,
+  actor: string,
+  notes: string | undefined,
+): Promise<number> {
   const text = requireText(notes, 'note saying what to change', '--notes');
   const paper = await deps.store.require(id);
-  await deps.store.transition(id, { from: ['pending_review'], to: 'summarizing', actor, action: 'changes requested', reason: text, note: text });
+  await deps.store.transition(id, {
+    from: ['pending_review'],
+    to: 'summarizing',
+    actor,
+    action: 'changes requested',
+    reason: text,
+    note: text,
+  });
   const version = paper.draftCount + 1;
   await deps.enqueue.summarize(id, version);
   return version;
@@ -53,11 +84,23 @@ export async function retry(deps: ReviewDeps, id: string, actor: string): Promis
   const paper = await deps.store.require(id);
   if (paper.state !== 'failed') throw new StateError('retry', id, paper.state, ['failed']);
   if (paper.record) {
-    await deps.store.transition(id, { from: ['failed'], to: 'summarizing', actor, action: 'retried', note: paper.reason });
+    await deps.store.transition(id, {
+      from: ['failed'],
+      to: 'summarizing',
+      actor,
+      action: 'retried',
+      note: paper.reason,
+    });
     await deps.enqueue.summarize(id, paper.draftCount + 1);
     return 'summarizing';
   }
-  await deps.store.transition(id, { from: ['failed'], to: 'queued', actor, action: 'retried', note: paper.reason });
+  await deps.store.transition(id, {
+    from: ['failed'],
+    to: 'queued',
+    actor,
+    action: 'retried',
+    note: paper.reason,
+  });
   await deps.enqueue.ingest(id);
   return 'queued';
 }
@@ -78,22 +121,38 @@ export async function editDraft(
     throw new StateError('edit', id, paper.state, ['pending_review', 'approved']);
   }
   const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
-  if (!base || !paper.record) throw new InputError(`Paper ${id} has no draft version ${basedOn}.`, { hint: 'Reload the draft and edit the latest version.' });
+  if (!base || !paper.record)
+    throw new InputError(`Paper ${id} has no draft version ${basedOn}.`, {
+      hint: 'Reload the draft and edit the latest version.',
+    });
   const parsed = LaySummary.safeParse({ ...base.summary, ...changes });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new InputError(`The edit is not a valid summary: ${problems}.`, { hint: 'Fix the fields named and save again.' });
+    throw new InputError(`The edit is not a valid summary: ${problems}.`, {
+      hint: 'Fix the fields named and save again.',
+    });
   }
   const draft: Draft = {
     version: basedOn + 1,
     summary: parsed.data,
-    provenance: { ...base.provenance, provider: base.provenance.provider, createdAt: new Date().toISOString() },
+    provenance: {
+      ...base.provenance,
+      provider: base.provenance.provider,
+      createdAt: new Date().toISOString(),
+    },
     author: actor,
     basedOn,
     reviewerNotes: null,
     checks: runChecks(parsed.data, paper.record),
   };
   const changed = Object.keys(changes).join(', ');
-  await deps.store.addDraft(id, draft, { expected: basedOn, from: '*', to: null, actor, action: 'edited', note: `changed ${changed}` });
+  await deps.store.addDraft(id, draft, {
+    expected: basedOn,
+    from: '*',
+    to: null,
+    actor,
+    action: 'edited',
+    note: `changed ${changed}`,
+  });
   return draft;
 }

@@ -60,7 +60,10 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
   const paper = await store.require(id);
   const [versions, audit] = await Promise.all([store.drafts(id), store.audit(id)]);
   const draft = versions.at(-1) ?? null;
-  const submission = paper.submission.kind === 'record' ? { kind: 'record' as const, record: paper.submission.record } : paper.submission;
+  const submission =
+    paper.submission.kind === 'record'
+      ? { kind: 'record' as const, record: paper.submission.record }
+      : paper.submission;
   return {
     id,
     state: paper.state,

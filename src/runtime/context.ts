@@ -5,8 +5,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import { createResolvers } from '../ingest/wire.ts';
 import type { Resolvers } from '../ingest/resolvers.ts';
+import { createResolvers } from '../ingest/wire.ts';
 import { createLlmClient } from '../llm/client.ts';
 import { loadPrompt } from '../llm/prompt.ts';
 import type { Enqueuer } from '../queue/jobs.ts';

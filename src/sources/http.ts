@@ -73,7 +73,9 @@ export async function httpRequest(req: HttpRequest, opts: HttpOptions): Promise<
       });
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      lastProblem = timedOut ? `no answer within ${opts.timeoutMs} ms` : `could not connect (${describeCause(err)})`;
+      lastProblem = timedOut
+        ? `no answer within ${opts.timeoutMs} ms`
+        : `could not connect (${describeCause(err)})`;
       lastRetryAfter = undefined;
       if (attempt < opts.attempts) await sleep(backoff * 2 ** (attempt - 1));
       continue;
@@ -86,9 +88,12 @@ export async function httpRequest(req: HttpRequest, opts: HttpOptions): Promise<
       if (attempt < opts.attempts) await sleep(lastRetryAfter ?? backoff * 2 ** (attempt - 1));
       continue;
     }
-    throw new InputError(`${req.service} refused the request: HTTP ${res.status} for ${redactUrl(req.url)}.`, {
-      hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
-    });
+    throw new InputError(
+      `${req.service} refused the request: HTTP ${res.status} for ${redactUrl(req.url)}.`,
+      {
+        hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
+      },
+    );
   }
   throw new TransientError(
     `${req.service} is unavailable: ${lastProblem} after ${opts.attempts} attempt(s) (${redactUrl(req.url)}).`,

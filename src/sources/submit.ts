@@ -37,14 +37,18 @@ export interface SubmitResult {
 export function normalizePmid(input: string): string {
   const pmid = input.trim().replace(/^pmid:\s*/i, '');
   if (!/^\d{1,9}$/.test(pmid) || /^0+$/.test(pmid)) {
-    throw new InputError(`"${input}" is not a PMID.`, { hint: 'A PMID is a number of up to 9 digits, e.g. 30158200.' });
+    throw new InputError(`"${input}" is not a PMID.`, {
+      hint: 'A PMID is a number of up to 9 digits, e.g. 30158200.',
+    });
   }
   return pmid.replace(/^0+/, '');
 }
 
-
 /** Validate a request and turn it into the stored submission and its identities. */
-export function prepare(req: SubmitRequest, config: Config): { submission: Submission; identities: Identity[]; blob?: Uint8Array } {
+export function prepare(
+  req: SubmitRequest,
+  config: Config,
+): { submission: Submission; identities: Identity[]; blob?: Uint8Array } {
   switch (req.kind) {
     case 'text': {
       const { title, sections } = parsePastedText({ ...req, maxBytes: config.limits.maxTextBytes });
@@ -65,12 +69,17 @@ export function prepare(req: SubmitRequest, config: Config): { submission: Submi
     case 'pdf': {
       if (req.bytes.byteLength > config.limits.maxPdfBytes) {
         const mb = (n: number) => (n / 1e6).toFixed(1);
-        throw new InputError(`${req.fileName} is ${mb(req.bytes.byteLength)} MB, over the ${mb(config.limits.maxPdfBytes)} MB limit.`, {
-          hint: 'Give the DOI or paste the abstract instead, or raise MAX_PDF_BYTES.',
-        });
+        throw new InputError(
+          `${req.fileName} is ${mb(req.bytes.byteLength)} MB, over the ${mb(config.limits.maxPdfBytes)} MB limit.`,
+          {
+            hint: 'Give the DOI or paste the abstract instead, or raise MAX_PDF_BYTES.',
+          },
+        );
       }
       if (Buffer.from(req.bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
-        throw new InputError(`${req.fileName} is not a PDF file.`, { hint: 'Submit a PDF, or paste the abstract with --text.' });
+        throw new InputError(`${req.fileName} is not a PDF file.`, {
+          hint: 'Submit a PDF, or paste the abstract with --text.',
+        });
       }
       const hash = Buffer.from(req.bytes).toString('base64');
       return {
@@ -87,7 +96,11 @@ export function prepare(req: SubmitRequest, config: Config): { submission: Submi
   }
 }
 
-export async function submitPaper(deps: SubmitDeps, req: SubmitRequest, origin: Origin): Promise<SubmitResult> {
+export async function submitPaper(
+  deps: SubmitDeps,
+  req: SubmitRequest,
+  origin: Origin,
+): Promise<SubmitResult> {
   const { submission, identities, blob } = prepare(req, deps.config);
   const { created, id } = await deps.store.create({ submission, origin, identities });
   if (!created) {

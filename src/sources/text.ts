@@ -36,12 +36,15 @@ export function parsePastedText(input: TextInput): { title: string; sections: Ab
   }
   const text = input.text.replace(/\r\n?/g, '\n').trim();
   if (text.length === 0) {
-    throw new InputError('The text is empty.', { hint: 'Paste the paper\'s title and abstract (or use --pmid / --doi).' });
+    throw new InputError('The text is empty.', {
+      hint: "Paste the paper's title and abstract (or use --pmid / --doi).",
+    });
   }
   let title = input.title?.trim();
   let body = text;
   const firstBreak = text.indexOf('\n\n');
-  const firstBlock = firstBreak > 0 && firstBreak <= 400 ? text.slice(0, firstBreak).replace(/\s+/g, ' ').trim() : null;
+  const firstBlock =
+    firstBreak > 0 && firstBreak <= 400 ? text.slice(0, firstBreak).replace(/\s+/g, ' ').trim() : null;
   // The first short paragraph is the title when none is given, and is dropped when it repeats the given one.
   if (firstBlock && (!title || firstBlock === title.replace(/\s+/g, ' '))) {
     title = firstBlock;
@@ -55,9 +58,12 @@ export function parsePastedText(input: TextInput): { title: string; sections: Ab
   const sections = splitSections(body);
   const chars = sections.reduce((n, s) => n + s.text.length, 0);
   if (chars < MIN_ABSTRACT_CHARS) {
-    throw new InputError(`The abstract is too short to summarize (${chars} characters; at least ${MIN_ABSTRACT_CHARS} needed).`, {
-      hint: 'Paste the whole abstract, not just the title or a sentence.',
-    });
+    throw new InputError(
+      `The abstract is too short to summarize (${chars} characters; at least ${MIN_ABSTRACT_CHARS} needed).`,
+      {
+        hint: 'Paste the whole abstract, not just the title or a sentence.',
+      },
+    );
   }
   return { title, sections };
 }
@@ -71,7 +77,8 @@ function splitSections(body: string): AbstractSection[] {
     if (!line) continue;
     const m = LABEL.exec(line);
     const label = m?.[1];
-    if (m && label && label === label.toUpperCase()) sections.push({ label, category: null, text: m[2] ?? '' });
+    if (m && label && label === label.toUpperCase())
+      sections.push({ label, category: null, text: m[2] ?? '' });
     else sections.push({ label: null, category: null, text: line });
   }
   return sections;

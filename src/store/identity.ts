@@ -18,7 +18,11 @@ export function identityKey(identity: Identity): string {
 
 /** Text identity: case, whitespace and punctuation do not make a different paper. */
 export function textIdentity(text: string): Identity {
-  const canonical = text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const canonical = text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return { kind: 'text', value: canonical };
 }
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
-import { Origin, Paper, PaperRecord, Submission } from '../domain/paper.ts';
+import { type Origin, Paper, type PaperRecord, type Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -53,7 +53,13 @@ export class PaperStore {
     const id = input.id ?? newPaperId();
     const doc = JSON.stringify(DocSchema.parse({ ...input, record: null }));
     const now = new Date();
-    const entry = this.auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
+    const entry = this.auditEntry(
+      id,
+      { actor: input.origin.actor, action: 'submitted' },
+      null,
+      'queued',
+      now,
+    );
     const k = this.keys;
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
     const result = (await runScript(
@@ -99,7 +105,16 @@ export class PaperStore {
         this.redis,
         TRANSITION,
         [k.paper(id), k.audit(id), k.auditAll],
-        [k.prefix, id, t.from === '*' ? '*' : t.from.join(','), t.to, t.reason ?? '', now.getTime(), now.toISOString(), entry],
+        [
+          k.prefix,
+          id,
+          t.from === '*' ? '*' : t.from.join(','),
+          t.to,
+          t.reason ?? '',
+          now.getTime(),
+          now.toISOString(),
+          entry,
+        ],
       )) as PaperState;
     } catch (err) {
       throw this.scriptError(err, id, t.action, t.from);
@@ -107,16 +122,23 @@ export class PaperStore {
   }
 
   /** Store the ingested record; returns the id of an existing paper if the record reveals a duplicate. */
-  async setRecord(id: string, paper: Paper, record: PaperRecord, identities: readonly Identity[]): Promise<string | null> {
+  async setRecord(
+    id: string,
+    paper: Paper,
+    record: PaperRecord,
+    identities: readonly Identity[],
+  ): Promise<string | null> {
     const k = this.keys;
-    const doc = JSON.stringify(DocSchema.parse({ submission: paper.submission, origin: paper.origin, record }));
+    const doc = JSON.stringify(
+      DocSchema.parse({ submission: paper.submission, origin: paper.origin, record }),
+    );
     const identKeys = identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const existing = (await runScript(this.redis, SET_RECORD, [k.paper(id), ...identKeys], [
-      k.prefix,
-      id,
-      doc,
-      new Date().toISOString(),
-    ])) as string;
+    const existing = (await runScript(
+      this.redis,
+      SET_RECORD,
+      [k.paper(id), ...identKeys],
+      [k.prefix, id, doc, new Date().toISOString()],
+    )) as string;
     return existing === '' ? null : existing;
   }
 
@@ -133,17 +155,22 @@ export class PaperStore {
     const k = this.keys;
     const entry = this.auditEntry(id, opts, null, opts.to, now);
     try {
-      const res = await runScript(this.redis, ADD_DRAFT, [k.paper(id), k.drafts(id), k.audit(id), k.auditAll], [
-        k.prefix,
-        id,
-        opts.expected,
-        JSON.stringify(Draft.parse(draft)),
-        opts.from === '*' ? '*' : opts.from.join(','),
-        opts.to ?? '',
-        now.getTime(),
-        now.toISOString(),
-        entry,
-      ]);
+      const res = await runScript(
+        this.redis,
+        ADD_DRAFT,
+        [k.paper(id), k.drafts(id), k.audit(id), k.auditAll],
+        [
+          k.prefix,
+          id,
+          opts.expected,
+          JSON.stringify(Draft.parse(draft)),
+          opts.from === '*' ? '*' : opts.from.join(','),
+          opts.to ?? '',
+          now.getTime(),
+          now.toISOString(),
+          entry,
+        ],
+      );
       return typeof res === 'number';
     } catch (err) {
       throw this.scriptError(err, id, opts.action, opts.from, opts.expected);
@@ -188,9 +215,18 @@ export class PaperStore {
   }
 
   /** Add an audit entry that does not change state (edits, publish notes...). */
-  async appendAudit(id: string, input: AuditInput, from: string | null = null, to: string | null = null): Promise<void> {
+  async appendAudit(
+    id: string,
+    input: AuditInput,
+    from: string | null = null,
+    to: string | null = null,
+  ): Promise<void> {
     const entry = this.auditEntry(id, input, from, to, new Date());
-    await this.redis.multi().rpush(this.keys.audit(id), entry).xadd(this.keys.auditAll, '*', 'entry', entry).exec();
+    await this.redis
+      .multi()
+      .rpush(this.keys.audit(id), entry)
+      .xadd(this.keys.auditAll, '*', 'entry', entry)
+      .exec();
   }
 
   /**
@@ -200,7 +236,13 @@ export class PaperStore {
   async discard(id: string, intoId: string): Promise<void> {
     const k = this.keys;
     const state = await this.redis.hget(k.paper(id), 'state');
-    const entry = this.auditEntry(id, { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` }, state, null, new Date());
+    const entry = this.auditEntry(
+      id,
+      { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
+      state,
+      null,
+      new Date(),
+    );
     await this.redis
       .multi()
       .set(k.merged(id), intoId)
@@ -226,11 +268,25 @@ export class PaperStore {
   }
 
   private auditEntry(id: string, a: AuditInput, from: string | null, to: string | null, now: Date): string {
-    const entry: AuditEntry = { at: now.toISOString(), paperId: id, actor: a.actor, action: a.action, from, to, note: a.note ?? null };
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      paperId: id,
+      actor: a.actor,
+      action: a.action,
+      from,
+      to,
+      note: a.note ?? null,
+    };
     return JSON.stringify(entry);
   }
 
-  private scriptError(err: unknown, id: string, action: string, allowed: readonly string[] | '*', basedOn = 0): Error {
+  private scriptError(
+    err: unknown,
+    id: string,
+    action: string,
+    allowed: readonly string[] | '*',
+    basedOn = 0,
+  ): Error {
     const message = err instanceof Error ? err.message : String(err);
     if (message.includes('NOT_FOUND')) return new NotFoundError('paper', id);
     const bad = /BAD_STATE (\S+)/.exec(message);

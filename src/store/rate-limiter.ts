@@ -3,11 +3,10 @@
  * every machine (NCBI counts requests per client, not per process). Uses the
  * Redis server's clock so machines with skewed clocks agree.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RateLimiter } from '../sources/rate-limit.ts';
 import { runScript, type Script } from './scripts.ts';
-import { createHash } from 'node:crypto';
 
 const source = `
 local t = redis.call('TIME')
@@ -28,7 +27,9 @@ export function redisRateLimiter(redis: Redis, key: string, max: number, windowM
   return {
     async acquire() {
       for (;;) {
-        const wait = Number(await runScript(redis, SLIDING_WINDOW, [key], [max, windowMs, randomBytes(8).toString('hex')]));
+        const wait = Number(
+          await runScript(redis, SLIDING_WINDOW, [key], [max, windowMs, randomBytes(8).toString('hex')]),
+        );
         if (wait === 0) return;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }

@@ -13,7 +13,11 @@ export function createRedis(url: string, role: ConnectionRole): Redis {
     lazyConnect: false,
     ...(role === 'worker'
       ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: true, retryStrategy: (times) => (times > 3 ? null : 200 * times) }),
+      : {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: true,
+          retryStrategy: (times) => (times > 3 ? null : 200 * times),
+        }),
   });
   // Errors surface through the commands that fail; without a listener ioredis prints them raw.
   redis.on('error', () => {});
@@ -58,11 +62,15 @@ export async function checkRedisPolicy(redis: Redis): Promise<string[]> {
   try {
     const policy = (await redis.config('GET', 'maxmemory-policy')) as string[];
     if (policy[1] && policy[1] !== 'noeviction') {
-      warnings.push(`Redis maxmemory-policy is "${policy[1]}": set it to "noeviction" so queued papers are never evicted.`);
+      warnings.push(
+        `Redis maxmemory-policy is "${policy[1]}": set it to "noeviction" so queued papers are never evicted.`,
+      );
     }
     const aof = (await redis.config('GET', 'appendonly')) as string[];
     if (aof[1] === 'no') {
-      warnings.push('Redis runs without the append-only file: a Redis restart loses papers and drafts. Enable `appendonly yes` in production.');
+      warnings.push(
+        'Redis runs without the append-only file: a Redis restart loses papers and drafts. Enable `appendonly yes` in production.',
+      );
     }
   } catch {
     // CONFIG may be disabled on managed Redis; nothing to check then.

@@ -12,11 +12,27 @@ export interface EvidenceGuess {
 }
 
 const RULES: ReadonlyArray<{ pattern: RegExp; score: EvidenceGuess['score']; design: string }> = [
-  { pattern: /meta-analys[ie]s|systematic review/i, score: 5, design: 'a systematic review or meta-analysis' },
-  { pattern: /randomi[sz]ed controlled trial|randomi[sz]ed trial|\brct\b/i, score: 4, design: 'a randomized controlled trial' },
-  { pattern: /cohort|case-control|prospective|retrospective|observational|mendelian randomi[sz]ation/i, score: 3, design: 'an observational study' },
+  {
+    pattern: /meta-analys[ie]s|systematic review/i,
+    score: 5,
+    design: 'a systematic review or meta-analysis',
+  },
+  {
+    pattern: /randomi[sz]ed controlled trial|randomi[sz]ed trial|\brct\b/i,
+    score: 4,
+    design: 'a randomized controlled trial',
+  },
+  {
+    pattern: /cohort|case-control|prospective|retrospective|observational|mendelian randomi[sz]ation/i,
+    score: 3,
+    design: 'an observational study',
+  },
   { pattern: /\breview\b/i, score: 3, design: 'a review of existing research' },
-  { pattern: /case series|cross-sectional|survey|\bmice\b|\bmouse\b|\brats?\b|in vitro|cell line/i, score: 2, design: 'a small, cross-sectional, animal or laboratory study' },
+  {
+    pattern: /case series|cross-sectional|survey|\bmice\b|\bmouse\b|\brats?\b|in vitro|cell line/i,
+    score: 2,
+    design: 'a small, cross-sectional, animal or laboratory study',
+  },
   { pattern: /case report|editorial|comment|letter/i, score: 1, design: 'a case report or opinion piece' },
 ];
 

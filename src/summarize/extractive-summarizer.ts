@@ -4,10 +4,10 @@
  * `provider: extractive` everywhere and says so in its caveats, so no reviewer
  * mistakes it for AI output. Used for air-gapped runs, the demo and CI.
  */
-import { abstractText, type AbstractSection, type PaperRecord } from '../domain/paper.ts';
+import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
 import { LaySummary } from '../domain/summary.ts';
 import { guessEvidence } from './evidence.ts';
-import { clip, sentences, STOPWORDS, takeSentences } from './text-utils.ts';
+import { clip, STOPWORDS, sentences, takeSentences } from './text-utils.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
@@ -58,7 +58,11 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
   return LaySummary.parse({
     headline: clip(headline, 120),
     takeaway: padTo(takeSentences(takeawaySource, 400), 20, record.title),
-    findings: padTo(takeSentences(findingsSource, 1400), 50, `The study "${record.title}" reports its findings in the abstract.`),
+    findings: padTo(
+      takeSentences(findingsSource, 1400),
+      50,
+      `The study "${record.title}" reports its findings in the abstract.`,
+    ),
     audience: `People interested in ${topics.slice(0, 3).join(', ')} may find this research relevant. (Extractive draft: the reviewer should say who this matters to and why.)`,
     caveats,
     topics,
@@ -69,7 +73,10 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
           ? `Estimated from the study design (${evidence.design}), not from a reading of the paper.`
           : 'Design not recognized automatically; set by default and to be checked by the reviewer.',
       },
-      interest: { score: 3, rationale: 'Not assessed: the extractive provider cannot judge interest; the reviewer should set it.' },
+      interest: {
+        score: 3,
+        rationale: 'Not assessed: the extractive provider cannot judge interest; the reviewer should set it.',
+      },
     },
   });
 }

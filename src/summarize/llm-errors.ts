@@ -54,21 +54,32 @@ function classifyStatus(err: InstanceType<typeof OpenAI.APIError>, where: string
     const after = retryAfterMs(err.headers?.get('retry-after') ?? null);
     return new TransientError(
       `The LLM server at ${where} answered HTTP ${status}${status === 429 ? ' (rate limited)' : ''}: ${detail}`,
-      { hint: 'LaySum will retry with backoff.', cause: err, ...(after === undefined ? {} : { retryAfterMs: after }) },
+      {
+        hint: 'LaySum will retry with backoff.',
+        cause: err,
+        ...(after === undefined ? {} : { retryAfterMs: after }),
+      },
     );
   }
   if (status === 401 || status === 403) {
-    return new SummaryFailedError(`The LLM server at ${where} refused the credentials (HTTP ${status}): ${detail}`, {
-      hint: 'Check OPENAI_API_KEY (and OPENAI_BASE_URL), then run `laysum retry <id>`.',
-    });
+    return new SummaryFailedError(
+      `The LLM server at ${where} refused the credentials (HTTP ${status}): ${detail}`,
+      {
+        hint: 'Check OPENAI_API_KEY (and OPENAI_BASE_URL), then run `laysum retry <id>`.',
+      },
+    );
   }
-  return new SummaryFailedError(`The LLM server at ${where} rejected the request (HTTP ${status}): ${detail}`, {
-    hint: 'Check LLM_MODEL and that the server supports structured outputs (response_format json_schema), then run `laysum retry <id>`.',
-  });
+  return new SummaryFailedError(
+    `The LLM server at ${where} rejected the request (HTTP ${status}): ${detail}`,
+    {
+      hint: 'Check LLM_MODEL and that the server supports structured outputs (response_format json_schema), then run `laysum retry <id>`.',
+    },
+  );
 }
 
 function errorDetail(err: InstanceType<typeof OpenAI.APIError>): string {
   const body = err.error;
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return body.message;
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
+    return body.message;
   return err.message;
 }

@@ -20,12 +20,20 @@ import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
 const responseFormat = zodResponseFormat(LaySummary, 'lay_summary');
 
-export function createOpenAiSummarizer(client: OpenAI, llm: Config['llm'], prompt: Prompt, fullTextBudget: number): Summarizer {
+export function createOpenAiSummarizer(
+  client: OpenAI,
+  llm: Config['llm'],
+  prompt: Prompt,
+  fullTextBudget: number,
+): Summarizer {
   const where = llm.baseURL ?? 'api.openai.com';
   return {
     provider: 'openai',
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
-      const rendered = renderPrompt(prompt, promptValues(input.record, input.reviewerNotes, input.previous, fullTextBudget));
+      const rendered = renderPrompt(
+        prompt,
+        promptValues(input.record, input.reviewerNotes, input.previous, fullTextBudget),
+      );
       const messages: ChatCompletionMessageParam[] = [
         { role: 'system', content: rendered.system },
         { role: 'user', content: rendered.user },
@@ -69,12 +77,18 @@ export function createOpenAiSummarizer(client: OpenAI, llm: Config['llm'], promp
           const problem = repairableProblem(err);
           if (problem === null) throw classifyApiError(err, where, llm.timeoutMs);
           lastProblem = problem;
-          messages.push({ role: 'assistant', content: lastRaw || '(empty reply)' }, { role: 'user', content: problem });
+          messages.push(
+            { role: 'assistant', content: lastRaw || '(empty reply)' },
+            { role: 'user', content: problem },
+          );
         }
       }
       throw new SummaryFailedError(
         `The model's reply was still invalid after ${llm.maxRepairs} repair attempt(s). Last problem: ${lastProblem.split('\n').slice(0, 4).join(' ')}`,
-        { hint: 'Try a more capable LLM_MODEL, or `laysum retry <id>` later.', rawOutput: lastRaw.slice(0, 2000) },
+        {
+          hint: 'Try a more capable LLM_MODEL, or `laysum retry <id>` later.',
+          rawOutput: lastRaw.slice(0, 2000),
+        },
       );
     },
   };

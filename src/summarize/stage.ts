@@ -4,8 +4,9 @@
  * version N already exists (a retried or duplicated job), nothing is called
  * and nothing is written.
  */
-import type { Draft } from '../domain/draft.ts';
+
 import { runChecks } from '../checks/run-checks.ts';
+import type { Draft } from '../domain/draft.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { Summarizer } from './types.ts';
 
@@ -16,7 +17,11 @@ export interface SummarizeDeps {
 
 export type SummarizeOutcome = 'drafted' | 'skipped';
 
-export async function summarizePaper(deps: SummarizeDeps, paperId: string, version: number): Promise<SummarizeOutcome> {
+export async function summarizePaper(
+  deps: SummarizeDeps,
+  paperId: string,
+  version: number,
+): Promise<SummarizeOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
   if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';

@@ -42,8 +42,20 @@ function completion(step: Extract<Step, { kind: 'reply' | 'refusal' }>, model: s
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: step.kind === 'reply' && step.model ? step.model : model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: step.kind === 'reply' ? (step.finish ?? 'stop') : 'stop' }],
-    usage: { prompt_tokens: 812, completion_tokens: 301, total_tokens: 1113, prompt_tokens_details: { cached_tokens: 0 } },
+    choices: [
+      {
+        index: 0,
+        message,
+        logprobs: null,
+        finish_reason: step.kind === 'reply' ? (step.finish ?? 'stop') : 'stop',
+      },
+    ],
+    usage: {
+      prompt_tokens: 812,
+      completion_tokens: 301,
+      total_tokens: 1113,
+      prompt_tokens_details: { cached_tokens: 0 },
+    },
   });
 }
 
@@ -52,15 +64,32 @@ export async function startFakeOpenAi(initial: Step[] = []): Promise<FakeOpenAi>
   let served = 0;
   const handle = async (req: RecordedRequest, res: ServerResponse) => {
     if (req.method !== 'POST' || req.url.pathname !== '/v1/chat/completions') {
-      return send(res, 404, JSON.stringify({ error: { message: `Unknown route ${req.url.pathname}`, type: 'invalid_request_error' } }));
+      return send(
+        res,
+        404,
+        JSON.stringify({
+          error: { message: `Unknown route ${req.url.pathname}`, type: 'invalid_request_error' },
+        }),
+      );
     }
     const body = JSON.parse(req.body) as ChatRequestBody;
     const step = steps[Math.min(served, steps.length - 1)];
     served++;
-    if (!step) return send(res, 500, JSON.stringify({ error: { message: 'fake server has no script', type: 'server_error' } }));
+    if (!step)
+      return send(
+        res,
+        500,
+        JSON.stringify({ error: { message: 'fake server has no script', type: 'server_error' } }),
+      );
     if (step.kind === 'reply' && step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.kind === 'error') {
-      return send(res, step.status, JSON.stringify({ error: { message: step.message, type: 'error', code: null } }), 'application/json', step.headers);
+      return send(
+        res,
+        step.status,
+        JSON.stringify({ error: { message: step.message, type: 'error', code: null } }),
+        'application/json',
+        step.headers,
+      );
     }
     if (step.kind === 'raw') return send(res, step.status, step.body, step.contentType ?? 'application/json');
     if (res.destroyed) return;
@@ -71,7 +100,9 @@ export async function startFakeOpenAi(initial: Step[] = []): Promise<FakeOpenAi>
     ...server,
     baseURL: `${server.url}/v1`,
     chatRequests: () =>
-      server.requests.filter((r) => r.url.pathname === '/v1/chat/completions').map((r) => JSON.parse(r.body) as ChatRequestBody),
+      server.requests
+        .filter((r) => r.url.pathname === '/v1/chat/completions')
+        .map((r) => JSON.parse(r.body) as ChatRequestBody),
     script(next) {
       steps = [...next];
       served = 0;

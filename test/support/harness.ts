@@ -72,7 +72,10 @@ export async function createPipeline(env: Record<string, string> = {}): Promise<
       for (;;) {
         const paper = await ctx.store.require(id);
         if (states.includes(paper.state)) return paper;
-        if (Date.now() > until) throw new Error(`paper ${id} is ${paper.state} (${paper.reason ?? ''}), expected ${states.join('|')}`);
+        if (Date.now() > until)
+          throw new Error(
+            `paper ${id} is ${paper.state} (${paper.reason ?? ''}), expected ${states.join('|')}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -53,7 +53,13 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-export function send(res: ServerResponse, status: number, body: string | Buffer, contentType = 'application/json', headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': contentType, ...headers });
   res.end(body);
 }

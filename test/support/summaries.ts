@@ -16,7 +16,14 @@ export const fractureSummary: LaySummary = {
   ],
   topics: ['osteoporosis', 'fractures', 'bone density', 'vitamin d', 'genetics'],
   ratings: {
-    credibility: { score: 4, rationale: 'A very large meta-analysis of genetic studies with replication, though genetic methods have limits.' },
-    interest: { score: 4, rationale: 'Fractures are common in older adults and many people take vitamin D to prevent them.' },
+    credibility: {
+      score: 4,
+      rationale:
+        'A very large meta-analysis of genetic studies with replication, though genetic methods have limits.',
+    },
+    interest: {
+      score: 4,
+      rationale: 'Fractures are common in older adults and many people take vitamin D to prevent them.',
+    },
   },
 };

@@ -17,14 +17,20 @@ describe('quality checks', () => {
   });
 
   it('flags numbers that are not in the source', () => {
-    const checks = byId({ ...fractureSummary, findings: `${fractureSummary.findings} Risk rose by 73% in 4521 people.` });
+    const checks = byId({
+      ...fractureSummary,
+      findings: `${fractureSummary.findings} Risk rose by 73% in 4521 people.`,
+    });
     expect(checks.numbers?.status).toBe('warn');
     expect(checks.numbers?.message).toContain('73');
     expect(checks.numbers?.message).toContain('4521');
   });
 
   it('accepts numbers the source writes with thin spaces or commas', () => {
-    const checks = byId({ ...fractureSummary, findings: `${fractureSummary.findings} There were 227,116 controls.` });
+    const checks = byId({
+      ...fractureSummary,
+      findings: `${fractureSummary.findings} There were 227,116 controls.`,
+    });
     expect(checks.numbers?.status).toBe('pass');
   });
 
@@ -32,7 +38,10 @@ describe('quality checks', () => {
     const checks = byId({
       ...fractureSummary,
       audience: 'You should stop taking vitamin D. The GWAS shows BMD matters.',
-      ratings: { ...fractureSummary.ratings, credibility: { score: 1, rationale: 'A single case report of one patient.' } },
+      ratings: {
+        ...fractureSummary.ratings,
+        credibility: { score: 1, rationale: 'A single case report of one patient.' },
+      },
     });
     expect(checks.advice?.status).toBe('warn');
     expect(checks.acronyms?.message).toMatch(/GWAS/);
@@ -40,8 +49,15 @@ describe('quality checks', () => {
   });
 
   it('rates a dense academic sentence as hard to read', () => {
-    const dense = 'Instrumental variable analyses estimated heterogeneous pleiotropic associations between genetically determined femoral neck bone mineral density and osteoporotic fracture susceptibility.';
-    const checks = byId({ ...fractureSummary, takeaway: dense, findings: dense, audience: dense, caveats: [dense] });
+    const dense =
+      'Instrumental variable analyses estimated heterogeneous pleiotropic associations between genetically determined femoral neck bone mineral density and osteoporotic fracture susceptibility.';
+    const checks = byId({
+      ...fractureSummary,
+      takeaway: dense,
+      findings: dense,
+      audience: dense,
+      caveats: [dense],
+    });
     expect(checks['reading-level']?.status).toBe('fail');
   });
 });

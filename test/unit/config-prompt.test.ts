@@ -19,12 +19,19 @@ describe('config', () => {
 
   it('names every bad variable, without echoing secrets', () => {
     try {
-      parseEnv({ REDIS_URL: 'localhost', LLM_ATTEMPTS: '0', NCBI_API_KEY: '', CONTACT_EMAIL: 'nope', LLM_PROVIDER: 'claude' });
+      parseEnv({
+        REDIS_URL: 'localhost',
+        LLM_ATTEMPTS: '0',
+        NCBI_API_KEY: '',
+        CONTACT_EMAIL: 'nope',
+        LLM_PROVIDER: 'claude',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const problems = (err as ConfigError).problems.join('\n');
-      for (const name of ['REDIS_URL', 'LLM_ATTEMPTS', 'CONTACT_EMAIL', 'LLM_PROVIDER']) expect(problems).toContain(name);
+      for (const name of ['REDIS_URL', 'LLM_ATTEMPTS', 'CONTACT_EMAIL', 'LLM_PROVIDER'])
+        expect(problems).toContain(name);
       expect((err as ConfigError).hint).toMatch(/\.env\.example/);
     }
   });
@@ -46,7 +53,8 @@ describe('prompt files', () => {
   });
 
   it('refuses a prompt whose placeholders and declared inputs disagree', () => {
-    const text = '---\nname: t\nversion: 1\ninputs: a, b\n---\n<!-- system -->\nS {{a}}\n<!-- user -->\nU {{c}}\n';
+    const text =
+      '---\nname: t\nversion: 1\ninputs: a, b\n---\n<!-- system -->\nS {{a}}\n<!-- user -->\nU {{c}}\n';
     expect(() => parsePrompt(text, 't.md')).toThrow(/undeclared: c; unused: b/);
   });
 });
@@ -63,6 +71,8 @@ describe('pasted text', () => {
 
   it('asks for a title when there is none, and for the whole abstract when it is too short', () => {
     expect(() => parsePastedText({ text: 'x'.repeat(300), maxBytes: 10_000 })).toThrow(/no title/);
-    expect(() => parsePastedText({ text: 'Title\n\nToo short.', maxBytes: 10_000 })).toThrow(/too short to summarize/);
+    expect(() => parsePastedText({ text: 'Title\n\nToo short.', maxBytes: 10_000 })).toThrow(
+      /too short to summarize/,
+    );
   });
 });

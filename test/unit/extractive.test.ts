@@ -9,7 +9,10 @@ import { extractiveSummary } from '../../src/summarize/extractive-summarizer.ts'
 const dir = new URL('../fixtures/abstracts/', import.meta.url);
 const records = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
-  .map((f) => ({ file: f, record: textRecord({ text: readFileSync(new URL(f, dir), 'utf8'), maxBytes: 1e6 }) }));
+  .map((f) => ({
+    file: f,
+    record: textRecord({ text: readFileSync(new URL(f, dir), 'utf8'), maxBytes: 1e6 }),
+  }));
 
 describe('extractive summaries of real abstracts', () => {
   it.each(records)('$file gives a schema-valid draft built from the source', ({ record }) => {
@@ -25,7 +28,9 @@ describe('extractive summaries of real abstracts', () => {
     const fracture = records.find((r) => r.file === 'pmid-30158200.txt')?.record;
     if (!fracture) throw new Error('fixture missing');
     const s = extractiveSummary(fracture);
-    expect(s.takeaway).toMatch(/^This large scale GWAS meta-analysis for fracture identified 15 genetic determinants/);
+    expect(s.takeaway).toMatch(
+      /^This large scale GWAS meta-analysis for fracture identified 15 genetic determinants/,
+    );
     expect(s.findings).toMatch(/^Of 15 fracture associated loci identified/);
     expect(s.ratings.credibility.score).toBe(5); // a meta-analysis
     expect(s.ratings.credibility.rationale).toMatch(/systematic review or meta-analysis/);
@@ -34,7 +39,10 @@ describe('extractive summaries of real abstracts', () => {
   it('rates a randomized trial from its publication type', () => {
     const asthma = records.find((r) => r.file === 'pmid-29768149.txt')?.record;
     if (!asthma) throw new Error('fixture missing');
-    const s = extractiveSummary({ ...asthma, publicationTypes: ['Journal Article', 'Randomized Controlled Trial'] });
+    const s = extractiveSummary({
+      ...asthma,
+      publicationTypes: ['Journal Article', 'Randomized Controlled Trial'],
+    });
     expect(s.ratings.credibility.score).toBe(4);
   });
 });

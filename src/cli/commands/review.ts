@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { NotFoundError } from '../../errors/not-found-error.ts';
-import type { Context } from '../../runtime/context.ts';
 import { approve, publish, reject, requestChanges, retry } from '../../review/review.ts';
 import { paperRows, paperView } from '../../review/view.ts';
+import type { Context } from '../../runtime/context.ts';
 import { formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -13,12 +13,18 @@ import { withContext } from '../session.ts';
 function parseState(state: string | undefined): PaperState | undefined {
   if (state === undefined) return undefined;
   const parsed = PaperState.safeParse(state);
-  if (!parsed.success) throw new InputError(`Unknown state "${state}".`, { hint: `Use one of: ${PaperState.options.join(', ')}.` });
+  if (!parsed.success)
+    throw new InputError(`Unknown state "${state}".`, {
+      hint: `Use one of: ${PaperState.options.join(', ')}.`,
+    });
   return parsed.data;
 }
 
 function requireName(as: string | undefined): string {
-  if (!as?.trim()) throw new InputError('Say who you are with --as NAME.', { hint: 'Reviews are recorded in the audit log under that name.' });
+  if (!as?.trim())
+    throw new InputError('Say who you are with --as NAME.', {
+      hint: 'Reviews are recorded in the audit log under that name.',
+    });
   return as.trim();
 }
 
@@ -30,7 +36,11 @@ async function resolveId(ctx: Context, id: string): Promise<string> {
   throw new NotFoundError('paper', id);
 }
 
-const reviewDeps = (ctx: Context) => ({ store: ctx.store, enqueue: ctx.enqueue, autoPublish: ctx.config.http.autoPublish });
+const reviewDeps = (ctx: Context) => ({
+  store: ctx.store,
+  enqueue: ctx.enqueue,
+  autoPublish: ctx.config.http.autoPublish,
+});
 
 export function registerReview(program: Command): void {
   const review = program.command('review').description('List, read and decide on drafts');
@@ -46,7 +56,8 @@ export function registerReview(program: Command): void {
         const order = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
         rows.sort((a, b) => order(a.state) - order(b.state));
         if (o.json) return printJson(rows);
-        if (rows.length === 0) return print(state ? `No papers are ${state}.` : 'No papers yet: `laysum submit` queues one.');
+        if (rows.length === 0)
+          return print(state ? `No papers are ${state}.` : 'No papers yet: `laysum submit` queues one.');
         for (const r of rows) print(formatRow(r));
       }),
     );
@@ -62,7 +73,11 @@ export function registerReview(program: Command): void {
       }),
     );
   const decision = (name: string, describe: string) =>
-    review.command(`${name} <id>`).description(describe).option('--as <name>', 'your name, for the audit log').option('--json', 'print JSON');
+    review
+      .command(`${name} <id>`)
+      .description(describe)
+      .option('--as <name>', 'your name, for the audit log')
+      .option('--json', 'print JSON');
   decision('approve', 'Approve the current draft')
     .option('--note <note>', 'an optional note')
     .action((id: string, o: { as?: string; note?: string; json?: boolean }) =>
@@ -85,7 +100,11 @@ export function registerReview(program: Command): void {
   );
 }
 
-function act(id: string, o: { as?: string; json?: boolean }, run: (ctx: Context, id: string, as: string) => Promise<void>) {
+function act(
+  id: string,
+  o: { as?: string; json?: boolean },
+  run: (ctx: Context, id: string, as: string) => Promise<void>,
+) {
   return withContext(async (ctx) => {
     const as = requireName(o.as);
     const pid = await resolveId(ctx, id);
@@ -104,7 +123,15 @@ export function registerStatus(program: Command): void {
     .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
         const view = await paperView(ctx.store, await resolveId(ctx, id));
-        if (o.json) printJson({ id: view.id, state: view.state, reason: view.reason, title: view.source?.title ?? null, draftVersion: view.draft?.version ?? null, updatedAt: view.updatedAt });
+        if (o.json)
+          printJson({
+            id: view.id,
+            state: view.state,
+            reason: view.reason,
+            title: view.source?.title ?? null,
+            draftVersion: view.draft?.version ?? null,
+            updatedAt: view.updatedAt,
+          });
         else print(formatStatus(view));
       }),
     );

@@ -22,16 +22,30 @@ export interface BatchTally {
   invalid: Array<{ line: number; text: string; problem: string }>;
 }
 
-export async function submitBatch(ctx: Context, path: string, origin: Origin, json: boolean): Promise<BatchTally> {
+export async function submitBatch(
+  ctx: Context,
+  path: string,
+  origin: Origin,
+  json: boolean,
+): Promise<BatchTally> {
   const bytes = await readFile(path).catch(() => {
     throw new InputError(`Cannot read batch file ${path}.`, { hint: 'Check the path.' });
   });
   const parsed = parseBatch(decodeUtf8(bytes, path), basename(path));
   const tally: BatchTally = { file: path, queued: [], duplicates: [], invalid: [...parsed.invalid] };
-  const bar = !json && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'submitting {bar} {value}/{total} lines' }, cliProgress.Presets.shades_classic) : null;
+  const bar =
+    !json && process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: 'submitting {bar} {value}/{total} lines' },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   bar?.start(parsed.entries.length, 0);
   for (const entry of parsed.entries) {
-    const request = entry.kind === 'doi' ? { kind: 'doi' as const, doi: entry.value } : { kind: 'pmid' as const, pmid: entry.value };
+    const request =
+      entry.kind === 'doi'
+        ? { kind: 'doi' as const, doi: entry.value }
+        : { kind: 'pmid' as const, pmid: entry.value };
     try {
       const r = await submitPaper(ctx, request, { ...origin, batch: basename(path) });
       if (r.created) tally.queued.push({ line: entry.line, value: entry.value, id: r.id });
@@ -51,7 +65,9 @@ export async function submitBatch(ctx: Context, path: string, origin: Origin, js
 }
 
 function printTally(t: BatchTally): void {
-  print(`${t.file}: ${t.queued.length} queued, ${t.duplicates.length} already known (skipped), ${t.invalid.length} invalid line(s).`);
+  print(
+    `${t.file}: ${t.queued.length} queued, ${t.duplicates.length} already known (skipped), ${t.invalid.length} invalid line(s).`,
+  );
   for (const d of t.duplicates) print(`  line ${d.line}: ${d.value} is already ${d.id} (${d.state})`);
   for (const i of t.invalid) print(`  line ${i.line}: ${i.text.slice(0, 60)}: ${i.problem}`);
   if (t.queued.length) note('Run `laysum worker` (or `laysum worker --drain`) to process the queued papers.');

@@ -1,7 +1,7 @@
 /** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { type SubmitRequest, type SubmitResult, submitPaper } from '../../sources/submit.ts';
@@ -32,7 +32,9 @@ async function readInput(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-    throw new InputError(`Cannot read ${path}${code ? ` (${code})` : ''}.`, { hint: 'Check the path; use `-` to read from standard input.' });
+    throw new InputError(`Cannot read ${path}${code ? ` (${code})` : ''}.`, {
+      hint: 'Check the path; use `-` to read from standard input.',
+    });
   }
 }
 

@@ -3,22 +3,30 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { nextPollAt, scheduleWatch, unscheduleWatch } from '../../queue/schedules.ts';
 import { createPollDeps, watchStore } from '../../runtime/poll-deps.ts';
-import { pollWatch } from '../../sources/watch/poll.ts';
 import { formatInterval, parseInterval } from '../../sources/watch/interval.ts';
+import { pollWatch } from '../../sources/watch/poll.ts';
 import type { PollReport, Watch } from '../../sources/watch/types.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
 function checkTarget(kind: string, target: string): 'pubmed' | 'feed' {
   if (kind === 'pubmed') {
-    if (!target.trim()) throw new InputError('The PubMed query is empty.', { hint: 'e.g. laysum watch add pubmed "multiple sclerosis[MeSH] AND review[pt]" --every 6h' });
+    if (!target.trim())
+      throw new InputError('The PubMed query is empty.', {
+        hint: 'e.g. laysum watch add pubmed "multiple sclerosis[MeSH] AND review[pt]" --every 6h',
+      });
     return 'pubmed';
   }
   if (kind === 'feed') {
-    if (!URL.canParse(target) || !/^https?:/.test(target)) throw new InputError(`"${target}" is not an http(s) URL.`, { hint: 'Give the feed URL, e.g. https://www.nature.com/nature.rss' });
+    if (!URL.canParse(target) || !/^https?:/.test(target))
+      throw new InputError(`"${target}" is not an http(s) URL.`, {
+        hint: 'Give the feed URL, e.g. https://www.nature.com/nature.rss',
+      });
     return 'feed';
   }
-  throw new InputError(`Unknown watch kind "${kind}".`, { hint: 'Use `laysum watch add pubmed QUERY` or `laysum watch add feed URL`.' });
+  throw new InputError(`Unknown watch kind "${kind}".`, {
+    hint: 'Use `laysum watch add pubmed QUERY` or `laysum watch add feed URL`.',
+  });
 }
 
 export function formatReport(r: PollReport | null): string {
@@ -30,7 +38,9 @@ export function formatReport(r: PollReport | null): string {
 }
 
 function formatWatch(w: Watch, next: number | null): string {
-  const nextText = next ? `next ${new Date(next).toISOString().replace('T', ' ').slice(0, 16)}` : 'not scheduled';
+  const nextText = next
+    ? `next ${new Date(next).toISOString().replace('T', ' ').slice(0, 16)}`
+    : 'not scheduled';
   return `${w.id}  ${w.kind.padEnd(6)}  every ${formatInterval(w.everyMs).padEnd(4)}  ${w.target}\n        last: ${formatReport(w.lastPoll)}; ${nextText}`;
 }
 
@@ -44,10 +54,18 @@ export function registerWatch(program: Command): void {
     .option('--json', 'print JSON')
     .action((kind: string, target: string, o: { every: string; as: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const w = await watchStore(ctx).add({ kind: checkTarget(kind, target), target, everyMs: parseInterval(o.every), createdBy: o.as });
+        const w = await watchStore(ctx).add({
+          kind: checkTarget(kind, target),
+          target,
+          everyMs: parseInterval(o.every),
+          createdBy: o.as,
+        });
         await scheduleWatch(ctx.queues, w);
         if (o.json) printJson(w);
-        else print(`Added ${w.id}: ${w.kind} "${w.target}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`);
+        else
+          print(
+            `Added ${w.id}: ${w.kind} "${w.target}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`,
+          );
       }),
     );
   watch
@@ -57,7 +75,9 @@ export function registerWatch(program: Command): void {
     .action((o: { json?: boolean }) =>
       withContext(async (ctx) => {
         const all = await watchStore(ctx).list();
-        const withNext = await Promise.all(all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })));
+        const withNext = await Promise.all(
+          all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })),
+        );
         if (o.json) return printJson(withNext);
         if (all.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');
         for (const w of withNext) print(formatWatch(w, w.nextPollAt));

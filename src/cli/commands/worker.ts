@@ -1,6 +1,6 @@
 /** `laysum worker`: run the pipeline's workers until stopped, or until the queues are empty with --drain. */
 import type { Command } from 'commander';
-import { startWorkers, type Stage } from '../../../workers/run.ts';
+import { type Stage, startWorkers } from '../../../workers/run.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
 import { note } from '../output.ts';
@@ -15,7 +15,10 @@ function stagesOf(only: string | undefined): Stage[] | undefined {
   if (!only) return undefined;
   const stages = only.split(',').map((s) => s.trim());
   const bad = stages.filter((s) => s !== 'ingest' && s !== 'summarize' && s !== 'poll');
-  if (bad.length) throw new InputError(`Unknown stage "${bad.join(', ')}".`, { hint: 'Use stage names separated by commas, e.g. --only summarize or --only ingest,poll.' });
+  if (bad.length)
+    throw new InputError(`Unknown stage "${bad.join(', ')}".`, {
+      hint: 'Use stage names separated by commas, e.g. --only summarize or --only ingest,poll.',
+    });
   return stages as Stage[];
 }
 
@@ -28,15 +31,24 @@ export function registerWorker(program: Command): void {
     .action((o: WorkerOptions) =>
       withContext(async (ctx) => {
         for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
-        const provider = ctx.config.llm.provider === 'extractive' ? 'extractive (offline: no LLM configured)' : `openai-compatible, model ${ctx.config.llm.model}`;
+        const provider =
+          ctx.config.llm.provider === 'extractive'
+            ? 'extractive (offline: no LLM configured)'
+            : `openai-compatible, model ${ctx.config.llm.model}`;
         const handle = await startWorkers(ctx, {
           ...(o.only ? { stages: stagesOf(o.only) ?? [] } : {}),
           onError: (err) => note(`worker error: ${err.message}`),
         });
         note(`LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`);
         for (const w of handle.workers) {
-          w.on('completed', (job, result) => note(`${job.name} ${String(job.data.paperId)}: ${String(result)}`));
-          w.on('failed', (job, err) => note(`${job?.name ?? 'job'} ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : ''}`));
+          w.on('completed', (job, result) =>
+            note(`${job.name} ${String(job.data.paperId)}: ${String(result)}`),
+          );
+          w.on('failed', (job, err) =>
+            note(
+              `${job?.name ?? 'job'} ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : ''}`,
+            ),
+          );
         }
         if (o.drain) {
           await handle.untilIdle();

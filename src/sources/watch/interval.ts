@@ -10,13 +10,19 @@ export function parseInterval(text: string, minMs = 60_000): number {
     throw new InputError(`"${text}" is not an interval.`, { hint: 'Use a number and a unit: 30m, 6h, 1d.' });
   }
   if (ms < minMs) {
-    throw new InputError(`Polling every ${text} is too often.`, { hint: `Poll at most every ${minMs / 1000} s; sources rate-limit heavy users.` });
+    throw new InputError(`Polling every ${text} is too often.`, {
+      hint: `Poll at most every ${minMs / 1000} s; sources rate-limit heavy users.`,
+    });
   }
   return ms;
 }
 
 export function formatInterval(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const) {
     if (ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${Math.round(ms / 1000)}s`;

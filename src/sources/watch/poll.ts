@@ -25,11 +25,21 @@ type Candidate = { request: SubmitRequest } | { skip: string };
 const ymd = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '/');
 
 async function pubmedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]> {
-  const since = watch.lastPoll?.ok ? new Date(watch.lastPoll.at) : new Date(Date.parse(watch.createdAt) - 30 * 86_400_000);
-  const { pmids } = await deps.eutils.esearch(watch.target, { mindate: ymd(since), datetype: 'edat', retmax: 200 });
+  const since = watch.lastPoll?.ok
+    ? new Date(watch.lastPoll.at)
+    : new Date(Date.parse(watch.createdAt) - 30 * 86_400_000);
+  const { pmids } = await deps.eutils.esearch(watch.target, {
+    mindate: ymd(since),
+    datetype: 'edat',
+    retmax: 200,
+  });
   if (pmids.length === 0) return [];
   const { records } = await deps.eutils.efetch(pmids);
-  return records.map((r) => (r.record && hasText(r.record) ? { request: { kind: 'record', record: r.record } } : { skip: `PMID ${r.pmid}: ${r.problem ?? 'no abstract'}` }));
+  return records.map((r) =>
+    r.record && hasText(r.record)
+      ? { request: { kind: 'record', record: r.record } }
+      : { skip: `PMID ${r.pmid}: ${r.problem ?? 'no abstract'}` },
+  );
 }
 
 async function feedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]> {
@@ -38,7 +48,9 @@ async function feedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]
     if (item.doi) return { request: { kind: 'doi', doi: item.doi } };
     if (item.pmid) return { request: { kind: 'pmid', pmid: item.pmid } };
     const record = feedItemToRecord(item, feed.title);
-    return record && hasText(record) ? { request: { kind: 'record', record } } : { skip: `"${item.title}": no DOI, PMID or abstract` };
+    return record && hasText(record)
+      ? { request: { kind: 'record', record } }
+      : { skip: `"${item.title}": no DOI, PMID or abstract` };
   });
 }
 
@@ -47,9 +59,19 @@ function hasText(record: PaperRecord): boolean {
 }
 
 export async function pollWatch(deps: PollDeps, watch: Watch): Promise<PollReport> {
-  const report: PollReport = { at: new Date().toISOString(), ok: true, found: 0, queued: 0, duplicates: 0, skipped: 0, error: null, ids: [] };
+  const report: PollReport = {
+    at: new Date().toISOString(),
+    ok: true,
+    found: 0,
+    queued: 0,
+    duplicates: 0,
+    skipped: 0,
+    error: null,
+    ids: [],
+  };
   try {
-    const candidates = watch.kind === 'pubmed' ? await pubmedCandidates(deps, watch) : await feedCandidates(deps, watch);
+    const candidates =
+      watch.kind === 'pubmed' ? await pubmedCandidates(deps, watch) : await feedCandidates(deps, watch);
     report.found = candidates.length;
     for (const c of candidates) {
       if ('skip' in c) {
@@ -57,7 +79,10 @@ export async function pollWatch(deps: PollDeps, watch: Watch): Promise<PollRepor
         continue;
       }
       try {
-        const r = await submitPaper(deps.submit, c.request, { actor: `watch:${watch.id}`, watchId: watch.id });
+        const r = await submitPaper(deps.submit, c.request, {
+          actor: `watch:${watch.id}`,
+          watchId: watch.id,
+        });
         if (r.created) report.queued++;
         else report.duplicates++;
         report.ids.push(r.id);

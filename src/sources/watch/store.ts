@@ -20,8 +20,17 @@ export class WatchStore {
   }
 
   async add(input: Omit<Watch, 'id' | 'createdAt' | 'lastPoll'>): Promise<Watch> {
-    const watch = Watch.parse({ ...input, id: `w${randomBytes(4).toString('hex')}`, createdAt: new Date().toISOString(), lastPoll: null });
-    await this.redis.multi().set(this.key(watch.id), JSON.stringify(watch)).zadd(this.index, Date.now(), watch.id).exec();
+    const watch = Watch.parse({
+      ...input,
+      id: `w${randomBytes(4).toString('hex')}`,
+      createdAt: new Date().toISOString(),
+      lastPoll: null,
+    });
+    await this.redis
+      .multi()
+      .set(this.key(watch.id), JSON.stringify(watch))
+      .zadd(this.index, Date.now(), watch.id)
+      .exec();
     return watch;
   }
 
@@ -44,7 +53,11 @@ export class WatchStore {
 
   async remove(id: string): Promise<void> {
     await this.require(id);
-    await this.redis.multi().del(this.key(id), `${this.key(id)}:polls`).zrem(this.index, id).exec();
+    await this.redis
+      .multi()
+      .del(this.key(id), `${this.key(id)}:polls`)
+      .zrem(this.index, id)
+      .exec();
   }
 
   /** Record a poll: the watch keeps the last one, the history keeps the last 50. */
