@@ -94,6 +94,9 @@ describe('laysum CLI', () => {
     expect(list.find((r) => r.id === fractureId)).toMatchObject({
       state: 'pending_review',
       provider: 'extractive',
+      source: { journal: null, abstract: expect.arrayContaining([expect.objectContaining({ label: 'RESULTS' })]) },
+      provenance: { provider: 'extractive', model: 'extractive-v1' },
+      summary: { topics: expect.any(Array) },
     });
 
     const show = json<{

@@ -37,6 +37,11 @@ export interface PaperRow {
   reason: string | null;
   updatedAt: string;
   createdAt: string;
+  /** The ingested paper (null until ingest has run). */
+  source: Paper['record'];
+  /** The latest draft's summary and provenance (null before the first draft). */
+  summary: Draft['summary'] | null;
+  provenance: Draft['provenance'] | null;
 }
 
 export function sourceTitle(paper: Paper): string {
@@ -98,6 +103,9 @@ export async function paperRows(store: PaperStore, state?: PaperState, limit = 5
         reason: p.reason,
         updatedAt: p.updatedAt,
         createdAt: p.createdAt,
+        source: p.record,
+        summary: draft?.summary ?? null,
+        provenance: draft?.provenance ?? null,
       };
     }),
   );
