@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { registerExport } from './commands/export.ts';
 import { registerReview, registerStatus } from './commands/review.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerSubmit } from './commands/submit.ts';
+import { registerUsers } from './commands/users.ts';
 import { registerWatch } from './commands/watch.ts';
 import { registerWorker } from './commands/worker.ts';
 import { reportError } from './output.ts';
@@ -21,6 +23,8 @@ registerReview(program);
 registerStatus(program);
 registerWatch(program);
 registerExport(program);
+registerServe(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);

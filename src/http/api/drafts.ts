@@ -1,0 +1,65 @@
+/**
+ * The review API: list and read drafts, edit fields against the version the
+ * caller saw (409 when stale), and the decisions (approve, reject,
+ * request-changes, publish, retry).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { LaySummary } from '../../domain/summary.ts';
+import { paperView } from '../../review/view.ts';
+import { ACTION_PERMISSION, ACTION_TEXT, ACTIONS, type Action, runAction, saveEdit } from '../actions.ts';
+import { assertCan, currentUser, requirePermission } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { limitBody } from '../middleware.ts';
+import { findDrafts, parseFilter, resolvePaperId } from '../queries.ts';
+import { parseJsonText, parseWith, readJson } from './body.ts';
+
+const EditBody = z.object({
+  basedOn: z.number().int().positive(),
+  changes: LaySummary.partial()
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, 'give at least one field to change'),
+});
+
+const ActionBody = z
+  .object({ note: z.string().optional(), reason: z.string().optional(), notes: z.string().optional() })
+  .strict();
+
+const ONE_MB = 1_000_000;
+
+export function draftsApi(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/', requirePermission('read'), async (c) =>
+    c.json(await findDrafts(deps.store, parseFilter(c.req.query()))),
+  );
+  app.get('/:id', requirePermission('read'), async (c) => {
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    return c.json(await paperView(deps.store, id));
+  });
+  app.patch('/:id', requirePermission('review'), limitBody(ONE_MB), async (c) => {
+    const user = currentUser(c);
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const body = parseWith(EditBody, await readJson(c), 'edit');
+    const draft = await saveEdit(deps, id, user.name, body.basedOn, body.changes);
+    return c.json({ id, version: draft.version, draft });
+  });
+  for (const action of ACTIONS) {
+    app.post(`/:id/${action}`, limitBody(ONE_MB), async (c) => {
+      const user = assertCan(c.get('user'), ACTION_PERMISSION[action]);
+      const id = await resolvePaperId(deps.store, c.req.param('id'));
+      await runAction(deps, action, id, user.name, await actionText(c.req.raw, action));
+      const paper = await deps.store.require(id);
+      return c.json({ id, state: paper.state, reason: paper.reason });
+    });
+  }
+  return app;
+}
+
+/** The action's text field from an optional JSON body (approve and publish need none). */
+async function actionText(req: Request, action: Action): Promise<string | undefined> {
+  const raw = await req.text();
+  if (!raw.trim()) return undefined;
+  const body = parseWith(ActionBody, parseJsonText(raw), `${action} request`);
+  const field = ACTION_TEXT[action];
+  return field ? body[field] : undefined;
+}

@@ -1,0 +1,22 @@
+/** The JSON API under /api: bearer tokens only, JSON errors, described at /api/openapi.json. */
+import { Hono } from 'hono';
+import { identify } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { draftsApi } from './drafts.ts';
+import { openApiDocument } from './openapi.ts';
+import { papersApi } from './papers.ts';
+
+export function api(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.use('*', identify(deps, { bearer: true, cookie: false }));
+  app.route('/papers', papersApi(deps));
+  app.route('/drafts', draftsApi(deps));
+  app.all('*', (c) =>
+    c.json(
+      { error: `No API route ${c.req.method} ${c.req.path}.`, hint: 'See /api/openapi.json for the routes.' },
+      404,
+    ),
+  );
+  return app;
+}

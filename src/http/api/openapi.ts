@@ -1,0 +1,269 @@
+/**
+ * The API's OpenAPI 3.1 description, served at /api/openapi.json. Data
+ * shapes come from the domain's zod schemas (z.toJSONSchema), so the
+ * document cannot drift from what the server validates.
+ */
+import { z } from 'zod';
+import { AuditEntry, Draft } from '../../domain/draft.ts';
+import { PaperRecord } from '../../domain/paper.ts';
+import { PaperState } from '../../domain/state.ts';
+import { LaySummary } from '../../domain/summary.ts';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const err = (description: string) => json(ref('Error'), description);
+
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Paper id, e.g. p0123456789ab',
+};
+const authErrors = { 401: err('No or invalid bearer token'), 403: err('Your role may not do this') };
+
+function action(summary: string, field: string | null, extra: Json = {}): Json {
+  const body = field
+    ? {
+        requestBody: {
+          required: field !== 'note',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { [field]: { type: 'string' } },
+                ...(field === 'note' ? {} : { required: [field] }),
+              },
+            },
+          },
+        },
+      }
+    : {};
+  return {
+    post: {
+      summary,
+      parameters: [idParam],
+      ...body,
+      responses: {
+        200: json(ref('StateResult'), 'The paper and its new state'),
+        400: err('A required reason or notes field is missing'),
+        ...authErrors,
+        404: err('No such paper'),
+        409: err('The paper is not in a state that allows this'),
+        ...extra,
+      },
+    },
+  };
+}
+
+const paths: Json = {
+  '/api/papers': {
+    post: {
+      summary:
+        'Submit a paper (editor, admin). A paper already known returns its id with 200 and duplicate: true.',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: ref('SubmitBody') },
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { pdf: { type: 'string', format: 'binary' } },
+              required: ['pdf'],
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(ref('SubmitResult'), 'Queued'),
+        200: json(ref('SubmitResult'), 'Already known (duplicate: true); nothing new was queued'),
+        400: err('Invalid input (not a PMID, empty text, not a PDF...)'),
+        ...authErrors,
+        413: err('Body over the size limit'),
+      },
+    },
+  },
+  '/api/drafts': {
+    get: {
+      summary: 'The review queue: pending drafts first, with counts per state (any signed-in role)',
+      parameters: [
+        { name: 'state', in: 'query', schema: { type: 'string', enum: PaperState.options } },
+        { name: 'topic', in: 'query', schema: { type: 'string' } },
+        {
+          name: 'q',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'Search headline, title, journal, topics and id',
+        },
+      ],
+      responses: { 200: json(ref('DraftList'), 'Matching papers'), 400: err('Unknown state'), ...authErrors },
+    },
+  },
+  '/api/drafts/{id}': {
+    get: {
+      summary: 'A paper: source, current draft with checks and provenance, all versions, audit trail',
+      parameters: [idParam],
+      responses: { 200: json(ref('PaperView'), 'The paper'), ...authErrors, 404: err('No such paper') },
+    },
+    patch: {
+      summary:
+        'Edit draft fields (reviewer, admin). basedOn is the version you saw; a stale version is refused with 409.',
+      parameters: [idParam],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('EditBody') } } },
+      responses: {
+        200: json(
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, version: { type: 'integer' }, draft: ref('Draft') },
+          },
+          'The new version',
+        ),
+        400: err('The edited summary is not valid'),
+        ...authErrors,
+        404: err('No such paper'),
+        409: err('Someone saved a newer version (ConflictError), or the paper cannot be edited in its state'),
+      },
+    },
+  },
+  '/api/drafts/{id}/approve': action('Approve the current draft (reviewer, admin)', 'note'),
+  '/api/drafts/{id}/reject': action('Reject the draft; a reason is required (reviewer, admin)', 'reason'),
+  '/api/drafts/{id}/request-changes': action(
+    'Send the draft back to the summarizer with notes (reviewer, admin)',
+    'notes',
+  ),
+  '/api/drafts/{id}/publish': action('Publish an approved draft (reviewer, admin)', null),
+  '/api/drafts/{id}/retry': action('Put a failed paper back in the pipeline (reviewer, admin)', null),
+};
+
+const stateEnum = { type: 'string', enum: PaperState.options };
+const nullableString = { type: ['string', 'null'] };
+
+const ROW_FIELDS = [
+  'id',
+  'state',
+  'title',
+  'headline',
+  'journal',
+  'provider',
+  'model',
+  'reason',
+  'updatedAt',
+  'createdAt',
+];
+
+/** Shapes of what the API takes and answers. */
+function messageSchemas(): Json {
+  return {
+    Error: {
+      type: 'object',
+      properties: { error: { type: 'string' }, hint: nullableString },
+      required: ['error', 'hint'],
+    },
+    SubmitBody: {
+      oneOf: [
+        {
+          type: 'object',
+          properties: { text: { type: 'string' }, title: { type: 'string' }, journal: { type: 'string' } },
+          required: ['text'],
+        },
+        { type: 'object', properties: { pmid: { type: 'string' } }, required: ['pmid'] },
+        { type: 'object', properties: { doi: { type: 'string' } }, required: ['doi'] },
+      ],
+    },
+    SubmitResult: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        created: { type: 'boolean' },
+        duplicate: { type: 'boolean' },
+        state: stateEnum,
+      },
+    },
+    StateResult: {
+      type: 'object',
+      properties: { id: { type: 'string' }, state: stateEnum, reason: nullableString },
+    },
+    EditBody: {
+      type: 'object',
+      properties: {
+        basedOn: { type: 'integer', minimum: 1 },
+        changes: { ...schemaOf(LaySummary.partial()), description: 'Only the fields to change' },
+      },
+      required: ['basedOn', 'changes'],
+    },
+  };
+}
+
+/** Papers and drafts, from the domain schemas. */
+function dataSchemas(): Json {
+  const rowProperties: Json = Object.fromEntries(ROW_FIELDS.map((k) => [k, nullableString]));
+  rowProperties.topics = { type: 'array', items: { type: 'string' } };
+  return {
+    PaperRow: { type: 'object', properties: rowProperties },
+    DraftList: {
+      type: 'object',
+      properties: {
+        drafts: { type: 'array', items: ref('PaperRow') },
+        counts: { type: 'object', additionalProperties: { type: 'integer' } },
+        topics: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    LaySummary: schemaOf(LaySummary),
+    Draft: schemaOf(Draft),
+    AuditEntry: schemaOf(AuditEntry),
+    PaperRecord: schemaOf(PaperRecord),
+    PaperView: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        state: stateEnum,
+        reason: nullableString,
+        source: { oneOf: [ref('PaperRecord'), { type: 'null' }] },
+        draft: { oneOf: [ref('Draft'), { type: 'null' }] },
+        versions: { type: 'array', items: ref('Draft') },
+        audit: { type: 'array', items: ref('AuditEntry') },
+      },
+    },
+  };
+}
+
+function components(): Json {
+  return {
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'A token from `laysum users add NAME --role ROLE`',
+      },
+    },
+    schemas: { ...messageSchemas(), ...dataSchemas() },
+  };
+}
+
+let cached: Json | undefined;
+
+export function openApiDocument(): Json {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'LaySum API',
+      version: '1.0.0',
+      description:
+        'Submit papers, review AI-drafted plain-language summaries, publish them. Errors are `{ error, hint }`.',
+    },
+    security: [{ bearer: [] }],
+    paths,
+    components: components(),
+  };
+  return cached;
+}

@@ -1,0 +1,71 @@
+/**
+ * The LaySum web app, built by a function (the server only listens): the
+ * JSON API (/api), the review desk (/desk, /login), the published site (/,
+ * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
+ */
+import { type Context, Hono } from 'hono';
+import { DASHBOARD_PATH, dashboard } from './admin.ts';
+import { api } from './api/index.ts';
+import { identify } from './auth.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { errorBody, statusOf } from './errors.ts';
+import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middleware.ts';
+import { publishedSite } from './published.ts';
+import { desk } from './web/desk.tsx';
+import { ErrorBody } from './web/pages.tsx';
+import { page } from './web/render.tsx';
+import { signIn } from './web/sign-in.tsx';
+
+function wantsHtml(c: Context<AppEnv>): boolean {
+  return !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(deps.log));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  app.use('/api/*', publicHeaders());
+  app.route('/api', api(deps));
+
+  app.use('/admin/*', adminHeaders());
+  app.route(DASHBOARD_PATH, dashboard(deps));
+
+  for (const path of ['/desk', '/desk/*', '/login', '/logout']) {
+    app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
+  }
+  app.route('/desk', desk(deps));
+  app.route('/', signIn(deps));
+
+  app.use('*', publicHeaders());
+  app.route('/', publishedSite(deps));
+
+  app.notFound((c) => {
+    const body = {
+      error: `Nothing at ${c.req.path}.`,
+      hint: 'The desk is at /desk; the API is described at /api/openapi.json.',
+    };
+    if (!wantsHtml(c)) return c.json(body, 404);
+    return page(c, 'Not found', <ErrorBody status={404} />, {
+      status: 404,
+      banner: { kind: 'error', text: body.error, hint: body.hint },
+    });
+  });
+  app.onError((err, c) => {
+    const status = statusOf(err);
+    if (status === 500)
+      deps.log(
+        'error',
+        `${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+    const body = errorBody(err);
+    if (!wantsHtml(c)) return c.json(body, status);
+    return page(c, body.error, <ErrorBody status={status} />, {
+      status,
+      banner: { kind: 'error', text: body.error, hint: body.hint },
+    });
+  });
+  return app;
+}

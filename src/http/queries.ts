@@ -1,0 +1,75 @@
+/**
+ * The review queue as both the API and the desk show it: pending drafts
+ * first, filtered by state, topic and a search over headline, title and id,
+ * with a count per state.
+ */
+import { PaperState } from '../domain/state.ts';
+import { InputError } from '../errors/input-error.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
+import { type PaperRow, paperRows } from '../review/view.ts';
+import type { PaperStore } from '../store/papers.ts';
+
+export interface DraftFilter {
+  state?: PaperState | undefined;
+  topic?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface DraftList {
+  drafts: PaperRow[];
+  counts: Record<PaperState, number>;
+  /** Every topic on the listed state's drafts, for the filter menu. */
+  topics: string[];
+}
+
+/** Read `state`, `topic` and `q` from query parameters; an unknown state is a 400. */
+export function parseFilter(query: Record<string, string | undefined>): DraftFilter {
+  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const state = blank(query.state);
+  let parsedState: PaperState | undefined;
+  if (state !== undefined) {
+    const parsed = PaperState.safeParse(state);
+    if (!parsed.success)
+      throw new InputError(`Unknown state "${state}".`, {
+        hint: `Use one of: ${PaperState.options.join(', ')}.`,
+      });
+    parsedState = parsed.data;
+  }
+  return { state: parsedState, topic: blank(query.topic), q: blank(query.q) };
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+function matches(row: PaperRow, filter: DraftFilter): boolean {
+  if (filter.topic && !row.topics.some((t) => norm(t) === norm(filter.topic ?? ''))) return false;
+  if (!filter.q) return true;
+  const q = norm(filter.q);
+  return [row.id, row.title, row.headline ?? '', row.journal ?? '', ...row.topics].some((field) =>
+    norm(field).includes(q),
+  );
+}
+
+export async function findDrafts(store: PaperStore, filter: DraftFilter): Promise<DraftList> {
+  const [rows, countList] = await Promise.all([
+    paperRows(store, filter.state),
+    Promise.all(PaperState.options.map(async (s) => [s, await store.count(s)] as const)),
+  ]);
+  const topics = [...new Set(rows.flatMap((r) => r.topics.map(norm)))].sort();
+  const rank = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
+  // Oldest pending first (the queue's order), then everything else, newest change first.
+  const drafts = rows
+    .filter((r) => matches(r, filter))
+    .sort(
+      (a, b) =>
+        rank(a.state) - rank(b.state) || (rank(a.state) === 0 ? 0 : b.updatedAt.localeCompare(a.updatedAt)),
+    );
+  return { drafts, counts: Object.fromEntries(countList) as Record<PaperState, number>, topics };
+}
+
+/** A paper id, following a duplicate merged at ingest to the paper that stayed. */
+export async function resolvePaperId(store: PaperStore, id: string): Promise<string> {
+  if (await store.get(id)) return id;
+  const into = await store.mergedInto(id);
+  if (into) return into;
+  throw new NotFoundError('paper', id, 'Check the id; the review queue lists known papers.');
+}

@@ -1,0 +1,142 @@
+/**
+ * The review desk under /desk: queue, review, history and submit pages, and
+ * the form posts behind them. Every post is checked in this order: signed in
+ * (401), CSRF token (403), role (403). A refused edit or decision re-renders
+ * the review page with the message and the reviewer's text kept.
+ */
+import { type Context, Hono } from 'hono';
+import { LaySumError } from '../../errors/laysum-error.ts';
+import { submitPaper } from '../../sources/submit.ts';
+import type { Permission } from '../../users/roles.ts';
+import type { StoredUser } from '../../users/store.ts';
+import { ACTION_PERMISSION, ACTION_TEXT, ACTIONS, type Action, runAction, saveEdit } from '../actions.ts';
+import { assertCan } from '../auth.ts';
+import { assertFormCsrf, CSRF_FIELD } from '../csrf.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { errorBody, HttpError, statusOf, unauthorized } from '../errors.ts';
+import { limitBody } from '../middleware.ts';
+import { findDrafts, parseFilter, resolvePaperId } from '../queries.ts';
+import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
+import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
+import { HistoryBody, SubmitBody } from './pages.tsx';
+import { QueueBody } from './queue.tsx';
+import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
+
+type Form = Record<string, unknown>;
+const ONE_MB = 1_000_000;
+const paperPath = (id: string, done?: string) =>
+  `/desk/papers/${encodeURIComponent(id)}${done ? `?done=${done}` : ''}`;
+
+/** Signed in, CSRF token, role: the checks every desk form post passes. */
+async function guardedForm(
+  c: Context<AppEnv>,
+  permission: Permission,
+): Promise<{ user: StoredUser; body: Form }> {
+  const user = c.get('user');
+  if (!user) throw unauthorized(true);
+  const body = (await c.req.parseBody()) as Form;
+  assertFormCsrf(c, body[CSRF_FIELD]);
+  return { user: assertCan(user, permission, true), body };
+}
+
+/** Errors a reviewer can fix (bad input, stale version, wrong state) go back onto the page. */
+function fixable(err: unknown): err is LaySumError {
+  return err instanceof LaySumError && !(err instanceof HttpError) && statusOf(err) !== 500;
+}
+
+function bannerFor(err: LaySumError) {
+  const body = errorBody(err);
+  return { kind: 'error' as const, text: body.error, hint: body.hint };
+}
+
+export function desk(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    // A signed-out browser asking for a page is sent to sign in, then back.
+    if (!c.get('user') && c.req.method === 'GET') {
+      const url = new URL(c.req.url);
+      return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
+    await next();
+  });
+  app.get('/', async (c) => {
+    assertCan(c.get('user'), 'read', true);
+    const filter = parseFilter(c.req.query());
+    return page(c, 'Queue', <QueueBody list={await findDrafts(deps.store, filter)} filter={filter} />);
+  });
+  app.get('/history', async (c) => {
+    assertCan(c.get('user'), 'read', true);
+    return page(c, 'History', <HistoryBody entries={await deps.store.recentAudit(200)} />);
+  });
+  app.get('/papers/:id', async (c) => {
+    assertCan(c.get('user'), 'read', true);
+    const asked = c.req.param('id');
+    const id = await resolvePaperId(deps.store, asked);
+    if (id !== asked) return c.redirect(paperPath(id), 303);
+    const done = c.req.query('done');
+    const message = done ? DONE_MESSAGES[done] : undefined;
+    const from = Number(c.req.query('from'));
+    return reviewPage(c, deps, id, {
+      banner: message ? { kind: 'info', text: message } : null,
+      from: Number.isInteger(from) ? from : null,
+    });
+  });
+  editRoute(app, deps);
+  for (const action of ACTIONS) actionRoute(app, deps, action);
+  submitRoutes(app, deps);
+  return app;
+}
+
+function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/papers/:id/edit', limitBody(ONE_MB), async (c) => {
+    const { user, body } = await guardedForm(c, 'review');
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const values = valuesFromBody(body);
+    try {
+      const basedOn = basedOnOf(values);
+      const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
+      const changes = base ? changesFrom(base.summary, values) : {};
+      await saveEdit(deps, id, user.name, basedOn, changes);
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), values });
+    }
+    return c.redirect(paperPath(id, 'saved'), 303);
+  });
+}
+
+function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
+  app.post(`/papers/:id/${action}`, limitBody(ONE_MB), async (c) => {
+    const { user, body } = await guardedForm(c, ACTION_PERMISSION[action]);
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const field = ACTION_TEXT[action];
+    const text = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
+    try {
+      await runAction(deps, action, id, user.name, text);
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });
+    }
+    return c.redirect(paperPath(id, action), 303);
+  });
+}
+
+function submitRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const maxPdfMb = (deps.config.limits.maxPdfBytes / 1e6).toFixed(0);
+  app.get('/submit', (c) => {
+    assertCan(c.get('user'), 'submit', true);
+    return page(c, 'Submit', <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />);
+  });
+  app.post('/submit', limitBody(deps.config.limits.maxPdfBytes + 64 * 1024), async (c) => {
+    const { user, body } = await guardedForm(c, 'submit');
+    try {
+      const request = await submitRequestFrom(body as SubmitFields);
+      const result = await submitPaper(deps, request, { actor: `web:${user.name}` });
+      return c.redirect(paperPath(result.id, result.created ? 'submitted' : 'duplicate'), 303);
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      const form = <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />;
+      return page(c, 'Submit', form, { status: statusOf(err), banner: bannerFor(err) });
+    }
+  });
+}

@@ -1,0 +1,179 @@
+/** The review page's evidence: checks, provenance, version diffs, versions and the paper's audit trail. */
+import type { AuditEntry, Draft } from '../../domain/draft.ts';
+import { type DiffPart, summaryDiff } from './diff.ts';
+import { when } from './format.ts';
+
+/** Drafts the summarizer wrote ('ai', or 'extractive' for the offline provider), as opposed to human edits. */
+const isMachine = (d: Draft) => d.author === 'ai' || d.author === 'extractive';
+const machineName = (d: Draft) => (d.author === 'extractive' ? 'extractive draft' : 'AI draft');
+
+export function Checks({ draft }: { draft: Draft }) {
+  return (
+    <section aria-labelledby="checks-heading">
+      <h2 id="checks-heading">Checks</h2>
+      <ul id="checks">
+        {draft.checks.map((c) => (
+          <li data-check={c.id}>
+            <span class={`badge ${c.status}`}>{c.status}</span> <strong>{c.label}</strong>: {c.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ProvenanceTable({ draft }: { draft: Draft }) {
+  const p = draft.provenance;
+  const u = p.usage;
+  return (
+    <section aria-labelledby="provenance-heading">
+      <h2 id="provenance-heading">Provenance</h2>
+      <table id="provenance">
+        <tbody>
+          <tr>
+            <th>Provider</th>
+            <td>{p.provider}</td>
+          </tr>
+          <tr>
+            <th>Model</th>
+            <td>{p.model}</td>
+          </tr>
+          <tr>
+            <th>Prompt version</th>
+            <td>{p.promptVersion ?? '—'}</td>
+          </tr>
+          <tr>
+            <th>Tokens</th>
+            <td>{`${u.promptTokens} prompt + ${u.completionTokens} completion (${u.cachedTokens} cached) = ${u.totalTokens}`}</td>
+          </tr>
+          <tr>
+            <th>Model calls</th>
+            <td>{`${p.llmCalls} (${p.repairs} repair${p.repairs === 1 ? '' : 's'})`}</td>
+          </tr>
+          <tr>
+            <th>Written by</th>
+            <td>
+              {isMachine(draft) ? `the summarizer (${machineName(draft)})` : draft.author} ·{' '}
+              {when(p.createdAt)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Parts({ parts }: { parts: DiffPart[] }) {
+  return (
+    <div class="diff">
+      {parts.map((p) =>
+        p.kind === 'added' ? <ins>{p.text}</ins> : p.kind === 'removed' ? <del>{p.text}</del> : p.text,
+      )}
+    </div>
+  );
+}
+
+export function DiffView({ title, before, after }: { title: string; before: Draft; after: Draft }) {
+  const fields = summaryDiff(before.summary, after.summary);
+  return (
+    <div class="diff-block">
+      <h3>{title}</h3>
+      {fields.length === 0 ? <p class="muted">No differences.</p> : null}
+      {fields.map((f) => (
+        <div>
+          <div class="small">
+            <strong>{f.label}</strong>
+          </div>
+          <Parts parts={f.parts} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The diffs worth showing: the last change, and the AI draft against the human edit (once each). */
+export function Changes({ versions, from }: { versions: Draft[]; from: number | null }) {
+  const current = versions.at(-1);
+  if (!current || versions.length < 2) return null;
+  const pairs = new Map<Draft, string>();
+  const previous = versions.at(-2);
+  if (previous) pairs.set(previous, `Version ${previous.version} → ${current.version}`);
+  const lastAi = versions.filter((d) => isMachine(d) && d.version < current.version).at(-1);
+  if (!isMachine(current) && lastAi) {
+    const label = `${machineName(lastAi)} (version ${lastAi.version}) → human edit by ${current.author} (version ${current.version})`;
+    pairs.set(lastAi, label.charAt(0).toUpperCase() + label.slice(1));
+  }
+  const picked = versions.find((d) => d.version === from && d !== current);
+  if (picked && !pairs.has(picked)) pairs.set(picked, `Version ${picked.version} → ${current.version}`);
+  return (
+    <section aria-labelledby="changes-heading" id="changes">
+      <h2 id="changes-heading">What changed</h2>
+      {[...pairs].map(([before, title]) => (
+        <DiffView title={title} before={before} after={current} />
+      ))}
+    </section>
+  );
+}
+
+export function Versions({ paperId, versions }: { paperId: string; versions: Draft[] }) {
+  const current = versions.at(-1);
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">Versions</h2>
+      <ol>
+        {versions.map((d) => (
+          <li value={d.version}>
+            {isMachine(d)
+              ? `${machineName(d)}: ${d.provenance.provider} / ${d.provenance.model}`
+              : `edited by ${d.author}`}{' '}
+            · {when(d.provenance.createdAt)}
+            {d.reviewerNotes ? <span class="muted"> · notes: {d.reviewerNotes}</span> : null}
+            {current && d !== current ? (
+              <>
+                {' '}
+                ·{' '}
+                <a href={`/desk/papers/${encodeURIComponent(paperId)}?from=${d.version}#changes`}>
+                  compare with current
+                </a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function Trail({ entries, showPaper = false }: { entries: AuditEntry[]; showPaper?: boolean }) {
+  return (
+    <table class="trail">
+      <thead>
+        <tr>
+          <th>When</th>
+          {showPaper ? <th>Paper</th> : null}
+          <th>Who</th>
+          <th>What</th>
+          <th>Note</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((a) => (
+          <tr>
+            <td class="small">{when(a.at)}</td>
+            {showPaper ? (
+              <td>
+                <a href={`/desk/papers/${encodeURIComponent(a.paperId)}`}>{a.paperId}</a>
+              </td>
+            ) : null}
+            <td>{a.actor}</td>
+            <td>
+              {a.action}
+              {a.to && a.from !== a.to ? <span class="small muted"> → {a.to.replace('_', ' ')}</span> : null}
+            </td>
+            <td>{a.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

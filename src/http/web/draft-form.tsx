@@ -1,0 +1,98 @@
+/** The editable draft: every summary field, saved as a new version based on the one shown. */
+import { CSRF_FIELD } from '../csrf.ts';
+import type { FormValues } from './edit-form.ts';
+
+interface FieldProps {
+  name: keyof FormValues;
+  label: string;
+  values: FormValues;
+  readOnly: boolean;
+  rows?: number;
+  help?: string;
+}
+
+function TextField({ name, label, values, readOnly, rows, help }: FieldProps) {
+  const id = `field-${name}`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {rows ? (
+        <textarea id={id} name={name} rows={rows} readonly={readOnly}>
+          {values[name]}
+        </textarea>
+      ) : (
+        <input id={id} type="text" name={name} value={values[name]} readonly={readOnly} />
+      )}
+      {help ? <div class="small muted">{help}</div> : null}
+    </div>
+  );
+}
+
+function Rating({
+  which,
+  values,
+  readOnly,
+}: {
+  which: 'credibility' | 'interest';
+  values: FormValues;
+  readOnly: boolean;
+}) {
+  const scoreKey = `${which}Score` as const;
+  const label = which === 'credibility' ? 'Credibility' : 'Interest';
+  return (
+    <div class="field rating-row">
+      <div>
+        <label for={`field-${scoreKey}`}>{label} (1-5)</label>
+        <select id={`field-${scoreKey}`} name={scoreKey} disabled={readOnly}>
+          {['1', '2', '3', '4', '5'].map((n) => (
+            <option value={n} selected={values[scoreKey] === n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        name={`${which}Rationale`}
+        label={`${label}: why`}
+        values={values}
+        readOnly={readOnly}
+        rows={2}
+      />
+    </div>
+  );
+}
+
+export function DraftForm(props: {
+  paperId: string;
+  values: FormValues;
+  readOnly: boolean;
+  csrf: string | null;
+  version: number;
+}) {
+  const { values, readOnly } = props;
+  const f = { values, readOnly };
+  return (
+    <section class="panel" aria-labelledby="draft-heading">
+      <h2 id="draft-heading">Draft (version {props.version})</h2>
+      <form method="post" action={`/desk/papers/${encodeURIComponent(props.paperId)}/edit`} id="edit-form">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf ?? ''} />
+        <input type="hidden" name="basedOn" value={values.basedOn} />
+        <TextField name="headline" label="Headline" {...f} />
+        <TextField name="takeaway" label="Key takeaway" rows={3} {...f} />
+        <TextField name="findings" label="What they found" rows={6} {...f} />
+        <TextField name="audience" label="Who should care and why" rows={4} {...f} />
+        <TextField name="caveats" label="Important considerations" rows={4} help="One per line." {...f} />
+        <TextField name="topics" label="Topics" help="Comma-separated, 3 to 8." {...f} />
+        <Rating which="credibility" {...f} />
+        <Rating which="interest" {...f} />
+        {readOnly ? (
+          <p class="small muted">Only reviewers and admins can edit drafts.</p>
+        ) : (
+          <button type="submit" class="primary">
+            Save as version {Number(values.basedOn) + 1}
+          </button>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/** The page frame around every desk page: nav by role, sign-out form, banners, the shortcut script. */
+
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { can } from '../../users/roles.ts';
+import type { User } from '../../users/store.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { DESK_SCRIPT } from './script.ts';
+import { DESK_CSS } from './style.ts';
+
+export interface Banner {
+  kind: 'info' | 'error';
+  text: string;
+  hint?: string | null | undefined;
+}
+
+export interface PageProps {
+  title: string;
+  user: User | null;
+  csrf: string | null;
+  nonce: string | undefined;
+  banner?: Banner | null | undefined;
+  children?: Child;
+}
+
+function Nav({ user, csrf }: Pick<PageProps, 'user' | 'csrf'>) {
+  if (!user) return <nav />;
+  return (
+    <>
+      <nav aria-label="Desk">
+        <a href="/desk">Queue</a>
+        <a href="/desk/history">History</a>
+        {can(user.role, 'submit') ? <a href="/desk/submit">Submit</a> : null}
+        {can(user.role, 'admin') ? <a href="/admin/queues">Queue dashboard</a> : null}
+        <a href="/">Published site</a>
+      </nav>
+      <span class="small">
+        {user.name} ({user.role})
+      </span>
+      <form method="post" action="/logout">
+        <input type="hidden" name={CSRF_FIELD} value={csrf ?? ''} />
+        <button type="submit">Sign out</button>
+      </form>
+    </>
+  );
+}
+
+export function BannerView({ banner }: { banner: Banner | null | undefined }) {
+  if (!banner) return null;
+  return (
+    <div class={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+      <strong>{banner.text}</strong>
+      {banner.hint ? <div>{banner.hint}</div> : null}
+    </div>
+  );
+}
+
+export function Page(props: PageProps) {
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`${props.title} · LaySum review desk`}</title>
+          <style>{raw(DESK_CSS)}</style>
+        </head>
+        <body>
+          <header class="top">
+            <a class="brand" href="/desk">
+              LaySum review desk
+            </a>
+            <Nav user={props.user} csrf={props.csrf} />
+          </header>
+          <main>
+            <BannerView banner={props.banner} />
+            {props.children}
+          </main>
+          {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT)}</script> : null}
+        </body>
+      </html>
+    </>
+  );
+}

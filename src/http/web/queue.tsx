@@ -1,0 +1,142 @@
+/** The queue page: counts per state, filters and search, one row per paper, pending first. */
+import { PaperState } from '../../domain/state.ts';
+import type { PaperRow } from '../../review/view.ts';
+import type { DraftFilter, DraftList } from '../queries.ts';
+import { age, stateLabel } from './format.ts';
+import { Shortcuts } from './shortcuts.tsx';
+
+function queueUrl(filter: DraftFilter, state: PaperState | undefined): string {
+  const params = new URLSearchParams();
+  if (state) params.set('state', state);
+  if (filter.topic) params.set('topic', filter.topic);
+  if (filter.q) params.set('q', filter.q);
+  const qs = params.toString();
+  return qs ? `/desk?${qs}` : '/desk';
+}
+
+function Counts({ list, filter }: { list: DraftList; filter: DraftFilter }) {
+  const total = Object.values(list.counts).reduce((a, b) => a + b, 0);
+  return (
+    <ul class="counts" aria-label="Papers per state">
+      <li>
+        <a href={queueUrl(filter, undefined)} class={filter.state ? '' : 'current'}>
+          all <span class="badge">{total}</span>
+        </a>
+      </li>
+      {PaperState.options.map((s) => (
+        <li>
+          <a href={queueUrl(filter, s)} class={filter.state === s ? 'current' : ''} data-state={s}>
+            {stateLabel(s)} <span class="badge">{list.counts[s]}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Filters({ list, filter }: { list: DraftList; filter: DraftFilter }) {
+  return (
+    <form class="filters" method="get" action="/desk" aria-label="Filter the queue">
+      <div>
+        <label for="f-state">State</label>
+        <select id="f-state" name="state">
+          <option value="">all (pending first)</option>
+          {PaperState.options.map((s) => (
+            <option value={s} selected={filter.state === s}>
+              {stateLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-topic">Topic</label>
+        <select id="f-topic" name="topic">
+          <option value="">any topic</option>
+          {list.topics.map((t) => (
+            <option value={t} selected={filter.topic?.toLowerCase() === t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-q">Search</label>
+        <input
+          id="f-q"
+          type="search"
+          name="q"
+          value={filter.q ?? ''}
+          placeholder="headline, title, journal, id"
+        />
+      </div>
+      <button type="submit">Filter</button>
+    </form>
+  );
+}
+
+export function ProviderBadge({ provider, model }: { provider: string | null; model: string | null }) {
+  if (!provider) return <span class="muted">—</span>;
+  if (provider === 'extractive') return <span class="badge extractive">extractive (no AI)</span>;
+  return (
+    <span class="small">
+      {provider}
+      {model ? ` / ${model}` : ''}
+    </span>
+  );
+}
+
+function Row({ row }: { row: PaperRow }) {
+  const href = `/desk/papers/${encodeURIComponent(row.id)}`;
+  return (
+    <tr data-href={href} data-id={row.id}>
+      <td>
+        <a href={href}>{row.headline ?? '(no draft yet)'}</a>
+        {row.state === 'failed' && row.reason ? <div class="small muted">{row.reason}</div> : null}
+      </td>
+      <td>
+        {row.title}
+        {row.journal ? <div class="small muted">{row.journal}</div> : null}
+      </td>
+      <td>
+        <span class="badge">{stateLabel(row.state)}</span>
+      </td>
+      <td class="nowrap" title={row.createdAt}>
+        {age(row.createdAt)}
+      </td>
+      <td>
+        <ProviderBadge provider={row.provider} model={row.model} />
+      </td>
+    </tr>
+  );
+}
+
+export function QueueBody({ list, filter }: { list: DraftList; filter: DraftFilter }) {
+  return (
+    <>
+      <h1>Review queue</h1>
+      <Counts list={list} filter={filter} />
+      <Filters list={list} filter={filter} />
+      {list.drafts.length === 0 ? (
+        <p class="muted">No papers match. Editors submit papers; workers draft them.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Headline</th>
+              <th>Source</th>
+              <th>State</th>
+              <th>Age</th>
+              <th>Drafted by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.drafts.map((row) => (
+              <Row row={row} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Shortcuts />
+    </>
+  );
+}

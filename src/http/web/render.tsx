@@ -1,0 +1,69 @@
+/** Rendering desk pages from a request: the frame with the user, CSRF token and script nonce filled in. */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { paperView } from '../../review/view.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import type { FormValues } from './edit-form.ts';
+import { type Banner, Page } from './layout.tsx';
+import { ReviewBody } from './review.tsx';
+
+export function page(
+  c: Context<AppEnv>,
+  title: string,
+  body: Child,
+  options: { status?: ContentfulStatusCode; banner?: Banner | null } = {},
+) {
+  const user = c.get('user') ?? null;
+  const csrf = c.get('session')?.csrf ?? null;
+  const html = (
+    <Page title={title} user={user} csrf={csrf} nonce={c.get('secureHeadersNonce')} banner={options.banner}>
+      {body}
+    </Page>
+  );
+  return c.html(html, options.status ?? 200);
+}
+
+/** What a completed action says on the page it lands on (a fixed list: nothing from the URL is echoed). */
+export const DONE_MESSAGES: Record<string, string> = {
+  saved: 'Your edit is saved as a new version.',
+  approve: 'Approved.',
+  reject: 'Rejected.',
+  'request-changes': 'Sent back to the summarizer with your notes.',
+  publish: 'Published.',
+  retry: 'Back in the pipeline.',
+  submitted: 'Submitted: the paper is queued for ingest and drafting.',
+  duplicate: 'Already known: this is the existing paper, nothing new was queued.',
+};
+
+async function neighbours(deps: AppDeps, id: string): Promise<{ prev: string | null; next: string | null }> {
+  const pending = await deps.store.ids('pending_review');
+  const at = pending.indexOf(id);
+  if (at < 0) return { prev: null, next: pending[0] ?? null };
+  return { prev: pending[at - 1] ?? null, next: pending[at + 1] ?? null };
+}
+
+export interface ReviewRender {
+  status?: ContentfulStatusCode;
+  banner?: Banner | null;
+  values?: FormValues;
+  from?: number | null;
+}
+
+export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, options: ReviewRender = {}) {
+  const user = c.get('user');
+  if (!user) throw new Error('reviewPage needs a signed-in user');
+  const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id)]);
+  const title = view.summary?.headline ?? view.source?.title ?? id;
+  const body = (
+    <ReviewBody
+      view={view}
+      user={user}
+      csrf={c.get('session')?.csrf ?? null}
+      values={options.values}
+      neighbours={near}
+      from={options.from ?? null}
+    />
+  );
+  return page(c, title, body, { status: options.status ?? 200, banner: options.banner ?? null });
+}

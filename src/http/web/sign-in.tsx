@@ -1,0 +1,57 @@
+/**
+ * Signing in and out of the desk. The token is posted once (never put in a
+ * URL), checked against its stored hash, and exchanged for a session cookie;
+ * signing out deletes the session in Redis, not just the cookie.
+ */
+import { Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
+import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { limitBody } from '../middleware.ts';
+import { LoginBody } from './pages.tsx';
+import { page } from './render.tsx';
+
+/** Only paths on this site: never `//evil.example` or `/\evil.example`. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || next.length > 500) return '/desk';
+  return next;
+}
+
+export function signIn(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/login', (c) => {
+    const next = safeNext(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next, 303);
+    return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c)} next={next} />);
+  });
+  app.post('/login', limitBody(16 * 1024), async (c) => {
+    const body = await c.req.parseBody();
+    assertLoginCsrf(c, body[CSRF_FIELD]);
+    const next = safeNext(body.next);
+    const token = typeof body.token === 'string' ? body.token.trim() : '';
+    const user = token ? await deps.users.authenticate(token) : null;
+    if (!user) {
+      deps.log('warn', 'sign-in refused: unknown token');
+      const banner = {
+        kind: 'error' as const,
+        text: 'That token is not valid.',
+        hint: 'Check it was pasted whole, or ask an admin for a new one.',
+      };
+      return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c)} next={next} />, { status: 401, banner });
+    }
+    const { id } = await deps.sessions.create(user);
+    setSessionCookie(deps, c, id);
+    deps.log('info', `sign-in: ${user.name} (${user.role})`);
+    return c.redirect(next, 303);
+  });
+  app.post('/logout', limitBody(16 * 1024), async (c) => {
+    const body = await c.req.parseBody();
+    const id = getCookie(c, SESSION_COOKIE);
+    if (c.get('session')) assertFormCsrf(c, body[CSRF_FIELD]);
+    if (id) await deps.sessions.destroy(id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/login', 303);
+  });
+  return app;
+}

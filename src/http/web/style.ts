@@ -1,0 +1,47 @@
+/** The desk's one stylesheet: dense, readable, source beside draft, WCAG AA colours. */
+export const DESK_CSS = `
+:root { --text:#1b1b1f; --muted:#555; --line:#d8d8e0; --soft:#f5f6f9; --accent:#0a5bb5; --pass:#1a7f37; --warn:#9a6700; --fail:#b42318; }
+* { box-sizing: border-box; }
+body { margin:0; font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; color:var(--text); background:#fff; }
+a { color:var(--accent); }
+header.top { display:flex; gap:1.25rem; align-items:center; padding:.6rem 1.25rem; border-bottom:1px solid var(--line); background:var(--soft); }
+header.top .brand { font-weight:700; text-decoration:none; color:var(--text); }
+header.top nav { display:flex; gap:1rem; flex:1; }
+header.top form { margin:0; }
+main { padding:1rem 1.25rem 3rem; max-width:1400px; margin:0 auto; }
+h1 { font-size:1.35rem; margin:.25rem 0 .75rem; } h2 { font-size:1.05rem; margin:1.25rem 0 .5rem; } h3 { font-size:.95rem; margin:.75rem 0 .25rem; }
+.muted { color:var(--muted); } .small { font-size:.85rem; }
+.banner { padding:.6rem .9rem; border-radius:6px; margin:.5rem 0 1rem; border-left:4px solid; }
+.banner.info { background:#eef5ff; border-color:var(--accent); } .banner.error { background:#fdecea; border-color:var(--fail); }
+.banner.extractive { background:#fff7e0; border-color:var(--warn); }
+.badge { display:inline-block; padding:0 .45rem; border-radius:999px; font-size:.8rem; border:1px solid var(--line); background:#fff; white-space:nowrap; }
+.badge.pass { color:var(--pass); border-color:var(--pass); } .badge.warn { color:var(--warn); border-color:var(--warn); } .badge.fail { color:var(--fail); border-color:var(--fail); }
+.badge.extractive { background:#fff7e0; border-color:var(--warn); color:#6b4a00; }
+.counts { display:flex; flex-wrap:wrap; gap:.5rem; margin:.5rem 0; padding:0; list-style:none; }
+.counts a { text-decoration:none; } .counts .current { font-weight:700; }
+form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin:.5rem 0 1rem; }
+label { display:block; font-weight:600; font-size:.85rem; }
+input[type=text], input[type=search], input[type=password], textarea, select { font:inherit; padding:.35rem .5rem; border:1px solid #9a9aa5; border-radius:4px; width:100%; }
+textarea { resize:vertical; }
+button { font:inherit; padding:.35rem .8rem; border-radius:4px; border:1px solid #6b6b75; background:#fff; cursor:pointer; }
+button.primary { background:var(--accent); border-color:var(--accent); color:#fff; } button.danger { border-color:var(--fail); color:var(--fail); }
+table { border-collapse:collapse; width:100%; } th, td { text-align:left; padding:.4rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
+tr.selected { background:#eef5ff; outline:2px solid var(--accent); }
+.grid { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1.2fr); gap:1.5rem; }
+@media (max-width: 900px) { .grid { grid-template-columns:1fr; } }
+.panel { border:1px solid var(--line); border-radius:8px; padding:.75rem 1rem; }
+.source dt { font-weight:600; } .source dd { margin:0 0 .4rem; }
+.abstract p { margin:.35rem 0; } .abstract .label { font-weight:700; }
+.field { margin:.6rem 0; }
+.rating-row { display:grid; grid-template-columns:9rem 1fr; gap:.5rem; }
+.decisions { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit,minmax(220px,1fr)); }
+.decisions form { border:1px solid var(--line); border-radius:8px; padding:.6rem; }
+ins { background:#dafbe1; text-decoration:none; } del { background:#ffebe9; }
+.diff { white-space:pre-wrap; background:var(--soft); padding:.4rem .6rem; border-radius:4px; }
+button kbd { color:var(--text); }
+kbd { border:1px solid #999; border-bottom-width:2px; border-radius:3px; padding:0 .3rem; font-size:.8rem; background:#fff; }
+.shortcuts { list-style:none; padding:0; display:flex; flex-wrap:wrap; gap:1rem; }
+.login { max-width:420px; margin:3rem auto; }
+.narrow { max-width:760px; }
+.nowrap { white-space:nowrap; }
+`;

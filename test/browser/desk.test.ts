@@ -1,0 +1,164 @@
+/**
+ * The review desk in real headless Chromium: sign in, move through the queue
+ * with the keyboard, edit a field, approve with the `a` shortcut, publish,
+ * and read the published page. Screenshots of the review page and of the
+ * published page go to test-results/ and are copied to docs/ for the README.
+ * Skipped (with a message) only where /usr/bin/chromium is missing.
+ */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpHarness, startHttp } from '../http/support.ts';
+import { fixture } from '../support/harness.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const HEADLINE = 'Strong bones, not vitamin D, drive fracture risk';
+
+if (!hasChromium)
+  console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium to run them).`);
+
+describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
+  let h: HttpHarness;
+  let browser: Browser;
+  let page: Page;
+  let id = '';
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHttp();
+    await h.p.start({ stages: ['ingest', 'summarize'] });
+    id = await h.p.submit({ kind: 'text', text: fixture('abstracts/pmid-30158200.txt'), journal: 'BMJ' });
+    await h.p.waitFor(id, ['pending_review']);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    mkdirSync(root('test-results'), { recursive: true });
+  });
+  /** A fresh browser context signed in with `token`, so no test leans on another's session. */
+  async function signedIn(token: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const fresh = await context.newPage();
+    await fresh.goto(`${h.url}/login`);
+    await fresh.fill('#token', token);
+    await fresh.click('button[type=submit]');
+    await fresh.waitForURL(`${h.url}/desk`);
+    return fresh;
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.cleanup();
+  });
+
+  it('signs in, reviews, edits, approves, publishes and shows the published page', async () => {
+    await page.goto(`${h.url}/desk`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('#token', h.tokens.reviewer);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${h.url}/desk`);
+    await expect.poll(() => page.locator(`tr[data-id="${id}"]`).count()).toBe(1);
+
+    await page.keyboard.press('j');
+    expect(await page.locator('tr.selected').getAttribute('data-id')).toBe(id);
+    await page.screenshot({ path: root('test-results/queue.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/desk/papers/${id}`);
+    expect(await page.locator('#extractive-notice').isVisible()).toBe(true);
+    expect(await page.locator('#source-abstract .label').first().textContent()).toBe('OBJECTIVES: ');
+    expect(await page.locator('.shortcuts').textContent()).toContain('approve');
+
+    await page.keyboard.press('e');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-headline');
+    await page.fill('#field-headline', HEADLINE);
+    await page.click('#edit-form button[type=submit]');
+    await page.waitForURL(`**/desk/papers/${id}?done=saved`);
+    expect(await page.locator('#changes ins').first().textContent()).toContain('Strong bones');
+    await page.screenshot({ path: root('test-results/review-desk.png') });
+    await page.screenshot({ path: root('test-results/review-desk-full.png'), fullPage: true });
+
+    await page.keyboard.press('a');
+    await page.waitForURL(`**/desk/papers/${id}?done=approve`);
+    expect(await page.locator('#paper-state').textContent()).toBe('approved');
+    await page.click('#publish-form button');
+    await page.waitForURL(`**/desk/papers/${id}?done=publish`);
+    await page.click('#published-link');
+    await page.waitForURL(/\/s\/strong-bones-not-vitamin-d/);
+
+    expect(await page.locator('h1').textContent()).toBe(HEADLINE);
+    const headings = await page.locator('main h2').allTextContents();
+    for (const section of [
+      'Key Takeaway',
+      'What They Found',
+      'Who Should Care and Why',
+      'Important Considerations',
+      'Article Topics',
+      'More Details',
+    ]) {
+      expect(headings).toContain(section);
+    }
+    expect(await page.locator('.disclaimer').textContent()).toMatch(/not medical advice/);
+    expect(await page.locator('a[href^="https://doi.org/"], .source dd').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: root('test-results/published-page.png'), fullPage: true });
+
+    mkdirSync(root('docs'), { recursive: true });
+    copyFileSync(root('test-results/review-desk.png'), root('docs/review-desk.png'));
+    copyFileSync(root('test-results/published-page.png'), root('docs/published-page.png'));
+    expect(problems).toEqual([]); // no script errors, no CSP violations
+  });
+
+  it('moves back with k and focuses the reject reason with r', async () => {
+    const other = await h.p.submit({ kind: 'text', text: fixture('abstracts/pmid-29768149.txt') });
+    await h.p.waitFor(other, ['pending_review']);
+    const tab = await signedIn(h.tokens.reviewer);
+    await tab.goto(`${h.url}/desk?state=pending_review`);
+    const first = await tab.locator('tr[data-id]').first().getAttribute('data-id');
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('k');
+    expect(await tab.locator('tr.selected').getAttribute('data-id')).toBe(first);
+    await tab.goto(`${h.url}/desk/papers/${other}`);
+    await tab.keyboard.press('r');
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('reject-reason');
+    await tab.keyboard.type('ax'); // typing in the field is not a shortcut: no approval
+    expect(await tab.inputValue('#reject-reason')).toBe('ax');
+    expect((await h.p.ctx.store.require(other)).state).toBe('pending_review');
+    await tab.context().close();
+  });
+
+  it('shows the queue dashboard to an admin and refuses it to a reviewer', async () => {
+    const context = await browser.newContext();
+    const admin = await context.newPage();
+    await admin.goto(`${h.url}/admin/queues`);
+    await admin.waitForURL(/\/login\?next=%2Fadmin%2Fqueues/);
+    await admin.fill('#token', h.tokens.admin);
+    await admin.click('button[type=submit]');
+    await admin.waitForURL(`${h.url}/admin/queues`);
+    await admin.getByText('summarize', { exact: true }).first().waitFor();
+    expect(await admin.title()).toContain('LaySum queues');
+    await context.close();
+    const reviewer = await signedIn(h.tokens.reviewer);
+    const refused = await reviewer.goto(`${h.url}/admin/queues`);
+    expect(refused?.status()).toBe(403);
+    expect(await reviewer.locator('.banner.error').textContent()).toMatch(/needs the admin role/);
+    await reviewer.context().close();
+  });
+});

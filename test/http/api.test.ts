@@ -1,0 +1,211 @@
+/**
+ * The JSON API on a real port and the real Redis: the whole review flow
+ * (submit, extractive drafting by real workers, edit, approve, publish, the
+ * public page), the refusals each role must get, stale edits, error bodies.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpHarness, paperText, startHttp } from './support.ts';
+
+let h: HttpHarness;
+
+beforeAll(async () => {
+  h = await startHttp();
+  await h.p.start();
+});
+afterAll(async () => {
+  await h.cleanup();
+});
+
+interface Submitted {
+  id: string;
+  created: boolean;
+  duplicate: boolean;
+  state: string;
+}
+
+async function submitAndDraft(title: string): Promise<string> {
+  const res = await h.call('/api/papers', {
+    method: 'POST',
+    token: h.tokens.editor,
+    json: { text: paperText(title) },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as Submitted;
+  await h.p.waitFor(id, ['pending_review']);
+  return id;
+}
+
+describe('the review flow through the API', () => {
+  it('submits, finds a duplicate, edits, approves, publishes, and the page shows the edit', async () => {
+    const text = paperText('Balance classes and hip fractures in older adults');
+    const first = await h.call('/api/papers', { method: 'POST', token: h.tokens.editor, json: { text } });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as Submitted;
+    expect(created).toMatchObject({ created: true, duplicate: false, state: 'queued' });
+
+    const again = await h.call('/api/papers', { method: 'POST', token: h.tokens.admin, json: { text } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: created.id, duplicate: true });
+
+    await h.p.waitFor(created.id, ['pending_review']);
+    const list = await (await h.call('/api/drafts', { token: h.tokens.reviewer })).json();
+    expect(list.drafts[0].state).toBe('pending_review');
+    expect(list.drafts.map((d: { id: string }) => d.id)).toContain(created.id);
+    expect(list.counts.pending_review).toBeGreaterThanOrEqual(1);
+
+    const view = await (await h.call(`/api/drafts/${created.id}`, { token: h.tokens.editor })).json();
+    expect(view.draft.version).toBe(1);
+    expect(view.provenance.provider).toBe('extractive');
+    expect(view.draft.checks.length).toBeGreaterThan(0);
+    expect(view.source.abstract.map((s: { label: string }) => s.label)).toContain('RESULTS');
+    expect(view.audit.map((a: { action: string }) => a.action)).toContain('drafted');
+
+    const headline = 'Balance classes may mean fewer broken hips';
+    const edit = await h.call(`/api/drafts/${created.id}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1, changes: { headline } },
+    });
+    expect(edit.status, await edit.clone().text()).toBe(200);
+    expect(await edit.json()).toMatchObject({
+      version: 2,
+      draft: { author: 'reviewer-1', summary: { headline } },
+    });
+
+    const approve = await h.call(`/api/drafts/${created.id}/approve`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { note: 'clear' },
+    });
+    expect(await approve.json()).toEqual({ id: created.id, state: 'approved', reason: null });
+    const publish = await h.call(`/api/drafts/${created.id}/publish`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+    });
+    expect(await publish.json()).toMatchObject({ state: 'published' });
+
+    const home = await (await h.call('/')).text();
+    const slug = new RegExp(`href="/s/([a-z0-9-]*${created.id})"`).exec(home)?.[1];
+    expect(slug).toBeTruthy();
+    const page = await h.call(`/s/${slug}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(headline);
+    expect(html).toContain('Key Takeaway');
+    expect(html).toContain('extracted automatically'); // the extractive label survives to the public page
+    const feed = await (await h.call('/feed.json')).json();
+    expect(feed.items.map((i: { id: string }) => i.id)).toContain(created.id);
+    expect(await (await h.call('/feed.xml')).text()).toContain(headline);
+    expect((await h.call(`/s/old-words-${created.id}`)).status).toBe(301);
+  });
+
+  it('refuses a stale edit with 409 and keeps the newer version', async () => {
+    const id = await submitAndDraft('Stale edits on walking programmes');
+    const ok = await h.call(`/api/drafts/${id}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1, changes: { headline: 'Walking more may protect older hips' } },
+    });
+    expect(ok.status).toBe(200);
+    const stale = await h.call(`/api/drafts/${id}`, {
+      method: 'PATCH',
+      token: h.tokens.admin,
+      json: { basedOn: 1, changes: { headline: 'An edit made on an old version' } },
+    });
+    expect(stale.status).toBe(409);
+    const body = await stale.json();
+    expect(body.error).toMatch(/based on version 1, the latest is 2/);
+    expect(body.hint).toMatch(/Reload/);
+    const view = await (await h.call(`/api/drafts/${id}`, { token: h.tokens.reviewer })).json();
+    expect(view.summary.headline).toBe('Walking more may protect older hips');
+  });
+
+  it('validates edits with the summary schema and names the field', async () => {
+    const id = await submitAndDraft('Validation of edits to a fall prevention draft');
+    const short = await h.call(`/api/drafts/${id}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1, changes: { headline: 'Hi' } },
+    });
+    expect(short.status).toBe(400);
+    expect((await short.json()).error).toMatch(/headline/);
+    const unknown = await h.call(`/api/drafts/${id}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1, changes: { colour: 'red' } },
+    });
+    expect(unknown.status).toBe(400);
+    const notJson = await h.call(`/api/drafts/${id}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await notJson.json()).toEqual({
+      error: 'The request body is not valid JSON.',
+      hint: expect.any(String),
+    });
+  });
+
+  it('requires a reason to reject and notes to request changes; wrong states are 409, unknown ids 404', async () => {
+    const id = await submitAndDraft('Rejecting drafts about stair climbing');
+    const noReason = await h.call(`/api/drafts/${id}/reject`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: {},
+    });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).error).toMatch(/reason is required/);
+    const noNotes = await h.call(`/api/drafts/${id}/request-changes`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+    });
+    expect(noNotes.status).toBe(400);
+    const publish = await h.call(`/api/drafts/${id}/publish`, { method: 'POST', token: h.tokens.reviewer });
+    expect(publish.status).toBe(409);
+    expect(await publish.json()).toMatchObject({
+      error: expect.stringMatching(/Cannot publish .* pending_review/),
+      hint: expect.stringMatching(/approved/),
+    });
+    const rejected = await h.call(`/api/drafts/${id}/reject`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { reason: 'Not about people' },
+    });
+    expect(await rejected.json()).toEqual({ id, state: 'rejected', reason: 'Not about people' });
+    const missing = await h.call('/api/drafts/p000000000000', { token: h.tokens.reviewer });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: 'No paper with id "p000000000000".' });
+    expect((await h.call('/api/drafts?state=done', { token: h.tokens.reviewer })).status).toBe(400);
+  });
+
+  it('takes a PDF as a multipart upload and refuses a file that is not a PDF', async () => {
+    const form = new FormData();
+    form.set(
+      'pdf',
+      new File(['%PDF-1.4\n% not much of a paper\n%%EOF\n'], 'tiny.pdf', { type: 'application/pdf' }),
+    );
+    const res = await h.call('/api/papers', { method: 'POST', token: h.tokens.editor, body: form });
+    expect(res.status).toBe(201);
+    const bad = new FormData();
+    bad.set('pdf', new File(['hello'], 'notes.pdf', { type: 'application/pdf' }));
+    const refused = await h.call('/api/papers', { method: 'POST', token: h.tokens.editor, body: bad });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/not a PDF/);
+    const two = await h.call('/api/papers', {
+      method: 'POST',
+      token: h.tokens.editor,
+      json: { pmid: '1', doi: '10.1/x' },
+    });
+    expect((await two.json()).error).toMatch(/only one of pmid, doi/);
+  });
+
+  it('serves the OpenAPI description', async () => {
+    const doc = await (await h.call('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/papers', '/api/drafts', '/api/drafts/{id}', '/api/drafts/{id}/approve']),
+    );
+    expect(doc.components.schemas.LaySummary.properties.headline.maxLength).toBe(120);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Accounts from the command line (`users add|list|remove`) and `serve` as a
+ * real process: the token is printed once and only its hash is stored; the
+ * server answers on PORT and stops cleanly on SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, testPrefix } from '../support/harness.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/laysum.js', import.meta.url));
+const prefix = testPrefix();
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '/tmp',
+  REDIS_URL,
+  LAYSUM_PREFIX: prefix,
+  LLM_PROVIDER: 'extractive',
+};
+const redis = new Redis(REDIS_URL);
+
+afterAll(async () => {
+  const found = await redis.keys(`${prefix}:*`);
+  if (found.length) await redis.del(...found);
+  await redis.quit();
+});
+
+function run(args: string[], extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...env, ...extraEnv },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return { child, done, output: () => stderr };
+}
+
+describe('laysum users', () => {
+  it('adds an account, prints its token once, stores only the hash, lists and removes it', async () => {
+    const added = await run(['users', 'add', 'dana', '--role', 'reviewer']).done;
+    expect(added.code, added.stderr).toBe(0);
+    const token = added.stdout.trim();
+    expect(token).toMatch(/^lsm_[A-Za-z0-9_-]{40,}$/);
+    expect(added.stderr).toMatch(/shown only once/);
+    const stored = await redis.hgetall(`${prefix}:user:dana`);
+    const hash = createHash('sha256').update(token).digest('hex');
+    expect(stored).toMatchObject({ role: 'reviewer', tokenHash: hash });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await redis.get(`${prefix}:token:${hash}`)).toBe('dana');
+
+    const list = await run(['users', 'list', '--json']).done;
+    expect(JSON.parse(list.stdout)).toEqual([
+      { name: 'dana', role: 'reviewer', createdAt: expect.any(String) },
+    ]);
+    expect(list.stdout).not.toContain(token);
+
+    const twice = await run(['users', 'add', 'dana', '--role', 'admin']).done;
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toMatch(/already exists/);
+    const badRole = await run(['users', 'add', 'sam', '--role', 'owner']).done;
+    expect(badRole.stderr).toMatch(/Unknown role "owner"[\s\S]*editor, reviewer, admin/);
+
+    expect((await run(['users', 'remove', 'dana']).done).stdout).toContain('Removed dana.');
+    expect(await redis.exists(`${prefix}:user:dana`, `${prefix}:token:${hash}`)).toBe(0);
+    const missing = await run(['users', 'remove', 'dana']).done;
+    expect(missing.stderr).toMatch(/No user with id "dana"/);
+  });
+});
+
+describe('laysum serve', () => {
+  it('listens on PORT, serves the app, and stops on SIGTERM', async () => {
+    const server = run(['serve', '--host', '127.0.0.1'], { PORT: '0' });
+    let port = '';
+    for (let i = 0; i < 200 && !port; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      port = /serving on port (\d+)/.exec(server.output())?.[1] ?? '';
+    }
+    expect(port, server.output()).not.toBe('');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+    expect(server.output()).toMatch(/No accounts yet/);
+    server.child.kill('SIGTERM');
+    const done = await server.done;
+    expect(done.code, done.stderr).toBe(0);
+  });
+});
