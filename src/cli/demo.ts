@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: runs the real abstracts in samples/ through the whole
  * pipeline (submit -> ingest -> summarize -> checks -> review queue) and
- * prints each lay summary with its state. Uses REDIS_URL, or a private
- * redis-server under .laysum/ when the default one is not running.
+ * prints each lay summary with its state, then prints a token for the review
+ * desk and (in a terminal) serves it until Ctrl-C. Uses REDIS_URL, or a
+ * private redis-server under .laysum/ when the default one is not running.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
+import { createApp } from '../http/app.tsx';
+import { appDeps } from '../http/env.ts';
+import { listen } from '../http/server.ts';
 import { paperView } from '../review/view.ts';
 import { type Context, createContext } from '../runtime/context.ts';
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
@@ -19,6 +23,7 @@ import { note, print, reportError } from './output.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/abstracts/', import.meta.url));
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+const DEMO_USER = 'demo-reviewer';
 
 async function connect(config: Config): Promise<{ ctx: Context; privateRedis: PrivateRedis | null }> {
   try {
@@ -76,10 +81,43 @@ async function main(): Promise<void> {
     print(
       `\n${ids.length} paper(s) processed. Next: \`npx laysum review list\`, \`npx laysum review show <id>\`, \`npx laysum review approve <id> --as <name>\`.`,
     );
+    await offerDesk(ctx, privateRedis !== null);
   } finally {
     await ctx.close();
     await privateRedis?.stop();
   }
+}
+
+/**
+ * A fresh token for the demo's reviewer account, and (in a terminal, unless
+ * --no-serve) the review desk on PORT until Ctrl-C.
+ */
+async function offerDesk(ctx: Context, privateRedis: boolean): Promise<void> {
+  const deps = appDeps(ctx);
+  if (await deps.users.get(DEMO_USER)) await deps.users.remove(DEMO_USER);
+  const { token } = await deps.users.add(DEMO_USER, 'admin');
+  const serve =
+    process.argv.includes('--serve') || (process.stdout.isTTY && !process.argv.includes('--no-serve'));
+  print(
+    `\nReview the drafts in the browser: sign in as "${DEMO_USER}" with this token (shown once):\n  ${token}`,
+  );
+  if (!serve) {
+    print(
+      privateRedis
+        ? 'The private Redis stops with the demo; start Redis on 127.0.0.1:6379 to keep working with the CLI and `npx laysum serve`.'
+        : `Then run \`npx laysum serve\` and open ${ctx.config.http.publicBaseUrl}/login.`,
+    );
+    return;
+  }
+  const server = await listen(createApp(deps), ctx.config.http.port);
+  print(
+    `The review desk is at http://localhost:${server.port}/login (published pages at /). Press Ctrl-C to stop.`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await server.close();
 }
 
 main().catch((err: unknown) => {
