@@ -42,6 +42,16 @@ describe('PMID submissions', () => {
     expect(efetch?.url.searchParams.get('email')).toBe('editor@example.org');
   });
 
+  it('sends several PMIDs in one efetch request', async () => {
+    const ids = [];
+    for (const pmid of ['30158200', '24792780', '27797938']) ids.push(await p.submit({ kind: 'pmid', pmid }));
+    await p.start();
+    for (const id of ids) await p.waitFor(id, ['pending_review']);
+    const efetches = ncbi.requests.filter((r) => r.url.pathname.endsWith('/efetch.fcgi'));
+    expect(efetches.length).toBeLessThan(3);
+    expect(efetches.some((r) => (r.url.searchParams.get('id') ?? '').split(',').length > 1)).toBe(true);
+  });
+
   it('recognizes the same paper submitted later by its DOI', async () => {
     await p.start();
     const id = await p.submit({ kind: 'pmid', pmid: '30158200' });

@@ -16,6 +16,7 @@ import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
 import { keys } from '../store/keys.ts';
 import { redisRateLimiter } from '../store/rate-limiter.ts';
+import { batchPmidLookups } from './pmid-batcher.ts';
 import type { Resolvers } from './resolvers.ts';
 
 export function httpOptions(config: Config): HttpOptions {
@@ -44,21 +45,24 @@ export function createEutils(config: Config, redis: Redis): EutilsClient {
   });
 }
 
-export async function fetchPmid(eutils: EutilsClient, pmid: string): Promise<PaperRecord> {
-  const result = await eutils.efetch([pmid]);
-  const item = result.records.find((r) => r.pmid === pmid);
-  if (!item) {
-    throw new InputError(`PMID ${pmid} was not found in PubMed.`, {
-      hint: 'Check the number, or submit the DOI instead.',
-    });
-  }
-  if (!item.record) {
-    const problem = (item.problem ?? 'it has no title or abstract').replace(/\.+$/, '');
-    throw new InputError(`PubMed record ${pmid}: ${problem}.`, {
-      hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.',
-    });
-  }
-  return item.record;
+/** Look up one PMID (coalesced with concurrent lookups into one efetch). */
+export function pmidResolver(eutils: EutilsClient): (pmid: string) => Promise<PaperRecord> {
+  const lookup = batchPmidLookups((ids) => eutils.efetch(ids));
+  return async (pmid) => {
+    const item = await lookup(pmid);
+    if (!item) {
+      throw new InputError(`PMID ${pmid} was not found in PubMed.`, {
+        hint: 'Check the number, or submit the DOI instead.',
+      });
+    }
+    if (!item.record) {
+      const problem = (item.problem ?? 'it has no title or abstract').replace(/\.+$/, '');
+      throw new InputError(`PubMed record ${pmid}: ${problem}.`, {
+        hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.',
+      });
+    }
+    return item.record;
+  };
 }
 
 export function createResolvers(config: Config, redis: Redis): Resolvers {
@@ -74,7 +78,7 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
   const eutils = createEutils(config, redis);
   const doi = (d: string) => resolveDoi(d, { crossref, europePmc });
   return {
-    pmid: (pmid) => fetchPmid(eutils, pmid),
+    pmid: pmidResolver(eutils),
     doi,
     async pdf(bytes) {
       const { record, doi: printed } = await extractPdf(bytes, {
