@@ -151,7 +151,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
   });
 
   it('fails at once on 401 with a reason that names the setting but never the key', async () => {
-    llm.script([{ kind: 'error', status: 401, message: 'Incorrect API key provided' }]);
+    llm.script([{ kind: 'error', status: 401, message: `Incorrect API key provided: ${API_KEY}.` }]);
     const id = await submitFracture();
     const paper = await p.waitFor(id, ['failed']);
     expect(llm.chatRequests()).toHaveLength(1);

@@ -6,6 +6,7 @@
 import OpenAI from 'openai';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
 import { ZodError } from 'zod';
+import { redactSecrets } from '../errors/redact.ts';
 import { SummaryFailedError, TransientError } from '../errors/summarize-errors.ts';
 import { retryAfterMs } from '../sources/http.ts';
 
@@ -25,7 +26,12 @@ export function repairableProblem(err: unknown): string | null {
 }
 
 /** Map an SDK error (HTTP status, timeout, connection) to Transient or SummaryFailed. */
-export function classifyApiError(err: unknown, where: string, timeoutMs: number): Error {
+export function classifyApiError(
+  err: unknown,
+  where: string,
+  timeoutMs: number,
+  secrets: ReadonlyArray<string | undefined> = [],
+): Error {
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
     return new TransientError(`The LLM server at ${where} did not answer within ${timeoutMs} ms.`, {
       hint: 'LaySum will retry; raise LLM_TIMEOUT_MS if your model is slow.',
@@ -43,13 +49,17 @@ export function classifyApiError(err: unknown, where: string, timeoutMs: number)
       hint: 'Check the source text, or summarize this paper by hand.',
     });
   }
-  if (err instanceof OpenAI.APIError) return classifyStatus(err, where);
+  if (err instanceof OpenAI.APIError) return classifyStatus(err, where, secrets);
   return err instanceof Error ? err : new Error(String(err));
 }
 
-function classifyStatus(err: InstanceType<typeof OpenAI.APIError>, where: string): Error {
+function classifyStatus(
+  err: InstanceType<typeof OpenAI.APIError>,
+  where: string,
+  secrets: ReadonlyArray<string | undefined>,
+): Error {
   const status = err.status ?? 0;
-  const detail = errorDetail(err);
+  const detail = redactSecrets(errorDetail(err), secrets);
   if (status === 429 || status >= 500 || status === 408 || status === 409) {
     const after = retryAfterMs(err.headers?.get('retry-after') ?? null);
     return new TransientError(

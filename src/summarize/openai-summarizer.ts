@@ -47,7 +47,7 @@ export function createOpenAiSummarizer(
         try {
           completion = await client.chat.completions.create(params);
         } catch (err) {
-          throw classifyApiError(err, where, llm.timeoutMs);
+          throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
         }
         addUsage(usage, completion);
         const message = completion.choices[0]?.message;
@@ -75,7 +75,7 @@ export function createOpenAiSummarizer(
           };
         } catch (err) {
           const problem = repairableProblem(err);
-          if (problem === null) throw classifyApiError(err, where, llm.timeoutMs);
+          if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
           lastProblem = problem;
           messages.push(
             { role: 'assistant', content: lastRaw || '(empty reply)' },
