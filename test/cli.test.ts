@@ -94,7 +94,10 @@ describe('laysum CLI', () => {
     expect(list.find((r) => r.id === fractureId)).toMatchObject({
       state: 'pending_review',
       provider: 'extractive',
-      source: { journal: null, abstract: expect.arrayContaining([expect.objectContaining({ label: 'RESULTS' })]) },
+      source: {
+        journal: null,
+        abstract: expect.arrayContaining([expect.objectContaining({ label: 'RESULTS' })]),
+      },
       provenance: { provider: 'extractive', model: 'extractive-v1' },
       summary: { topics: expect.any(Array) },
     });
