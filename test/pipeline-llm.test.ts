@@ -162,6 +162,25 @@ describe('summarizing with an OpenAI-compatible server', () => {
   });
 });
 
+describe('requests the server rejects', () => {
+  it('fails at once on 400 with a reason that points at the model setting', async () => {
+    llm.script([
+      {
+        kind: 'error',
+        status: 400,
+        message: "The model 'test-model' does not support response_format json_schema",
+      },
+    ]);
+    const id = await submitFracture();
+    const paper = await p.waitFor(id, ['failed']);
+    expect(llm.chatRequests()).toHaveLength(1);
+    expect(paper.reason).toMatch(
+      /rejected the request \(HTTP 400\): The model 'test-model' does not support/,
+    );
+    expect(paper.reason).toMatch(/LLM_MODEL/);
+  });
+});
+
 describe('nothing lost, nothing duplicated', () => {
   it('does not create a second paper or a second LLM call for the same text', async () => {
     llm.script([reply(fractureSummary)]);
