@@ -36,7 +36,7 @@ export function Decisions({ paperId, state, csrf, canReview, canPublish }: Props
   if (!pending && !publishable && !retryable) return null;
   const p = { paperId, csrf };
   return (
-    <section aria-labelledby="decide-heading">
+    <section aria-labelledby="decide-heading" class="decision-bar">
       <h2 id="decide-heading">Decision</h2>
       <div class="decisions">
         {pending ? (

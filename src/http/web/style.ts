@@ -36,6 +36,14 @@ tr.selected { background:#eef5ff; outline:2px solid var(--accent); }
 .rating-row { display:grid; grid-template-columns:9rem 1fr; gap:.5rem; }
 .decisions { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit,minmax(220px,1fr)); }
 .decisions form { border:1px solid var(--line); border-radius:8px; padding:.6rem; }
+/* The decision bar stays in view while the reviewer reads source and draft. */
+.decision-bar { position:sticky; bottom:0; z-index:5; background:#fff; border-top:2px solid var(--line); padding:.25rem 0 .5rem; box-shadow:0 -6px 12px rgba(0,0,0,.06); }
+.decision-bar h2 { margin:.25rem 0; font-size:1rem; }
+.decision-bar form { display:flex; flex-wrap:wrap; align-items:flex-end; gap:.4rem; padding:.4rem .6rem; }
+.decision-bar label { width:100%; margin:0; }
+.decision-bar input, .decision-bar textarea { flex:1; min-width:8rem; margin:0; }
+.decision-bar textarea { height:2.3rem; min-height:2.3rem; }
+.decision-bar p { margin:0; }
 ins { background:#dafbe1; text-decoration:none; } del { background:#ffebe9; }
 .diff { white-space:pre-wrap; background:var(--soft); padding:.4rem .6rem; border-radius:4px; }
 button kbd { color:var(--text); }
