@@ -162,6 +162,23 @@ describe('summarizing with an OpenAI-compatible server', () => {
   });
 });
 
+describe('retrying a failed paper', () => {
+  it('puts it back through the summarizer once the problem is fixed', async () => {
+    llm.script([
+      { kind: 'error', status: 401, message: 'Incorrect API key provided' },
+      reply(fractureSummary),
+    ]);
+    const id = await submitFracture();
+    await p.waitFor(id, ['failed']);
+    const { retry } = await import('../src/review/review.ts');
+    const state = await retry({ store: p.ctx.store, enqueue: p.ctx.enqueue, autoPublish: false }, id, 'ops');
+    expect(state).toBe('summarizing');
+    await p.waitFor(id, ['pending_review']);
+    expect(llm.chatRequests()).toHaveLength(2);
+    expect((await p.ctx.store.audit(id)).map((a) => a.action)).toContain('retried');
+  });
+});
+
 describe('requests the server rejects', () => {
   it('fails at once on 400 with a reason that points at the model setting', async () => {
     llm.script([

@@ -139,10 +139,13 @@ export function registerStatus(program: Command): void {
     .command('retry <id>')
     .description('Put a failed paper back in the pipeline')
     .option('--as <name>', 'your name, for the audit log', 'cli')
-    .action((id: string, o: { as: string }) =>
+    .option('--json', 'print JSON')
+    .action((id: string, o: { as: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const state = await retry(reviewDeps(ctx), await resolveId(ctx, id), o.as);
-        print(`${id} is ${state} again; run \`laysum worker\` to process it.`);
+        const pid = await resolveId(ctx, id);
+        const state = await retry(reviewDeps(ctx), pid, o.as);
+        if (o.json) printJson({ id: pid, state });
+        else print(`${pid} is ${state} again; run \`laysum worker\` to process it.`);
       }),
     );
 }

@@ -86,11 +86,13 @@ export function registerWatch(program: Command): void {
   watch
     .command('remove <id>')
     .description('Remove a watch and its schedule')
-    .action((id: string) =>
+    .option('--json', 'print JSON')
+    .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
         await watchStore(ctx).remove(id);
         await unscheduleWatch(ctx.queues, id);
-        print(`Removed ${id}.`);
+        if (o.json) printJson({ id, removed: true });
+        else print(`Removed ${id}.`);
       }),
     );
   watch
