@@ -15,7 +15,7 @@ import type { HttpOptions } from '../sources/http.ts';
 import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
 import { keys } from '../store/keys.ts';
-import { redisRateLimiter } from '../store/rate-limiter.ts';
+import { adaptiveRedisRateLimiter, redisRateLimiter } from '../store/rate-limiter.ts';
 import { batchPmidLookups } from './pmid-batcher.ts';
 import type { Resolvers } from './resolvers.ts';
 
@@ -69,7 +69,15 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
   const http = httpOptions(config);
   const s = config.sources;
   const mail = s.contactEmail ? { mailto: s.contactEmail } : {};
-  const crossref = createCrossrefClient({ baseUrl: s.crossrefUrl, ...mail, http });
+  const crossref = createCrossrefClient({
+    baseUrl: s.crossrefUrl,
+    ...mail,
+    http,
+    limiter: adaptiveRedisRateLimiter(redis, `${keys(config.redis.prefix).prefix}:ratelimit:crossref`, {
+      max: 5,
+      windowMs: 1000,
+    }),
+  });
   const europePmc = createEuropePmcClient({
     baseUrl: s.europePmcUrl,
     ...(s.contactEmail ? { email: s.contactEmail } : {}),

@@ -8,4 +8,19 @@ export interface RateLimiter {
   acquire(): Promise<void>;
 }
 
+/** A limiter that learns the service's limit from its `x-rate-limit-*` response headers (Crossref). */
+export interface AdaptiveRateLimiter extends RateLimiter {
+  observe(headers: Headers): void;
+}
+
 export const unlimited: RateLimiter = { acquire: async () => {} };
+
+/** `x-rate-limit-limit: 50` + `x-rate-limit-interval: 1s` -> { max: 50, windowMs: 1000 }; null if absent or odd. */
+export function parseRateLimitHeaders(headers: Headers): { max: number; windowMs: number } | null {
+  const max = Number(headers.get('x-rate-limit-limit'));
+  const interval = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/.exec(headers.get('x-rate-limit-interval') ?? '');
+  if (!Number.isInteger(max) || max <= 0 || !interval) return null;
+  const unit = interval[2] === 'ms' ? 1 : interval[2] === 'm' ? 60_000 : 1000;
+  const windowMs = Number(interval[1]) * unit;
+  return windowMs > 0 ? { max, windowMs } : null;
+}

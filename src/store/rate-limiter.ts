@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RateLimiter } from '../sources/rate-limit.ts';
+import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../sources/rate-limit.ts';
 import { runScript, type Script } from './scripts.ts';
 
 const source = `
@@ -33,6 +33,28 @@ export function redisRateLimiter(redis: Redis, key: string, max: number, windowM
         if (wait === 0) return;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
+    },
+  };
+}
+
+/**
+ * A shared limiter whose limit follows what the service announces in its
+ * `x-rate-limit-*` headers, starting from `initial` until the first answer.
+ */
+export function adaptiveRedisRateLimiter(
+  redis: Redis,
+  key: string,
+  initial: { max: number; windowMs: number },
+): AdaptiveRateLimiter {
+  let current = initial;
+  let limiter = redisRateLimiter(redis, key, current.max, current.windowMs);
+  return {
+    acquire: () => limiter.acquire(),
+    observe(headers) {
+      const announced = parseRateLimitHeaders(headers);
+      if (!announced || (announced.max === current.max && announced.windowMs === current.windowMs)) return;
+      current = announced;
+      limiter = redisRateLimiter(redis, key, current.max, current.windowMs);
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { PaperRecord } from '../../domain/paper.ts';
 import { requireDoi } from '../doi.ts';
 import { type HttpOptions, httpRequest } from '../http.ts';
+import type { AdaptiveRateLimiter } from '../rate-limit.ts';
 import { parseJsonBody } from './json.ts';
 import { CrossrefWorkResponse, workToRecord } from './work.ts';
 
@@ -15,6 +16,8 @@ export interface CrossrefClientOptions {
   /** Contact address for the polite pool. */
   mailto?: string;
   http: HttpOptions;
+  /** Shared across workers; learns Crossref's limit from its `x-rate-limit-*` headers. */
+  limiter?: AdaptiveRateLimiter;
 }
 
 export interface CrossrefClient {
@@ -32,7 +35,17 @@ export function createCrossrefClient(options: CrossrefClientOptions): CrossrefCl
       // The DOI is one path segment: its `/` (and any `?`, `#`, `;`) must be escaped.
       const query = options.mailto ? `?${new URLSearchParams({ mailto: options.mailto })}` : '';
       const url = `${base}/works/${encodeURIComponent(doi)}${query}`;
-      const res = await httpRequest({ url, service: SERVICE, accept: 'application/json' }, options.http);
+      const limiter = options.limiter;
+      const res = await httpRequest(
+        {
+          url,
+          service: SERVICE,
+          accept: 'application/json',
+          ...(limiter ? { beforeAttempt: () => limiter.acquire() } : {}),
+        },
+        options.http,
+      );
+      limiter?.observe(res.headers);
       if (res.status === 404) return null;
       const body = parseJsonBody(res.text, CrossrefWorkResponse, SERVICE, `DOI ${doi}`);
       return workToRecord(body.message, doi);
