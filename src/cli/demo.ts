@@ -104,7 +104,7 @@ async function offerDesk(ctx: Context, privateRedis: boolean): Promise<void> {
   if (!serve) {
     print(
       privateRedis
-        ? 'The private Redis stops with the demo; start Redis on 127.0.0.1:6379 to keep working with the CLI and `npx laysum serve`.'
+        ? 'The private Redis stops with the demo; its data stays in .laysum/redis. To keep working with it, run `redis-server --dir .laysum/redis --appendonly yes --daemonize yes`, then `npx laysum serve`.'
         : `Then run \`npx laysum serve\` and open ${ctx.config.http.publicBaseUrl}/login.`,
     );
     return;
