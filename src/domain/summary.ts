@@ -39,14 +39,3 @@ export const LaySummary = z.object({
   }),
 });
 export type LaySummary = z.infer<typeof LaySummary>;
-
-/** Field names a reviewer may edit, in the order pages show them. */
-export const SUMMARY_FIELDS = [
-  'headline',
-  'takeaway',
-  'findings',
-  'audience',
-  'caveats',
-  'topics',
-  'ratings',
-] as const;

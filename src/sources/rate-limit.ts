@@ -13,8 +13,6 @@ export interface AdaptiveRateLimiter extends RateLimiter {
   observe(headers: Headers): void;
 }
 
-export const unlimited: RateLimiter = { acquire: async () => {} };
-
 /** `x-rate-limit-limit: 50` + `x-rate-limit-interval: 1s` -> { max: 50, windowMs: 1000 }; null if absent or odd. */
 export function parseRateLimitHeaders(headers: Headers): { max: number; windowMs: number } | null {
   const max = Number(headers.get('x-rate-limit-limit'));

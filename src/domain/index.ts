@@ -22,4 +22,7 @@
  * - state: where a paper is in the pipeline, see ./state.ts.
  * - audit entry: an append-only record of who did what, when, to which paper.
  */
-export const GLOSSARY_VERSION = 1;
+export * from './draft.ts';
+export * from './paper.ts';
+export * from './state.ts';
+export * from './summary.ts';
