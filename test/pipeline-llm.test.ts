@@ -126,6 +126,23 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(await p.ctx.store.drafts(id)).toHaveLength(1);
   });
 
+  it('shows an operator that a paper is waiting out a rate limit, and until when', async () => {
+    llm.script([{ kind: 'error', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '120' } }]);
+    const id = await submitFracture();
+    const { jobStatus } = await import('../src/queue/job-status.ts');
+    const until = Date.now() + 10_000;
+    let status = null;
+    while (Date.now() < until) {
+      status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+      if (status?.jobState === 'delayed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toMatchObject({ stage: 'summarize', jobState: 'delayed', attemptsMade: 1, attempts: 4 });
+    expect(status?.lastError).toMatch(/HTTP 429 \(rate limited\)/);
+    expect(Date.parse(status?.nextAttemptAt ?? '') - Date.now()).toBeGreaterThan(100_000);
+    expect((await p.ctx.store.require(id)).state).toBe('summarizing');
+  });
+
   it('retries a 500 and succeeds', async () => {
     llm.script([{ kind: 'error', status: 500, message: 'upstream exploded' }, reply(fractureSummary)]);
     const id = await submitFracture();

@@ -24,6 +24,8 @@ export interface WorkerHandle {
 export interface StartOptions {
   stages?: readonly Stage[];
   onError?: (err: Error) => void;
+  /** Called for each worker as soon as it exists, before it can complete a job (progress listeners). */
+  onWorker?: (worker: Worker) => void;
 }
 
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
@@ -32,7 +34,10 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
-  for (const w of workers) w.on('error', (err) => options.onError?.(err));
+  for (const w of workers) {
+    w.on('error', (err) => options.onError?.(err));
+    options.onWorker?.(w);
+  }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await requeueInFlight(ctx);
   return {

@@ -64,14 +64,24 @@ async function main(): Promise<void> {
       .filter((f) => f.endsWith('.txt'))
       .sort();
     const ids: string[] = [];
+    let queued = 0;
     for (const file of files) {
       const text = readFileSync(join(SAMPLES, file), 'utf8');
       const r = await submitPaper(ctx, { kind: 'text', text }, { actor: 'demo' });
       ids.push(r.id);
+      if (r.created) queued++;
       note(`${file}: ${r.created ? `queued as ${r.id}` : `already known as ${r.id} (${r.state})`}`);
     }
-    const workers = await startWorkers(ctx, { onError: (e) => note(`worker error: ${e.message}`) });
-    note('Processing...');
+    note(queued ? `Processing ${queued} new paper(s)...` : 'Nothing new to process.');
+    let done = 0;
+    const workers = await startWorkers(ctx, {
+      onError: (e) => note(`worker error: ${e.message}`),
+      onWorker: (w) => {
+        if (w.name !== 'summarize') return;
+        w.on('completed', (job) => note(`  drafted ${++done}/${queued}: ${String(job.data.paperId)}`));
+        w.on('failed', (job, err) => note(`  ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}`));
+      },
+    });
     await workers.untilIdle();
     await workers.close();
     for (const id of ids) {

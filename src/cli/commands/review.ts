@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { NotFoundError } from '../../errors/not-found-error.ts';
+import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
 import { approve, publish, reject, requestChanges, retry } from '../../review/review.ts';
 import { paperRows, paperView } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
@@ -122,7 +123,9 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const view = await paperView(ctx.store, await resolveId(ctx, id));
+        const pid = await resolveId(ctx, id);
+        const view = await paperView(ctx.store, pid);
+        const job = await jobStatus(ctx.queues, await ctx.store.require(pid));
         if (o.json)
           printJson({
             id: view.id,
@@ -131,8 +134,9 @@ export function registerStatus(program: Command): void {
             title: view.source?.title ?? null,
             draftVersion: view.draft?.version ?? null,
             updatedAt: view.updatedAt,
+            job,
           });
-        else print(formatStatus(view));
+        else print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}`);
       }),
     );
   program

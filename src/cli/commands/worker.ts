@@ -1,4 +1,5 @@
 /** `laysum worker`: run the pipeline's workers until stopped, or until the queues are empty with --drain. */
+import type { Job } from 'bullmq';
 import type { Command } from 'commander';
 import { type Stage, startWorkers } from '../../../workers/run.ts';
 import { InputError } from '../../errors/input-error.ts';
@@ -35,21 +36,19 @@ export function registerWorker(program: Command): void {
           ctx.config.llm.provider === 'extractive'
             ? 'extractive (offline: no LLM configured)'
             : `openai-compatible, model ${ctx.config.llm.model}`;
+        const subject = (job: Job | undefined) => String(job?.data.paperId ?? job?.data.watchId ?? '');
         const handle = await startWorkers(ctx, {
           ...(o.only ? { stages: stagesOf(o.only) ?? [] } : {}),
           onError: (err) => note(`worker error: ${err.message}`),
+          onWorker: (w) => {
+            w.on('completed', (job, result) => note(`${job.name} ${subject(job)}: ${String(result)}`));
+            w.on('failed', (job, err) => {
+              const retry = job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : '';
+              note(`${job?.name ?? 'job'} ${subject(job)}: ${err.message.split('\n')[0]}${retry}`);
+            });
+          },
         });
         note(`LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`);
-        for (const w of handle.workers) {
-          w.on('completed', (job, result) =>
-            note(`${job.name} ${String(job.data.paperId)}: ${String(result)}`),
-          );
-          w.on('failed', (job, err) =>
-            note(
-              `${job?.name ?? 'job'} ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}${job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : ''}`,
-            ),
-          );
-        }
         if (o.drain) {
           await handle.untilIdle();
           note('Queues are empty: stopping.');

@@ -1,0 +1,45 @@
+/**
+ * What the queue knows about a paper still in flight: which stage holds it,
+ * how many attempts it has used, the last error, and when it tries again.
+ * Shown by `laysum status` so an operator can tell "waiting out a 429" from "stuck".
+ */
+import type { Paper } from '../domain/paper.ts';
+import type { Queues } from './queues.ts';
+
+export interface JobStatus {
+  stage: 'ingest' | 'summarize';
+  jobState: string;
+  attemptsMade: number;
+  attempts: number;
+  lastError: string | null;
+  /** When a delayed job (backoff) runs next, ISO time. */
+  nextAttemptAt: string | null;
+}
+
+export async function jobStatus(queues: Queues, paper: Paper): Promise<JobStatus | null> {
+  const stage =
+    paper.state === 'summarizing'
+      ? 'summarize'
+      : paper.state === 'queued' || paper.state === 'ingesting'
+        ? 'ingest'
+        : null;
+  if (!stage) return null;
+  const jobId = stage === 'ingest' ? `ingest-${paper.id}` : `summarize-${paper.id}-v${paper.draftCount + 1}`;
+  const job = await queues[stage].getJob(jobId);
+  if (!job) return null;
+  const jobState = await job.getState();
+  return {
+    stage,
+    jobState,
+    attemptsMade: job.attemptsMade,
+    attempts: job.opts.attempts ?? 1,
+    lastError: job.failedReason ? (job.failedReason.split('\n')[0] ?? null) : null,
+    nextAttemptAt: jobState === 'delayed' ? new Date(job.timestamp + (job.delay ?? 0)).toISOString() : null,
+  };
+}
+
+export function describeJobStatus(s: JobStatus): string {
+  const attempt = `${s.stage} job ${s.jobState}, attempt ${Math.min(s.attemptsMade + 1, s.attempts)} of ${s.attempts}`;
+  const next = s.nextAttemptAt ? `, next try at ${s.nextAttemptAt.replace('T', ' ').slice(0, 19)}` : '';
+  return `${attempt}${next}${s.lastError ? `\nlast error: ${s.lastError}` : ''}`;
+}
