@@ -63,6 +63,12 @@ describe('summarizing with an OpenAI-compatible server', () => {
     const [request] = llm.chatRequests();
     expect(request?.response_format?.type).toBe('json_schema');
     expect(request?.response_format?.json_schema?.name).toBe('lay_summary');
+    // Only the JSON Schema subset OpenAI's strict mode accepts: length limits move into descriptions.
+    const schema = JSON.stringify(request?.response_format?.json_schema?.schema);
+    expect(request?.response_format?.json_schema?.strict).toBe(true);
+    expect(schema).not.toMatch(/minLength|maxLength/);
+    expect(schema).toContain('(10-120 characters)');
+    expect(schema).toContain('"minItems":3');
     expect(request?.messages[1]?.content).toContain('RESULTS: Of 15 fracture associated loci identified');
     expect(llm.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
@@ -127,7 +133,9 @@ describe('summarizing with an OpenAI-compatible server', () => {
   });
 
   it('shows an operator that a paper is waiting out a rate limit, and until when', async () => {
-    llm.script([{ kind: 'error', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '120' } }]);
+    llm.script([
+      { kind: 'error', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '120' } },
+    ]);
     const id = await submitFracture();
     const { jobStatus } = await import('../src/queue/job-status.ts');
     const until = Date.now() + 10_000;

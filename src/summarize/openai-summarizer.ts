@@ -6,7 +6,6 @@
  * the raw reply is kept for the repair prompt and for the failure reason.
  */
 import type OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { parseChatCompletion } from 'openai/lib/parser';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Config } from '../config/env.ts';
@@ -14,11 +13,12 @@ import type { Usage } from '../domain/draft.ts';
 import { LaySummary } from '../domain/summary.ts';
 import { SummaryFailedError } from '../errors/summarize-errors.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
+import { strictResponseFormat } from '../llm/response-format.ts';
 import { classifyApiError, repairableProblem } from './llm-errors.ts';
 import { promptValues } from './prompt-values.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
-const responseFormat = zodResponseFormat(LaySummary, 'lay_summary');
+const responseFormat = strictResponseFormat(LaySummary, 'lay_summary');
 
 export function createOpenAiSummarizer(
   client: OpenAI,
