@@ -10,18 +10,23 @@ import { loadConfig } from '../src/config/env.ts';
 import { createContext } from '../src/runtime/context.ts';
 import { submitPaper } from '../src/sources/submit.ts';
 import { startCli } from './support/cli.ts';
+import { reply, startFakeOpenAi } from './support/fake-openai.ts';
 import { REDIS_URL, removePrefix, testPrefix } from './support/harness.ts';
+import { fractureSummary } from './support/summaries.ts';
 
 const prefix = testPrefix();
+// Each reply takes 300 ms, so one worker is busy while the other takes the next paper.
+const llm = await startFakeOpenAi([reply(fractureSummary, { delayMs: 300 })]);
 const env = {
   REDIS_URL,
   LAYSUM_PREFIX: prefix,
-  LLM_PROVIDER: 'extractive',
+  OPENAI_BASE_URL: llm.baseURL,
   SUMMARIZE_CONCURRENCY: '1',
   INGEST_CONCURRENCY: '1',
 };
 
 afterAll(async () => {
+  await llm.close();
   const redis = new Redis(REDIS_URL);
   const found = await redis.keys(`${prefix}:*`);
   if (found.length) await redis.del(...found);
@@ -59,6 +64,7 @@ it('shares the work between two worker processes without duplicating any draft',
 
   expect(await ctx.store.count('pending_review')).toBe(ids.size);
   for (const id of ids) expect(await ctx.store.drafts(id)).toHaveLength(1);
+  expect(llm.chatRequests()).toHaveLength(ids.size);
   for (const w of [one, two]) expect(w.stderr()).toMatch(/summarize p[0-9a-f]{12}: drafted/);
   await removePrefix(ctx, prefix);
   await ctx.close();
