@@ -54,7 +54,7 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
       : 'The study design could not be identified automatically; check the source before rating it.',
     ...(limitation ? [clip(limitation, 400)] : []),
   ];
-  const headline = record.title.length >= 10 ? record.title : `Research summary: ${record.title}`;
+  const headline = headlineOf(record.title);
   return LaySummary.parse({
     headline: clip(headline, 120),
     takeaway: padTo(takeSentences(takeawaySource, 400), 20, record.title),
@@ -79,6 +79,14 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
       },
     },
   });
+}
+
+/** The title without its subtitle ("...: a randomised trial") and final full stop, when that still says something. */
+function headlineOf(title: string): string {
+  const main = title.replace(/\.$/, '');
+  const beforeColon = main.split(/:\s/)[0] ?? main;
+  const short = beforeColon.split(/\s+/).length >= 4 ? beforeColon : main;
+  return short.length >= 10 ? short : `Research summary: ${short}`;
 }
 
 function padTo(text: string, min: number, fallback: string): string {
