@@ -28,6 +28,7 @@ describe('extractive summaries of real abstracts', () => {
     const fracture = records.find((r) => r.file === 'pmid-30158200.txt')?.record;
     if (!fracture) throw new Error('fixture missing');
     const s = extractiveSummary(fracture);
+    expect(s.headline).toBe('Assessment of the genetic and clinical determinants of fracture risk');
     expect(s.takeaway).toMatch(
       /^This large scale GWAS meta-analysis for fracture identified 15 genetic determinants/,
     );
