@@ -1,8 +1,8 @@
 /**
  * DOI resolution against real Crossref and Europe PMC responses
  * (test/fixtures/crossref, see its README for origins) replayed by a real
- * local HTTP server, plus the JATS / Europe PMC abstract converter on the
- * same data.
+ * local HTTP server: the Crossref client, the Europe PMC client and
+ * resolveDoi. The abstract converters on the same data are in jats.test.ts.
  *
  * What is real and what is staged: every response body served here is a
  * recorded real response, byte for byte, except (1) the one-line zero-hit
@@ -11,32 +11,18 @@
  * recording pairs a Crossref work without an abstract with the Europe PMC
  * record of the same paper. That test says so again where it does it.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.ts';
 import { TransientError } from '../../src/errors/summarize-errors.ts';
 import { createCrossrefClient } from '../../src/sources/crossref/client.ts';
 import { resolveDoi } from '../../src/sources/crossref/resolve.ts';
 import { createEuropePmcClient } from '../../src/sources/europepmc/client.ts';
-import { htmlAbstractToSections, jatsToSections, markupToText } from '../../src/sources/jats.ts';
 import { send, startServer, type TestServer } from '../support/http-server.ts';
+import { EPMC_CANCER, type EpmcResult, fixture, JOR, SREP } from './support-crossref.ts';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/crossref/${name}`, import.meta.url), 'utf8');
-const SREP = fixture('works_10.1038_srep16696.json');
-const JOR = fixture('works_10.1002_jor.1100150407.json');
 const NEUROBIOL = fixture('works_10.1016_j.neurobiolaging.2010.03.024_no_abstract.json');
 const ESMO = fixture('works_10.1136_esmoopen-2020-000776_no_abstract.json');
-const EPMC_CANCER = fixture('europepmc/search_cancer_core.json');
 const NO_HITS = '{"hitCount":0,"resultList":{"result":[]}}'; // hand-written: Europe PMC's shape for no hits
-
-type EpmcResult = { id: string; doi?: string; abstractText?: string };
-const epmcResults = (): EpmcResult[] => JSON.parse(EPMC_CANCER).resultList.result;
-const peerj = (doi: string): string =>
-  JSON.parse(fixture('journals_2167-8359_works_peerj_list.json')).message.items.find(
-    (i: { DOI: string }) => i.DOI === doi,
-  ).abstract;
-const epmcAbstract = (id: string) => epmcResults().find((r) => r.id === id)?.abstractText ?? '';
 
 const HTTP = { timeoutMs: 5_000, attempts: 3, backoffMs: 1 };
 
@@ -81,116 +67,6 @@ async function replay(routes: Replay) {
   const calls = (prefix: string) => s.requests.filter((r) => r.url.pathname.startsWith(prefix));
   return { server: s, crossref, europePmc, calls };
 }
-
-describe('jatsToSections on real Crossref abstracts', () => {
-  it('srep16696: drops the leading "Abstract" title; one unlabelled section, text intact', () => {
-    const [only, ...rest] = jatsToSections(JSON.parse(SREP).message.abstract);
-    expect(rest).toEqual([]);
-    expect(only?.label).toBeNull();
-    expect(only?.category).toBeNull();
-    expect(only?.text.startsWith('Oligomers of alpha-synuclein are toxic to cells')).toBe(true);
-    expect(only?.text).toContain('single-molecule Förster Resonance Energy Transfer');
-    expect(only?.text.endsWith('for triggering neurodegeneration.')).toBe(true);
-  });
-
-  it('jor.1100150407: escaped entities decoded (p &lt; 0.001 -> p < 0.001)', () => {
-    const [only] = jatsToSections(JSON.parse(JOR).message.abstract);
-    expect(only?.text).toContain('declined by about 60% (p < 0.001) in both groups');
-    expect(only?.text).toContain('(p > 0.7)');
-    expect(only?.text).not.toMatch(/&(?:lt|gt|amp);|<\/?jats|jats:/);
-  });
-
-  it('PeerJ sectioned abstracts: <jats:sec> titles become labels, italics and sup/sub kept as text', () => {
-    const goose = jatsToSections(peerj('10.7717/peerj.8914'));
-    expect(goose.map((s) => s.label)).toEqual(['Background', 'Methods', 'Results', 'Conclusion']);
-    expect(goose[0]?.text).toMatch(/^The bar-headed goose \(Anser indicus\) mainly inhabits/);
-    const fires = jatsToSections(peerj('10.7717/peerj.14276'));
-    expect(fires.map((s) => s.label)).toEqual(['Background', 'Methods', 'Results']);
-    expect(jatsToSections(peerj('10.7717/peerj.8892'))[0]?.text).toContain('(0, 90, 150 and 210 kg ha−1)');
-    const leafhoppers = jatsToSections(peerj('10.7717/peerj.12501'));
-    expect(leafhoppers[0]?.text).toContain('includes >2,600 valid genera');
-    expect(leafhoppers[0]?.text).toContain('Hou, Zhang & Huang, 2016');
-    expect(leafhoppers[2]?.text).toContain('(GenBank: MN910279)'); // <jats:uri> text kept
-  });
-
-  it('pretty-printed PeerJ JATS: indentation is not content', () => {
-    const [only] = jatsToSections(peerj('10.7717/peerj.15028'));
-    expect(only?.text).toContain('The modularity (Q, z-score) of the network was higher in autumn');
-    expect(only?.text).toContain('interaction evenness (E2, z-score)');
-    expect(only?.text).toContain('specialization (H2′, z-score)');
-    expect(only?.text).toContain(
-      'were Hemixos castanonotus, Parus venustulus, and Pycnonotus sinensis. The most',
-    );
-    expect(jatsToSections(peerj('10.7717/peerj.7416'))[2]?.text).toContain(
-      'mean seed mass of 4 (n\u00a0=\u00a019) species',
-    );
-  });
-
-  it('handles no namespace prefix, flat title/p runs, nested sections, MathML and empty input', () => {
-    expect(
-      jatsToSections(
-        '<sec><title>Aims:</title><p>To <italic>test</italic>.</p></sec><sec><p>Untitled.</p></sec>',
-      ),
-    ).toEqual([
-      { label: 'Aims', category: null, text: 'To test.' },
-      { label: null, category: null, text: 'Untitled.' },
-    ]);
-    const flat =
-      '<jats:title>Abstract</jats:title><jats:title>Objective</jats:title><jats:p>A.</jats:p><jats:p>B.</jats:p>';
-    expect(jatsToSections(flat)).toEqual([{ label: 'Objective', category: null, text: 'A. B.' }]);
-    const nested =
-      '<sec><title>Methods</title><p>a</p><sec><title>Design</title><p>b</p></sec><p>c</p></sec>';
-    expect(jatsToSections(nested).map((s) => [s.label, s.text])).toEqual([
-      ['Methods', 'a'],
-      ['Design', 'b'],
-      ['Methods', 'c'],
-    ]);
-    const math =
-      '<p>V<mml:math><mml:msub><mml:mi>O</mml:mi>\n <mml:mn>2</mml:mn></mml:msub></mml:math> max rose</p>';
-    expect(jatsToSections(math)[0]?.text).toBe('VO2 max rose');
-    expect(jatsToSections('<jats:p>one</jats:p><jats:p>two</jats:p>').map((s) => s.text)).toEqual([
-      'one',
-      'two',
-    ]);
-    expect(jatsToSections('')).toEqual([]);
-    expect(jatsToSections('<jats:title>Abstract</jats:title>')).toEqual([]);
-  });
-});
-
-describe('htmlAbstractToSections on real Europe PMC abstractText', () => {
-  it('<h4> headings become labels; a raw "<" in the text is text', () => {
-    const sections = htmlAbstractToSections(epmcAbstract('40468710'));
-    expect(sections.map((s) => s.label)).toEqual([
-      'Objective',
-      'Design',
-      'Methods',
-      'Results',
-      'Conclusions',
-    ]);
-    expect(sections[3]?.text).toContain(
-      'psychological flexibility significantly (at p\u2009<\u2009.001) predicted anxiety',
-    );
-    expect(htmlAbstractToSections(epmcAbstract('40245290'))[2]?.text).toContain(
-      'overall survival of <1 year.',
-    );
-    expect(htmlAbstractToSections(epmcAbstract('40511629'))[0]?.text).toContain(
-      'Hydrogen sulfide (H2S) is of particular',
-    );
-  });
-
-  it('unheaded abstracts are one unlabelled section; records without abstracts give []', () => {
-    const [only, ...rest] = htmlAbstractToSections(epmcAbstract('40516981'));
-    expect(rest).toEqual([]);
-    expect(only?.label).toBeNull();
-    expect(htmlAbstractToSections(epmcAbstract('39709208'))).toEqual([]); // "Department of Error."
-  });
-
-  it('markupToText flattens titles', () => {
-    expect(markupToText('Effect of <i>H. pylori</i> on CO<sub>2</sub> &amp; r<sup>2</sup>\n  ')).toBe(
-      'Effect of H. pylori on CO2 & r2',
-    );
-  });
-});
 
 describe('Crossref client', () => {
   it('srep16696 field by field; the DOI is one encoded path segment and mailto is sent', async () => {

@@ -1,24 +1,15 @@
 /**
- * The PubMed source against real EFetch / MEDLINE XML (test/fixtures/pubmed,
- * see its README for origins) and a real local HTTP server speaking E-utilities.
+ * Parsing real EFetch / MEDLINE XML (test/fixtures/pubmed, see its README for
+ * origins) into paper records: inline markup, entities, MathML, structured
+ * abstracts, ids and dates, plus the edge cases (no title, no abstract, not XML).
+ * The E-utilities HTTP client is in pubmed-eutils.test.ts.
  */
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
 import { InputError } from '../../src/errors/input-error.ts';
-import { TransientError } from '../../src/errors/summarize-errors.ts';
-import {
-  createEutilsClient,
-  decodeEntities,
-  flattenInline,
-  parsePubmedXml,
-} from '../../src/sources/pubmed/index.ts';
-import type { RateLimiter } from '../../src/sources/rate-limit.ts';
-import { type Handler, send, startServer, type TestServer } from '../support/http-server.ts';
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/pubmed/${name}`, import.meta.url));
-const xmlFixture = (name: string) => fixture(name).toString('utf8');
+import { decodeEntities, flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
+import { fixture, xmlFixture } from './support-pubmed.ts';
 
 function only(name: string): PaperRecord {
   const [item, ...rest] = parsePubmedXml(xmlFixture(name)).records;
@@ -244,152 +235,5 @@ describe('parsePubmedXml on edge cases', () => {
       publishedAt: '2007',
       ids: { pmid: '17942999', pmcid: 'PMC4380289' }, // from OtherID: no PubmedData in this DTD
     });
-  });
-});
-
-describe('E-utilities client against a local server', () => {
-  const KEY = 'SECRET-KEY-123';
-  let server: TestServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  function counting(): RateLimiter & { calls: number } {
-    const limiter = { calls: 0, acquire: async () => void limiter.calls++ };
-    return limiter;
-  }
-  async function client(handler: Handler, attempts = 2, backoffMs = 1) {
-    server = await startServer(handler);
-    const limiter = counting();
-    const eutils = createEutilsClient({
-      baseUrl: `${server.url}/entrez/eutils/`,
-      apiKey: KEY,
-      email: 'ops@example.org',
-      tool: 'laysum',
-      http: { timeoutMs: 2000, attempts, backoffMs },
-      limiter,
-    });
-    return { eutils, limiter, requests: server.requests };
-  }
-  const secretFree = (err: unknown) => {
-    expect(err).toBeInstanceOf(Error);
-    const { message, hint } = err as Error & { hint?: string };
-    expect(`${message} ${hint ?? ''}`).not.toContain(KEY);
-  };
-
-  it('efetch sends one request with the ids, tool, email and api_key and parses the XML', async () => {
-    const body = xmlFixture('ncbiutils_pubmed.xml');
-    const { eutils, limiter, requests } = await client((_req, res) => send(res, 200, body, 'text/xml'));
-    const ids = ['35196497', '33278872', '24792780', '30158200', '151222', '99999999'];
-    const { records } = await eutils.efetch(ids);
-    expect(requests).toHaveLength(1);
-    const url = requests[0]?.url;
-    expect(url?.pathname).toBe('/entrez/eutils/efetch.fcgi');
-    const email = 'email=ops%40example.org';
-    expect(url?.search).toBe(
-      `?db=pubmed&retmode=xml&id=${ids.join('%2C')}&tool=laysum&${email}&api_key=${KEY}`,
-    );
-    expect(limiter.calls).toBe(1);
-    expect(records.find((r) => r.pmid === '30158200')?.record?.ids.doi).toBe('10.1136/bmj.k3225');
-    expect(records.at(-1)).toMatchObject({
-      pmid: '99999999',
-      record: null,
-      problem: expect.stringMatching(/no record for PMID 99999999/),
-    });
-  });
-
-  it('efetch splits more than 200 ids into batches', async () => {
-    const empty = '<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>';
-    const { eutils, requests } = await client((_req, res) => send(res, 200, empty, 'text/xml'));
-    const ids = Array.from({ length: 201 }, (_, i) => String(1000 + i));
-    const { records } = await eutils.efetch(ids);
-    expect(requests.map((r) => r.url.searchParams.get('id')?.split(',').length)).toEqual([200, 1]);
-    expect(records).toHaveLength(201);
-  });
-
-  it('honours 429 + Retry-After, acquiring the limiter before every attempt', async () => {
-    const body = xmlFixture('biopython_pubmed4.xml');
-    let calls = 0;
-    // A 10 s backoff would time the test out: passing proves Retry-After: 0 was used instead.
-    const { eutils, limiter } = await client(
-      (_req, res) => {
-        if (calls++ === 0)
-          send(res, 429, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json', {
-            'retry-after': '0',
-          });
-        else send(res, 200, body, 'text/xml');
-      },
-      3,
-      10_000,
-    );
-    const { records } = await eutils.efetch(['27797938']);
-    expect(records[0]?.record?.title).toContain('TERT gene region');
-    expect(limiter.calls).toBe(2);
-  });
-
-  it('a 500 forever gives a TransientError without the api_key', async () => {
-    const { eutils, limiter } = await client((_req, res) => send(res, 500, 'oops', 'text/plain'), 3);
-    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(TransientError);
-    expect((err as Error).message).toMatch(/NCBI E-utilities is unavailable: HTTP 500 after 3 attempt/);
-    secretFree(err);
-    expect(limiter.calls).toBe(3);
-  });
-
-  it('a 400 that echoes the api_key gives an InputError without it', async () => {
-    const { eutils } = await client((_req, res) =>
-      send(res, 400, `{"error":"API key invalid","api-key":"${KEY}"}`),
-    );
-    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    secretFree(err);
-  });
-
-  it('a non-XML efetch body gives an InputError that says so', async () => {
-    const { eutils } = await client((_req, res) =>
-      send(res, 200, `Supplied id parameter is empty. key=${KEY}`, 'text/plain'),
-    );
-    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as Error).message).toMatch(/EFetch did not return XML for PMIDs 27797938/);
-    secretFree(err);
-    await expect(eutils.efetch(['12a'])).rejects.toThrow(/Not PubMed ids: "12a"/);
-  });
-
-  it('esearch sends the query and date range and validates the JSON', async () => {
-    // Shaped like a real ESearch answer (retmode=json), trimmed.
-    const body =
-      '{"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"2","retmax":"2","retstart":"0",' +
-      '"idlist":["30158200","27797938"],"translationset":[],"querytranslation":"\\"fractures, bone\\"[MeSH Terms]"}}';
-    const { eutils, requests } = await client((_req, res) => send(res, 200, body));
-    const result = await eutils.esearch('fracture[mh]', {
-      mindate: '2018/01/01',
-      datetype: 'pdat',
-      retmax: 50,
-    });
-    expect(result).toEqual({ count: 2, pmids: ['30158200', '27797938'] });
-    expect(requests[0]?.url.pathname).toBe('/entrez/eutils/esearch.fcgi');
-    expect(requests[0]?.url.search).toBe(
-      `?db=pubmed&term=fracture%5Bmh%5D&retmode=json&retmax=50&datetype=pdat&mindate=2018%2F01%2F01&maxdate=3000` +
-        `&tool=laysum&email=ops%40example.org&api_key=${KEY}`,
-    );
-  });
-
-  it('esearch turns an ESearch ERROR or a malformed answer into an InputError', async () => {
-    const bodies = [
-      JSON.stringify({
-        header: { type: 'esearch', version: '0.3' },
-        esearchresult: { ERROR: 'Invalid query' },
-      }),
-      JSON.stringify({ esearchresult: { count: 'many', idlist: [] } }),
-      '<html>Bad gateway</html>',
-    ];
-    let i = 0;
-    const { eutils } = await client((_req, res) => send(res, 200, bodies[i++] ?? ''));
-    await expect(eutils.esearch('((')).rejects.toThrow(/could not run the search "\(\(": Invalid query/);
-    await expect(eutils.esearch('x')).rejects.toThrow(/unexpected answer/);
-    await expect(eutils.esearch('x')).rejects.toThrow(/did not return JSON/);
-    await expect(eutils.esearch('  ')).rejects.toBeInstanceOf(InputError);
   });
 });
