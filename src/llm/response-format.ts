@@ -16,7 +16,10 @@ function isNode(value: unknown): value is JsonNode {
 
 /** Remove string length limits in place, noting them in the description. */
 export function moveLengthLimitsToDescriptions(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(moveLengthLimitsToDescriptions);
+  if (Array.isArray(node)) {
+    for (const item of node) moveLengthLimitsToDescriptions(item);
+    return;
+  }
   if (!isNode(node)) return;
   const { minLength, maxLength } = node;
   if (typeof minLength === 'number' || typeof maxLength === 'number') {
