@@ -145,14 +145,26 @@ export async function editDraft(
     reviewerNotes: null,
     checks: runChecks(parsed.data, paper.record),
   };
-  const changed = Object.keys(changes).join(', ');
   await deps.store.addDraft(id, draft, {
     expected: basedOn,
     from: '*',
     to: null,
     actor,
     action: 'edited',
-    note: `changed ${changed}`,
+    note: describeEdit(base.summary, parsed.data, basedOn),
   });
   return draft;
+}
+
+/** The audit note for an edit: each changed field, before and after (shortened). */
+function describeEdit(before: LaySummary, after: LaySummary, basedOn: number): string {
+  const show = (v: unknown) => {
+    const text = typeof v === 'string' ? v : Array.isArray(v) ? v.join('; ') : JSON.stringify(v);
+    return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  };
+  const fields = (Object.keys(after) as (keyof LaySummary)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  if (fields.length === 0) return `saved version ${basedOn} again without changes`;
+  return fields.map((k) => `${k}: "${show(before[k])}" → "${show(after[k])}"`).join('\n');
 }

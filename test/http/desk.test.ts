@@ -121,7 +121,10 @@ describe('desk forms', () => {
     expect(after.audit.at(-1)).toMatchObject({
       actor: 'reviewer-1',
       action: 'edited',
-      note: 'changed headline',
+      // Before and after, for the history page.
+      note: expect.stringMatching(
+        /^headline: ".+" → "Strength training may keep older adults on their feet"$/,
+      ),
     });
 
     const stale = await reviewer.post(

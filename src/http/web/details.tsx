@@ -170,7 +170,7 @@ export function Trail({ entries, showPaper = false }: { entries: AuditEntry[]; s
               {a.action}
               {a.to && a.from !== a.to ? <span class="small muted"> → {a.to.replace('_', ' ')}</span> : null}
             </td>
-            <td>{a.note ?? ''}</td>
+            <td class="note">{a.note ?? ''}</td>
           </tr>
         ))}
       </tbody>

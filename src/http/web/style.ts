@@ -52,4 +52,5 @@ kbd { border:1px solid #999; border-bottom-width:2px; border-radius:3px; padding
 .login { max-width:420px; margin:3rem auto; }
 .narrow { max-width:760px; }
 .nowrap { white-space:nowrap; }
+td.note { white-space:pre-line; }
 `;
