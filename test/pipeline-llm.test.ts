@@ -21,6 +21,7 @@ beforeEach(async () => {
     OPENAI_API_KEY: API_KEY,
     LLM_MODEL: 'test-model',
     LLM_TIMEOUT_MS: '1500',
+    LLM_MAX_TOKENS: '2000',
   });
   await p.start();
 });
@@ -62,6 +63,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.checks.map((c) => c.id)).toContain('reading-level');
     const [request] = llm.chatRequests();
     expect(request?.response_format?.type).toBe('json_schema');
+    expect(request?.max_tokens).toBe(2000);
     expect(request?.response_format?.json_schema?.name).toBe('lay_summary');
     // Only the JSON Schema subset OpenAI's strict mode accepts: length limits move into descriptions.
     const schema = JSON.stringify(request?.response_format?.json_schema?.schema);

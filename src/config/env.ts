@@ -38,6 +38,14 @@ export const EnvSchema = z.object({
   LLM_MAX_REPAIRS: int(2),
   LLM_ATTEMPTS: int(8, 1),
   LLM_BACKOFF_MS: int(5_000, 1),
+  LLM_MAX_TOKENS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(256))
+      .optional(),
+  ),
 
   INGEST_CONCURRENCY: int(4, 1),
   SUMMARIZE_CONCURRENCY: int(4, 1),
@@ -78,6 +86,8 @@ export interface Config {
     maxRepairs: number;
     attempts: number;
     backoffMs: number;
+    /** Sent as `max_tokens` when set (local servers may default to a short reply). */
+    maxTokens: number | undefined;
   };
   workers: { ingestConcurrency: number; summarizeConcurrency: number; shutdownTimeoutMs: number };
   limits: { maxTextBytes: number; maxPdfBytes: number; fullTextBudgetChars: number };
@@ -124,6 +134,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       maxRepairs: env.LLM_MAX_REPAIRS,
       attempts: env.LLM_ATTEMPTS,
       backoffMs: env.LLM_BACKOFF_MS,
+      maxTokens: env.LLM_MAX_TOKENS,
     },
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
@@ -181,6 +192,7 @@ function configToEnv(c: Config): Record<string, string | undefined> {
     LLM_MAX_REPAIRS: String(c.llm.maxRepairs),
     LLM_ATTEMPTS: String(c.llm.attempts),
     LLM_BACKOFF_MS: String(c.llm.backoffMs),
+    LLM_MAX_TOKENS: c.llm.maxTokens === undefined ? undefined : String(c.llm.maxTokens),
     INGEST_CONCURRENCY: String(c.workers.ingestConcurrency),
     SUMMARIZE_CONCURRENCY: String(c.workers.summarizeConcurrency),
     SHUTDOWN_TIMEOUT_MS: String(c.workers.shutdownTimeoutMs),

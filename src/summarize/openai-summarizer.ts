@@ -42,7 +42,12 @@ export function createOpenAiSummarizer(
       let lastProblem = '';
       let lastRaw = '';
       for (let call = 1; call <= llm.maxRepairs + 1; call++) {
-        const params = { model: llm.model, messages, response_format: responseFormat };
+        const params = {
+          model: llm.model,
+          messages,
+          response_format: responseFormat,
+          ...(llm.maxTokens ? { max_tokens: llm.maxTokens } : {}),
+        };
         let completion: ChatCompletion;
         try {
           completion = await client.chat.completions.create(params);

@@ -24,6 +24,7 @@ export interface ChatRequestBody {
   model: string;
   messages: Array<{ role: string; content: string }>;
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  max_tokens?: number;
 }
 
 export const reply = (value: unknown, extra: Partial<Extract<Step, { kind: 'reply' }>> = {}): Step => ({

@@ -36,6 +36,12 @@ describe('config', () => {
     }
   });
 
+  it('takes an optional reply cap for local servers', () => {
+    expect(parseEnv({ LLM_MAX_TOKENS: '' }).llm.maxTokens).toBeUndefined();
+    expect(parseEnv({ LLM_MAX_TOKENS: '2000' }).llm.maxTokens).toBe(2000);
+    expect(() => parseEnv({ LLM_MAX_TOKENS: 'lots' })).toThrow(/LLM_MAX_TOKENS: must be a whole number/);
+  });
+
   it('refuses LLM_PROVIDER=openai with neither key nor URL', () => {
     expect(() => parseEnv({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
   });
