@@ -106,7 +106,9 @@ export interface Config {
 
 /** Validate an environment-like object; throws ConfigError naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Config {
-  const result = EnvSchema.safeParse(source);
+  // `NAME=` (as in .env.example) means "not set": the default applies.
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = EnvSchema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.');

@@ -1,6 +1,9 @@
 /** Configuration is validated once with messages naming the variable; prompts check their placeholders. */
+
+import { readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/config/env.ts';
+import { EnvSchema, parseEnv } from '../../src/config/env.ts';
 import { ConfigError } from '../../src/errors/config-error.ts';
 import { loadPrompt, parsePrompt, renderPrompt } from '../../src/llm/prompt.ts';
 import { parsePastedText } from '../../src/sources/text.ts';
@@ -44,6 +47,16 @@ describe('config', () => {
 
   it('refuses LLM_PROVIDER=openai with neither key nor URL', () => {
     expect(() => parseEnv({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the variables the config schema reads', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(EnvSchema.shape).sort());
+    // And the file as written is a valid configuration.
+    expect(() => parseEnv(parseDotEnv(example))).not.toThrow();
   });
 });
 
