@@ -107,7 +107,9 @@ export interface Config {
 /** Validate an environment-like object; throws ConfigError naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Config {
   // `NAME=` (as in .env.example) means "not set": the default applies.
-  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const given = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const result = EnvSchema.safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
