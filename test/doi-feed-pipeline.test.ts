@@ -30,6 +30,8 @@ beforeEach(async () => {
       return send(res, 200, fixture('feeds/nature_current.rss'), 'application/rss+xml');
     if (path === '/feeds/pubmed.xml')
       return send(res, 200, fixture('feeds/pubmed_search_feed_2021-12-14.xml'), 'application/rss+xml');
+    if (path === '/feeds/ijsem.xml')
+      return send(res, 200, fixture('feeds/ijsem_microbiology_society_latest.xml'), 'application/rss+xml');
     if (path === '/feeds/moved')
       return send(res, 200, '<!DOCTYPE html><html><body>We moved!</body></html>', 'text/html');
     send(res, 404, 'not found', 'text/plain');
@@ -83,6 +85,29 @@ describe('feed watches', () => {
     const second = await pollWatch(deps, watch);
     expect(second).toMatchObject({ ok: true, found: 15, queued: 0, duplicates: 15 });
     expect(await p.ctx.store.count()).toBe(15);
+  });
+
+  it("drafts feed items whose DOIs the registries do not know from the feed's own abstracts", async () => {
+    const watch = await watchStore(p.ctx).add({
+      kind: 'feed',
+      target: `${server.url}/feeds/ijsem.xml`,
+      everyMs: 3_600_000,
+      createdBy: 'test',
+    });
+    const report = await pollWatch(createPollDeps(p.ctx), watch);
+    expect(report).toMatchObject({ ok: true, found: 25, queued: 25 });
+    await p.start();
+    await p.workers?.untilIdle();
+    const drafted = await p.ctx.store.list('pending_review');
+    const failed = await p.ctx.store.list('failed');
+    expect(drafted.length + failed.length).toBe(25);
+    expect(drafted.length).toBe(23); // the items whose feed entry carries an abstract
+    for (const paper of drafted) {
+      expect(paper.record?.ids.doi).toMatch(/^10\./);
+      expect(paper.record?.abstract.length).toBeGreaterThan(0);
+    }
+    // The two without an abstract in the feed fail with what the registries said.
+    for (const paper of failed) expect(paper.reason).toMatch(/was not found at Crossref or Europe PMC/);
   });
 
   it("shows a broken feed's error in `watch list` while other watches keep working", async () => {

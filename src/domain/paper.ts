@@ -22,7 +22,12 @@ export const TextSubmission = z.object({
   pmid: z.string().optional(),
 });
 export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(/^\d{1,9}$/) });
-export const DoiSubmission = z.object({ kind: z.literal('doi'), doi: z.string().min(3) });
+export const DoiSubmission = z.object({
+  kind: z.literal('doi'),
+  doi: z.string().min(3),
+  /** What the submitter already knew (a feed item's title and abstract), used where the registries know less. */
+  fallback: z.lazy(() => PaperRecord).optional(),
+});
 export const PdfSubmission = z.object({
   kind: z.literal('pdf'),
   fileName: z.string(),

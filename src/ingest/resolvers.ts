@@ -4,6 +4,7 @@
  * src/ingest/wire.ts; tests may pass their own.
  */
 import type { PaperRecord, Submission } from '../domain/paper.ts';
+import { InputError } from '../errors/input-error.ts';
 import { textRecord } from '../sources/text.ts';
 
 export interface Resolvers {
@@ -26,11 +27,28 @@ export async function resolveSubmission(
     case 'pmid':
       return resolvers.pmid(submission.pmid);
     case 'doi':
-      return resolvers.doi(submission.doi);
+      return submission.fallback
+        ? withFallback(resolvers.doi(submission.doi), submission.fallback)
+        : resolvers.doi(submission.doi);
     case 'pdf': {
       const bytes = await blob();
       if (!bytes) throw new Error(`The uploaded PDF ${submission.fileName} is missing from the store.`);
       return resolvers.pdf(bytes, submission.fileName);
     }
+  }
+}
+
+/**
+ * A DOI from a feed: the registries' record, with the feed's own abstract
+ * where Crossref and Europe PMC have none (many publishers deposit none), or
+ * the feed's record alone when the registries do not know the DOI yet.
+ */
+async function withFallback(resolved: Promise<PaperRecord>, fallback: PaperRecord): Promise<PaperRecord> {
+  try {
+    const record = await resolved;
+    return record.abstract.length > 0 ? record : { ...record, abstract: fallback.abstract };
+  } catch (err) {
+    if (err instanceof InputError) return fallback;
+    throw err;
   }
 }

@@ -17,7 +17,7 @@ import { parsePastedText } from './text.ts';
 export type SubmitRequest =
   | { kind: 'text'; text: string; title?: string | undefined; journal?: string | undefined }
   | { kind: 'pmid'; pmid: string }
-  | { kind: 'doi'; doi: string }
+  | { kind: 'doi'; doi: string; fallback?: PaperRecord | undefined }
   | { kind: 'pdf'; fileName: string; bytes: Uint8Array }
   | { kind: 'record'; record: PaperRecord };
 
@@ -64,7 +64,8 @@ export function prepare(
     }
     case 'doi': {
       const doi = requireDoi(req.doi);
-      return { submission: { kind: 'doi', doi }, identities: [{ kind: 'doi', value: doi }] };
+      const fallback = req.fallback ? { fallback: req.fallback } : {};
+      return { submission: { kind: 'doi', doi, ...fallback }, identities: [{ kind: 'doi', value: doi }] };
     }
     case 'pdf': {
       if (req.bytes.byteLength > config.limits.maxPdfBytes) {

@@ -45,9 +45,10 @@ async function pubmedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate
 async function feedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]> {
   const feed = parseFeed(await deps.fetchText(watch.target), watch.target);
   return feed.items.map((item): Candidate => {
-    if (item.doi) return { request: { kind: 'doi', doi: item.doi } };
-    if (item.pmid) return { request: { kind: 'pmid', pmid: item.pmid } };
     const record = feedItemToRecord(item, feed.title);
+    const fallback = record && hasText(record) ? record : undefined;
+    if (item.doi) return { request: { kind: 'doi', doi: item.doi, fallback } };
+    if (item.pmid) return { request: { kind: 'pmid', pmid: item.pmid } };
     return record && hasText(record)
       ? { request: { kind: 'record', record } }
       : { skip: `"${item.title}": no DOI, PMID or abstract` };
