@@ -179,6 +179,22 @@ describe('the review flow through the API', () => {
     expect((await h.call('/api/drafts?state=done', { token: h.tokens.reviewer })).status).toBe(400);
   });
 
+  it('sends a draft back with notes and gets a new version from the summarizer', async () => {
+    const id = await submitAndDraft('Sending back drafts about balance training');
+    const sent = await h.call(`/api/drafts/${id}/request-changes`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { notes: 'Say who took part and for how long.' },
+    });
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toMatchObject({ id, state: 'summarizing' });
+    await h.p.waitFor(id, ['pending_review']);
+    const view = await (await h.call(`/api/drafts/${id}`, { token: h.tokens.reviewer })).json();
+    expect(view.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(view.draft.reviewerNotes).toBe('Say who took part and for how long.');
+    expect(view.audit.map((a: { action: string }) => a.action)).toContain('changes requested');
+  });
+
   it('takes a PDF as a multipart upload and refuses a file that is not a PDF', async () => {
     const form = new FormData();
     form.set(
