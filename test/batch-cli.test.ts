@@ -3,10 +3,9 @@
  * known papers reported with their id, invalid lines reported with their line
  * numbers, and a second run of the same file queues nothing.
  */
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.ts';
-import { REDIS_URL, testPrefix } from './support/harness.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
 
 const prefix = testPrefix();
 const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive' };
@@ -18,12 +17,7 @@ interface Tally {
   invalid: Array<{ line: number; text: string; problem: string }>;
 }
 
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  const found = await redis.keys(`${prefix}:*`);
-  if (found.length) await redis.del(...found);
-  await redis.quit();
-});
+afterAll(() => removeTestKeys(prefix));
 
 describe('laysum submit --batch', () => {
   it('queues each paper once and reports invalid lines by number', async () => {

@@ -6,10 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, runCli, startCli } from './support/cli.ts';
-import { fixture, REDIS_URL, testPrefix } from './support/harness.ts';
+import { fixture, REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
 
 const prefix = testPrefix();
 const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive', MAX_TEXT_BYTES: '20000' };
@@ -22,12 +21,7 @@ const file = (name: string, content: string | Buffer) => {
 const cli = (...args: string[]) => runCli(args, env);
 const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
 
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  const found = await redis.keys(`${prefix}:*`);
-  if (found.length) await redis.del(...found);
-  await redis.quit();
-});
+afterAll(() => removeTestKeys(prefix));
 
 describe('laysum CLI', () => {
   let fractureId = '';

@@ -1,35 +1,18 @@
 /** `npm run demo` as a newcomer runs it: every sample drafted, labelled, and a desk token printed. */
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
-import { REDIS_URL, testPrefix } from './support/harness.ts';
+import { spawnNode } from './support/cli.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
 
 const prefix = testPrefix();
-const root = fileURLToPath(new URL('../', import.meta.url));
 
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  const found = await redis.keys(`${prefix}:*`);
-  if (found.length) await redis.del(...found);
-  await redis.quit();
-});
+afterAll(() => removeTestKeys(prefix));
 
 it('runs the samples through the pipeline with the offline provider and says so', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/demo.ts', '--no-serve'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDIS_URL, LAYSUM_PREFIX: prefix },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, stdout, stderr } = await spawnNode(['--import', 'tsx', 'src/cli/demo.ts', '--no-serve'], {
+    REDIS_URL,
+    LAYSUM_PREFIX: prefix,
+  }).done;
   expect(code, stderr).toBe(0);
   const samples = readdirSync(new URL('../samples/abstracts/', import.meta.url)).filter((f) =>
     f.endsWith('.txt'),

@@ -4,14 +4,13 @@
  * draft, and both processes do work.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/env.ts';
 import { createContext } from '../src/runtime/context.ts';
 import { submitPaper } from '../src/sources/submit.ts';
 import { startCli } from './support/cli.ts';
 import { reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { REDIS_URL, removePrefix, testPrefix } from './support/harness.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
 import { fractureSummary } from './support/summaries.ts';
 
 const prefix = testPrefix();
@@ -27,10 +26,7 @@ const env = {
 
 afterAll(async () => {
   await llm.close();
-  const redis = new Redis(REDIS_URL);
-  const found = await redis.keys(`${prefix}:*`);
-  if (found.length) await redis.del(...found);
-  await redis.quit();
+  await removeTestKeys(prefix);
 });
 
 it('shares the work between two worker processes without duplicating any draft', async () => {
@@ -66,6 +62,5 @@ it('shares the work between two worker processes without duplicating any draft',
   for (const id of ids) expect(await ctx.store.drafts(id)).toHaveLength(1);
   expect(llm.chatRequests()).toHaveLength(ids.size);
   for (const w of [one, two]) expect(w.stderr()).toMatch(/summarize p[0-9a-f]{12}: drafted/);
-  await removePrefix(ctx, prefix);
   await ctx.close();
 });

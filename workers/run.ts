@@ -5,6 +5,7 @@
  */
 import type { Worker } from 'bullmq';
 import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
+import { jobIdFor } from '../src/queue/jobs.ts';
 import { pendingJobs } from '../src/queue/queues.ts';
 import { type Context, createSourceResolvers, createSummarizer } from '../src/runtime/context.ts';
 import { createIngestWorker } from './ingest.ts';
@@ -53,14 +54,20 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
  * a no-op when the job exists.
  */
 async function requeueInFlight(ctx: Context): Promise<void> {
+  const PAGE = 500;
   for (const state of IN_FLIGHT_STATES) {
-    for (const paper of await ctx.store.list(state)) {
-      const queue = state === 'summarizing' ? ctx.queues.summarize : ctx.queues.ingest;
-      const jobId =
-        state === 'summarizing' ? `summarize-${paper.id}-v${paper.draftCount + 1}` : `ingest-${paper.id}`;
-      if (await queue.getJob(jobId)) continue;
-      if (state === 'summarizing') await ctx.enqueue.summarize(paper.id, paper.draftCount + 1);
-      else await ctx.enqueue.ingest(paper.id);
+    for (let offset = 0; ; offset += PAGE) {
+      const papers = await ctx.store.list(state, PAGE, offset);
+      for (const paper of papers) {
+        const version = paper.draftCount + 1;
+        if (state === 'summarizing') {
+          const id = jobIdFor('summarize', { paperId: paper.id, version });
+          if (!(await ctx.queues.summarize.getJob(id))) await ctx.enqueue.summarize(paper.id, version);
+        } else if (!(await ctx.queues.ingest.getJob(jobIdFor('ingest', { paperId: paper.id })))) {
+          await ctx.enqueue.ingest(paper.id);
+        }
+      }
+      if (papers.length < PAGE) break;
     }
   }
 }

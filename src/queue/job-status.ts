@@ -4,6 +4,7 @@
  * Shown by `laysum status` so an operator can tell "waiting out a 429" from "stuck".
  */
 import type { Paper } from '../domain/paper.ts';
+import { jobIdFor } from './jobs.ts';
 import type { Queues } from './queues.ts';
 
 export interface JobStatus {
@@ -24,7 +25,10 @@ export async function jobStatus(queues: Queues, paper: Paper): Promise<JobStatus
         ? 'ingest'
         : null;
   if (!stage) return null;
-  const jobId = stage === 'ingest' ? `ingest-${paper.id}` : `summarize-${paper.id}-v${paper.draftCount + 1}`;
+  const jobId =
+    stage === 'ingest'
+      ? jobIdFor('ingest', { paperId: paper.id })
+      : jobIdFor('summarize', { paperId: paper.id, version: paper.draftCount + 1 });
   const job = await queues[stage].getJob(jobId);
   if (!job) return null;
   const jobState = await job.getState();

@@ -137,7 +137,6 @@ export async function editDraft(
     summary: parsed.data,
     provenance: {
       ...base.provenance,
-      provider: base.provenance.provider,
       createdAt: new Date().toISOString(),
     },
     author: actor,

@@ -3,18 +3,14 @@
  * real process: the token is printed once and only its hash is stored; the
  * server answers on PORT and stops cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REDIS_URL, testPrefix } from '../support/harness.ts';
+import { spawnCli } from '../support/cli.ts';
+import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/laysum.js', import.meta.url));
 const prefix = testPrefix();
 const env = {
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '/tmp',
   REDIS_URL,
   LAYSUM_PREFIX: prefix,
   LLM_PROVIDER: 'extractive',
@@ -22,27 +18,13 @@ const env = {
 const redis = new Redis(REDIS_URL);
 
 afterAll(async () => {
-  const found = await redis.keys(`${prefix}:*`);
-  if (found.length) await redis.del(...found);
+  await removePrefix(redis, prefix);
   await redis.quit();
 });
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...env, ...extraEnv },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
-  );
-  return { child, done, output: () => stderr };
+  const proc = spawnCli(args, { ...env, ...extraEnv });
+  return { child: proc.child, done: proc.done, output: proc.stderr };
 }
 
 describe('laysum users', () => {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { type Config, parseEnv } from '../../src/config/env.ts';
 import type { Paper } from '../../src/domain/paper.ts';
 import type { PaperState } from '../../src/domain/state.ts';
@@ -44,13 +45,24 @@ export interface Pipeline {
   cleanup(): Promise<void>;
 }
 
-export async function removePrefix(ctx: Context, prefix: string): Promise<void> {
+/** Delete every key under a test's prefix (LaySum's and BullMQ's). */
+export async function removePrefix(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
-    const [next, found] = await ctx.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
     cursor = next;
-    if (found.length) await ctx.redis.del(...found);
+    if (found.length) await redis.del(...found);
   } while (cursor !== '0');
+}
+
+/** The same, on a connection of its own (for tests that only run CLI processes). */
+export async function removeTestKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    await removePrefix(redis, prefix);
+  } finally {
+    await redis.quit();
+  }
 }
 
 export async function createPipeline(env: Record<string, string> = {}): Promise<Pipeline> {
@@ -81,7 +93,7 @@ export async function createPipeline(env: Record<string, string> = {}): Promise<
     },
     async cleanup() {
       await p.workers?.close();
-      await removePrefix(ctx, config.redis.prefix);
+      await removePrefix(ctx.redis, config.redis.prefix);
       await ctx.close();
     },
   };

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { NotFoundError } from '../../errors/not-found-error.ts';
-import { type PollReport, Watch } from './types.ts';
+import { PollReport, Watch } from './types.ts';
 
 const HISTORY = 50;
 
@@ -74,6 +74,6 @@ export class WatchStore {
 
   async polls(id: string): Promise<PollReport[]> {
     const raw = await this.redis.lrange(`${this.key(id)}:polls`, 0, -1);
-    return raw.map((r) => JSON.parse(r) as PollReport);
+    return raw.map((r) => PollReport.parse(JSON.parse(r)));
   }
 }
