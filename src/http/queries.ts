@@ -5,8 +5,7 @@
  */
 import { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
-import { NotFoundError } from '../errors/not-found-error.ts';
-import { type PaperRow, paperRows } from '../review/view.ts';
+import { type PaperRow, paperRows, resolvePaperId as resolveId, reviewOrder } from '../review/view.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export interface DraftFilter {
@@ -55,21 +54,11 @@ export async function findDrafts(store: PaperStore, filter: DraftFilter): Promis
     Promise.all(PaperState.options.map(async (s) => [s, await store.count(s)] as const)),
   ]);
   const topics = [...new Set(rows.flatMap((r) => r.topics.map(norm)))].sort();
-  const rank = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
-  // Oldest pending first (the queue's order), then everything else, newest change first.
-  const drafts = rows
-    .filter((r) => matches(r, filter))
-    .sort(
-      (a, b) =>
-        rank(a.state) - rank(b.state) || (rank(a.state) === 0 ? 0 : b.updatedAt.localeCompare(a.updatedAt)),
-    );
+  const drafts = reviewOrder(rows.filter((r) => matches(r, filter)));
   return { drafts, counts: Object.fromEntries(countList) as Record<PaperState, number>, topics };
 }
 
 /** A paper id, following a duplicate merged at ingest to the paper that stayed. */
-export async function resolvePaperId(store: PaperStore, id: string): Promise<string> {
-  if (await store.get(id)) return id;
-  const into = await store.mergedInto(id);
-  if (into) return into;
-  throw new NotFoundError('paper', id, 'Check the id; the review queue lists known papers.');
+export function resolvePaperId(store: PaperStore, id: string): Promise<string> {
+  return resolveId(store, id, 'Check the id; the review queue lists known papers.');
 }

@@ -17,7 +17,10 @@ export interface JobStatus {
   nextAttemptAt: string | null;
 }
 
-export async function jobStatus(queues: Queues, paper: Paper): Promise<JobStatus | null> {
+export async function jobStatus(
+  queues: Queues,
+  paper: Pick<Paper, 'id' | 'state' | 'draftCount'>,
+): Promise<JobStatus | null> {
   const stage =
     paper.state === 'summarizing'
       ? 'summarize'

@@ -6,6 +6,7 @@
 import type { AuditEntry, Draft } from '../domain/draft.ts';
 import type { Paper } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export interface PaperView {
@@ -109,4 +110,21 @@ export async function paperRows(store: PaperStore, state?: PaperState, limit = 5
       };
     }),
   );
+}
+
+/** The review queue's order: oldest pending drafts first, then everything else, most recently changed first. */
+export function reviewOrder(rows: PaperRow[]): PaperRow[] {
+  const rank = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
+  return rows.sort(
+    (a, b) =>
+      rank(a.state) - rank(b.state) || (rank(a.state) === 0 ? 0 : b.updatedAt.localeCompare(a.updatedAt)),
+  );
+}
+
+/** A paper id, following a duplicate merged at ingest to the paper that stayed. */
+export async function resolvePaperId(store: PaperStore, id: string, hint?: string): Promise<string> {
+  if (await store.get(id)) return id;
+  const into = await store.mergedInto(id);
+  if (into) return into;
+  throw new NotFoundError('paper', id, hint);
 }

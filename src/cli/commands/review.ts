@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { NotFoundError } from '../../errors/not-found-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
 import { approve, publish, reject, requestChanges, retry } from '../../review/review.ts';
-import { paperRows, paperView } from '../../review/view.ts';
+import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
 import { formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
@@ -29,14 +28,6 @@ function requireName(as: string | undefined): string {
   return as.trim();
 }
 
-/** Look a paper up, following a merged duplicate to the paper that stayed. */
-async function resolveId(ctx: Context, id: string): Promise<string> {
-  if (await ctx.store.get(id)) return id;
-  const into = await ctx.store.mergedInto(id);
-  if (into) return into;
-  throw new NotFoundError('paper', id);
-}
-
 const reviewDeps = (ctx: Context) => ({
   store: ctx.store,
   enqueue: ctx.enqueue,
@@ -54,8 +45,7 @@ export function registerReview(program: Command): void {
       withContext(async (ctx) => {
         const state = parseState(o.state);
         const rows = await paperRows(ctx.store, state);
-        const order = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
-        rows.sort((a, b) => order(a.state) - order(b.state));
+        reviewOrder(rows);
         if (o.json) return printJson(rows);
         if (rows.length === 0)
           return print(state ? `No papers are ${state}.` : 'No papers yet: `laysum submit` queues one.');
@@ -68,7 +58,7 @@ export function registerReview(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const view = await paperView(ctx.store, await resolveId(ctx, id));
+        const view = await paperView(ctx.store, await resolvePaperId(ctx.store, id));
         if (o.json) printJson(view);
         else print(formatView(view));
       }),
@@ -108,7 +98,7 @@ function act(
 ) {
   return withContext(async (ctx) => {
     const as = requireName(o.as);
-    const pid = await resolveId(ctx, id);
+    const pid = await resolvePaperId(ctx.store, id);
     await run(ctx, pid, as);
     const view = await paperView(ctx.store, pid);
     if (o.json) printJson({ id: pid, state: view.state, reason: view.reason });
@@ -123,9 +113,13 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const pid = await resolveId(ctx, id);
+        const pid = await resolvePaperId(ctx.store, id);
         const view = await paperView(ctx.store, pid);
-        const job = await jobStatus(ctx.queues, await ctx.store.require(pid));
+        const job = await jobStatus(ctx.queues, {
+          id: pid,
+          state: view.state,
+          draftCount: view.versions.length,
+        });
         if (o.json)
           printJson({
             id: view.id,
@@ -146,7 +140,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { as: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const pid = await resolveId(ctx, id);
+        const pid = await resolvePaperId(ctx.store, id);
         const state = await retry(reviewDeps(ctx), pid, o.as);
         if (o.json) printJson({ id: pid, state });
         else print(`${pid} is ${state} again; run \`laysum worker\` to process it.`);
