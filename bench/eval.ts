@@ -12,7 +12,7 @@ import { fleschKincaidGrade } from '../src/checks/readability.ts';
 import { runChecks } from '../src/checks/run-checks.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { PaperRecord } from '../src/domain/paper.ts';
-import { createSummarizer } from '../src/runtime/context.ts';
+import { createSummarizer } from '../src/runtime/summarizer.ts';
 
 const DIR = new URL('../samples/eval/', import.meta.url);
 const lines = (ext: string) =>

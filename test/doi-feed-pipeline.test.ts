@@ -3,8 +3,8 @@
  * replaying recorded Crossref responses and real journal feeds.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPollDeps, watchStore } from '../src/runtime/poll-deps.ts';
-import { pollWatch } from '../src/sources/watch/poll.ts';
+import { createPollDeps } from '../src/runtime/sources.ts';
+import { pollWatch } from '../src/watch/poll.ts';
 import { runCli } from './support/cli.ts';
 import { createPipeline, fixture, type Pipeline } from './support/harness.ts';
 import { send, startServer, type TestServer } from './support/http-server.ts';
@@ -72,7 +72,7 @@ describe('DOI submissions', () => {
 
 describe('feed watches', () => {
   it('queues the items of a real PubMed feed once, and reports known ones on the next poll', async () => {
-    const watches = watchStore(p.ctx);
+    const watches = p.ctx.watches;
     const watch = await watches.add({
       kind: 'feed',
       target: `${server.url}/feeds/pubmed.xml`,
@@ -88,7 +88,7 @@ describe('feed watches', () => {
   });
 
   it("drafts feed items whose DOIs the registries do not know from the feed's own abstracts", async () => {
-    const watch = await watchStore(p.ctx).add({
+    const watch = await p.ctx.watches.add({
       kind: 'feed',
       target: `${server.url}/feeds/ijsem.xml`,
       everyMs: 3_600_000,

@@ -5,7 +5,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
-import { parseRateLimitHeaders } from '../src/sources/rate-limit.ts';
+import { parseRateLimitHeaders } from '../src/net/rate-limit.ts';
 import { adaptiveRedisRateLimiter, redisRateLimiter } from '../src/store/rate-limiter.ts';
 import { REDIS_URL, testPrefix } from './support/harness.ts';
 

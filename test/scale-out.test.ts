@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/env.ts';
+import { submitPaper } from '../src/intake/submit.ts';
 import { createContext } from '../src/runtime/context.ts';
-import { submitPaper } from '../src/sources/submit.ts';
 import { startCli } from './support/cli.ts';
 import { reply, startFakeOpenAi } from './support/fake-openai.ts';
 import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';

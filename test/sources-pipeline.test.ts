@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scheduleWatch } from '../src/queue/schedules.ts';
-import { createPollDeps, watchStore } from '../src/runtime/poll-deps.ts';
-import { pollWatch } from '../src/sources/watch/poll.ts';
+import { createPollDeps } from '../src/runtime/sources.ts';
+import { pollWatch } from '../src/watch/poll.ts';
 import { createPipeline, type Pipeline } from './support/harness.ts';
 import { type NcbiServer, startNcbiServer } from './support/ncbi-server.ts';
 
@@ -84,7 +84,7 @@ describe('PMID submissions', () => {
 describe('PubMed watches', () => {
   it('queues new papers once, skips records without abstracts, and records each poll', async () => {
     ncbi.searchResult = ['30158200', '24792780', '12091962'];
-    const watches = watchStore(p.ctx);
+    const watches = p.ctx.watches;
     const watch = await watches.add({
       kind: 'pubmed',
       target: 'fracture[tiab] OR sedation[tiab]',
@@ -110,7 +110,7 @@ describe('PubMed watches', () => {
 
   it('records a failing source on the watch and keeps polling others', async () => {
     ncbi.failures = [500, 500, 500, 500, 500, 500];
-    const watches = watchStore(p.ctx);
+    const watches = p.ctx.watches;
     const broken = await watches.add({
       kind: 'pubmed',
       target: 'anything',
@@ -125,7 +125,7 @@ describe('PubMed watches', () => {
 
   it('polls on its schedule through the poll worker', async () => {
     ncbi.searchResult = ['30158200'];
-    const watch = await watchStore(p.ctx).add({
+    const watch = await p.ctx.watches.add({
       kind: 'pubmed',
       target: 'fracture',
       everyMs: 600,
@@ -134,8 +134,8 @@ describe('PubMed watches', () => {
     await scheduleWatch(p.ctx.queues, watch);
     await p.start({ stages: ['poll', 'ingest', 'summarize'] });
     const until = Date.now() + 15_000;
-    while (!(await watchStore(p.ctx).get(watch.id))?.lastPoll && Date.now() < until)
+    while (!(await p.ctx.watches.get(watch.id))?.lastPoll && Date.now() < until)
       await new Promise((r) => setTimeout(r, 100));
-    expect((await watchStore(p.ctx).get(watch.id))?.lastPoll).toMatchObject({ ok: true, found: 1 });
+    expect((await p.ctx.watches.get(watch.id))?.lastPoll).toMatchObject({ ok: true, found: 1 });
   });
 });

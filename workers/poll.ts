@@ -2,8 +2,8 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { JobPayloads } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
-import { createPollDeps } from '../src/runtime/poll-deps.ts';
-import { pollWatch } from '../src/sources/watch/poll.ts';
+import { createPollDeps } from '../src/runtime/sources.ts';
+import { pollWatch } from '../src/watch/poll.ts';
 
 export function createPollWorker(ctx: Context): Worker {
   const deps = createPollDeps(ctx);

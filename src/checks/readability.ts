@@ -1,6 +1,6 @@
 /** Flesch-Kincaid grade level of the lay text (syllables counted by `syllable`). */
 import { syllable } from 'syllable';
-import { sentences } from '../summarize/text-utils.ts';
+import { sentences } from '../text/sentences.ts';
 
 export function fleschKincaidGrade(text: string): number {
   const sents = sentences(text);

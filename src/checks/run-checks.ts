@@ -7,7 +7,7 @@
 import type { CheckResult } from '../domain/draft.ts';
 import { abstractText, type PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
-import { guessEvidence } from '../summarize/evidence.ts';
+import { guessEvidence } from '../evidence/guess.ts';
 import { fleschKincaidGrade } from './readability.ts';
 
 const laySections = (s: LaySummary) => [s.takeaway, s.findings, s.audience, ...s.caveats].join(' ');

@@ -12,12 +12,12 @@ import { startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { createApp } from '../http/app.tsx';
-import { appDeps } from '../http/env.ts';
 import { listen } from '../http/server.ts';
+import { submitPaper } from '../intake/submit.ts';
 import { paperView } from '../review/view.ts';
+import { appDeps } from '../runtime/app-deps.ts';
 import { type Context, createContext } from '../runtime/context.ts';
 import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../runtime/private-redis.ts';
-import { submitPaper } from '../sources/submit.ts';
 import { formatView } from './format.ts';
 import { note, print, reportError } from './output.ts';
 

@@ -10,7 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { assertCan, identify } from './auth.ts';
 import { sameOriginWrites } from './csrf.ts';
-import type { AppDeps, AppEnv } from './env.ts';
+import type { AppDeps, AppEnv } from './types.ts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 

@@ -8,8 +8,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { can, type Permission, rolesWith } from '../users/roles.ts';
 import type { StoredUser } from '../users/store.ts';
-import type { AppDeps, AppEnv } from './env.ts';
 import { badToken, HttpError, unauthorized } from './errors.ts';
+import type { AppDeps, AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'laysum_session';
 

@@ -8,8 +8,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { newSecret, sameSecret } from '../users/tokens.ts';
-import type { AppEnv } from './env.ts';
 import { HttpError } from './errors.ts';
+import type { AppEnv } from './types.ts';
 
 export const CSRF_FIELD = '_csrf';
 const LOGIN_COOKIE = 'laysum_login_csrf';

@@ -7,8 +7,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import type { AppEnv, Logger } from './env.ts';
 import { HttpError } from './errors.ts';
+import type { AppEnv, Logger } from './types.ts';
 
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -14,7 +14,7 @@ import { renderSummaryPage } from '../publish/page.ts';
 import { idFromSlug, loadPublished, type PublishedSummary } from '../publish/published.ts';
 import { related } from '../publish/related.ts';
 import type { PaperStore } from '../store/papers.ts';
-import type { AppDeps, AppEnv } from './env.ts';
+import type { AppDeps, AppEnv } from './types.ts';
 
 /**
  * Published summaries, reloaded only when the set of published papers

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from './types.ts';
 
 export interface RunningServer {
   url: string;

@@ -4,7 +4,7 @@
  * a PDF file. submitPaper (../sources/submit.ts) validates the rest.
  */
 import { InputError } from '../errors/input-error.ts';
-import type { SubmitRequest } from '../sources/submit.ts';
+import type { SubmitRequest } from '../intake/submit.ts';
 
 export type SubmitFields = Record<string, unknown>;
 

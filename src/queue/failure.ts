@@ -5,14 +5,10 @@
  * failed with a reason a person can act on, and stops.
  */
 import { type Job, UnrecoverableError } from 'bullmq';
+import { describeError } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { TransientError } from '../errors/summarize-errors.ts';
 import type { PaperStore } from '../store/papers.ts';
-
-export function describeError(err: unknown): string {
-  if (err instanceof LaySumError) return err.describe();
-  return err instanceof Error ? err.message : String(err);
-}
 
 export async function handleStageError(
   err: unknown,

@@ -3,7 +3,7 @@
  * `watch add` command / API), never at process start, so several processes
  * booting together cannot race on them.
  */
-import type { Watch } from '../sources/watch/types.ts';
+import type { Watch } from '../domain/watch.ts';
 import type { Queues } from './queues.ts';
 
 const schedulerId = (watchId: string) => `watch-${watchId}`;

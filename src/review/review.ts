@@ -19,9 +19,13 @@ export interface ReviewDeps {
   autoPublish: boolean;
 }
 
-function requireText(value: string | undefined, what: string, flag: string): string {
+/** A reason or notes a decision cannot do without; the hint names the field in every interface. */
+function requireText(value: string | undefined, what: string, field: 'reason' | 'notes'): string {
   const text = value?.trim();
-  if (!text) throw new InputError(`A ${what} is required.`, { hint: `Give it with ${flag} "..."` });
+  if (!text)
+    throw new InputError(`A ${what} is required.`, {
+      hint: `Fill in "${field}" (the desk form or the API body), or pass --${field} "..." on the command line.`,
+    });
   return text;
 }
 
@@ -42,7 +46,7 @@ export async function reject(
   actor: string,
   reason: string | undefined,
 ): Promise<void> {
-  const why = requireText(reason, 'reason for rejecting', '--reason');
+  const why = requireText(reason, 'reason for rejecting', 'reason');
   await deps.store.transition(id, {
     from: ['pending_review'],
     to: 'rejected',
@@ -60,7 +64,7 @@ export async function requestChanges(
   actor: string,
   notes: string | undefined,
 ): Promise<number> {
-  const text = requireText(notes, 'note saying what to change', '--notes');
+  const text = requireText(notes, 'note saying what to change', 'notes');
   const paper = await deps.store.require(id);
   await deps.store.transition(id, {
     from: ['pending_review'],

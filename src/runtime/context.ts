@@ -1,26 +1,27 @@
 /**
- * The composition root: builds everything a process needs from the config,
- * once (Redis connections, store, queues, summarizer, source resolvers).
- * CLI commands, workers and the HTTP server start from here.
+ * The composition root: builds what every process needs from the config,
+ * once (the Redis connection, the paper, watch, user and session stores, the
+ * queues). CLI commands, workers and the HTTP server start from here; the
+ * heavier parts (summarizer, source clients, web app) are built by their own
+ * modules in this folder from a context, so a command loads only what it uses.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import type { Resolvers } from '../ingest/resolvers.ts';
-import { createResolvers } from '../ingest/wire.ts';
-import { createLlmClient } from '../llm/client.ts';
-import { loadPrompt } from '../llm/prompt.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
 import { PaperStore } from '../store/papers.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
-import { createExtractiveSummarizer } from '../summarize/extractive-summarizer.ts';
-import { createOpenAiSummarizer } from '../summarize/openai-summarizer.ts';
-import type { Summarizer } from '../summarize/types.ts';
+import { WatchStore } from '../store/watches.ts';
+import { SessionStore } from '../users/sessions.ts';
+import { UserStore } from '../users/store.ts';
 
 export interface Context {
   config: Config;
   redis: Redis;
   store: PaperStore;
+  watches: WatchStore;
+  users: UserStore;
+  sessions: SessionStore;
   queues: Queues;
   enqueue: Enqueuer;
   close(): Promise<void>;
@@ -35,10 +36,14 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     throw err;
   }
   const queues = createQueues(redis, config);
+  const prefix = config.redis.prefix;
   return {
     config,
     redis,
-    store: new PaperStore(redis, config.redis.prefix),
+    store: new PaperStore(redis, prefix),
+    watches: new WatchStore(redis, prefix),
+    users: new UserStore(redis, prefix),
+    sessions: new SessionStore(redis, prefix),
     queues,
     enqueue: enqueuer(queues, config),
     async close() {
@@ -46,18 +51,4 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
       await redis.quit().catch(() => redis.disconnect());
     },
   };
-}
-
-export function createSummarizer(config: Config): Summarizer {
-  if (config.llm.provider === 'extractive') return createExtractiveSummarizer();
-  return createOpenAiSummarizer(
-    createLlmClient(config.llm),
-    config.llm,
-    loadPrompt('summarize'),
-    config.limits.fullTextBudgetChars,
-  );
-}
-
-export function createSourceResolvers(ctx: Context): Resolvers {
-  return createResolvers(ctx.config, ctx.redis);
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../sources/rate-limit.ts';
+import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../net/rate-limit.ts';
 import { runScript, type Script } from './scripts.ts';
 
 const source = `

@@ -6,8 +6,8 @@
  */
 import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
 import { LaySummary } from '../domain/summary.ts';
-import { guessEvidence } from './evidence.ts';
-import { clip, STOPWORDS, sentences, takeSentences } from './text-utils.ts';
+import { guessEvidence } from '../evidence/guess.ts';
+import { clip, STOPWORDS, sentences, takeSentences } from '../text/sentences.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';

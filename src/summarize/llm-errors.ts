@@ -8,7 +8,7 @@ import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/
 import { ZodError } from 'zod';
 import { redactSecrets } from '../errors/redact.ts';
 import { SummaryFailedError, TransientError } from '../errors/summarize-errors.ts';
-import { retryAfterMs } from '../sources/http.ts';
+import { retryAfterMs } from '../net/http.ts';
 
 /** Problems with the model's reply that a repair prompt may fix; null if the error is of another kind. */
 export function repairableProblem(err: unknown): string | null {

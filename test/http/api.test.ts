@@ -155,7 +155,7 @@ describe('the review flow through the API', () => {
       json: {},
     });
     expect(noReason.status).toBe(400);
-    expect((await noReason.json()).error).toMatch(/reason is required/);
+    expect((await noReason.json()).error).toMatch(/reason for rejecting is required/);
     const noNotes = await h.call(`/api/drafts/${id}/request-changes`, {
       method: 'POST',
       token: h.tokens.reviewer,

@@ -149,7 +149,7 @@ describe('desk forms', () => {
     const other = await pendingPaper('Rejecting drafts on footwear');
     const noReason = await reviewer.post(`/desk/papers/${other}/reject`, { reason: '  ' });
     expect(noReason.status).toBe(400);
-    expect(await noReason.text()).toContain('A reason is required to reject a draft.');
+    expect(await noReason.text()).toContain('A reason for rejecting is required.');
     expect((await reviewer.post(`/desk/papers/${other}/reject`, { reason: 'Off topic' })).status).toBe(303);
     const history = await (await reviewer.get('/desk/history')).text();
     expect(history).toContain('Off topic');

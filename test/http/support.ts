@@ -5,8 +5,9 @@
  * and to sign in to the desk like a browser.
  */
 import { createApp } from '../../src/http/app.tsx';
-import { type AppDeps, appDeps, type LogLevel } from '../../src/http/env.ts';
 import { listen, type RunningServer } from '../../src/http/server.ts';
+import type { AppDeps, LogLevel } from '../../src/http/types.ts';
+import { appDeps } from '../../src/runtime/app-deps.ts';
 import type { Role } from '../../src/users/roles.ts';
 import { createPipeline, type Pipeline } from '../support/harness.ts';
 

@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.ts';
 import { TransientError } from '../../src/errors/summarize-errors.ts';
+import type { RateLimiter } from '../../src/net/rate-limit.ts';
 import { createEutilsClient } from '../../src/sources/pubmed/index.ts';
-import type { RateLimiter } from '../../src/sources/rate-limit.ts';
 import { type Handler, send, startServer, type TestServer } from '../support/http-server.ts';
 import { xmlFixture } from './support-pubmed.ts';
 

@@ -3,22 +3,14 @@ import type { Command } from 'commander';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
-import { approve, publish, reject, requestChanges, retry } from '../../review/review.ts';
+import { reviewDeps, runAction } from '../../review/actions.ts';
+import { parseState } from '../../review/queries.ts';
+import { retry } from '../../review/review.ts';
 import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
 import { formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
-
-function parseState(state: string | undefined): PaperState | undefined {
-  if (state === undefined) return undefined;
-  const parsed = PaperState.safeParse(state);
-  if (!parsed.success)
-    throw new InputError(`Unknown state "${state}".`, {
-      hint: `Use one of: ${PaperState.options.join(', ')}.`,
-    });
-  return parsed.data;
-}
 
 function requireName(as: string | undefined): string {
   if (!as?.trim())
@@ -27,12 +19,6 @@ function requireName(as: string | undefined): string {
     });
   return as.trim();
 }
-
-const reviewDeps = (ctx: Context) => ({
-  store: ctx.store,
-  enqueue: ctx.enqueue,
-  autoPublish: ctx.config.http.autoPublish,
-});
 
 export function registerReview(program: Command): void {
   const review = program.command('review').description('List, read and decide on drafts');
@@ -72,22 +58,20 @@ export function registerReview(program: Command): void {
   decision('approve', 'Approve the current draft')
     .option('--note <note>', 'an optional note')
     .action((id: string, o: { as?: string; note?: string; json?: boolean }) =>
-      act(id, o, (ctx, pid, as) => approve(reviewDeps(ctx), pid, as, o.note)),
+      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'approve', pid, as, o.note)),
     );
   decision('reject', 'Reject the draft (a reason is required)')
     .option('--reason <reason>', 'why it is rejected')
     .action((id: string, o: { as?: string; reason?: string; json?: boolean }) =>
-      act(id, o, (ctx, pid, as) => reject(reviewDeps(ctx), pid, as, o.reason)),
+      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'reject', pid, as, o.reason)),
     );
   decision('request-changes', 'Send the draft back to the summarizer with notes')
     .option('--notes <notes>', 'what to change')
     .action((id: string, o: { as?: string; notes?: string; json?: boolean }) =>
-      act(id, o, async (ctx, pid, as) => {
-        await requestChanges(reviewDeps(ctx), pid, as, o.notes);
-      }),
+      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'request-changes', pid, as, o.notes)),
     );
   decision('publish', 'Publish an approved draft').action((id: string, o: { as?: string; json?: boolean }) =>
-    act(id, o, (ctx, pid, as) => publish(reviewDeps(ctx), pid, as)),
+    act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'publish', pid, as, undefined)),
   );
 }
 

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { createApp } from '../../http/app.tsx';
-import { appDeps } from '../../http/env.ts';
 import { listen } from '../../http/server.ts';
+import { appDeps } from '../../runtime/app-deps.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
 import { note } from '../output.ts';
 import { withContext } from '../session.ts';

@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Origin } from '../../domain/paper.ts';
+import { describeError } from '../../errors/describe.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { describeError } from '../../queue/failure.ts';
+import { submitPaper } from '../../intake/submit.ts';
 import type { Context } from '../../runtime/context.ts';
 import { parseBatch } from '../../sources/batch/parse.ts';
-import { submitPaper } from '../../sources/submit.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
 import { note, print, printJson } from '../output.ts';
 

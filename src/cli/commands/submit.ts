@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
-import { type SubmitRequest, type SubmitResult, submitPaper } from '../../sources/submit.ts';
+import { type SubmitRequest, type SubmitResult, submitPaper } from '../../intake/submit.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';

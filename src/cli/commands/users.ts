@@ -1,12 +1,8 @@
 /** `laysum users add|list|remove`: accounts for the API and the review desk. */
 import type { Command } from 'commander';
-import type { Context } from '../../runtime/context.ts';
 import { Role } from '../../users/roles.ts';
-import { UserStore } from '../../users/store.ts';
 import { note, print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
-
-const usersOf = (ctx: Context) => new UserStore(ctx.redis, ctx.config.redis.prefix);
 
 export function registerUsers(program: Command): void {
   const users = program
@@ -19,7 +15,7 @@ export function registerUsers(program: Command): void {
     .option('--json', 'print JSON')
     .action((name: string, o: { role: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const { user, token } = await usersOf(ctx).add(name, o.role);
+        const { user, token } = await ctx.users.add(name, o.role);
         if (o.json) return printJson({ ...user, token });
         print(token);
         note(`Created ${user.role} "${user.name}". The token above is shown only once: store it now.`);
@@ -34,7 +30,7 @@ export function registerUsers(program: Command): void {
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const list = await usersOf(ctx).list();
+        const list = await ctx.users.list();
         if (o.json) return printJson(list);
         if (list.length === 0)
           return print('No accounts yet: `laysum users add NAME --role admin` creates one.');
@@ -46,7 +42,7 @@ export function registerUsers(program: Command): void {
     .description('Delete an account: its token and its desk sessions stop working at once')
     .action((name: string) =>
       withContext(async (ctx) => {
-        await usersOf(ctx).remove(name);
+        await ctx.users.remove(name);
         print(`Removed ${name}.`);
       }),
     );

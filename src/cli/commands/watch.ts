@@ -1,11 +1,11 @@
 /** `laysum watch ...`: scheduled polling of PubMed queries and journal feeds. */
 import type { Command } from 'commander';
+import type { PollReport, Watch } from '../../domain/watch.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { nextPollAt, scheduleWatch, unscheduleWatch } from '../../queue/schedules.ts';
-import { createPollDeps, watchStore } from '../../runtime/poll-deps.ts';
-import { formatInterval, parseInterval } from '../../sources/watch/interval.ts';
-import { pollWatch } from '../../sources/watch/poll.ts';
-import type { PollReport, Watch } from '../../sources/watch/types.ts';
+import { createPollDeps } from '../../runtime/sources.ts';
+import { formatInterval, parseInterval } from '../../watch/interval.ts';
+import { pollWatch } from '../../watch/poll.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -54,7 +54,7 @@ export function registerWatch(program: Command): void {
     .option('--json', 'print JSON')
     .action((kind: string, target: string, o: { every: string; as: string; json?: boolean }) =>
       withContext(async (ctx) => {
-        const w = await watchStore(ctx).add({
+        const w = await ctx.watches.add({
           kind: checkTarget(kind, target),
           target,
           everyMs: parseInterval(o.every),
@@ -74,7 +74,7 @@ export function registerWatch(program: Command): void {
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        const all = await watchStore(ctx).list();
+        const all = await ctx.watches.list();
         const withNext = await Promise.all(
           all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })),
         );
@@ -89,7 +89,7 @@ export function registerWatch(program: Command): void {
     .option('--json', 'print JSON')
     .action((id: string, o: { json?: boolean }) =>
       withContext(async (ctx) => {
-        await watchStore(ctx).remove(id);
+        await ctx.watches.remove(id);
         await unscheduleWatch(ctx.queues, id);
         if (o.json) printJson({ id, removed: true });
         else print(`Removed ${id}.`);

@@ -6,12 +6,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LaySummary } from '../../domain/summary.ts';
+import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { paperView } from '../../review/view.ts';
-import { ACTION_PERMISSION, ACTION_TEXT, ACTIONS, type Action, runAction, saveEdit } from '../actions.ts';
 import { assertCan, currentUser, requirePermission } from '../auth.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
 import { limitBody } from '../middleware.ts';
-import { findDrafts, parseFilter, resolvePaperId } from '../queries.ts';
+import { ACTION_PERMISSION } from '../permissions.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import { parseJsonText, parseWith, readJson } from './body.ts';
 
 const EditBody = z.object({
@@ -40,14 +41,14 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const body = parseWith(EditBody, await readJson(c), 'edit');
-    const draft = await saveEdit(deps, id, user.name, body.basedOn, body.changes);
+    const draft = await saveEdit(reviewDeps(deps), id, user.name, body.basedOn, body.changes);
     return c.json({ id, version: draft.version, draft });
   });
   for (const action of ACTIONS) {
     app.post(`/:id/${action}`, limitBody(ONE_MB), async (c) => {
       const user = assertCan(c.get('user'), ACTION_PERMISSION[action]);
       const id = await resolvePaperId(deps.store, c.req.param('id'));
-      await runAction(deps, action, id, user.name, await actionText(c.req.raw, action));
+      await runAction(reviewDeps(deps), action, id, user.name, await actionText(c.req.raw, action));
       const paper = await deps.store.require(id);
       return c.json({ id, state: paper.state, reason: paper.reason });
     });

@@ -1,7 +1,7 @@
 /** The JSON API under /api: bearer tokens only, JSON errors, described at /api/openapi.json. */
 import { Hono } from 'hono';
 import { identify } from '../auth.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import { draftsApi } from './drafts.ts';
 import { openApiDocument } from './openapi.ts';
 import { papersApi } from './papers.ts';

@@ -1,10 +1,10 @@
 /** `POST /api/papers`: submit a paper as JSON ({text,title} | {pmid} | {doi}) or a multipart PDF upload. */
 import { Hono } from 'hono';
-import { submitPaper } from '../../sources/submit.ts';
+import { submitPaper } from '../../intake/submit.ts';
 import { currentUser, requirePermission } from '../auth.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
 import { limitBody } from '../middleware.ts';
 import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import { readJson } from './body.ts';
 
 /** Room for multipart framing around the largest PDF we accept. */

@@ -6,17 +6,18 @@
  */
 import { type Context, Hono } from 'hono';
 import { LaySumError } from '../../errors/laysum-error.ts';
-import { submitPaper } from '../../sources/submit.ts';
+import { submitPaper } from '../../intake/submit.ts';
+import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import type { Permission } from '../../users/roles.ts';
 import type { StoredUser } from '../../users/store.ts';
-import { ACTION_PERMISSION, ACTION_TEXT, ACTIONS, type Action, runAction, saveEdit } from '../actions.ts';
 import { assertCan } from '../auth.ts';
 import { assertFormCsrf, CSRF_FIELD } from '../csrf.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
 import { errorBody, HttpError, statusOf, unauthorized } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
-import { findDrafts, parseFilter, resolvePaperId } from '../queries.ts';
+import { ACTION_PERMISSION } from '../permissions.ts';
 import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
 import { HistoryBody, SubmitBody } from './pages.tsx';
 import { QueueBody } from './queue.tsx';
@@ -96,7 +97,7 @@ function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
       const basedOn = basedOnOf(values);
       const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
       const changes = base ? changesFrom(base.summary, values) : {};
-      await saveEdit(deps, id, user.name, basedOn, changes);
+      await saveEdit(reviewDeps(deps), id, user.name, basedOn, changes);
     } catch (err) {
       if (!fixable(err)) throw err;
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), values });
@@ -112,7 +113,7 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
     const field = ACTION_TEXT[action];
     const text = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
     try {
-      await runAction(deps, action, id, user.name, text);
+      await runAction(reviewDeps(deps), action, id, user.name, text);
     } catch (err) {
       if (!fixable(err)) throw err;
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });

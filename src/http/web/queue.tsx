@@ -1,7 +1,7 @@
 /** The queue page: counts per state, filters and search, one row per paper, pending first. */
 import { PaperState } from '../../domain/state.ts';
+import type { DraftFilter, DraftList } from '../../review/queries.ts';
 import type { PaperRow } from '../../review/view.ts';
-import type { DraftFilter, DraftList } from '../queries.ts';
 import { age, stateLabel } from './format.ts';
 import { Shortcuts } from './shortcuts.tsx';
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { paperView } from '../../review/view.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import type { FormValues } from './edit-form.ts';
 import { type Banner, Page } from './layout.tsx';
 import { ReviewBody } from './review.tsx';

@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
 import { limitBody } from '../middleware.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
 import { LoginBody } from './pages.tsx';
 import { page } from './render.tsx';
 

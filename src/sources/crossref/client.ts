@@ -4,9 +4,9 @@
  * blocking a misbehaving client).
  */
 import type { PaperRecord } from '../../domain/paper.ts';
+import { type HttpOptions, httpRequest } from '../../net/http.ts';
+import type { AdaptiveRateLimiter } from '../../net/rate-limit.ts';
 import { requireDoi } from '../doi.ts';
-import { type HttpOptions, httpRequest } from '../http.ts';
-import type { AdaptiveRateLimiter } from '../rate-limit.ts';
 import { parseJsonBody } from './json.ts';
 import { CrossrefWorkResponse, workToRecord } from './work.ts';
 

@@ -4,9 +4,9 @@
  * correction citing the DOI), so only a result whose own DOI matches counts.
  */
 import type { PaperRecord } from '../../domain/paper.ts';
+import { type HttpOptions, httpRequest } from '../../net/http.ts';
 import { parseJsonBody } from '../crossref/json.ts';
 import { requireDoi } from '../doi.ts';
-import { type HttpOptions, httpRequest } from '../http.ts';
 import { EuropePmcSearchResponse, hasDoi, resultToRecord } from './result.ts';
 
 export interface EuropePmcClientOptions {

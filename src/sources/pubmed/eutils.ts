@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { InputError } from '../../errors/input-error.ts';
 import { TransientError } from '../../errors/summarize-errors.ts';
-import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../http.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../../net/http.ts';
+import type { RateLimiter } from '../../net/rate-limit.ts';
 import { type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';
 
 export interface EutilsClientOptions {

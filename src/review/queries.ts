@@ -5,8 +5,8 @@
  */
 import { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
-import { type PaperRow, paperRows, resolvePaperId as resolveId, reviewOrder } from '../review/view.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { type PaperRow, paperRows, resolvePaperId as resolveId, reviewOrder } from './view.ts';
 
 export interface DraftFilter {
   state?: PaperState | undefined;
@@ -21,20 +21,21 @@ export interface DraftList {
   topics: string[];
 }
 
+/** A state name as a user typed it; an unknown one is an InputError listing the states. */
+export function parseState(state: string | undefined): PaperState | undefined {
+  if (state === undefined) return undefined;
+  const parsed = PaperState.safeParse(state);
+  if (!parsed.success)
+    throw new InputError(`Unknown state "${state}".`, {
+      hint: `Use one of: ${PaperState.options.join(', ')}.`,
+    });
+  return parsed.data;
+}
+
 /** Read `state`, `topic` and `q` from query parameters; an unknown state is a 400. */
 export function parseFilter(query: Record<string, string | undefined>): DraftFilter {
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  const state = blank(query.state);
-  let parsedState: PaperState | undefined;
-  if (state !== undefined) {
-    const parsed = PaperState.safeParse(state);
-    if (!parsed.success)
-      throw new InputError(`Unknown state "${state}".`, {
-        hint: `Use one of: ${PaperState.options.join(', ')}.`,
-      });
-    parsedState = parsed.data;
-  }
-  return { state: parsedState, topic: blank(query.topic), q: blank(query.q) };
+  return { state: parseState(blank(query.state)), topic: blank(query.topic), q: blank(query.q) };
 }
 
 const norm = (s: string) => s.trim().toLowerCase();

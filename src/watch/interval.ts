@@ -1,5 +1,5 @@
 /** `--every 6h` style intervals. */
-import { InputError } from '../../errors/input-error.ts';
+import { InputError } from '../errors/input-error.ts';
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

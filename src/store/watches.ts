@@ -1,8 +1,8 @@
 /** Watches and their poll history in Redis, under the LaySum prefix. */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { NotFoundError } from '../../errors/not-found-error.ts';
-import { PollReport, Watch } from './types.ts';
+import { PollReport, Watch } from '../domain/watch.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
 
 const HISTORY = 50;
 

@@ -1,23 +1,27 @@
 /**
- * The real source resolvers, built from the config: NCBI E-utilities for
- * PMIDs (rate-limited across all workers through Redis), Crossref with a
- * Europe PMC fallback for DOIs, and pdf-parse in a worker thread for PDFs
- * (a PDF that prints its DOI also gets that DOI's metadata).
+ * The real source clients, built from the config: the resolvers ingest uses
+ * (NCBI E-utilities for PMIDs, rate-limited across all workers through Redis;
+ * Crossref with a Europe PMC fallback for DOIs; pdf-parse in a worker thread
+ * for PDFs, where a PDF that prints its DOI also gets that DOI's metadata),
+ * and what a watch's poll needs.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import { InputError } from '../errors/input-error.ts';
+import { batchPmidLookups } from '../ingest/pmid-batcher.ts';
+import type { Resolvers } from '../ingest/resolvers.ts';
+import type { HttpOptions } from '../net/http.ts';
+import { httpRequest } from '../net/http.ts';
 import { createCrossrefClient } from '../sources/crossref/client.ts';
 import { resolveDoi } from '../sources/crossref/resolve.ts';
 import { createEuropePmcClient } from '../sources/europepmc/client.ts';
-import type { HttpOptions } from '../sources/http.ts';
 import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
 import { keys } from '../store/keys.ts';
 import { adaptiveRedisRateLimiter, redisRateLimiter } from '../store/rate-limiter.ts';
-import { batchPmidLookups } from './pmid-batcher.ts';
-import type { Resolvers } from './resolvers.ts';
+import type { PollDeps } from '../watch/poll.ts';
+import type { Context } from './context.ts';
 
 export function httpOptions(config: Config): HttpOptions {
   const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
@@ -65,6 +69,11 @@ export function pmidResolver(eutils: EutilsClient): (pmid: string) => Promise<Pa
   };
 }
 
+/** The resolvers ingest uses, from a context. */
+export function createSourceResolvers(ctx: Context): Resolvers {
+  return createResolvers(ctx.config, ctx.redis);
+}
+
 export function createResolvers(config: Config, redis: Redis): Resolvers {
   const http = httpOptions(config);
   const s = config.sources;
@@ -102,6 +111,31 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
         abstract: meta.abstract.length ? meta.abstract : record.abstract,
         fullText: record.fullText,
       };
+    },
+  };
+}
+
+/** What a poll needs: the submission path, the watch store, NCBI and a feed fetcher. */
+export function createPollDeps(ctx: Context): PollDeps {
+  const http = httpOptions(ctx.config);
+  return {
+    submit: ctx,
+    watches: ctx.watches,
+    eutils: createEutils(ctx.config, ctx.redis),
+    async fetchText(url) {
+      const res = await httpRequest(
+        {
+          url,
+          service: 'The feed',
+          accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5',
+        },
+        http,
+      );
+      if (res.status === 404)
+        throw new InputError(`The feed ${url} was not found (HTTP 404).`, {
+          hint: 'Check the URL; `laysum watch remove` it if the journal moved its feed.',
+        });
+      return res.text;
     },
   };
 }

@@ -9,10 +9,10 @@ import type { Origin, PaperRecord, Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
+import { requireDoi } from '../sources/doi.ts';
+import { parsePastedText } from '../sources/text.ts';
 import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
-import { requireDoi } from './doi.ts';
-import { parsePastedText } from './text.ts';
 
 export type SubmitRequest =
   | { kind: 'text'; text: string; title?: string | undefined; journal?: string | undefined }

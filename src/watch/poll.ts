@@ -4,14 +4,14 @@
  * twice), and record what was found, what was new, and any error. A failing
  * source records its error and leaves the other watches alone.
  */
-import type { PaperRecord } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
-import { describeError } from '../../queue/failure.ts';
-import { feedItemToRecord, parseFeed } from '../feeds/parse.ts';
-import type { EutilsClient } from '../pubmed/eutils.ts';
-import { type SubmitDeps, type SubmitRequest, submitPaper } from '../submit.ts';
-import type { WatchStore } from './store.ts';
-import type { PollReport, Watch } from './types.ts';
+import type { PaperRecord } from '../domain/paper.ts';
+import type { PollReport, Watch } from '../domain/watch.ts';
+import { describeError } from '../errors/describe.ts';
+import { InputError } from '../errors/input-error.ts';
+import { type SubmitDeps, type SubmitRequest, submitPaper } from '../intake/submit.ts';
+import { feedItemToRecord, parseFeed } from '../sources/feeds/parse.ts';
+import type { EutilsClient } from '../sources/pubmed/eutils.ts';
+import type { WatchStore } from '../store/watches.ts';
 
 export interface PollDeps {
   submit: SubmitDeps;

@@ -1,31 +1,15 @@
 /**
- * Reviewer decisions and edits, shared by the API and the desk: the same
- * permission, the same stage function (../review/review.ts), the same audit entry.
+ * Reviewer decisions and edits as one use case shared by the API, the desk
+ * and the CLI: the same validation, the same function in ./review.ts, the
+ * same audit entry. Who may run which action is the HTTP layer's business
+ * (ACTION_PERMISSION names the permission each needs).
  */
+import type { Config } from '../config/env.ts';
 import type { LaySummary } from '../domain/summary.ts';
-import { InputError } from '../errors/input-error.ts';
-import {
-  approve,
-  editDraft,
-  publish,
-  type ReviewDeps,
-  reject,
-  requestChanges,
-  retry,
-} from '../review/review.ts';
-import type { Permission } from '../users/roles.ts';
-import type { AppDeps } from './env.ts';
+import { approve, editDraft, publish, type ReviewDeps, reject, requestChanges, retry } from './review.ts';
 
 export const ACTIONS = ['approve', 'reject', 'request-changes', 'publish', 'retry'] as const;
 export type Action = (typeof ACTIONS)[number];
-
-export const ACTION_PERMISSION: Record<Action, Permission> = {
-  approve: 'review',
-  reject: 'review',
-  'request-changes': 'review',
-  publish: 'publish',
-  retry: 'review',
-};
 
 /** The free-text field each action takes (a reason is required to reject, notes to request changes). */
 export const ACTION_TEXT: Record<Action, 'note' | 'reason' | 'notes' | null> = {
@@ -36,26 +20,25 @@ export const ACTION_TEXT: Record<Action, 'note' | 'reason' | 'notes' | null> = {
   retry: null,
 };
 
-export function reviewDeps(deps: AppDeps): ReviewDeps {
+/** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
+export function reviewDeps(deps: Pick<ReviewSource, 'store' | 'enqueue' | 'config'>): ReviewDeps {
   return { store: deps.store, enqueue: deps.enqueue, autoPublish: deps.config.http.autoPublish };
 }
 
-const REQUIRED_TEXT: Partial<Record<Action, string>> = {
-  reject: 'A reason is required to reject a draft.',
-  'request-changes': 'Notes saying what to change are required to request changes.',
-};
+interface ReviewSource {
+  store: ReviewDeps['store'];
+  enqueue: ReviewDeps['enqueue'];
+  config: Config;
+}
 
 export async function runAction(
-  deps: AppDeps,
+  deps: ReviewDeps,
   action: Action,
   id: string,
   actor: string,
   text: string | undefined,
 ): Promise<void> {
-  const missing = REQUIRED_TEXT[action];
-  if (missing && !text?.trim())
-    throw new InputError(missing, { hint: `Fill in the "${ACTION_TEXT[action]}" field and send it again.` });
-  const r = reviewDeps(deps);
+  const r = deps;
   switch (action) {
     case 'approve':
       return approve(r, id, actor, text?.trim() ? text.trim() : undefined);
@@ -73,11 +56,11 @@ export async function runAction(
 }
 
 export function saveEdit(
-  deps: AppDeps,
+  deps: ReviewDeps,
   id: string,
   actor: string,
   basedOn: number,
   changes: Partial<LaySummary>,
 ) {
-  return editDraft(reviewDeps(deps), id, actor, basedOn, changes);
+  return editDraft(deps, id, actor, basedOn, changes);
 }

@@ -1,0 +1,32 @@
+/** The HTTP layer's types: what the app is built from (AppDeps) and what a request carries once identified (AppEnv). */
+import type { Config } from '../config/env.ts';
+import type { Enqueuer } from '../queue/jobs.ts';
+import type { Queues } from '../queue/queues.ts';
+import type { PaperStore } from '../store/papers.ts';
+import type { Session, SessionStore } from '../users/sessions.ts';
+import type { StoredUser, UserStore } from '../users/store.ts';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+export type Logger = (level: LogLevel, line: string) => void;
+
+export interface AppDeps {
+  config: Config;
+  store: PaperStore;
+  enqueue: Enqueuer;
+  /** The BullMQ queues, for the admin dashboard. */
+  queues: Queues;
+  users: UserStore;
+  sessions: SessionStore;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    user: StoredUser | null;
+    /** The web session, when the caller came with the session cookie. */
+    session: Session | null;
+    /** How the caller proved who they are. */
+    via: 'bearer' | 'cookie' | null;
+    secureHeadersNonce?: string;
+  };
+}

@@ -1,0 +1,17 @@
+/** The configured summarizer: an OpenAI-compatible LLM, or the offline extractive provider. */
+import type { Config } from '../config/env.ts';
+import { createLlmClient } from '../llm/client.ts';
+import { loadPrompt } from '../llm/prompt.ts';
+import { createExtractiveSummarizer } from '../summarize/extractive-summarizer.ts';
+import { createOpenAiSummarizer } from '../summarize/openai-summarizer.ts';
+import type { Summarizer } from '../summarize/types.ts';
+
+export function createSummarizer(config: Config): Summarizer {
+  if (config.llm.provider === 'extractive') return createExtractiveSummarizer();
+  return createOpenAiSummarizer(
+    createLlmClient(config.llm),
+    config.llm,
+    loadPrompt('summarize'),
+    config.limits.fullTextBudgetChars,
+  );
+}
