@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
+import { projectPath } from '../config/paths.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { createApp } from '../http/app.tsx';
 import { listen } from '../http/server.ts';
@@ -21,7 +21,7 @@ import { hasRedisServer, type PrivateRedis, startPrivateRedis } from '../runtime
 import { formatView } from './format.ts';
 import { note, print, reportError } from './output.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../samples/abstracts/', import.meta.url));
+const SAMPLES = projectPath('samples', 'abstracts');
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 const DEMO_USER = 'demo-reviewer';
 

@@ -6,7 +6,7 @@
  * never silently drop an input.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../config/paths.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 
 export interface Prompt {
@@ -17,7 +17,7 @@ export interface Prompt {
   user: string;
 }
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const PROMPTS_DIR = `${projectPath('prompts')}/`;
 
 export function parsePrompt(text: string, file: string): Prompt {
   const header = /^---\n([\s\S]*?)\n---\n/.exec(text);
