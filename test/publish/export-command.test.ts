@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerExport } from '../../src/cli/commands/export.ts';
+import { createProgram } from '../../src/cli/program.ts';
 import { fractureSummary } from '../support/summaries.ts';
 import { createTestStore, REDIS_URL } from './redis-support.ts';
 
@@ -41,9 +40,7 @@ async function run(args: string[]): Promise<{ out: string; err: string; code: nu
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
   process.exitCode = undefined;
   try {
-    const program = new Command().exitOverride();
-    registerExport(program);
-    await program.parseAsync(args, { from: 'user' });
+    await createProgram().parseAsync(args, { from: 'user' });
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();

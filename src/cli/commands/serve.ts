@@ -1,5 +1,4 @@
 /** `laysum serve`: the API, the review desk, the published pages and the admin dashboard on one port. */
-import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { createApp } from '../../http/app.tsx';
 import { listen } from '../../http/server.ts';
@@ -19,28 +18,21 @@ function portOf(value: string | undefined, fallback: number): number {
   return port;
 }
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('Serve the API, the review desk, the published pages and (for admins) the queue dashboard')
-    .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
-    .option('--host <host>', 'address to listen on (default: all interfaces)')
-    .action((o: { port?: string; host?: string }) =>
-      withContext(async (ctx) => {
-        for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
-        const deps = appDeps(ctx);
-        const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
-        note(
-          `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
-        );
-        if ((await deps.users.list()).length === 0)
-          note('No accounts yet: create one with `laysum users add NAME --role admin`.');
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', () => resolve());
-          process.once('SIGTERM', () => resolve());
-        });
-        note('Stopping the server...');
-        await server.close();
-      }),
+export function serve(o: { port?: string; host?: string }): Promise<void> {
+  return withContext(async (ctx) => {
+    for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
+    const deps = appDeps(ctx);
+    const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
+    note(
+      `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
     );
+    if ((await deps.users.list()).length === 0)
+      note('No accounts yet: create one with `laysum users add NAME --role admin`.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    note('Stopping the server...');
+    await server.close();
+  });
 }

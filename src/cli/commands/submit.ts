@@ -1,8 +1,6 @@
 /** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
 import { InputError } from '../../errors/input-error.ts';
 import { type SubmitRequest, type SubmitResult, submitPaper } from '../../intake/submit.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
@@ -10,7 +8,7 @@ import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 import { submitBatch } from './submit-batch.ts';
 
-interface SubmitOptions {
+export interface SubmitOptions {
   text?: string;
   title?: string;
   journal?: string;
@@ -61,29 +59,15 @@ export function describeResult(r: SubmitResult): string {
     : `Already known: this paper is ${r.id} (${r.state}). Nothing new was queued.`;
 }
 
-export function registerSubmit(program: Command): void {
-  program
-    .command('submit')
-    .description('Queue a paper for summarizing (exactly one of --text, --pmid, --doi, --pdf, --batch)')
-    .option('--text <file>', 'a text file with the title, a blank line, then the abstract; `-` reads stdin')
-    .option('--title <title>', 'the title, when the text does not start with it')
-    .option('--journal <journal>', 'the journal, for pasted text')
-    .option('--pmid <pmid>', 'a PubMed id, e.g. 30158200')
-    .option('--doi <doi>', 'a DOI or doi.org link, e.g. 10.1136/bmj.k3225')
-    .option('--pdf <file>', 'a paper PDF')
-    .option('--batch <file>', 'a file of DOIs/PMIDs: one a line, CSV with a doi or pmid column, or RIS')
-    .option('--as <name>', 'who is submitting (for the audit log)', `cli:${userInfo().username}`)
-    .option('--json', 'print JSON')
-    .action((o: SubmitOptions) =>
-      withContext(async (ctx) => {
-        const origin = { actor: o.as ?? 'cli' };
-        if (o.batch !== undefined && [o.text, o.pmid, o.doi, o.pdf].every((v) => v === undefined)) {
-          await submitBatch(ctx, o.batch, origin, Boolean(o.json));
-          return;
-        }
-        const result = await submitPaper(ctx, await toRequest(o), origin);
-        if (o.json) printJson({ ...result, duplicate: !result.created });
-        else print(describeResult(result));
-      }),
-    );
+export function submit(o: SubmitOptions): Promise<void> {
+  return withContext(async (ctx) => {
+    const origin = { actor: o.as ?? 'cli' };
+    if (o.batch !== undefined && [o.text, o.pmid, o.doi, o.pdf].every((v) => v === undefined)) {
+      await submitBatch(ctx, o.batch, origin, Boolean(o.json));
+      return;
+    }
+    const result = await submitPaper(ctx, await toRequest(o), origin);
+    if (o.json) printJson({ ...result, duplicate: !result.created });
+    else print(describeResult(result));
+  });
 }

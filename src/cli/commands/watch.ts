@@ -1,5 +1,4 @@
 /** `laysum watch ...`: scheduled polling of PubMed queries and journal feeds. */
-import type { Command } from 'commander';
 import type { PollReport, Watch } from '../../domain/watch.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { nextPollAt, scheduleWatch, unscheduleWatch } from '../../queue/schedules.ts';
@@ -44,68 +43,54 @@ function formatWatch(w: Watch, next: number | null): string {
   return `${w.id}  ${w.kind.padEnd(6)}  every ${formatInterval(w.everyMs).padEnd(4)}  ${w.target}\n        last: ${formatReport(w.lastPoll)}; ${nextText}`;
 }
 
-export function registerWatch(program: Command): void {
-  const watch = program.command('watch').description('Poll PubMed queries and journal feeds on a schedule');
-  watch
-    .command('add <kind> <target>')
-    .description('Add a watch: `pubmed QUERY` or `feed URL`')
-    .requiredOption('--every <interval>', 'how often to poll: 30m, 6h, 1d')
-    .option('--as <name>', 'who added it', 'cli')
-    .option('--json', 'print JSON')
-    .action((kind: string, target: string, o: { every: string; as: string; json?: boolean }) =>
-      withContext(async (ctx) => {
-        const w = await ctx.watches.add({
-          kind: checkTarget(kind, target),
-          target,
-          everyMs: parseInterval(o.every),
-          createdBy: o.as,
-        });
-        await scheduleWatch(ctx.queues, w);
-        if (o.json) printJson(w);
-        else
-          print(
-            `Added ${w.id}: ${w.kind} "${w.target}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`,
-          );
-      }),
+export function addWatch(
+  kind: string,
+  target: string,
+  o: { every: string; as: string; json?: boolean },
+): Promise<void> {
+  return withContext(async (ctx) => {
+    const w = await ctx.watches.add({
+      kind: checkTarget(kind, target),
+      target,
+      everyMs: parseInterval(o.every),
+      createdBy: o.as,
+    });
+    await scheduleWatch(ctx.queues, w);
+    if (o.json) printJson(w);
+    else
+      print(
+        `Added ${w.id}: ${w.kind} "${w.target}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`,
+      );
+  });
+}
+
+export function listWatches(o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    const all = await ctx.watches.list();
+    const withNext = await Promise.all(
+      all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })),
     );
-  watch
-    .command('list')
-    .description('List watches with their last poll (and its error, if it failed)')
-    .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) =>
-      withContext(async (ctx) => {
-        const all = await ctx.watches.list();
-        const withNext = await Promise.all(
-          all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })),
-        );
-        if (o.json) return printJson(withNext);
-        if (all.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');
-        for (const w of withNext) print(formatWatch(w, w.nextPollAt));
-      }),
-    );
-  watch
-    .command('remove <id>')
-    .description('Remove a watch and its schedule')
-    .option('--json', 'print JSON')
-    .action((id: string, o: { json?: boolean }) =>
-      withContext(async (ctx) => {
-        await ctx.watches.remove(id);
-        await unscheduleWatch(ctx.queues, id);
-        if (o.json) printJson({ id, removed: true });
-        else print(`Removed ${id}.`);
-      }),
-    );
-  watch
-    .command('run <id>')
-    .description('Poll a watch now and show what it found')
-    .option('--json', 'print JSON')
-    .action((id: string, o: { json?: boolean }) =>
-      withContext(async (ctx) => {
-        const deps = createPollDeps(ctx);
-        const report = await pollWatch(deps, await deps.watches.require(id));
-        if (o.json) printJson(report);
-        else print(`${id}: ${formatReport(report)}`);
-        if (!report.ok) process.exitCode = 1;
-      }),
-    );
+    if (o.json) return printJson(withNext);
+    if (all.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');
+    for (const w of withNext) print(formatWatch(w, w.nextPollAt));
+  });
+}
+
+export function removeWatch(id: string, o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    await ctx.watches.remove(id);
+    await unscheduleWatch(ctx.queues, id);
+    if (o.json) printJson({ id, removed: true });
+    else print(`Removed ${id}.`);
+  });
+}
+
+export function runWatch(id: string, o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    const deps = createPollDeps(ctx);
+    const report = await pollWatch(deps, await deps.watches.require(id));
+    if (o.json) printJson(report);
+    else print(`${id}: ${formatReport(report)}`);
+    if (!report.ok) process.exitCode = 1;
+  });
 }

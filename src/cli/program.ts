@@ -1,0 +1,197 @@
+/**
+ * The `laysum` command tree: every command's name, arguments, options and
+ * description, and nothing else. Each action imports its implementation
+ * (./commands/*.ts) only when it runs, so `laysum --help` loads commander and
+ * no more, and `laysum status` never loads the OpenAI SDK, Hono or the
+ * workers. Keep this file free of imports that pull in libraries: the state
+ * and role lists below are spelled out for that reason (a unit test checks
+ * them against the schemas).
+ */
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import type { DecisionOptions } from './commands/review.ts';
+import type { SubmitOptions } from './commands/submit.ts';
+import type { WorkerOptions } from './commands/worker.ts';
+
+/** PaperState's values, for the help text only. */
+export const STATE_NAMES = 'queued|ingesting|summarizing|pending_review|approved|rejected|published|failed';
+/** Role's values, for the help text only. */
+export const ROLE_NAMES = 'editor, reviewer, admin';
+
+const load = {
+  submit: () => import('./commands/submit.ts'),
+  worker: () => import('./commands/worker.ts'),
+  review: () => import('./commands/review.ts'),
+  watch: () => import('./commands/watch.ts'),
+  export: () => import('./commands/export.ts'),
+  serve: () => import('./commands/serve.ts'),
+  users: () => import('./commands/users.ts'),
+};
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export function createProgram(): Command {
+  const program = new Command()
+    .name('laysum')
+    .description('Plain-language summaries of research papers, routed through human review')
+    .showHelpAfterError('(run `laysum --help` for usage)')
+    .exitOverride((err) => {
+      process.exit(err.exitCode === 0 ? 0 : 2);
+    });
+  addSubmit(program);
+  addWorker(program);
+  addReview(program);
+  addStatus(program);
+  addWatch(program);
+  addExport(program);
+  addServe(program);
+  addUsers(program);
+  return program;
+}
+
+function addSubmit(program: Command): void {
+  program
+    .command('submit')
+    .description('Queue a paper for summarizing (exactly one of --text, --pmid, --doi, --pdf, --batch)')
+    .option('--text <file>', 'a text file with the title, a blank line, then the abstract; `-` reads stdin')
+    .option('--title <title>', 'the title, when the text does not start with it')
+    .option('--journal <journal>', 'the journal, for pasted text')
+    .option('--pmid <pmid>', 'a PubMed id, e.g. 30158200')
+    .option('--doi <doi>', 'a DOI or doi.org link, e.g. 10.1136/bmj.k3225')
+    .option('--pdf <file>', 'a paper PDF')
+    .option('--batch <file>', 'a file of DOIs/PMIDs: one a line, CSV with a doi or pmid column, or RIS')
+    .option('--as <name>', 'who is submitting (for the audit log)', `cli:${userInfo().username}`)
+    .option('--json', 'print JSON')
+    .action(async (o: SubmitOptions) => (await load.submit()).submit(o));
+}
+
+function addWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('Run the workers (ingest, summarize, poll) until SIGINT/SIGTERM')
+    .option('--drain', 'process until every queue is empty, then exit 0')
+    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll)')
+    .action(async (o: WorkerOptions) => (await load.worker()).runWorker(o));
+}
+
+function addReview(program: Command): void {
+  const review = program.command('review').description('List, read and decide on drafts');
+  review
+    .command('list')
+    .description('List papers (pending_review first by default)')
+    .option('--state <state>', `only papers in this state (${STATE_NAMES})`)
+    .option('--json', 'print JSON')
+    .action(async (o: { state?: string } & JsonOption) => (await load.review()).listPapers(o));
+  review
+    .command('show <id>')
+    .description('Show the source, the current draft, its checks, provenance and history')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.review()).showPaper(id, o));
+  const decision = (name: string, describe: string) =>
+    review
+      .command(`${name} <id>`)
+      .description(describe)
+      .option('--as <name>', 'your name, for the audit log')
+      .option('--json', 'print JSON');
+  decision('approve', 'Approve the current draft')
+    .option('--note <note>', 'an optional note')
+    .action(async (id: string, o: DecisionOptions & { note?: string }) =>
+      (await load.review()).approvePaper(id, o),
+    );
+  decision('reject', 'Reject the draft (a reason is required)')
+    .option('--reason <reason>', 'why it is rejected')
+    .action(async (id: string, o: DecisionOptions & { reason?: string }) =>
+      (await load.review()).rejectPaper(id, o),
+    );
+  decision('request-changes', 'Send the draft back to the summarizer with notes')
+    .option('--notes <notes>', 'what to change')
+    .action(async (id: string, o: DecisionOptions & { notes?: string }) =>
+      (await load.review()).requestChanges(id, o),
+    );
+  decision('publish', 'Publish an approved draft').action(async (id: string, o: DecisionOptions) =>
+    (await load.review()).publishPaper(id, o),
+  );
+}
+
+function addStatus(program: Command): void {
+  program
+    .command('status <id>')
+    .description('Where a paper is: queued, summarizing, pending_review, failed with the reason, ...')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.review()).paperStatus(id, o));
+  program
+    .command('retry <id>')
+    .description('Put a failed paper back in the pipeline')
+    .option('--as <name>', 'your name, for the audit log', 'cli')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { as: string } & JsonOption) => (await load.review()).retryPaper(id, o));
+}
+
+function addWatch(program: Command): void {
+  const watch = program.command('watch').description('Poll PubMed queries and journal feeds on a schedule');
+  watch
+    .command('add <kind> <target>')
+    .description('Add a watch: `pubmed QUERY` or `feed URL`')
+    .requiredOption('--every <interval>', 'how often to poll: 30m, 6h, 1d')
+    .option('--as <name>', 'who added it', 'cli')
+    .option('--json', 'print JSON')
+    .action(async (kind: string, target: string, o: { every: string; as: string } & JsonOption) =>
+      (await load.watch()).addWatch(kind, target, o),
+    );
+  watch
+    .command('list')
+    .description('List watches with their last poll (and its error, if it failed)')
+    .option('--json', 'print JSON')
+    .action(async (o: JsonOption) => (await load.watch()).listWatches(o));
+  watch
+    .command('remove <id>')
+    .description('Remove a watch and its schedule')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.watch()).removeWatch(id, o));
+  watch
+    .command('run <id>')
+    .description('Poll a watch now and show what it found')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.watch()).runWatch(id, o));
+}
+
+function addExport(program: Command): void {
+  program
+    .command('export')
+    .description('Write every published summary as a static site: pages, feeds, JSON and Markdown')
+    .requiredOption('--out <dir>', 'directory to write the site into (created if missing)')
+    .option('--json', 'print JSON')
+    .action(async (o: { out: string } & JsonOption) => (await load.export()).exportPublished(o));
+}
+
+function addServe(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the API, the review desk, the published pages and (for admins) the queue dashboard')
+    .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+    .option('--host <host>', 'address to listen on (default: all interfaces)')
+    .action(async (o: { port?: string; host?: string }) => (await load.serve()).serve(o));
+}
+
+function addUsers(program: Command): void {
+  const users = program
+    .command('users')
+    .description('Manage accounts (editor, reviewer, admin) and their tokens');
+  users
+    .command('add <name>')
+    .description('Create an account and print its token (shown once: only its hash is stored)')
+    .requiredOption('--role <role>', `one of ${ROLE_NAMES}`)
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: { role: string } & JsonOption) => (await load.users()).addUser(name, o));
+  users
+    .command('list')
+    .description('List accounts (names and roles; tokens are never shown)')
+    .option('--json', 'print JSON')
+    .action(async (o: JsonOption) => (await load.users()).listUsers(o));
+  users
+    .command('remove <name>')
+    .description('Delete an account: its token and its desk sessions stop working at once')
+    .action(async (name: string) => (await load.users()).removeUser(name));
+}
