@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Integration tests talk to the real Redis and to real local HTTP servers, so
 // they get generous timeouts; files run in parallel, each test under its own prefix.
+// The CLI tests run the bundle in dist/: globalSetup rebuilds it first if it is stale.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,4 +1,4 @@
-/** `npm run demo` as a newcomer runs it: every sample drafted, labelled, and a desk token printed. */
+/** `npm run demo` (dist/demo.js) as a newcomer runs it: every sample drafted, labelled, and a desk token printed. */
 import { readdirSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { spawnNode } from './support/cli.ts';
@@ -9,7 +9,7 @@ const prefix = testPrefix();
 afterAll(() => removeTestKeys(prefix));
 
 it('runs the samples through the pipeline with the offline provider and says so', async () => {
-  const { code, stdout, stderr } = await spawnNode(['--import', 'tsx', 'src/cli/demo.ts', '--no-serve'], {
+  const { code, stdout, stderr } = await spawnNode(['dist/demo.js', '--no-serve'], {
     REDIS_URL,
     LAYSUM_PREFIX: prefix,
   }).done;

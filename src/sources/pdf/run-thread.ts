@@ -6,10 +6,13 @@
  * worker inherits through execArgv is not applied to the worker's entry
  * module, and neither is `execArgv: ['--import', 'tsx']`. What works under
  * plain node, tsx and vitest alike is a tiny CommonJS bootstrap, evaluated in
- * the worker, that loads the entry through tsx's `tsImport` API. When the code
- * has been compiled to .js the entry is started directly.
+ * the worker, that loads the entry through tsx's `tsImport` API. From the
+ * bundle the thread is its own entry point, dist/parse-thread.js (see
+ * scripts/build.mjs), started directly: it is found from the project root,
+ * not from import.meta.url, because this module may sit in any chunk.
  */
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../../config/paths.ts';
 import type { ParseThreadInput, ParseThreadResult } from './thread-protocol.ts';
 
 const BOOTSTRAP = `
@@ -30,7 +33,7 @@ function startThread(input: ParseThreadInput): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: MAX_HEAP_MB };
   if (!here.endsWith('.ts')) {
-    return new Worker(new URL('./parse-thread.js', here), { workerData: input, resourceLimits });
+    return new Worker(projectPath('dist', 'parse-thread.js'), { workerData: input, resourceLimits });
   }
   const entry = new URL('./parse-thread.ts', here).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
