@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: parsing speed figures (printed, never asserted).
+ * `npm run bench`: start-up and parsing speed figures (printed, never asserted).
+ * - Start-up: `laysum --help` and `laysum status ID` beside `node -e 0` (./startup.ts).
  * - PubMed XML: articles/s over the recorded real EFetch and MEDLINE files.
  * - PDF: pages/s of LaySum's extractor (pdf-parse in a worker thread) beside
  *   poppler's `pdftotext` on the same real PDFs, where it is installed.
@@ -9,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { extractPdf } from '../src/sources/pdf/extract.ts';
 import { parsePubmedXml } from '../src/sources/pubmed/parse-xml.ts';
+import { benchStartup } from './startup.ts';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 
@@ -70,5 +72,6 @@ async function benchPdf(): Promise<void> {
   );
 }
 
+await benchStartup();
 benchPubmed();
 await benchPdf();
