@@ -6,38 +6,41 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type CliResult, runCli, startCli } from './support/cli.ts';
 import { fixture, REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
 
-const prefix = testPrefix();
-const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive', MAX_TEXT_BYTES: '20000' };
 const dir = mkdtempSync(join(tmpdir(), 'laysum-cli-'));
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
 };
-const cli = (...args: string[]) => runCli(args, env);
 const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
+const prefixes: string[] = [];
 
-afterAll(() => removeTestKeys(prefix));
+afterEach(async () => {
+  await Promise.all(prefixes.splice(0).map(removeTestKeys));
+});
+
+/** Each test its own prefix, so none sees another's papers and any order works. */
+function laysum() {
+  const prefix = testPrefix();
+  prefixes.push(prefix);
+  const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive', MAX_TEXT_BYTES: '20000' };
+  const cli = (...args: string[]) => runCli(args, env);
+  const submit = async (name: string, abstract: string) => {
+    const r = await cli('submit', '--text', file(name, fixture(`abstracts/${abstract}`)), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    return json<{ id: string }>(r).id;
+  };
+  return { env, cli, submit };
+}
 
 describe('laysum CLI', () => {
-  let fractureId = '';
-
-  beforeAll(async () => {
-    const r = await cli(
-      'submit',
-      '--text',
-      file('fracture.txt', fixture('abstracts/pmid-30158200.txt')),
-      '--json',
-    );
-    expect(r.code, r.stderr).toBe(0);
-    fractureId = json<{ id: string; created: boolean }>(r).id;
-  });
-
   it('refuses bad input with a clear message and a non-zero exit, and still processes the good paper', async () => {
+    const { cli, submit } = laysum();
+    const fractureId = await submit('fracture.txt', 'pmid-30158200.txt');
     const empty = await cli('submit', '--text', file('empty.txt', '  \n'), '--title', 'Nothing');
     expect(empty.code).not.toBe(0);
     expect(empty.stderr).toMatch(/The text is empty/);
@@ -68,6 +71,8 @@ describe('laysum CLI', () => {
   });
 
   it('says a resubmitted paper is already known and gives its id', async () => {
+    const { env, cli, submit } = laysum();
+    const fractureId = await submit('fracture.txt', 'pmid-30158200.txt');
     const again = await cli('submit', '--text', '-', '--json');
     expect(again.code).not.toBe(0); // stdin was empty
     const r = await runCli(['submit', '--text', '-', '--json'], env, fixture('abstracts/pmid-30158200.txt'));
@@ -81,6 +86,8 @@ describe('laysum CLI', () => {
   });
 
   it('lists, shows, approves and rejects through the review commands', async () => {
+    const { cli, submit } = laysum();
+    const fractureId = await submit('fracture.txt', 'pmid-30158200.txt');
     await cli('worker', '--drain');
     const list = json<Array<{ id: string; state: string; provider: string }>>(
       await cli('review', 'list', '--json'),
@@ -132,9 +139,8 @@ describe('laysum CLI', () => {
   });
 
   it('rejects only with a reason', async () => {
-    const id = json<{ id: string }>(
-      await cli('submit', '--text', file('asthma.txt', fixture('abstracts/pmid-29768149.txt')), '--json'),
-    ).id;
+    const { cli, submit } = laysum();
+    const id = await submit('asthma.txt', 'pmid-29768149.txt');
     await cli('worker', '--drain');
     const noReason = await cli('review', 'reject', id, '--as', 'dana');
     expect(noReason.stderr).toMatch(/reason for rejecting is required/);
@@ -146,6 +152,7 @@ describe('laysum CLI', () => {
   });
 
   it('explains a missing id and bad configuration', async () => {
+    const { env, cli } = laysum();
     const missing = await cli('review', 'show', 'p000000000000');
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/No paper with id "p000000000000"/);
@@ -162,10 +169,9 @@ describe('laysum CLI', () => {
   });
 
   it('runs workers until SIGTERM, then stops gracefully with exit 0', async () => {
+    const { env, cli, submit } = laysum();
     const worker = await startCli(['worker'], env, /LaySum workers running/);
-    const id = json<{ id: string }>(
-      await cli('submit', '--text', file('pesticide.txt', fixture('abstracts/pmid-28775130.txt')), '--json'),
-    ).id;
+    const id = await submit('pesticide.txt', 'pmid-28775130.txt');
     const until = Date.now() + 20_000;
     while (
       Date.now() < until &&
