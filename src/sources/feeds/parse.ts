@@ -7,9 +7,10 @@
 import { type AnyFeed, parseFeed as feedsmithParse } from 'feedsmith';
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { decodeReferences } from '../../text/markup.ts';
 import { splitAuthors } from './authors.ts';
 import { firstFeedDate } from './dates.ts';
-import { decodeEntities, htmlToLine } from './html.ts';
+import { htmlToLine } from './html.ts';
 import { doiFromIdentifier, doiFromUrl, firstOf, pmidFromIdentifier, pmidFromUrl } from './identifiers.ts';
 import { channelJournal, type RawItem, rawItemsOf } from './raw-items.ts';
 import { pickSummary } from './summary.ts';
@@ -74,7 +75,7 @@ function rdfChannelJournal(xml: string): string | undefined {
   const header = itemStart < 0 ? xml : xml.slice(0, itemStart);
   const match =
     /<prism:publicationName>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/prism:publicationName>/.exec(header);
-  const name = match?.[1] ? decodeEntities(match[1]).trim() : '';
+  const name = match?.[1] ? decodeReferences(match[1]).trim() : '';
   return name || undefined;
 }
 
