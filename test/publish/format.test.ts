@@ -38,7 +38,7 @@ describe('text helpers', () => {
 
   it('escapes HTML text and attributes, but not markup built by the html tag', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
-      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+      '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;',
     );
     const inner = html`<b>${'<i>'}</b>`;
     expect(html`<p>${inner}${['<', 1, null, false]}</p>`.value).toBe('<p><b>&lt;i&gt;</b>&lt;1</p>');
