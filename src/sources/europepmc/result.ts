@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
+import { partialDate, partialDateFromText } from '../../text/dates.ts';
 import { uniqueStrings } from '../crossref/json.ts';
 import { normalizeDoi } from '../doi.ts';
 import { htmlAbstractToSections, markupToText } from '../jats.ts';
@@ -60,9 +61,7 @@ function authors(r: EuropePmcResult): string[] {
 }
 
 function publishedAt(r: EuropePmcResult): string | null {
-  const date = r.firstPublicationDate?.trim() ?? '';
-  if (/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date)) return date;
-  return /^\d{4}$/.test(r.pubYear ?? '') ? (r.pubYear as string) : null;
+  return partialDateFromText(r.firstPublicationDate) ?? partialDate(r.pubYear);
 }
 
 /** The Europe PMC page for the record (source + id, e.g. MED/40468710). */

@@ -7,9 +7,9 @@
 import { type AnyFeed, parseFeed as feedsmithParse } from 'feedsmith';
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { partialDateFromText } from '../../text/dates.ts';
 import { decodeReferences } from '../../text/markup.ts';
 import { splitAuthors } from './authors.ts';
-import { firstFeedDate } from './dates.ts';
 import { htmlToLine } from './html.ts';
 import { doiFromIdentifier, doiFromUrl, firstOf, pmidFromIdentifier, pmidFromUrl } from './identifiers.ts';
 import { channelJournal, type RawItem, rawItemsOf } from './raw-items.ts';
@@ -98,7 +98,7 @@ function toFeedItem(item: RawItem, fallbackJournal: string | undefined): FeedIte
     link,
     doi,
     pmid,
-    publishedAt: firstFeedDate(item.dates),
+    publishedAt: firstOf(item.dates, partialDateFromText),
     authors: splitAuthors(item.authors),
     summary: pickSummary(item.description, item.content, title),
     journal: journalOf(item, fallbackJournal),
