@@ -10,6 +10,7 @@ import type { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { requireDoi } from '../sources/doi.ts';
+import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
 import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
@@ -34,16 +35,6 @@ export interface SubmitResult {
   state: PaperState;
 }
 
-export function normalizePmid(input: string): string {
-  const pmid = input.trim().replace(/^pmid:\s*/i, '');
-  if (!/^\d{1,9}$/.test(pmid) || /^0+$/.test(pmid)) {
-    throw new InputError(`"${input}" is not a PMID.`, {
-      hint: 'A PMID is a number of up to 9 digits, e.g. 30158200.',
-    });
-  }
-  return pmid.replace(/^0+/, '');
-}
-
 /** Validate a request and turn it into the stored submission and its identities. */
 export function prepare(
   req: SubmitRequest,
@@ -59,7 +50,7 @@ export function prepare(
       };
     }
     case 'pmid': {
-      const pmid = normalizePmid(req.pmid);
+      const pmid = requirePmid(req.pmid);
       return { submission: { kind: 'pmid', pmid }, identities: [{ kind: 'pmid', value: pmid }] };
     }
     case 'doi': {

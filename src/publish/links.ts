@@ -3,6 +3,7 @@
  * server (`/s/<slug>`, `/?topic=...`) and the static export (`s/<slug>.html`,
  * `topics/<topic>.html`, linked relatively so pages also work opened from disk).
  */
+import { isPmid, pubmedUrl as pubmedPage } from '../sources/pmid.ts';
 import { topicFileName } from './topics.ts';
 
 export interface SiteLinks {
@@ -60,8 +61,9 @@ export function doiUrl(doi: string): string {
   return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function pubmedUrl(pmid: string): string | null {
-  return /^\d{1,9}$/.test(pmid) ? `https://pubmed.ncbi.nlm.nih.gov/${pmid}/` : null;
+/** The PubMed page of a record's PMID; null when it has none (or what it has is not a PMID). */
+export function pubmedUrl(pmid: string | undefined): string | null {
+  return pmid && isPmid(pmid) ? pubmedPage(pmid) : null;
 }
 
 /** The record's source URL when it is a plain web address (never javascript: or data:). */
@@ -81,5 +83,5 @@ export function articleUrl(
   sourceUrl: string | null,
 ): string | null {
   if (ids.doi) return doiUrl(ids.doi);
-  return (ids.pmid ? pubmedUrl(ids.pmid) : null) ?? webUrl(sourceUrl);
+  return pubmedUrl(ids.pmid) ?? webUrl(sourceUrl);
 }

@@ -46,7 +46,7 @@ function mdRating(label: string, r: Rating): string {
 
 function details(item: PublishedSummary): string[] {
   const r = item.record;
-  const pubmed = r.ids.pmid ? pubmedUrl(r.ids.pmid) : null;
+  const pubmed = pubmedUrl(r.ids.pmid);
   return [
     `- **Original article:** ${mdEscape(r.title)}`,
     r.journal ? `- **Journal:** ${mdEscape(r.journal)}` : '',

@@ -74,7 +74,7 @@ export function topicsSection(summary: LaySummary, links: SiteLinks): Html {
 function sourceLinks(record: PaperRecord): Html[] {
   const out: Html[] = [];
   if (record.ids.doi) out.push(html`<a href="${doiUrl(record.ids.doi)}">DOI: ${record.ids.doi}</a>`);
-  const pubmed = record.ids.pmid ? pubmedUrl(record.ids.pmid) : null;
+  const pubmed = pubmedUrl(record.ids.pmid);
   if (pubmed) out.push(html`<a href="${pubmed}">PubMed: ${record.ids.pmid}</a>`);
   const web = out.length === 0 ? webUrl(record.sourceUrl) : null;
   if (web) out.push(html`<a href="${web}">Source</a>`);

@@ -10,6 +10,7 @@ import { partialDate, partialDateFromText } from '../../text/dates.ts';
 import { uniqueStrings } from '../crossref/json.ts';
 import { normalizeDoi } from '../doi.ts';
 import { htmlAbstractToSections, markupToText } from '../jats.ts';
+import { normalizePmid } from '../pmid.ts';
 
 const Author = z.object({
   fullName: z.string().optional(), // "Al-Abbadey M"
@@ -74,12 +75,13 @@ function sourceUrl(r: EuropePmcResult, doi: string): string {
 export function resultToRecord(r: EuropePmcResult, doi: string): PaperRecord {
   const title = markupToText(r.title ?? '');
   const pmcid = r.pmcid && /^PMC\d+$/i.test(r.pmcid) ? r.pmcid.toUpperCase() : undefined;
+  const pmid = r.pmid ? normalizePmid(r.pmid) : null;
   const input: PaperRecordInput = {
     title: title || `Untitled work (DOI ${doi})`,
     authors: authors(r),
     journal: markupToText(r.journalInfo?.journal?.title ?? '') || null,
     publishedAt: publishedAt(r),
-    ids: { doi, ...(r.pmid && /^\d+$/.test(r.pmid) ? { pmid: r.pmid } : {}), ...(pmcid ? { pmcid } : {}) },
+    ids: { doi, ...(pmid ? { pmid } : {}), ...(pmcid ? { pmcid } : {}) },
     publicationTypes: uniqueStrings(r.pubTypeList?.pubType ?? []),
     keywords: uniqueStrings([
       ...(r.meshHeadingList?.meshHeading ?? []).map((h) => h.descriptorName),

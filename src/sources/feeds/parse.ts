@@ -9,9 +9,10 @@ import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain
 import { InputError } from '../../errors/input-error.ts';
 import { partialDateFromText } from '../../text/dates.ts';
 import { decodeReferences } from '../../text/markup.ts';
+import { pmidFromIdentifier, pmidFromPubmedUrl } from '../pmid.ts';
 import { splitAuthors } from './authors.ts';
 import { htmlToLine } from './html.ts';
-import { doiFromIdentifier, doiFromUrl, firstOf, pmidFromIdentifier, pmidFromUrl } from './identifiers.ts';
+import { doiFromIdentifier, doiFromUrl, firstOf } from './identifiers.ts';
 import { channelJournal, type RawItem, rawItemsOf } from './raw-items.ts';
 import { pickSummary } from './summary.ts';
 
@@ -91,7 +92,7 @@ function toFeedItem(item: RawItem, fallbackJournal: string | undefined): FeedIte
   const pmid =
     firstOf(item.identifiers, pmidFromIdentifier) ??
     firstOf(item.ids, pmidFromIdentifier) ??
-    firstOf([...item.links, ...item.ids], pmidFromUrl);
+    firstOf([...item.links, ...item.ids], pmidFromPubmedUrl);
   return {
     guid: item.ids[0] ?? link ?? (doi ? `doi:${doi}` : title),
     title,

@@ -107,7 +107,7 @@ function findPdfDoi(info: PdfInfo, pages: readonly string[]): string | null {
     if (doi) return doi;
   }
   const whole = pages.join('\n');
-  const citeBlock = /doi:\s*(10\.\d{4,9}\/\S+)\s*\n\s*Cite this article as/i.exec(whole)?.[1];
+  const citeBlock = /doi:\s*(\S+)\s*\n\s*Cite this article as/i.exec(whole)?.[1];
   return citeBlock ? findDoiInText(`doi:${citeBlock}`) : null;
 }
 

@@ -4,11 +4,13 @@
  * NCBI counts retries too (3 requests/s without an API key, 10 with one).
  */
 import { z } from 'zod';
+import { PMID_PATTERN } from '../../domain/ids.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { TransientError } from '../../errors/summarize-errors.ts';
 import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../../net/http.ts';
 import type { RateLimiter } from '../../net/rate-limit.ts';
-import { type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';
+import { isPmid, pubmedUrl } from '../pmid.ts';
+import { type PubmedParseResult, parsePubmedXml } from './parse-xml.ts';
 
 export interface EutilsClientOptions {
   /** e.g. https://eutils.ncbi.nlm.nih.gov/entrez/eutils */
@@ -47,7 +49,7 @@ const EsearchResponse = z.object({
   esearchresult: z.object({
     ERROR: z.string().optional(),
     count: z.string().regex(/^\d+$/).optional(),
-    idlist: z.array(z.string().regex(/^\d+$/)).default([]),
+    idlist: z.array(z.string().regex(PMID_PATTERN)).default([]),
   }),
 });
 
@@ -138,7 +140,7 @@ function withoutSecret(err: unknown, secret: string | undefined): unknown {
 
 function uniquePmids(pmids: string[]): string[] {
   const wanted = [...new Set(pmids.map((p) => p.trim()))];
-  const bad = wanted.filter((p) => !/^\d{1,9}$/.test(p));
+  const bad = wanted.filter((p) => !isPmid(p));
   if (bad.length > 0) {
     throw new InputError(
       `Not PubMed ids: ${bad

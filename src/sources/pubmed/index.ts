@@ -8,4 +8,4 @@ export {
   type EutilsClientOptions,
 } from './eutils.ts';
 export { flattenInline } from './inline.ts';
-export { type PubmedParseItem, type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';
+export { type PubmedParseItem, type PubmedParseResult, parsePubmedXml } from './parse-xml.ts';

@@ -9,6 +9,7 @@ import { type AbstractSection, PaperRecord, type PaperRecordInput } from '../../
 import { InputError } from '../../errors/input-error.ts';
 import { mostPreciseDate, partialDate } from '../../text/dates.ts';
 import { normalizeDoi } from '../doi.ts';
+import { isPmid, pubmedUrl } from '../pmid.ts';
 import { flattenInline } from './inline.ts';
 
 export interface PubmedParseItem {
@@ -141,11 +142,9 @@ function keywords(citation: unknown): string[] {
   return [...new Set([...mesh, ...own].filter((k) => k !== ''))];
 }
 
-export const pubmedUrl = (pmid: string): string => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
-
 function buildItem(citation: unknown, pubmedData: unknown): PubmedParseItem {
   const pmid = text(one(citation, 'PMID'));
-  if (!/^\d+$/.test(pmid)) {
+  if (!isPmid(pmid)) {
     return {
       pmid,
       record: null,
