@@ -41,7 +41,7 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
   const base = trimBase(baseUrl);
   const up = depth === 0 ? '' : '../';
   const summary = (slug: string) => `s/${encodeURIComponent(slug)}.html`;
-  const topic = (t: string) => `topics/${topicFileName(t)}.html`;
+  const topic = (t: string) => `topics/${encodeURIComponent(topicFileName(t))}.html`;
   return {
     home: `${up}index.html`,
     summary: (slug) => up + summary(slug),

@@ -83,7 +83,12 @@ describe('links', () => {
     ].map(topicFileName);
     expect(new Set(names).size).toBe(names.length);
     expect(names[1]).toMatch(/^vitamin-d-[0-9a-f]{8}$/);
-    expect(names.every((n) => /^[a-z0-9-]+$/.test(n))).toBe(true);
+    expect(names.every((n) => /^[\p{Ll}\p{Lo}0-9-]+$/u.test(n))).toBe(true);
+    expect(names.slice(3, 6)).toEqual([
+      expect.stringMatching(/^beta-blockers-[0-9a-f]{8}$/),
+      'blockers',
+      '日本',
+    ]);
   });
 
   it('links static pages relatively from the root and from a folder', () => {
