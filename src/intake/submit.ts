@@ -7,9 +7,9 @@
 import type { Config } from '../config/env.ts';
 import type { Origin, PaperRecord, Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
-import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { requireDoi } from '../sources/doi.ts';
+import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
 import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
@@ -59,20 +59,7 @@ export function prepare(
       return { submission: { kind: 'doi', doi, ...fallback }, identities: [{ kind: 'doi', value: doi }] };
     }
     case 'pdf': {
-      if (req.bytes.byteLength > config.limits.maxPdfBytes) {
-        const mb = (n: number) => (n / 1e6).toFixed(1);
-        throw new InputError(
-          `${req.fileName} is ${mb(req.bytes.byteLength)} MB, over the ${mb(config.limits.maxPdfBytes)} MB limit.`,
-          {
-            hint: 'Give the DOI or paste the abstract instead, or raise MAX_PDF_BYTES.',
-          },
-        );
-      }
-      if (Buffer.from(req.bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
-        throw new InputError(`${req.fileName} is not a PDF file.`, {
-          hint: 'Submit a PDF, or paste the abstract with --text.',
-        });
-      }
+      checkPdfBytes(req.bytes, config.limits.maxPdfBytes, req.fileName);
       const hash = Buffer.from(req.bytes).toString('base64');
       return {
         submission: { kind: 'pdf', fileName: req.fileName, bytes: req.bytes.byteLength },
