@@ -5,8 +5,9 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
-import type { Origin, PaperRecord, Submission } from '../domain/paper.ts';
+import type { Origin, Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
+import type { SubmitRequest } from '../domain/submission.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { requireDoi } from '../sources/doi.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
@@ -15,12 +16,7 @@ import { parsePastedText } from '../sources/text.ts';
 import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
 
-export type SubmitRequest =
-  | { kind: 'text'; text: string; title?: string | undefined; journal?: string | undefined }
-  | { kind: 'pmid'; pmid: string }
-  | { kind: 'doi'; doi: string; fallback?: PaperRecord | undefined }
-  | { kind: 'pdf'; fileName: string; bytes: Uint8Array }
-  | { kind: 'record'; record: PaperRecord };
+export type { SubmitRequest } from '../domain/submission.ts';
 
 export interface SubmitDeps {
   store: PaperStore;
