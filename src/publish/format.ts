@@ -45,6 +45,14 @@ export function shortAuthors(authors: readonly string[], max = 3): string {
   return `${authors.slice(0, max).join(', ')}, et al.`;
 }
 
+/** The blank-line separated paragraphs of a text (a reviewer's edit may have several), trimmed, none empty. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
 /** About the first `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, max = 100): string {
   const chars = Array.from(text.trim().replace(/\s+/g, ' '));

@@ -5,21 +5,14 @@
  */
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary, Rating } from '../domain/summary.ts';
-import { articleDate, excerpt, longDate, shortAuthors, shortDate } from './format.ts';
+import { articleDate, excerpt, longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { doiUrl, pubmedUrl, type SiteLinks, webUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
 const MAX_SCORE = 5;
 
-/** Blank-line separated paragraphs (a reviewer's edit may have several). */
-export function paragraphs(text: string): Html[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => html`<p>${p}</p>`);
-}
+const paragraphs = (text: string): Html[] => paragraphsOf(text).map((p) => html`<p>${p}</p>`);
 
 function rating(label: string, r: Rating): Html {
   const score = Math.min(MAX_SCORE, Math.max(0, r.score));

@@ -7,7 +7,7 @@ import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { mostPreciseDate } from '../../text/dates.ts';
 import { normalizeDoi } from '../doi.ts';
 import { jatsToSections, markupToText } from '../jats.ts';
-import { uniqueStrings } from './json.ts';
+import { uniqueStrings } from '../json.ts';
 
 /** `[[2015, 11, 19]]`; parts can be missing, null or (in old records) strings. */
 const DateParts = z.object({

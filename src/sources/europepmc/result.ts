@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { partialDate, partialDateFromText } from '../../text/dates.ts';
-import { uniqueStrings } from '../crossref/json.ts';
 import { normalizeDoi } from '../doi.ts';
 import { htmlAbstractToSections, markupToText } from '../jats.ts';
+import { uniqueStrings } from '../json.ts';
 import { normalizePmid } from '../pmid.ts';
 
 const Author = z.object({

@@ -9,6 +9,7 @@ import { InputError } from '../../errors/input-error.ts';
 import { TransientError } from '../../errors/summarize-errors.ts';
 import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../../net/http.ts';
 import type { RateLimiter } from '../../net/rate-limit.ts';
+import { parseJsonBody } from '../json.ts';
 import { isPmid, pubmedUrl } from '../pmid.ts';
 import { type PubmedParseResult, parsePubmedXml } from './parse-xml.ts';
 
@@ -180,24 +181,8 @@ function esearchParams(term: string, opts: EsearchOptions): Record<string, strin
 }
 
 function readEsearch(body: string, term: string): EsearchResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new InputError(`${SERVICE} ESearch did not return JSON for "${term}": "${body.slice(0, 120)}".`, {
-      hint: 'NCBI may be having trouble; try again later.',
-    });
-  }
-  const parsed = EsearchResponse.safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(
-      `${SERVICE} ESearch returned an unexpected answer for "${term}": ${z.prettifyError(parsed.error)}`,
-      {
-        hint: 'The E-utilities JSON format may have changed; report this with the query.',
-      },
-    );
-  }
-  const result = parsed.data.esearchresult;
+  const parsed = parseJsonBody(body, EsearchResponse, `${SERVICE} ESearch`, `the search "${term}"`);
+  const result = parsed.esearchresult;
   if (result.ERROR !== undefined || result.count === undefined) {
     throw new InputError(
       `PubMed could not run the search "${term}": ${result.ERROR ?? 'no result count was returned'}.`,
