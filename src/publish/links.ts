@@ -3,8 +3,12 @@
  * server (`/s/<slug>`, `/?topic=...`) and the static export (`s/<slug>.html`,
  * `topics/<topic>.html`, linked relatively so pages also work opened from disk).
  */
+import { doiUrl } from '../sources/doi.ts';
 import { isPmid, pubmedUrl as pubmedPage } from '../sources/pmid.ts';
 import { topicFileName } from './topics.ts';
+
+/** Pages link a DOI the way the sources record it. */
+export { doiUrl } from '../sources/doi.ts';
 
 export interface SiteLinks {
   home: string;
@@ -54,11 +58,6 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
       topic: (t) => `${base}/${topic(t)}`,
     },
   };
-}
-
-/** https://doi.org/<doi>, each path segment encoded (DOIs may hold '<', '#', spaces...). */
-export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The PubMed page of a record's PMID; null when it has none (or what it has is not a PMID). */

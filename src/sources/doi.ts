@@ -56,6 +56,11 @@ export function findDoiInText(text: string): string | null {
   return match ? normalizeDoi(match[0]) : null;
 }
 
+/** https://doi.org/<doi>, each path segment encoded (DOIs may hold '<', '#', spaces...). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /**
  * `https://doi.org/10.1038%2Fsrep16696` is a common copy-paste. Bad escapes
  * (a literal `%` that is not one) leave the text as written.

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { mostPreciseDate } from '../../text/dates.ts';
-import { normalizeDoi } from '../doi.ts';
+import { doiUrl, normalizeDoi } from '../doi.ts';
 import { jatsToSections, markupToText } from '../jats.ts';
 import { uniqueStrings } from '../json.ts';
 
@@ -117,7 +117,7 @@ export function workToRecord(work: CrossrefWork, requestedDoi: string): PaperRec
     keywords: uniqueStrings(work.subject),
     abstract: work.abstract ? jatsToSections(work.abstract) : [],
     language: language(work.language),
-    sourceUrl: work.URL ?? `https://doi.org/${doi}`,
+    sourceUrl: work.URL ?? doiUrl(doi),
   };
   return PaperRecord.parse(input);
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { partialDate, partialDateFromText } from '../../text/dates.ts';
-import { normalizeDoi } from '../doi.ts';
+import { doiUrl, normalizeDoi } from '../doi.ts';
 import { htmlAbstractToSections, markupToText } from '../jats.ts';
 import { uniqueStrings } from '../json.ts';
 import { normalizePmid } from '../pmid.ts';
@@ -68,7 +68,7 @@ function publishedAt(r: EuropePmcResult): string | null {
 /** The Europe PMC page for the record (source + id, e.g. MED/40468710). */
 function sourceUrl(r: EuropePmcResult, doi: string): string {
   if (r.source && r.id) return `https://europepmc.org/article/${r.source}/${r.id}`;
-  return `https://doi.org/${doi}`;
+  return doiUrl(doi);
 }
 
 /** The record for one result; `doi` is the normalized DOI it was found by. */
