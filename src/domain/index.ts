@@ -25,7 +25,9 @@
  * - audit entry: an append-only record of who did what, when, to which paper.
  */
 export * from './draft.ts';
+export * from './ids.ts';
 export * from './paper.ts';
 export * from './placeholder.ts';
 export * from './state.ts';
+export * from './submission.ts';
 export * from './summary.ts';

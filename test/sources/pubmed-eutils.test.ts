@@ -141,7 +141,7 @@ describe('E-utilities client against a local server', () => {
     );
   });
 
-  it('esearch turns an ESearch ERROR or a malformed answer into an InputError', async () => {
+  it('esearch: an ESearch ERROR or an unexpected shape is an InputError, a page that is not JSON is transient', async () => {
     const bodies = [
       JSON.stringify({
         header: { type: 'esearch', version: '0.3' },
@@ -154,7 +154,9 @@ describe('E-utilities client against a local server', () => {
     const { eutils } = await client((_req, res) => send(res, 200, bodies[i++] ?? ''));
     await expect(eutils.esearch('((')).rejects.toThrow(/could not run the search "\(\(": Invalid query/);
     await expect(eutils.esearch('x')).rejects.toThrow(/unexpected answer/);
-    await expect(eutils.esearch('x')).rejects.toThrow(/did not return JSON/);
+    const notJson = eutils.esearch('x');
+    await expect(notJson).rejects.toThrow(/did not return JSON/);
+    await expect(notJson).rejects.toBeInstanceOf(TransientError);
     await expect(eutils.esearch('  ')).rejects.toBeInstanceOf(InputError);
   });
 });

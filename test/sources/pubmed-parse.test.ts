@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
 import { InputError } from '../../src/errors/input-error.ts';
-import { decodeEntities, flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
+import { flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
 import { fixture, xmlFixture } from './support-pubmed.ts';
 
 function only(name: string): PaperRecord {
@@ -36,7 +36,7 @@ describe('flattenInline', () => {
     const raw =
       /<Affiliation>(Dipartimento[^<]*)<\/Affiliation>/.exec(xmlFixture('biopython_pubmed2.xml'))?.[1] ?? '';
     expect(raw).toContain('Universit&#xe0;');
-    expect(decodeEntities(raw)).toContain('Università degli Studi della Tuscia');
+    expect(flattenInline(raw)).toContain('Università degli Studi della Tuscia');
   });
 });
 

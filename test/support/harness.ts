@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import { type Config, parseEnv } from '../../src/config/env.ts';
 import type { Paper } from '../../src/domain/paper.ts';
 import type { PaperState } from '../../src/domain/state.ts';
-import { type SubmitRequest, submitPaper } from '../../src/intake/submit.ts';
+import type { SubmitRequest } from '../../src/domain/submission.ts';
+import { submitPaper } from '../../src/intake/submit.ts';
 import { type Context, createContext } from '../../src/runtime/context.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
