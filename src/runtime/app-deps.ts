@@ -7,7 +7,7 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 /** Request and error lines on stderr, at or above the configured LOG_LEVEL. */
 export function stderrLogger(config: Config): Logger {
-  const min = LEVELS.indexOf(config.logLevel);
+  const min = LEVELS.indexOf(config.log.level);
   return (level, line) => {
     if (LEVELS.indexOf(level) >= min) process.stderr.write(`${new Date().toISOString()} ${level} ${line}\n`);
   };
