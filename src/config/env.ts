@@ -72,6 +72,7 @@ export const EnvSchema = z.object({
       'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -101,7 +102,8 @@ export interface Config {
     httpAttempts: number;
   };
   http: { port: number; publicBaseUrl: string; autoPublish: boolean; disclaimer: string };
-  logLevel: Env['LOG_LEVEL'];
+  /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
+  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
 }
 
 /** Validate an environment-like object; throws ConfigError naming each bad variable. */
@@ -165,7 +167,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       autoPublish: env.AUTO_PUBLISH,
       disclaimer: env.DISCLAIMER_TEXT,
     },
-    logLevel: env.LOG_LEVEL,
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
   };
 }
 
@@ -214,6 +216,7 @@ function configToEnv(c: Config): Record<string, string | undefined> {
     PUBLIC_BASE_URL: c.http.publicBaseUrl,
     AUTO_PUBLISH: String(c.http.autoPublish),
     DISCLAIMER_TEXT: c.http.disclaimer,
-    LOG_LEVEL: c.logLevel,
+    LOG_LEVEL: c.log.level,
+    LOG_FORMAT: c.log.format,
   };
 }

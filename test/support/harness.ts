@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LLM_ATTEMPTS: '4',
     SHUTDOWN_TIMEOUT_MS: '3000',
     HTTP_TIMEOUT_MS: '3000',
+    // In-process workers would write their log lines into the test output; tests that read logs capture them.
+    LOG_LEVEL: 'silent',
     ...env,
   });
 }
