@@ -12,20 +12,17 @@
  */
 import { type DestinationStream, type LevelWithSilent, type Logger, type LoggerOptions, pino } from 'pino';
 import { prettyFactory } from 'pino-pretty';
+import type { Config } from '../config/env.ts';
 import { CENSOR, REDACT_PATHS, scrub } from './redact.ts';
 
 export type { Logger } from 'pino';
 
-/**
- * What the logger reads from the config (a Config fits; src/config is a peer
- * layer, so the shape is stated here): LOG_LEVEL, LOG_FORMAT, and the
- * configured secrets, scrubbed wherever they appear.
- */
-export interface LoggerConfig {
-  log: { level: LevelWithSilent; format: 'auto' | 'json' | 'pretty' };
-  llm: { apiKey: string | undefined };
-  sources: { ncbiApiKey: string | undefined };
-}
+/** What the logger reads from the config: LOG_LEVEL, LOG_FORMAT, and the secrets it scrubs wherever they appear. */
+export type LoggerConfig = {
+  log: Config['log'];
+  llm: Pick<Config['llm'], 'apiKey'>;
+  sources: Pick<Config['sources'], 'ncbiApiKey'>;
+};
 
 /** Where lines go: stderr, or anything with `write` (tests capture lines this way). */
 export interface LogDestination {
