@@ -10,7 +10,7 @@
  * transport runs in a worker thread, which slows start-up and can lose the
  * last lines when a process exits; here every line is written synchronously.
  */
-import { type DestinationStream, type LevelWithSilent, type Logger, type LoggerOptions, pino } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { Config } from '../config/env.ts';
 import { CENSOR, REDACT_PATHS, scrub } from './redact.ts';
