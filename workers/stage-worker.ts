@@ -27,7 +27,7 @@ export function createStageWorker<N extends StageName>(
       try {
         return await run(data);
       } catch (err) {
-        throw await handleStageError(err, job, ctx.store, data.paperId, name);
+        throw await handleStageError(err, job, ctx, data.paperId, name);
       }
     },
     {

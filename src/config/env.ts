@@ -66,7 +66,7 @@ export const EnvSchema = z.object({
   EUROPEPMC_API_URL: url('https://www.ebi.ac.uk/europepmc/webservices/rest'),
   CONTACT_EMAIL: optional.pipe(z.email().optional()),
   HTTP_TIMEOUT_MS: int(30_000, 100),
-  HTTP_ATTEMPTS: int(4, 1),
+  HTTP_ATTEMPTS: int(6, 1),
 
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),

@@ -22,7 +22,9 @@ export function createQueues(connection: Redis, config: Config): Queues {
 
 export function jobOptions(name: JobName, config: Config): JobsOptions {
   return {
-    attempts: name === 'summarize' ? config.llm.attempts : config.sources.httpAttempts,
+    // A poll records its own failure and tries again at the next scheduled run.
+    attempts:
+      name === 'summarize' ? config.llm.attempts : name === 'ingest' ? config.sources.httpAttempts : 1,
     backoff: { type: 'laysum' },
     removeOnComplete: { age: 7 * 24 * 3600, count: 5000 },
     removeOnFail: { age: 30 * 24 * 3600 },

@@ -4,8 +4,8 @@
  * an unexpected shape is a format change that retrying will not fix.
  */
 import { z } from 'zod';
-import { InputError } from '../../errors/input-error.ts';
-import { TransientError } from '../../errors/summarize-errors.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
+import { TransientError } from '../../errors/transient-error.ts';
 
 export function parseJsonBody<T extends z.ZodType>(
   body: string,
@@ -23,7 +23,7 @@ export function parseJsonBody<T extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new InputError(
+    throw new PermanentError(
       `${service} returned an unexpected answer for ${what}: ${z.prettifyError(parsed.error)}`,
       {
         hint: `The ${service} JSON format may have changed; report this with the DOI.`,
