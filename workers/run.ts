@@ -4,20 +4,22 @@
  * more of these processes, on any machine, against the same Redis.
  */
 import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
+import { createLogger, type Logger } from '../src/log/logger.ts';
 import { jobIdFor } from '../src/queue/jobs.ts';
 import { pendingJobs } from '../src/queue/queues.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
 import { createIngestWorker } from './ingest.ts';
+import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
-import type { StageWorker } from './stage-worker.ts';
+import type { PipelineWorker, StageWorker } from './stage-worker.ts';
+
+export type { PipelineWorker } from './stage-worker.ts';
+
 import { createSummarizeWorker } from './summarize.ts';
 
 export type Stage = 'ingest' | 'summarize' | 'poll';
-
-/** A worker of one of the pipeline's queues, typed by its job name and payload. */
-export type PipelineWorker = { [S in Stage]: StageWorker<S> }[Stage];
 
 /** Narrow a pipeline worker to its stage (a worker's name is its queue's, which is its stage). */
 export function isWorkerOf<S extends Stage>(
@@ -37,7 +39,8 @@ export interface WorkerHandle {
 
 export interface StartOptions {
   stages?: readonly Stage[];
-  onError?: (err: Error) => void;
+  /** Where job lines and worker errors go (default: stderr at LOG_LEVEL). */
+  log?: Logger;
   /** Called for each worker as soon as it exists, before it can complete a job (progress listeners). */
   onWorker?: (worker: PipelineWorker) => void;
 }
@@ -48,8 +51,9 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
+  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   for (const w of workers) {
-    w.on('error', (err) => options.onError?.(err));
+    logJobs(w, log);
     options.onWorker?.(w);
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));

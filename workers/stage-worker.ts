@@ -9,6 +9,8 @@ import type { Context } from '../src/runtime/context.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
 export type StageWorker<N extends JobName> = Worker<JobPayload<N>, string, N>;
+/** A worker of any of the pipeline's queues. */
+export type PipelineWorker = { [N in JobName]: StageWorker<N> }[JobName];
 
 type StageName = 'ingest' | 'summarize';
 

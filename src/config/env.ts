@@ -77,6 +77,7 @@ export const EnvSchema = z.object({
       'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 /** The variables as parsed: what `withOverrides` starts from. */
 export type Env = z.output<typeof EnvSchema>;
@@ -135,7 +136,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       autoPublish: env.AUTO_PUBLISH,
       disclaimer: env.DISCLAIMER_TEXT,
     },
-    logLevel: env.LOG_LEVEL,
+    /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     env,
   };
 });

@@ -13,6 +13,8 @@
  *   caveats, topics, ratings); one zod schema, see ./summary.ts.
  * - draft: one version of a paper's summary with its provenance (who or what
  *   wrote it: an LLM, the offline extractive provider, or a human edit).
+ * - placeholder: marked text LaySum writes where it cannot fill a field; never
+ *   published, and a draft holding one cannot be approved (./placeholder.ts).
  * - check: an automatic quality check run on a draft (reading level, numbers
  *   that do not appear in the source, ...). Checks advise reviewers; they never
  *   block a draft on their own.
@@ -26,6 +28,9 @@
  */
 export * from './draft.ts';
 export * from './failure.ts';
+export * from './ids.ts';
 export * from './paper.ts';
+export * from './placeholder.ts';
 export * from './state.ts';
+export * from './submission.ts';
 export * from './summary.ts';

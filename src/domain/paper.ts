@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FailureRecord } from './failure.ts';
+import { DOI_PATTERN, PMID_PATTERN } from './ids.ts';
 import { PaperState } from './state.ts';
 
 /** Who or what handed a paper in. */
@@ -22,10 +23,10 @@ export const TextSubmission = z.object({
   doi: z.string().optional(),
   pmid: z.string().optional(),
 });
-export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(/^\d{1,9}$/) });
+export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(PMID_PATTERN) });
 export const DoiSubmission = z.object({
   kind: z.literal('doi'),
-  doi: z.string().min(3),
+  doi: z.string().regex(DOI_PATTERN),
   /** What the submitter already knew (a feed item's title and abstract), used where the registries know less. */
   fallback: z.lazy(() => PaperRecord).optional(),
 });

@@ -58,7 +58,8 @@ export async function ensureWritableDir(dir: string): Promise<void> {
   }
 }
 
-const SAFE_SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+/** Letters, digits and hyphens (../text/slug.ts): no dot, slash or other path syntax. */
+const SAFE_SLUG = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}-]{0,199}$/u;
 
 /** Slugs become file names: one from anywhere but slugFor() must not reach outside the export directory. */
 function assertSafeSlug(item: PublishedSummary): void {

@@ -3,7 +3,7 @@
  * from the same escaped sections as the web page; RSS text is XML-escaped on
  * top, and characters XML 1.0 forbids are dropped so the feed always parses.
  */
-
+import { escapeUTF8 } from 'entities';
 import { isoDateTime } from './format.ts';
 import { html } from './html.ts';
 import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
@@ -74,14 +74,6 @@ export function jsonFeed(
   };
 }
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
 /** XML 1.0 allows tab, newline, carriage return and these ranges; anything else (control characters, lone surrogates) is dropped. */
 function xmlAllowed(codePoint: number): boolean {
   if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
@@ -92,12 +84,13 @@ function xmlAllowed(codePoint: number): boolean {
   );
 }
 
+/** Text for an XML element or attribute: the five specials escaped, characters XML forbids dropped. */
 export function escapeXml(text: string): string {
-  let out = '';
+  let allowed = '';
   for (const ch of text) {
-    if (xmlAllowed(ch.codePointAt(0) ?? 0)) out += XML_ESCAPES[ch] ?? ch;
+    if (xmlAllowed(ch.codePointAt(0) ?? 0)) allowed += ch;
   }
-  return out;
+  return escapeUTF8(allowed);
 }
 
 /** RFC 822 date as RSS wants it: "Fri, 01 May 2026 09:30:00 GMT". */

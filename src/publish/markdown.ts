@@ -5,7 +5,7 @@
  */
 
 import type { Rating } from '../domain/summary.ts';
-import { longDate, shortAuthors, shortDate } from './format.ts';
+import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
@@ -26,12 +26,7 @@ export function mdLine(text: string): string {
 
 /** Escaped paragraphs, keeping the blank lines a reviewer put between them. */
 function mdParagraphs(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map(mdLine)
-    .join('\n\n');
+  return paragraphsOf(text).map(mdLine).join('\n\n');
 }
 
 /** A link destination in <...>, so parentheses in a DOI cannot end it early. */
@@ -46,7 +41,7 @@ function mdRating(label: string, r: Rating): string {
 
 function details(item: PublishedSummary): string[] {
   const r = item.record;
-  const pubmed = r.ids.pmid ? pubmedUrl(r.ids.pmid) : null;
+  const pubmed = pubmedUrl(r.ids.pmid);
   return [
     `- **Original article:** ${mdEscape(r.title)}`,
     r.journal ? `- **Journal:** ${mdEscape(r.journal)}` : '',

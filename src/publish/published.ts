@@ -8,6 +8,7 @@ import { Provenance } from '../domain/draft.ts';
 import { PaperRecord } from '../domain/paper.ts';
 import { LaySummary } from '../domain/summary.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { slugify } from '../text/slug.ts';
 
 export const PublishedSummary = z.object({
   id: z.string(),
@@ -25,18 +26,13 @@ export type PublishedSummary = z.infer<typeof PublishedSummary>;
 
 const MAX_SLUG_WORDS = 8;
 const PAGE = 500;
-const ID_AT_END = /^(?:[a-z0-9]+-)*(p[0-9a-f]{12})$/;
+/** Slug words (see ../text/slug.ts), then the id; nothing that could leave a folder or a URL path segment. */
+const ID_AT_END = /^(?:[\p{L}\p{M}\p{N}]+-)*(p[0-9a-f]{12})$/u;
 
 /** `bone-strength-not-vitamin-d-drives-fracture-risk-p0123456789ab`: headline words, then the id. */
 export function slugFor(id: string, headline: string): string {
-  const words = headline
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // é -> e once decomposed
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, MAX_SLUG_WORDS);
-  return [...words, id].join('-');
+  const words = slugify(headline, { maxWords: MAX_SLUG_WORDS });
+  return words ? `${words}-${id}` : id;
 }
 
 /** The paper id at the end of a slug (or a bare id), or null when the slug is not one of ours. */

@@ -146,6 +146,7 @@ export async function editDraft(
     author: actor,
     basedOn,
     reviewerNotes: null,
+    notesForReviewer: base.notesForReviewer,
     checks: runChecks(parsed.data, paper.record),
   };
   await deps.store.addDraft(id, draft, {

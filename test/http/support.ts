@@ -1,12 +1,13 @@
 /**
  * The HTTP app on a real port over the real Redis: a pipeline under its own
- * prefix (test/support/harness.ts), one account per role, a log that the
- * tests read (to prove no token reaches it), and helpers to call the API
- * and to sign in to the desk like a browser.
+ * prefix (test/support/harness.ts), one account per role, the real logger
+ * writing its JSON lines where the tests read them (to prove no token reaches
+ * the log), and helpers to call the API and to sign in to the desk like a browser.
  */
 import { createApp } from '../../src/http/app.tsx';
 import { listen, type RunningServer } from '../../src/http/server.ts';
-import type { AppDeps, LogLevel } from '../../src/http/types.ts';
+import type { AppDeps } from '../../src/http/types.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { appDeps } from '../../src/runtime/app-deps.ts';
 import type { Role } from '../../src/users/roles.ts';
 import { createPipeline, type Pipeline } from '../support/harness.ts';
@@ -17,6 +18,7 @@ export interface HttpHarness {
   server: RunningServer;
   url: string;
   tokens: Record<Role, string>;
+  /** The log's lines as written (JSON, at info). */
   logs: string[];
   /** fetch against the server, with `token` sent as a bearer token. */
   call(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
@@ -26,7 +28,11 @@ export interface HttpHarness {
 export async function startHttp(env: Record<string, string> = {}): Promise<HttpHarness> {
   const p = await createPipeline(env);
   const logs: string[] = [];
-  const deps = appDeps(p.ctx, (level: LogLevel, line: string) => logs.push(`${level} ${line}`));
+  const log = createLogger(
+    { ...p.ctx.config, log: { level: 'info', format: 'json' } },
+    { name: 'serve', destination: { write: (line) => logs.push(line) } },
+  );
+  const deps = appDeps(p.ctx, log);
   const server = await listen(createApp(deps), 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
   for (const role of ['editor', 'reviewer', 'admin'] as const)

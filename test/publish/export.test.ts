@@ -6,7 +6,7 @@ import { parseFeed } from 'feedsmith';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.ts';
 import { exportSite } from '../../src/publish/export.ts';
-import { PublishedSummary } from '../../src/publish/published.ts';
+import { PublishedSummary, slugFor } from '../../src/publish/published.ts';
 import { BASE_URL, DISCLAIMER, hostile, library } from './support.ts';
 
 let dir = '';
@@ -68,6 +68,24 @@ describe('exportSite', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('writes and links pages whose headline and topics are not in Latin letters', async () => {
+    const [first, ...rest] = items;
+    if (!first) throw new Error('empty library');
+    const summary = {
+      ...first.summary,
+      headline: 'Ожирение у детей: β-блокаторы',
+      topics: ['日本', 'β-blockers'],
+    };
+    const cyrillic = { ...first, summary, slug: slugFor(first.id, summary.headline) };
+    expect(cyrillic.slug).toBe(`ожирение-у-детей-beta-блокаторы-${first.id}`);
+    await exportSite([cyrillic, ...rest], dir, options);
+    const files = await walk(dir);
+    expect(files).toContain(`s/${cyrillic.slug}.html`);
+    expect(files).toContain('topics/日本.html');
+    const page = await readFile(join(dir, `s/${cyrillic.slug}.html`), 'utf8');
+    expect(page).toContain(`href="../topics/${encodeURIComponent('日本')}.html"`);
   });
 
   it('uses the exported URLs in canonical links and feeds', async () => {

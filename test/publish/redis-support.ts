@@ -34,6 +34,7 @@ function draftOf(summary: LaySummary): Draft {
     author: 'ai',
     basedOn: null,
     reviewerNotes: null,
+    notesForReviewer: [],
     checks: [],
   };
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
 import { PermanentError } from '../../src/errors/permanent-error.ts';
 import { TransientError } from '../../src/errors/transient-error.ts';
-import { decodeEntities, flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
+import { flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
 import { fixture, xmlFixture } from './support-pubmed.ts';
 
 function only(name: string): PaperRecord {
@@ -37,7 +37,7 @@ describe('flattenInline', () => {
     const raw =
       /<Affiliation>(Dipartimento[^<]*)<\/Affiliation>/.exec(xmlFixture('biopython_pubmed2.xml'))?.[1] ?? '';
     expect(raw).toContain('Universit&#xe0;');
-    expect(decodeEntities(raw)).toContain('Università degli Studi della Tuscia');
+    expect(flattenInline(raw)).toContain('Università degli Studi della Tuscia');
   });
 });
 

@@ -9,6 +9,7 @@ import { LaySummary } from '../../domain/summary.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { paperView } from '../../review/view.ts';
+import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan, currentUser, requirePermission } from '../auth.ts';
 import { limitBody } from '../middleware.ts';
 import { ACTION_PERMISSION } from '../permissions.ts';
@@ -26,8 +27,6 @@ const ActionBody = z
   .object({ note: z.string().optional(), reason: z.string().optional(), notes: z.string().optional() })
   .strict();
 
-const ONE_MB = 1_000_000;
-
 export function draftsApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', requirePermission('read'), async (c) =>
@@ -37,7 +36,7 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     return c.json(await paperView(deps.store, id));
   });
-  app.patch('/:id', requirePermission('review'), limitBody(ONE_MB), async (c) => {
+  app.patch('/:id', requirePermission('review'), limitBody(MEGABYTE), async (c) => {
     const user = currentUser(c);
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const body = parseWith(EditBody, await readJson(c), 'edit');
@@ -45,7 +44,7 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     return c.json({ id, version: draft.version, draft });
   });
   for (const action of ACTIONS) {
-    app.post(`/:id/${action}`, limitBody(ONE_MB), async (c) => {
+    app.post(`/:id/${action}`, limitBody(MEGABYTE), async (c) => {
       const user = assertCan(c.get('user'), ACTION_PERMISSION[action]);
       const id = await resolvePaperId(deps.store, c.req.param('id'));
       await runAction(reviewDeps(deps), action, id, user.name, await actionText(c.req.raw, action));

@@ -9,6 +9,7 @@ import { LaySumError } from '../../errors/laysum-error.ts';
 import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
+import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
 import type { Permission } from '../../users/roles.ts';
 import type { StoredUser } from '../../users/store.ts';
 import { assertCan } from '../auth.ts';
@@ -24,7 +25,6 @@ import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
 
 type Form = Record<string, unknown>;
-const ONE_MB = 1_000_000;
 const paperPath = (id: string, done?: string) =>
   `/desk/papers/${encodeURIComponent(id)}${done ? `?done=${done}` : ''}`;
 
@@ -89,7 +89,7 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
 }
 
 function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/papers/:id/edit', limitBody(ONE_MB), async (c) => {
+  app.post('/papers/:id/edit', limitBody(MEGABYTE), async (c) => {
     const { user, body } = await guardedForm(c, 'review');
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const values = valuesFromBody(body);
@@ -107,7 +107,7 @@ function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
 }
 
 function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
-  app.post(`/papers/:id/${action}`, limitBody(ONE_MB), async (c) => {
+  app.post(`/papers/:id/${action}`, limitBody(MEGABYTE), async (c) => {
     const { user, body } = await guardedForm(c, ACTION_PERMISSION[action]);
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const field = ACTION_TEXT[action];
@@ -123,7 +123,7 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
 }
 
 function submitRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  const maxPdfMb = (deps.config.limits.maxPdfBytes / 1e6).toFixed(0);
+  const maxPdfMb = formatMegabytes(deps.config.limits.maxPdfBytes);
   app.get('/submit', (c) => {
     assertCan(c.get('user'), 'submit', true);
     return page(c, 'Submit', <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />);

@@ -57,12 +57,17 @@ function Nav({ view, neighbours }: Pick<ReviewProps, 'view' | 'neighbours'>) {
   );
 }
 
-function ExtractiveNotice({ view }: { view: PaperView }) {
-  if (view.provenance?.provider !== 'extractive') return null;
+/** What the summarizer wants the reviewer to know: shown here, never published. */
+function NotesForReviewer({ view }: { view: PaperView }) {
+  const notes = view.draft?.notesForReviewer ?? [];
+  const extractive = view.provenance?.provider === 'extractive';
+  if (!extractive && notes.length === 0) return null;
   return (
     <div class="banner extractive" role="note" id="extractive-notice">
-      <strong>Extractive draft — no AI model wrote this.</strong> It was assembled from sentences of the
-      abstract by the offline provider. Rewrite it in plain language before approving.
+      {extractive ? <strong>Extractive draft — no AI model wrote this. </strong> : null}
+      {notes.map((n) => (
+        <span class="reviewer-note">{n} </span>
+      ))}
     </div>
   );
 }
@@ -82,7 +87,7 @@ export function ReviewBody(props: ReviewProps) {
         </span>
       </h1>
       {view.reason ? <p class="muted">Reason: {view.reason}</p> : null}
-      <ExtractiveNotice view={view} />
+      <NotesForReviewer view={view} />
       {view.failure ? <FailureDetails failure={view.failure} /> : null}
       <div class="grid">
         <SourcePanel view={view} />

@@ -9,8 +9,8 @@ import type { PaperRecord } from '../../domain/paper.ts';
 import { PermanentError } from '../../errors/permanent-error.ts';
 import { requireDoi } from '../doi.ts';
 import type { EuropePmcClient } from '../europepmc/client.ts';
+import { uniqueStrings } from '../json.ts';
 import type { CrossrefClient } from './client.ts';
-import { uniqueStrings } from './json.ts';
 
 export interface DoiSources {
   crossref: Pick<CrossrefClient, 'getWork'>;

@@ -7,10 +7,12 @@
 import { type AnyFeed, parseFeed as feedsmithParse } from 'feedsmith';
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
 import { PermanentError } from '../../errors/permanent-error.ts';
+import { partialDateFromText } from '../../text/dates.ts';
+import { decodeReferences } from '../../text/markup.ts';
+import { pmidFromIdentifier, pmidFromPubmedUrl } from '../pmid.ts';
 import { splitAuthors } from './authors.ts';
-import { firstFeedDate } from './dates.ts';
-import { decodeEntities, htmlToLine } from './html.ts';
-import { doiFromIdentifier, doiFromUrl, firstOf, pmidFromIdentifier, pmidFromUrl } from './identifiers.ts';
+import { htmlToLine } from './html.ts';
+import { doiFromIdentifier, doiFromUrl, firstOf } from './identifiers.ts';
 import { channelJournal, type RawItem, rawItemsOf } from './raw-items.ts';
 import { pickSummary } from './summary.ts';
 
@@ -74,7 +76,7 @@ function rdfChannelJournal(xml: string): string | undefined {
   const header = itemStart < 0 ? xml : xml.slice(0, itemStart);
   const match =
     /<prism:publicationName>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/prism:publicationName>/.exec(header);
-  const name = match?.[1] ? decodeEntities(match[1]).trim() : '';
+  const name = match?.[1] ? decodeReferences(match[1]).trim() : '';
   return name || undefined;
 }
 
@@ -90,14 +92,14 @@ function toFeedItem(item: RawItem, fallbackJournal: string | undefined): FeedIte
   const pmid =
     firstOf(item.identifiers, pmidFromIdentifier) ??
     firstOf(item.ids, pmidFromIdentifier) ??
-    firstOf([...item.links, ...item.ids], pmidFromUrl);
+    firstOf([...item.links, ...item.ids], pmidFromPubmedUrl);
   return {
     guid: item.ids[0] ?? link ?? (doi ? `doi:${doi}` : title),
     title,
     link,
     doi,
     pmid,
-    publishedAt: firstFeedDate(item.dates),
+    publishedAt: firstOf(item.dates, partialDateFromText),
     authors: splitAuthors(item.authors),
     summary: pickSummary(item.description, item.content, title),
     journal: journalOf(item, fallbackJournal),

@@ -4,11 +4,14 @@
  * NCBI counts retries too (3 requests/s without an API key, 10 with one).
  */
 import { z } from 'zod';
+import { PMID_PATTERN } from '../../domain/ids.ts';
 import { PermanentError } from '../../errors/permanent-error.ts';
 import { TransientError } from '../../errors/transient-error.ts';
 import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../../net/http.ts';
 import type { RateLimiter } from '../../net/rate-limit.ts';
-import { type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';
+import { parseJsonBody } from '../json.ts';
+import { isPmid, pubmedUrl } from '../pmid.ts';
+import { type PubmedParseResult, parsePubmedXml } from './parse-xml.ts';
 
 export interface EutilsClientOptions {
   /** e.g. https://eutils.ncbi.nlm.nih.gov/entrez/eutils */
@@ -47,7 +50,7 @@ const EsearchResponse = z.object({
   esearchresult: z.object({
     ERROR: z.string().optional(),
     count: z.string().regex(/^\d+$/).optional(),
-    idlist: z.array(z.string().regex(/^\d+$/)).default([]),
+    idlist: z.array(z.string().regex(PMID_PATTERN)).default([]),
   }),
 });
 
@@ -138,7 +141,7 @@ function withoutSecret(err: unknown, secret: string | undefined): unknown {
 
 function uniquePmids(pmids: string[]): string[] {
   const wanted = [...new Set(pmids.map((p) => p.trim()))];
-  const bad = wanted.filter((p) => !/^\d{1,9}$/.test(p));
+  const bad = wanted.filter((p) => !isPmid(p));
   if (bad.length > 0) {
     throw new PermanentError(
       `Not PubMed ids: ${bad
@@ -178,27 +181,8 @@ function esearchParams(term: string, opts: EsearchOptions): Record<string, strin
 }
 
 function readEsearch(body: string, term: string): EsearchResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new TransientError(
-      `${SERVICE} ESearch did not return JSON for "${term}": "${body.slice(0, 120)}".`,
-      {
-        hint: 'NCBI may be having trouble; try again later.',
-      },
-    );
-  }
-  const parsed = EsearchResponse.safeParse(json);
-  if (!parsed.success) {
-    throw new PermanentError(
-      `${SERVICE} ESearch returned an unexpected answer for "${term}": ${z.prettifyError(parsed.error)}`,
-      {
-        hint: 'The E-utilities JSON format may have changed; report this with the query.',
-      },
-    );
-  }
-  const result = parsed.data.esearchresult;
+  const parsed = parseJsonBody(body, EsearchResponse, `${SERVICE} ESearch`, `the search "${term}"`);
+  const result = parsed.esearchresult;
   if (result.ERROR !== undefined || result.count === undefined) {
     throw new PermanentError(
       `PubMed could not run the search "${term}": ${result.ERROR ?? 'no result count was returned'}.`,
