@@ -23,8 +23,11 @@
  * - publication: an approved draft rendered as a page, feed entry and files.
  * - state: where a paper is in the pipeline, see ./state.ts.
  * - audit entry: an append-only record of who did what, when, to which paper.
+ * - failure record: why the queue gave up on a failed paper (stage, reason,
+ *   and for the summarizer what the model returned), see ./failure.ts.
  */
 export * from './draft.ts';
+export * from './failure.ts';
 export * from './ids.ts';
 export * from './paper.ts';
 export * from './placeholder.ts';

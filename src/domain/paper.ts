@@ -3,6 +3,7 @@
  * (PaperRecord), and the stored paper with its state (Paper).
  */
 import { z } from 'zod';
+import { FailureRecord } from './failure.ts';
 import { DOI_PATTERN, PMID_PATTERN } from './ids.ts';
 import { PaperState } from './state.ts';
 
@@ -88,6 +89,8 @@ export const Paper = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   draftCount: z.number().int().nonnegative(),
+  /** Set while the paper is failed: what gave up, why, and what the model returned. */
+  failure: FailureRecord.nullable().default(null),
 });
 export type Paper = z.infer<typeof Paper>;
 

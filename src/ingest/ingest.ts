@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config/env.ts';
 import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
-import { InputError } from '../errors/input-error.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { identitiesOf } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
@@ -67,7 +67,7 @@ function requireSummarizable(record: PaperRecord, paper: Paper): void {
     paper.submission.kind === 'pmid'
       ? `PubMed record ${paper.submission.pmid}`
       : `"${record.title.slice(0, 80)}"`;
-  throw new InputError(`${what} has no abstract or text to summarize.`, {
+  throw new PermanentError(`${what} has no abstract or text to summarize.`, {
     hint: 'Paste the abstract with `laysum submit --text FILE --title "..."`, or submit the PDF.',
   });
 }

@@ -1,9 +1,11 @@
 /**
  * What a reviewer sees of a paper: source, current draft with its checks and
- * provenance, every version, and the audit trail. One shape for the CLI's
- * `--json`, the HTTP API and the review desk.
+ * provenance, every version, the audit trail, and for a failed paper its
+ * failure record. One shape for the CLI's `--json`, the HTTP API and the
+ * review desk.
  */
 import type { AuditEntry, Draft } from '../domain/draft.ts';
+import type { FailureRecord } from '../domain/failure.ts';
 import type { Paper } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -13,6 +15,8 @@ export interface PaperView {
   id: string;
   state: PaperState;
   reason: string | null;
+  /** Why the queue gave up, and what the model returned; null unless the paper is failed. */
+  failure: FailureRecord | null;
   createdAt: string;
   updatedAt: string;
   submission: Paper['submission'];
@@ -74,6 +78,7 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
     id,
     state: paper.state,
     reason: paper.reason,
+    failure: paper.failure,
     createdAt: paper.createdAt,
     updatedAt: paper.updatedAt,
     submission,

@@ -8,7 +8,7 @@ import { parseState } from '../../review/queries.ts';
 import { retry } from '../../review/review.ts';
 import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
-import { formatRow, formatStatus, formatView } from '../format.ts';
+import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -109,12 +109,16 @@ export function registerStatus(program: Command): void {
             id: view.id,
             state: view.state,
             reason: view.reason,
+            failure: view.failure,
             title: view.source?.title ?? null,
             draftVersion: view.draft?.version ?? null,
             updatedAt: view.updatedAt,
             job,
           });
-        else print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}`);
+        else {
+          const failure = view.failure ? `\n${formatFailure(view.failure, pid)}` : '';
+          print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${failure}`);
+        }
       }),
     );
   program

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AuditEntry, Draft } from '../../domain/draft.ts';
+import { FailureRecord } from '../../domain/failure.ts';
 import { PaperRecord } from '../../domain/paper.ts';
 import { PaperState } from '../../domain/state.ts';
 import { LaySummary } from '../../domain/summary.ts';
@@ -222,12 +223,14 @@ function dataSchemas(): Json {
     Draft: schemaOf(Draft),
     AuditEntry: schemaOf(AuditEntry),
     PaperRecord: schemaOf(PaperRecord),
+    FailureRecord: schemaOf(FailureRecord),
     PaperView: {
       type: 'object',
       properties: {
         id: { type: 'string' },
         state: stateEnum,
         reason: nullableString,
+        failure: { oneOf: [ref('FailureRecord'), { type: 'null' }] },
         source: { oneOf: [ref('PaperRecord'), { type: 'null' }] },
         draft: { oneOf: [ref('Draft'), { type: 'null' }] },
         versions: { type: 'array', items: ref('Draft') },

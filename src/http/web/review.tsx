@@ -4,7 +4,7 @@ import type { PaperView } from '../../review/view.ts';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, ProvenanceTable, Trail, Versions } from './details.tsx';
+import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { stateLabel } from './format.ts';
@@ -88,6 +88,7 @@ export function ReviewBody(props: ReviewProps) {
       </h1>
       {view.reason ? <p class="muted">Reason: {view.reason}</p> : null}
       <NotesForReviewer view={view} />
+      {view.failure ? <FailureDetails failure={view.failure} /> : null}
       <div class="grid">
         <SourcePanel view={view} />
         {draft ? (
