@@ -33,9 +33,12 @@ describe('Lua script files', () => {
       'add-draft.lua',
       'add-user.lua',
       'create-paper.lua',
+      'decide.lua',
+      'publish.lua',
       'set-record.lua',
       'sliding-window.lua',
       'transition.lua',
+      'unpublish.lua',
     ]);
     for (const { name, text } of files) {
       const header = /^--\[\[\n([\s\S]*?)\n\]\]\n/.exec(text)?.[1] ?? '';

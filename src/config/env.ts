@@ -76,6 +76,13 @@ export const EnvSchema = z.object({
     .default(
       'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
     ),
+  PAGE_CREDIT_AI: z
+    .string()
+    .default('Written with AI assistance from the original article and checked by a person on {date}.'),
+  PAGE_CREDIT_EXTRACTIVE: z
+    .string()
+    .default("Assembled from the article's abstract and checked by a person on {date}."),
+  PAGE_CREDIT_NAMES: bool(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
@@ -135,6 +142,12 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
       disclaimer: env.DISCLAIMER_TEXT,
+      /** The public page's one line on how the summary was made; {date} is the approval date. */
+      credit: {
+        ai: env.PAGE_CREDIT_AI,
+        extractive: env.PAGE_CREDIT_EXTRACTIVE,
+        names: env.PAGE_CREDIT_NAMES,
+      },
     },
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },

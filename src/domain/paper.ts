@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FailureRecord } from './failure.ts';
 import { DOI_PATTERN, PMID_PATTERN } from './ids.ts';
+import { Approval, Publication } from './publication.ts';
 import { PaperState } from './state.ts';
 
 /** Who or what handed a paper in. */
@@ -91,6 +92,10 @@ export const Paper = z.object({
   draftCount: z.number().int().nonnegative(),
   /** Set while the paper is failed: what gave up, why, and what the model returned. */
   failure: FailureRecord.nullable().default(null),
+  /** The version a reviewer approved; any later edit clears it. */
+  approval: Approval.nullable().default(null),
+  /** What the public sees of this paper (kept while a correction is reviewed, marked when withdrawn). */
+  publication: Publication.nullable().default(null),
 });
 export type Paper = z.infer<typeof Paper>;
 

@@ -5,6 +5,7 @@
  */
 
 import type { Rating } from '../domain/summary.ts';
+import { type CreditWording, creditLine } from './credit.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
@@ -52,7 +53,7 @@ function details(item: PublishedSummary): string[] {
   ].filter((line) => line !== '');
 }
 
-export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
+export function toMarkdown(item: PublishedSummary, disclaimer: string, credit?: CreditWording): string {
   const s = item.summary;
   const notice =
     item.provider === 'extractive'
@@ -64,7 +65,9 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
   return [
     `# ${mdLine(s.headline)}`,
     '',
-    `*Summary published ${shortDate(item.publishedAt)}*`,
+    `*Summary published ${shortDate(item.publishedAt)}${item.updatedAt ? ` · Updated on ${shortDate(item.updatedAt)}` : ''}*`,
+    '',
+    mdLine(creditLine(item, credit)),
     '',
     ...notice,
     mdRating('Credibility', s.ratings.credibility),

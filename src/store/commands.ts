@@ -24,6 +24,42 @@ export interface StoreCommands {
   laysumAddDraft(
     ...args: [paper: string, drafts: string, audit: string, auditLog: string, ...argv: Arg[]]
   ): Promise<number | string>;
+  /** lua/decide.lua */
+  laysumDecide(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      drafts: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
+  /** lua/publish.lua */
+  laysumPublish(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      drafts: string,
+      publicIndex: string,
+      generation: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
+  /** lua/unpublish.lua */
+  laysumUnpublish(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      publicIndex: string,
+      generation: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
   /** lua/set-record.lua: the paper key, then the identity keys. */
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
   /** lua/sliding-window.lua */
@@ -37,6 +73,9 @@ const COMMANDS = {
   laysumCreatePaper: { file: 'create-paper.lua', numberOfKeys: undefined },
   laysumTransition: { file: 'transition.lua', numberOfKeys: 4 },
   laysumAddDraft: { file: 'add-draft.lua', numberOfKeys: 4 },
+  laysumDecide: { file: 'decide.lua', numberOfKeys: 5 },
+  laysumPublish: { file: 'publish.lua', numberOfKeys: 7 },
+  laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;

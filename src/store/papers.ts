@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
 import { type Origin, Paper, type PaperRecord, type Submission } from '../domain/paper.ts';
+import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
@@ -35,7 +36,8 @@ export function newPaperId(): string {
 
 export class PaperStore {
   readonly keys: Keys;
-  private readonly scripts: StoreRedis;
+  /** The connection with the store's scripts defined (./commands.ts); ./decisions.ts uses it too. */
+  readonly scripts: StoreRedis;
   constructor(
     readonly redis: Redis,
     prefix: string,
@@ -83,6 +85,8 @@ export class PaperStore {
       updatedAt: hash.updatedAt,
       draftCount,
       failure: hash.failure ? FailureRecord.parse(JSON.parse(hash.failure)) : null,
+      approval: hash.approval ? Approval.parse(JSON.parse(hash.approval)) : null,
+      publication: hash.publication ? Publication.parse(JSON.parse(hash.publication)) : null,
     });
   }
 
@@ -130,13 +134,20 @@ export class PaperStore {
   }
 
   /**
-   * Append draft version `expected + 1`. Returns false (and writes nothing) when
-   * that version already exists, so a retried job never adds a second draft.
+   * Append draft version `expected + 1`, voiding any approval. For a summarize
+   * job (`mode: 'job'`) an existing version returns false and writes nothing,
+   * so a retried job never adds a second draft; for a reviewer's edit
+   * (`'edit'`) a stale base is a ConflictError.
    */
   async addDraft(
     id: string,
     draft: Draft,
-    opts: AuditInput & { expected: number; from: readonly PaperState[] | '*'; to: PaperState | null },
+    opts: AuditInput & {
+      expected: number;
+      from: readonly PaperState[] | '*';
+      to: PaperState | null;
+      mode: 'job' | 'edit';
+    },
   ): Promise<boolean> {
     const now = new Date();
     const k = this.keys;
@@ -154,6 +165,7 @@ export class PaperStore {
           now.getTime(),
           now.toISOString(),
           entry,
+          opts.mode,
         ],
       );
       return typeof res === 'number';
@@ -165,6 +177,12 @@ export class PaperStore {
   async drafts(id: string): Promise<Draft[]> {
     const raw = await this.redis.lrange(this.keys.drafts(id), 0, -1);
     return raw.map((r) => Draft.parse(JSON.parse(r)));
+  }
+
+  /** Draft version `version` (1-based), or null when there is no such version. */
+  async draftVersion(id: string, version: number): Promise<Draft | null> {
+    const raw = await this.redis.lindex(this.keys.drafts(id), version - 1);
+    return raw ? Draft.parse(JSON.parse(raw)) : null;
   }
 
   async latestDraft(id: string): Promise<Draft | null> {

@@ -1,6 +1,8 @@
 --[[
   Append draft version `expected + 1` if the list has exactly `expected`
-  versions, and move the paper to a new state (if its state is allowed).
+  versions, and move the paper to a new state (if its state is allowed). Any
+  approval is voided: it named an older version. A live publication stays as
+  it is (the public keeps seeing the approved version).
 
   Input:
     KEYS[1]  paper hash
@@ -17,6 +19,8 @@
     ARGV[7]  now, ms
     ARGV[8]  now, ISO
     ARGV[9]  audit entry (JSON)
+    ARGV[10] 'job' (a retried summarize job: a version already written is
+             'EXISTS', not an error) or 'edit' (a stale base is 'STALE')
 
   Output:
     the new number of versions
@@ -27,7 +31,7 @@ local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
 local len = redis.call('LLEN', KEYS[2])
 local expected = tonumber(ARGV[3])
-if len > expected and ARGV[5] ~= '*' then return 'EXISTS ' .. len end
+if len > expected and ARGV[10] == 'job' then return 'EXISTS ' .. len end
 if len ~= expected then return redis.error_reply('STALE ' .. len) end
 if ARGV[5] ~= '*' then
   local ok = false
@@ -35,6 +39,7 @@ if ARGV[5] ~= '*' then
   if not ok then return redis.error_reply('BAD_STATE ' .. cur) end
 end
 redis.call('RPUSH', KEYS[2], ARGV[4])
+redis.call('HDEL', KEYS[1], 'approval')
 if ARGV[6] ~= '' and ARGV[6] ~= cur then
   redis.call('HSET', KEYS[1], 'state', ARGV[6], 'reason', '')
   redis.call('HDEL', KEYS[1], 'failure')
