@@ -257,6 +257,29 @@ export class PaperStore {
       .exec();
   }
 
+  /**
+   * What the paper that stays learns from a duplicate merged into it: the
+   * identifiers its own record lacked (a pasted abstract learns its PMID and
+   * DOI), and an audit entry saying which submission was merged.
+   */
+  async adoptFrom(intoId: string, learned: PaperRecord['ids'], note: string): Promise<void> {
+    const k = this.keys;
+    const raw = await this.redis.hget(k.paper(intoId), 'doc');
+    const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
+    const multi = this.redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
+    if (raw) {
+      const doc = DocSchema.parse(JSON.parse(raw));
+      const record = doc.record;
+      const missing =
+        record && Object.entries(learned).some(([key, v]) => v && !record.ids[key as keyof typeof learned]);
+      if (record && missing) {
+        const ids = { ...learned, ...Object.fromEntries(Object.entries(record.ids).filter(([, v]) => v)) };
+        multi.hset(k.paper(intoId), 'doc', JSON.stringify({ ...doc, record: { ...record, ids } }));
+      }
+    }
+    await multi.exec();
+  }
+
   /** The paper a discarded duplicate was merged into, if any. */
   async mergedInto(id: string): Promise<string | null> {
     return this.redis.get(this.keys.merged(id));
