@@ -120,11 +120,15 @@ export async function signIn(h: HttpHarness, token: string): Promise<WebSession>
   return web;
 }
 
-/** Pasted text for a paper: a title line, a blank line, a structured abstract. */
+/**
+ * Pasted text for a paper: a title line, a blank line, a structured abstract.
+ * The abstract names the title, so two titles make two papers (an identical
+ * abstract is the same paper, whatever its title).
+ */
 export function paperText(title: string, extra = ''): string {
   return `${title}
 
-BACKGROUND: Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
+BACKGROUND: This study, "${title}", asks about falls. Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
 METHODS: We followed 1200 adults aged 65 and over for five years and recorded every fall and fracture, comparing people who took part in weekly balance classes with people who did not.
 RESULTS: People in the balance classes had fewer falls and 30 percent fewer hip fractures than people who did not take part, and the benefit was largest in the oldest group.
 CONCLUSIONS: Weekly balance classes may lower the risk of hip fracture in older adults; larger randomised trials are needed to confirm this.`;
