@@ -7,13 +7,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startWorkers } from '../../workers/run.ts';
+import { isWorkerOf, startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
 import { projectPath } from '../config/paths.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { createApp } from '../http/app.tsx';
 import { listen } from '../http/server.ts';
 import { submitPaper } from '../intake/submit.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { paperView } from '../review/view.ts';
 import { appDeps } from '../runtime/app-deps.ts';
 import { type Context, createContext } from '../runtime/context.ts';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     note(`Summarizing with ${config.llm.model} at ${config.llm.baseURL ?? 'api.openai.com'}.`);
   }
   const { ctx, privateRedis } = await connect(config);
+  // The progress lines below are for the person watching; the workers and the desk log at LOG_LEVEL.
+  const log = createLogger(config, { name: 'demo' });
   try {
     const files = readdirSync(SAMPLES)
       .filter((f) => f.endsWith('.txt'))
@@ -75,9 +78,9 @@ async function main(): Promise<void> {
     note(queued ? `Processing ${queued} new paper(s)...` : 'Nothing new to process.');
     let done = 0;
     const workers = await startWorkers(ctx, {
-      onError: (e) => note(`worker error: ${e.message}`),
+      log,
       onWorker: (w) => {
-        if (w.name !== 'summarize') return;
+        if (!isWorkerOf(w, 'summarize')) return;
         w.on('completed', (job) => note(`  drafted ${++done}/${queued}: ${String(job.data.paperId)}`));
         w.on('failed', (job, err) => note(`  ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}`));
       },
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     print(
       `\n${ids.length} paper(s) processed. Next: \`npx laysum review list\`, \`npx laysum review show <id>\`, \`npx laysum review approve <id> --as <name>\`.`,
     );
-    await offerDesk(ctx, privateRedis !== null);
+    await offerDesk(ctx, log, privateRedis !== null);
   } finally {
     await ctx.close();
     await privateRedis?.stop();
@@ -102,8 +105,8 @@ async function main(): Promise<void> {
  * A fresh token for the demo's reviewer account, and (in a terminal, unless
  * --no-serve) the review desk on PORT until Ctrl-C.
  */
-async function offerDesk(ctx: Context, privateRedis: boolean): Promise<void> {
-  const deps = appDeps(ctx);
+async function offerDesk(ctx: Context, log: Logger, privateRedis: boolean): Promise<void> {
+  const deps = appDeps(ctx, log);
   if (await deps.users.get(DEMO_USER)) await deps.users.remove(DEMO_USER);
   const { token } = await deps.users.add(DEMO_USER, 'admin');
   const serve =

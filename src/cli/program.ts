@@ -1,36 +1,22 @@
 /**
  * The `laysum` command tree: every command's name, arguments, options and
- * description, and nothing else. Each action imports its implementation
- * (./commands/*.ts) only when it runs, so `laysum --help` loads commander and
- * no more, and `laysum status` never loads the OpenAI SDK, Hono or the
- * workers. Keep this file free of imports that pull in libraries: the state
- * and role lists below are spelled out for that reason (a unit test checks
- * them against the schemas).
+ * description, and nothing else (the review group is in program-review.ts).
+ * Each action imports its implementation (./commands/*.ts, through lazy.ts)
+ * only when it runs, so `laysum --help` loads commander and no more, and
+ * `laysum status` never loads the OpenAI SDK, Hono or the workers. Keep these
+ * files free of imports that pull in libraries: the role list below and the
+ * state list in program-review.ts are spelled out for that reason (a unit
+ * test checks them against the schemas).
  */
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import type { DecisionOptions } from './commands/review.ts';
 import type { SubmitOptions } from './commands/submit.ts';
 import type { WorkerOptions } from './commands/worker.ts';
+import { type JsonOption, load } from './lazy.ts';
+import { addReview } from './program-review.ts';
 
-/** PaperState's values, for the help text only. */
-export const STATE_NAMES = 'queued|ingesting|summarizing|pending_review|approved|rejected|published|failed';
 /** Role's values, for the help text only. */
 export const ROLE_NAMES = 'editor, reviewer, admin';
-
-const load = {
-  submit: () => import('./commands/submit.ts'),
-  worker: () => import('./commands/worker.ts'),
-  review: () => import('./commands/review.ts'),
-  watch: () => import('./commands/watch.ts'),
-  export: () => import('./commands/export.ts'),
-  serve: () => import('./commands/serve.ts'),
-  users: () => import('./commands/users.ts'),
-};
-
-interface JsonOption {
-  json?: boolean;
-}
 
 export function createProgram(): Command {
   const program = new Command()
@@ -74,45 +60,6 @@ function addWorker(program: Command): void {
     .option('--drain', 'process until every queue is empty, then exit 0')
     .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll)')
     .action(async (o: WorkerOptions) => (await load.worker()).runWorker(o));
-}
-
-function addReview(program: Command): void {
-  const review = program.command('review').description('List, read and decide on drafts');
-  review
-    .command('list')
-    .description('List papers (pending_review first by default)')
-    .option('--state <state>', `only papers in this state (${STATE_NAMES})`)
-    .option('--json', 'print JSON')
-    .action(async (o: { state?: string } & JsonOption) => (await load.review()).listPapers(o));
-  review
-    .command('show <id>')
-    .description('Show the source, the current draft, its checks, provenance and history')
-    .option('--json', 'print JSON')
-    .action(async (id: string, o: JsonOption) => (await load.review()).showPaper(id, o));
-  const decision = (name: string, describe: string) =>
-    review
-      .command(`${name} <id>`)
-      .description(describe)
-      .option('--as <name>', 'your name, for the audit log')
-      .option('--json', 'print JSON');
-  decision('approve', 'Approve the current draft')
-    .option('--note <note>', 'an optional note')
-    .action(async (id: string, o: DecisionOptions & { note?: string }) =>
-      (await load.review()).approvePaper(id, o),
-    );
-  decision('reject', 'Reject the draft (a reason is required)')
-    .option('--reason <reason>', 'why it is rejected')
-    .action(async (id: string, o: DecisionOptions & { reason?: string }) =>
-      (await load.review()).rejectPaper(id, o),
-    );
-  decision('request-changes', 'Send the draft back to the summarizer with notes')
-    .option('--notes <notes>', 'what to change')
-    .action(async (id: string, o: DecisionOptions & { notes?: string }) =>
-      (await load.review()).requestChanges(id, o),
-    );
-  decision('publish', 'Publish an approved draft').action(async (id: string, o: DecisionOptions) =>
-    (await load.review()).publishPaper(id, o),
-  );
 }
 
 function addStatus(program: Command): void {

@@ -38,7 +38,10 @@ export const Draft = z.object({
   /** 'ai' for summarizer output, or the reviewer's name for a human edit. */
   author: z.string(),
   basedOn: z.number().int().positive().nullable(),
+  /** The notes of the reviewer who sent the previous version back (what this version was asked to change). */
   reviewerNotes: z.string().nullable(),
+  /** What the summarizer wants the reviewer to know (e.g. "built from the abstract's sentences"): desk only, never published. */
+  notesForReviewer: z.array(z.string()).default([]),
   checks: z.array(CheckResult),
 });
 export type Draft = z.infer<typeof Draft>;

@@ -13,16 +13,27 @@
  *   caveats, topics, ratings); one zod schema, see ./summary.ts.
  * - draft: one version of a paper's summary with its provenance (who or what
  *   wrote it: an LLM, the offline extractive provider, or a human edit).
+ * - placeholder: marked text LaySum writes where it cannot fill a field; never
+ *   published, and a draft holding one cannot be approved (./placeholder.ts).
  * - check: an automatic quality check run on a draft (reading level, numbers
  *   that do not appear in the source, ...). Checks advise reviewers; they never
  *   block a draft on their own.
  * - review: a human decision on a draft: approve, reject with a reason, or
  *   request changes with notes (the paper goes back to the summarizer).
- * - publication: an approved draft rendered as a page, feed entry and files.
+ * - approval: a reviewer's yes to one exact draft version; any later edit voids it.
+ * - publication: the approved version live as a page, feed entry and files;
+ *   it keeps its URL through corrections and can be withdrawn (./publication.ts).
  * - state: where a paper is in the pipeline, see ./state.ts.
  * - audit entry: an append-only record of who did what, when, to which paper.
+ * - failure record: why the queue gave up on a failed paper (stage, reason,
+ *   and for the summarizer what the model returned), see ./failure.ts.
  */
 export * from './draft.ts';
+export * from './failure.ts';
+export * from './ids.ts';
 export * from './paper.ts';
+export * from './placeholder.ts';
+export * from './publication.ts';
 export * from './state.ts';
+export * from './submission.ts';
 export * from './summary.ts';

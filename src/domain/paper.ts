@@ -3,6 +3,9 @@
  * (PaperRecord), and the stored paper with its state (Paper).
  */
 import { z } from 'zod';
+import { FailureRecord } from './failure.ts';
+import { DOI_PATTERN, PMID_PATTERN } from './ids.ts';
+import { Approval, Publication } from './publication.ts';
 import { PaperState } from './state.ts';
 
 /** Who or what handed a paper in. */
@@ -21,10 +24,10 @@ export const TextSubmission = z.object({
   doi: z.string().optional(),
   pmid: z.string().optional(),
 });
-export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(/^\d{1,9}$/) });
+export const PmidSubmission = z.object({ kind: z.literal('pmid'), pmid: z.string().regex(PMID_PATTERN) });
 export const DoiSubmission = z.object({
   kind: z.literal('doi'),
-  doi: z.string().min(3),
+  doi: z.string().regex(DOI_PATTERN),
   /** What the submitter already knew (a feed item's title and abstract), used where the registries know less. */
   fallback: z.lazy(() => PaperRecord).optional(),
 });
@@ -87,6 +90,12 @@ export const Paper = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   draftCount: z.number().int().nonnegative(),
+  /** Set while the paper is failed: what gave up, why, and what the model returned. */
+  failure: FailureRecord.nullable().default(null),
+  /** The version a reviewer approved; any later edit clears it. */
+  approval: Approval.nullable().default(null),
+  /** What the public sees of this paper (kept while a correction is reviewed, marked when withdrawn). */
+  publication: Publication.nullable().default(null),
 });
 export type Paper = z.infer<typeof Paper>;
 

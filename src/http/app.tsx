@@ -55,11 +55,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.onError((err, c) => {
     const status = statusOf(err);
-    if (status === 500)
-      deps.log(
-        'error',
-        `${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
+    if (status === 500) {
+      const { method, path } = c.req;
+      deps.log.error({ err, method, path }, `${method} ${path}: unexpected error: ${err.message}`);
+    }
     const body = errorBody(err);
     if (!wantsHtml(c)) return c.json(body, status);
     return page(c, body.error, <ErrorBody status={status} />, {

@@ -1,26 +1,37 @@
 /**
  * Cross-cutting request handling: one log line per request (method, path
- * without the query, status, time, user name: never headers, cookies or
- * bodies, so tokens cannot reach the log), security headers per area, and
- * body size limits.
+ * without the query, status, time, user name, client address: never headers,
+ * cookies or bodies, so tokens cannot reach the log), security headers per
+ * area, and body size limits.
  */
-import type { MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { Logger } from '../log/logger.ts';
 import { HttpError } from './errors.ts';
-import type { AppEnv, Logger } from './types.ts';
+import type { AppEnv } from './types.ts';
 
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    const ms = Math.round(performance.now() - started);
-    const who = c.get('user')?.name ?? '-';
-    log(
-      c.res.status >= 500 ? 'error' : 'info',
-      `${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms user=${who}`,
-    );
+    const durationMs = Math.round(performance.now() - started);
+    const { method, path } = c.req;
+    const { status } = c.res;
+    const user = c.get('user')?.name ?? null;
+    const fields = { method, path, status, durationMs, user, remote: clientAddress(c) };
+    const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'}`;
+    if (status >= 500) log.error(fields, line);
+    else log.info(fields, line);
   };
+}
+
+/** The peer's address; there is none when the app is called without a server (`app.fetch` in tests). */
+function clientAddress(c: Context<AppEnv>): string | null {
+  const bindings: unknown = c.env;
+  if (typeof bindings !== 'object' || bindings === null) return null;
+  return getConnInfo(c).remote.address ?? null;
 }
 
 const common = {

@@ -1,10 +1,11 @@
 /**
  * What the API's JSON body, its multipart upload and the desk's submit form
  * ask for, turned into one SubmitRequest: exactly one of text, pmid, doi or
- * a PDF file. submitPaper (../sources/submit.ts) validates the rest.
+ * a PDF file. submitPaper (../intake/submit.ts) validates the rest.
  */
+
+import type { SubmitRequest } from '../domain/submission.ts';
 import { InputError } from '../errors/input-error.ts';
-import type { SubmitRequest } from '../intake/submit.ts';
 
 export type SubmitFields = Record<string, unknown>;
 

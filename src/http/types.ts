@@ -1,13 +1,11 @@
 /** The HTTP layer's types: what the app is built from (AppDeps) and what a request carries once identified (AppEnv). */
 import type { Config } from '../config/env.ts';
+import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
-
-export type LogLevel = 'info' | 'warn' | 'error';
-export type Logger = (level: LogLevel, line: string) => void;
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +15,7 @@ export interface AppDeps {
   queues: Queues;
   users: UserStore;
   sessions: SessionStore;
+  /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
 }
 

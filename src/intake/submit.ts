@@ -5,21 +5,18 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
-import type { Origin, PaperRecord, Submission } from '../domain/paper.ts';
+import type { Origin, Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
-import { InputError } from '../errors/input-error.ts';
+import type { SubmitRequest } from '../domain/submission.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { requireDoi } from '../sources/doi.ts';
+import { checkPdfBytes } from '../sources/pdf/check.ts';
+import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
+import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
 
-export type SubmitRequest =
-  | { kind: 'text'; text: string; title?: string | undefined; journal?: string | undefined }
-  | { kind: 'pmid'; pmid: string }
-  | { kind: 'doi'; doi: string; fallback?: PaperRecord | undefined }
-  | { kind: 'pdf'; fileName: string; bytes: Uint8Array }
-  | { kind: 'record'; record: PaperRecord };
+export type { SubmitRequest } from '../domain/submission.ts';
 
 export interface SubmitDeps {
   store: PaperStore;
@@ -34,16 +31,6 @@ export interface SubmitResult {
   state: PaperState;
 }
 
-export function normalizePmid(input: string): string {
-  const pmid = input.trim().replace(/^pmid:\s*/i, '');
-  if (!/^\d{1,9}$/.test(pmid) || /^0+$/.test(pmid)) {
-    throw new InputError(`"${input}" is not a PMID.`, {
-      hint: 'A PMID is a number of up to 9 digits, e.g. 30158200.',
-    });
-  }
-  return pmid.replace(/^0+/, '');
-}
-
 /** Validate a request and turn it into the stored submission and its identities. */
 export function prepare(
   req: SubmitRequest,
@@ -55,11 +42,13 @@ export function prepare(
       const body = sections.map((s) => s.text).join(' ');
       return {
         submission: { kind: 'text', text: req.text, title, ...(req.journal ? { journal: req.journal } : {}) },
-        identities: [textIdentity(`${title} ${body}`)],
+        identities: [textIdentity(`${title} ${body}`), abstractIdentity(sections)].filter(
+          (i): i is Identity => i !== null,
+        ),
       };
     }
     case 'pmid': {
-      const pmid = normalizePmid(req.pmid);
+      const pmid = requirePmid(req.pmid);
       return { submission: { kind: 'pmid', pmid }, identities: [{ kind: 'pmid', value: pmid }] };
     }
     case 'doi': {
@@ -68,20 +57,7 @@ export function prepare(
       return { submission: { kind: 'doi', doi, ...fallback }, identities: [{ kind: 'doi', value: doi }] };
     }
     case 'pdf': {
-      if (req.bytes.byteLength > config.limits.maxPdfBytes) {
-        const mb = (n: number) => (n / 1e6).toFixed(1);
-        throw new InputError(
-          `${req.fileName} is ${mb(req.bytes.byteLength)} MB, over the ${mb(config.limits.maxPdfBytes)} MB limit.`,
-          {
-            hint: 'Give the DOI or paste the abstract instead, or raise MAX_PDF_BYTES.',
-          },
-        );
-      }
-      if (Buffer.from(req.bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
-        throw new InputError(`${req.fileName} is not a PDF file.`, {
-          hint: 'Submit a PDF, or paste the abstract with --text.',
-        });
-      }
+      checkPdfBytes(req.bytes, config.limits.maxPdfBytes, req.fileName);
       const hash = Buffer.from(req.bytes).toString('base64');
       return {
         submission: { kind: 'pdf', fileName: req.fileName, bytes: req.bytes.byteLength },
@@ -90,8 +66,8 @@ export function prepare(
       };
     }
     case 'record': {
-      const ids = identitiesOf(req.record.ids);
-      const identities = ids.length > 0 ? ids : [textIdentity(req.record.title)];
+      const known = recordIdentities(req.record);
+      const identities = known.length > 0 ? known : [textIdentity(req.record.title)];
       return { submission: { kind: 'record', record: req.record }, identities };
     }
   }

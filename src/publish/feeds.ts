@@ -3,8 +3,8 @@
  * from the same escaped sections as the web page; RSS text is XML-escaped on
  * top, and characters XML 1.0 forbids are dropped so the feed always parses.
  */
-
-import { isoDateTime } from './format.ts';
+import { escapeUTF8 } from 'entities';
+import { isoDateTime, shortDate } from './format.ts';
 import { html } from './html.ts';
 import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
@@ -18,6 +18,8 @@ export interface JsonFeedItem {
   content_html: string;
   summary: string;
   date_published: string;
+  /** When a corrected version replaced the first one. */
+  date_modified?: string;
   tags: string[];
 }
 
@@ -36,7 +38,10 @@ const FEED_DESCRIPTION =
 
 /** The article body a feed reader shows: ratings, the four sections and the source. */
 export function itemHtml(item: PublishedSummary): string {
-  return html`${extractiveNotice(item)}${ratingsBlock(item.summary)}
+  const updated = item.updatedAt
+    ? html`<p class="updated"><strong>Updated on ${shortDate(item.updatedAt)}:</strong> this summary was corrected.</p>`
+    : null;
+  return html`${updated}${extractiveNotice(item)}${ratingsBlock(item.summary)}
 ${summarySections(item.summary)}
 ${sourceSection(item.record)}`.value;
 }
@@ -51,6 +56,7 @@ function jsonItem(item: PublishedSummary, links: SiteLinks): JsonFeedItem {
     content_html: itemHtml(item),
     summary: item.summary.takeaway,
     date_published: isoDateTime(item.publishedAt),
+    ...(item.updatedAt ? { date_modified: isoDateTime(item.updatedAt) } : {}),
     tags: [...item.summary.topics],
   };
 }
@@ -74,14 +80,6 @@ export function jsonFeed(
   };
 }
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
 /** XML 1.0 allows tab, newline, carriage return and these ranges; anything else (control characters, lone surrogates) is dropped. */
 function xmlAllowed(codePoint: number): boolean {
   if (codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd) return true;
@@ -92,12 +90,13 @@ function xmlAllowed(codePoint: number): boolean {
   );
 }
 
+/** Text for an XML element or attribute: the five specials escaped, characters XML forbids dropped. */
 export function escapeXml(text: string): string {
-  let out = '';
+  let allowed = '';
   for (const ch of text) {
-    if (xmlAllowed(ch.codePointAt(0) ?? 0)) out += XML_ESCAPES[ch] ?? ch;
+    if (xmlAllowed(ch.codePointAt(0) ?? 0)) allowed += ch;
   }
-  return out;
+  return escapeUTF8(allowed);
 }
 
 /** RFC 822 date as RSS wants it: "Fri, 01 May 2026 09:30:00 GMT". */

@@ -3,37 +3,14 @@
  * their parts (never through the local time zone), so "2018-08" never shows
  * as July 31 on a server west of Greenwich.
  */
+import { type DateParts, MONTH_NAMES, partialDateParts } from '../text/dates.ts';
 import type { PublishedSummary } from './published.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-interface DateParts {
-  year: number;
-  month: number | null; // 1-12
-  day: number | null;
-}
 
 /** Parts of a PubMed-style partial date (YYYY, YYYY-MM, YYYY-MM-DD) or an ISO date-time (in UTC). */
 export function dateParts(value: string | null | undefined): DateParts | null {
   if (!value) return null;
-  const partial = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
-  if (partial) {
-    const month = partial[2] ? Number(partial[2]) : null;
-    return { year: Number(partial[1]), month, day: partial[3] ? Number(partial[3]) : null };
-  }
+  const partial = partialDateParts(value);
+  if (partial) return partial;
   const time = Date.parse(value);
   if (Number.isNaN(time)) return null;
   const d = new Date(time);
@@ -52,7 +29,7 @@ export function shortDate(value: string | null | undefined): string {
 export function longDate(value: string | null | undefined): string {
   const p = dateParts(value);
   if (!p) return '';
-  const month = p.month === null ? undefined : MONTHS[p.month - 1];
+  const month = p.month === null ? undefined : MONTH_NAMES[p.month - 1];
   if (!month) return String(p.year);
   return p.day === null ? `${month} ${p.year}` : `${month} ${p.day}, ${p.year}`;
 }
@@ -66,6 +43,14 @@ export function articleDate(item: PublishedSummary): string {
 export function shortAuthors(authors: readonly string[], max = 3): string {
   if (authors.length <= max + 1) return authors.join(', ');
   return `${authors.slice(0, max).join(', ')}, et al.`;
+}
+
+/** The blank-line separated paragraphs of a text (a reviewer's edit may have several), trimmed, none empty. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 /** About the first `max` characters, cut at a word boundary, with an ellipsis when cut. */

@@ -3,6 +3,7 @@
  * into `html\`...\`` is escaped unless it is already `Html` (built by this tag),
  * so text written by the model or a reviewer can never become markup.
  */
+import { escapeUTF8 } from 'entities';
 
 /** Markup that is already safe: only this module and `trusted()` make it. */
 export class Html {
@@ -14,17 +15,9 @@ export class Html {
 
 export type HtmlPart = Html | string | number | null | undefined | false | readonly HtmlPart[];
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escape text for HTML element content and quoted attribute values. */
+/** Escape text for HTML element content and quoted attribute values (`&<>"'`; the rest stays UTF-8). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return escapeUTF8(text);
 }
 
 function render(part: HtmlPart): string {

@@ -3,16 +3,13 @@ import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
+import type { PageOptions } from './page.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { hasTopic, type TopicCount, topicCounts, topicKey } from './topics.ts';
 
-export interface IndexOptions {
+export interface IndexOptions extends PageOptions {
+  /** Only the summaries on this topic. */
   topic?: string;
-  disclaimer: string;
-  baseUrl: string;
-  siteName?: string;
-  /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
-  links?: SiteLinks;
 }
 
 /** The line under a headline: when we published (the list's order), then the article's journal and date. */

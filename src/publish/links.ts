@@ -3,7 +3,12 @@
  * server (`/s/<slug>`, `/?topic=...`) and the static export (`s/<slug>.html`,
  * `topics/<topic>.html`, linked relatively so pages also work opened from disk).
  */
+import { doiUrl } from '../sources/doi.ts';
+import { isPmid, pubmedUrl as pubmedPage } from '../sources/pmid.ts';
 import { topicFileName } from './topics.ts';
+
+/** Pages link a DOI the way the sources record it. */
+export { doiUrl } from '../sources/doi.ts';
 
 export interface SiteLinks {
   home: string;
@@ -40,7 +45,7 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
   const base = trimBase(baseUrl);
   const up = depth === 0 ? '' : '../';
   const summary = (slug: string) => `s/${encodeURIComponent(slug)}.html`;
-  const topic = (t: string) => `topics/${topicFileName(t)}.html`;
+  const topic = (t: string) => `topics/${encodeURIComponent(topicFileName(t))}.html`;
   return {
     home: `${up}index.html`,
     summary: (slug) => up + summary(slug),
@@ -55,13 +60,9 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
   };
 }
 
-/** https://doi.org/<doi>, each path segment encoded (DOIs may hold '<', '#', spaces...). */
-export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-export function pubmedUrl(pmid: string): string | null {
-  return /^\d{1,9}$/.test(pmid) ? `https://pubmed.ncbi.nlm.nih.gov/${pmid}/` : null;
+/** The PubMed page of a record's PMID; null when it has none (or what it has is not a PMID). */
+export function pubmedUrl(pmid: string | undefined): string | null {
+  return pmid && isPmid(pmid) ? pubmedPage(pmid) : null;
 }
 
 /** The record's source URL when it is a plain web address (never javascript: or data:). */
@@ -81,5 +82,5 @@ export function articleUrl(
   sourceUrl: string | null,
 ): string | null {
   if (ids.doi) return doiUrl(ids.doi);
-  return (ids.pmid ? pubmedUrl(ids.pmid) : null) ?? webUrl(sourceUrl);
+  return pubmedUrl(ids.pmid) ?? webUrl(sourceUrl);
 }

@@ -5,7 +5,8 @@
  */
 
 import type { Rating } from '../domain/summary.ts';
-import { longDate, shortAuthors, shortDate } from './format.ts';
+import { type CreditWording, creditLine } from './credit.ts';
+import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
@@ -26,12 +27,7 @@ export function mdLine(text: string): string {
 
 /** Escaped paragraphs, keeping the blank lines a reviewer put between them. */
 function mdParagraphs(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map(mdLine)
-    .join('\n\n');
+  return paragraphsOf(text).map(mdLine).join('\n\n');
 }
 
 /** A link destination in <...>, so parentheses in a DOI cannot end it early. */
@@ -46,7 +42,7 @@ function mdRating(label: string, r: Rating): string {
 
 function details(item: PublishedSummary): string[] {
   const r = item.record;
-  const pubmed = r.ids.pmid ? pubmedUrl(r.ids.pmid) : null;
+  const pubmed = pubmedUrl(r.ids.pmid);
   return [
     `- **Original article:** ${mdEscape(r.title)}`,
     r.journal ? `- **Journal:** ${mdEscape(r.journal)}` : '',
@@ -57,7 +53,7 @@ function details(item: PublishedSummary): string[] {
   ].filter((line) => line !== '');
 }
 
-export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
+export function toMarkdown(item: PublishedSummary, disclaimer: string, credit?: CreditWording): string {
   const s = item.summary;
   const notice =
     item.provider === 'extractive'
@@ -69,7 +65,9 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
   return [
     `# ${mdLine(s.headline)}`,
     '',
-    `*Summary published ${shortDate(item.publishedAt)}*`,
+    `*Summary published ${shortDate(item.publishedAt)}${item.updatedAt ? ` · Updated on ${shortDate(item.updatedAt)}` : ''}*`,
+    '',
+    mdLine(creditLine(item, credit)),
     '',
     ...notice,
     mdRating('Credibility', s.ratings.credibility),

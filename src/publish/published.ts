@@ -1,21 +1,29 @@
 /**
- * What the publishing stage works from: a published paper's latest draft and
- * its source record, with a readable URL slug. The slug ends with the paper
- * id, so a URL leads back to the paper without any slug index.
+ * What the public site works from: each live paper's published version (the
+ * one a person approved, never a later edit) and its source record, under the
+ * slug it got at first publication. The slug ends with the paper id, so a URL
+ * leads back to the paper without any slug index.
  */
 import { z } from 'zod';
 import { Provenance } from '../domain/draft.ts';
-import { PaperRecord } from '../domain/paper.ts';
+import { type Paper, PaperRecord } from '../domain/paper.ts';
+import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { slugify } from '../text/slug.ts';
 
 export const PublishedSummary = z.object({
   id: z.string(),
   slug: z.string(),
   summary: LaySummary,
   record: PaperRecord,
-  /** When the paper entered the 'published' state (ISO date-time). */
+  /** When the summary was first published (ISO date-time). */
   publishedAt: z.string(),
+  /** When a corrected version replaced the first one; null until then. */
+  updatedAt: z.string().nullable(),
+  /** When a person approved the published version, and who (shown only where configured). */
+  checkedAt: z.string(),
+  checkedBy: z.string(),
   /** The draft version that is published. */
   version: z.number().int().positive(),
   /** Who wrote the published text; pages flag text extracted without a model. */
@@ -25,18 +33,13 @@ export type PublishedSummary = z.infer<typeof PublishedSummary>;
 
 const MAX_SLUG_WORDS = 8;
 const PAGE = 500;
-const ID_AT_END = /^(?:[a-z0-9]+-)*(p[0-9a-f]{12})$/;
+/** Slug words (see ../text/slug.ts), then the id; nothing that could leave a folder or a URL path segment. */
+const ID_AT_END = /^(?:[\p{L}\p{M}\p{N}]+-)*(p[0-9a-f]{12})$/u;
 
 /** `bone-strength-not-vitamin-d-drives-fracture-risk-p0123456789ab`: headline words, then the id. */
 export function slugFor(id: string, headline: string): string {
-  const words = headline
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // é -> e once decomposed
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, MAX_SLUG_WORDS);
-  return [...words, id].join('-');
+  const words = slugify(headline, { maxWords: MAX_SLUG_WORDS });
+  return words ? `${words}-${id}` : id;
 }
 
 /** The paper id at the end of a slug (or a bare id), or null when the slug is not one of ours. */
@@ -45,29 +48,37 @@ export function idFromSlug(slug: string): string | null {
   return ID_AT_END.exec(slug)?.[1] ?? null;
 }
 
-/** Every published paper with its latest draft, newest publication first. */
+/** One live paper as the public sees it: its publication's version, never a later edit. */
+export async function publishedItem(store: PaperStore, paper: Paper): Promise<PublishedSummary | null> {
+  const pub = paper.publication;
+  if (!isLive(pub) || !paper.record) return null;
+  const draft = await store.draftVersion(paper.id, pub.version);
+  if (!draft) return null;
+  return {
+    id: paper.id,
+    slug: pub.slug,
+    summary: draft.summary,
+    record: paper.record,
+    publishedAt: pub.firstPublishedAt,
+    updatedAt: pub.publishedAt === pub.firstPublishedAt ? null : pub.publishedAt,
+    checkedAt: pub.approvedAt || pub.publishedAt,
+    checkedBy: pub.approvedBy,
+    version: pub.version,
+    provider: draft.provenance.provider,
+  };
+}
+
+/** Every live summary, newest first (by first publication). */
 export async function loadPublished(store: PaperStore): Promise<PublishedSummary[]> {
   const items: PublishedSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const papers = await store.list('published', PAGE, offset);
+    const ids = await store.redis.zrange(store.keys.publicIndex, offset, offset + PAGE - 1);
+    const papers = await Promise.all(ids.map((id) => store.get(id)));
     const loaded = await Promise.all(
-      papers.map(async (paper) => {
-        const draft = await store.latestDraft(paper.id);
-        // A published paper always has both; a paper missing either has nothing to show.
-        if (!draft || !paper.record || paper.state !== 'published') return null;
-        return {
-          id: paper.id,
-          slug: slugFor(paper.id, draft.summary.headline),
-          summary: draft.summary,
-          record: paper.record,
-          publishedAt: paper.updatedAt,
-          version: draft.version,
-          provider: draft.provenance.provider,
-        };
-      }),
+      papers.map((paper) => (paper ? publishedItem(store, paper) : Promise.resolve(null))),
     );
     items.push(...loaded.filter((item) => item !== null));
-    if (papers.length < PAGE) break;
+    if (ids.length < PAGE) break;
   }
   return sortNewestFirst(items);
 }

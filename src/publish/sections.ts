@@ -5,21 +5,14 @@
  */
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary, Rating } from '../domain/summary.ts';
-import { articleDate, excerpt, longDate, shortAuthors, shortDate } from './format.ts';
+import { articleDate, excerpt, longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { doiUrl, pubmedUrl, type SiteLinks, webUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
 const MAX_SCORE = 5;
 
-/** Blank-line separated paragraphs (a reviewer's edit may have several). */
-export function paragraphs(text: string): Html[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => html`<p>${p}</p>`);
-}
+const paragraphs = (text: string): Html[] => paragraphsOf(text).map((p) => html`<p>${p}</p>`);
 
 function rating(label: string, r: Rating): Html {
   const score = Math.min(MAX_SCORE, Math.max(0, r.score));
@@ -74,7 +67,7 @@ export function topicsSection(summary: LaySummary, links: SiteLinks): Html {
 function sourceLinks(record: PaperRecord): Html[] {
   const out: Html[] = [];
   if (record.ids.doi) out.push(html`<a href="${doiUrl(record.ids.doi)}">DOI: ${record.ids.doi}</a>`);
-  const pubmed = record.ids.pmid ? pubmedUrl(record.ids.pmid) : null;
+  const pubmed = pubmedUrl(record.ids.pmid);
   if (pubmed) out.push(html`<a href="${pubmed}">PubMed: ${record.ids.pmid}</a>`);
   const web = out.length === 0 ? webUrl(record.sourceUrl) : null;
   if (web) out.push(html`<a href="${web}">Source</a>`);

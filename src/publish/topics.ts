@@ -1,5 +1,6 @@
 /** Topic tags compared the way readers see them: case and spacing do not make a new topic. */
 import { createHash } from 'node:crypto';
+import { slugify } from '../text/slug.ts';
 import type { PublishedSummary } from './published.ts';
 
 export function topicKey(topic: string): string {
@@ -13,22 +14,19 @@ export function hasTopic(item: PublishedSummary, topic: string): boolean {
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
+const MAX_NAME_BYTES = 80;
+
 /**
  * A file-name-safe name for a topic, distinct for distinct topics: "vitamin d"
- * is `vitamin-d`; "vitamin-d", "β-blockers" or a very long topic, whose plain
- * form would lose something, get a short hash of the topic appended.
+ * is `vitamin-d`; "vitamin-d", "β-blockers" (`beta-blockers-...`) or a very
+ * long topic, whose slug loses something, get a short hash of the topic appended.
  */
 export function topicFileName(topic: string): string {
   const key = topicKey(topic);
-  const words = key
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-  const name = words.join('-');
+  const name = slugify(key, { maxBytes: MAX_NAME_BYTES });
   if (name.length === 0) return `topic-${hash(key)}`;
-  if (words.join(' ') === key && name.length <= 80) return name;
-  return `${name.slice(0, 80)}-${hash(key)}`;
+  if (name.replaceAll('-', ' ') === key) return name;
+  return `${name}-${hash(key)}`;
 }
 
 export interface TopicCount {

@@ -5,10 +5,8 @@
  * them, so `https://doi.org/10.1038/SREP16696.` and `doi:10.1038/srep16696`
  * are the same paper.
  */
+import { DOI_PATTERN } from '../domain/ids.ts';
 import { InputError } from '../errors/input-error.ts';
-
-/** `10.` + registrant code (sub-codes like `10.1000.1` exist) + `/` + a non-empty suffix. */
-const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
 
 /** Resolver and label prefixes people paste in front of a DOI. */
 const PREFIXES = [
@@ -27,14 +25,14 @@ const TRAILING = /[\s.,;:!?"'`>»”’]+$/;
  * (SICI-style DOIs with `<...>` are only accepted by normalizeDoi, where the
  * whole input is the DOI).
  */
-const DOI_IN_TEXT = /10\.\d{4,9}(?:\.\d+)*\/[^\s"'<>“”‘’]+/;
+export const DOI_IN_TEXT = /10\.\d{4,9}(?:\.\d+)*\/[^\s"'<>“”‘’]+/;
 
 /** `10.1038/srep16696`, `doi:10...`, `https://doi.org/10...` -> `10.1038/srep16696`; null if not a DOI. */
 export function normalizeDoi(input: string): string | null {
   let text = decodePercent(input.trim()).replace(LEADING, '');
   for (const prefix of PREFIXES) text = text.replace(prefix, '');
   text = trimTrailing(text);
-  return DOI_SHAPE.test(text) ? text.toLowerCase() : null;
+  return DOI_PATTERN.test(text) ? text.toLowerCase() : null;
 }
 
 /** normalizeDoi for input that must be a DOI: InputError (saying what one looks like) otherwise. */
@@ -56,6 +54,11 @@ export function requireDoi(input: string): string {
 export function findDoiInText(text: string): string | null {
   const match = DOI_IN_TEXT.exec(decodePercent(text));
   return match ? normalizeDoi(match[0]) : null;
+}
+
+/** https://doi.org/<doi>, each path segment encoded (DOIs may hold '<', '#', spaces...). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /**

@@ -10,10 +10,7 @@
  * must not lose the words around it.
  */
 import type { AbstractSection } from '../domain/paper.ts';
-import { decodeEntities } from './feeds/html.ts';
-
-const TOKEN =
-  /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^<>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
+import { type MarkupVisitor, walkMarkup } from '../text/markup.ts';
 
 const HEADINGS = new Set(['title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements that end a paragraph. `sec` is handled on its own (it scopes a heading). */
@@ -52,20 +49,8 @@ interface Section {
   paragraphs: string[];
 }
 
-type Event = { kind: 'text'; text: string } | { kind: 'open' | 'close'; name: string; selfClosing: boolean };
-
-/** Tags and text in document order; element names lose their namespace prefix (`jats:p` -> `p`). */
-function* events(markup: string): Generator<Event> {
-  for (const m of markup.replace(/[\uE000\uE001]/g, '').matchAll(TOKEN)) {
-    const [, cdata, closing, qname, rest, text] = m;
-    if (cdata !== undefined) yield { kind: 'text', text: cdata };
-    else if (text !== undefined) yield { kind: 'text', text: decodeEntities(text) };
-    else if (qname !== undefined) {
-      const name = qname.slice(qname.indexOf(':') + 1).toLowerCase();
-      yield { kind: closing ? 'close' : 'open', name, selfClosing: rest?.trimEnd().endsWith('/') ?? false };
-    }
-  }
-}
+/** The private-use markers above must not come from the input itself. */
+const withoutMarkers = (markup: string): string => markup.replace(/[\uE000\uE001]/g, '');
 
 /**
  * Collapse white space. Where a line break sat next to an inline tag in
@@ -88,7 +73,7 @@ function tidy(raw: string): string {
 const cleanLabel = (text: string): string | null => tidy(text).replace(/\s*[:.]$/, '') || null;
 
 /** Walks the events, keeping the current section, paragraph and heading. */
-class SectionBuilder {
+class SectionBuilder implements MarkupVisitor {
   readonly sections: Section[] = [{ label: null, paragraphs: [] }];
   private paragraph: string[] = [];
   private heading: string[] | null = null;
@@ -156,11 +141,7 @@ class SectionBuilder {
 
 function toSections(markup: string): AbstractSection[] {
   const builder = new SectionBuilder();
-  for (const e of events(markup)) {
-    if (e.kind === 'text') builder.text(e.text);
-    else if (e.kind === 'open') builder.open(e.name, e.selfClosing);
-    else builder.close(e.name);
-  }
+  walkMarkup(withoutMarkers(markup), builder);
   return builder.finish();
 }
 
@@ -178,11 +159,18 @@ export function htmlAbstractToSections(html: string): AbstractSection[] {
 export function markupToText(fragment: string): string {
   let out = '';
   let mathDepth = 0;
-  for (const e of events(fragment)) {
-    if (e.kind === 'text') out += mathDepth > 0 && e.text.trim() === '' ? '' : e.text;
-    else if (e.name === 'math' && !e.selfClosing) mathDepth += e.kind === 'open' ? 1 : -1;
-    else if (e.kind === 'open' && SCRIPTS.has(e.name)) out += GLUE;
-    else if (e.kind === 'open' && (BLOCKS.has(e.name) || HEADINGS.has(e.name))) out += ' ';
-  }
+  walkMarkup(withoutMarkers(fragment), {
+    text: (text) => {
+      out += mathDepth > 0 && text.trim() === '' ? '' : text;
+    },
+    open: (name, selfClosing) => {
+      if (name === 'math') mathDepth += selfClosing ? 0 : 1;
+      else if (SCRIPTS.has(name)) out += GLUE;
+      else if (BLOCKS.has(name) || HEADINGS.has(name)) out += ' ';
+    },
+    close: (name) => {
+      if (name === 'math') mathDepth = Math.max(0, mathDepth - 1);
+    },
+  });
   return tidy(out);
 }

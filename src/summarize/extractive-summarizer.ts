@@ -5,14 +5,16 @@
  * mistakes it for AI output. Used for air-gapped runs, the demo and CI.
  */
 import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
+import { placeholder } from '../domain/placeholder.ts';
 import { LaySummary } from '../domain/summary.ts';
 import { guessEvidence } from '../evidence/guess.ts';
 import { clip, STOPWORDS, sentences, takeSentences } from '../text/sentences.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
-const LABEL_NOTE =
-  'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language before approving.';
+/** Told to the reviewer on the desk; never part of the summary. */
+export const EXTRACTIVE_NOTE =
+  'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language, and fill in the fields marked "Reviewer to write", before approving.';
 
 function section(record: PaperRecord, pattern: RegExp): AbstractSection | undefined {
   return record.abstract.find((s) => pattern.test(`${s.label ?? ''} ${s.category ?? ''}`));
@@ -48,7 +50,6 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
   const topics = topicsOf(record);
   const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
   const caveats = [
-    LABEL_NOTE,
     evidence
       ? `This is ${evidence.design}, which limits how firmly its results can be applied to individual people.`
       : 'The study design could not be identified automatically; check the source before rating it.',
@@ -63,19 +64,21 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
       50,
       `The study "${record.title}" reports its findings in the abstract.`,
     ),
-    audience: `People interested in ${topics.slice(0, 3).join(', ')} may find this research relevant. (Extractive draft: the reviewer should say who this matters to and why.)`,
+    audience: placeholder(
+      `who should care about this research and why (its topics: ${topics.slice(0, 3).join(', ')}).`,
+    ),
     caveats,
     topics,
     ratings: {
       credibility: {
         score: evidence?.score ?? 3,
         rationale: evidence
-          ? `Estimated from the study design (${evidence.design}), not from a reading of the paper.`
-          : 'Design not recognized automatically; set by default and to be checked by the reviewer.',
+          ? `Based on the study design: this is ${evidence.design}.`
+          : placeholder('how much weight the evidence can bear (the study design was not recognized).'),
       },
       interest: {
         score: 3,
-        rationale: 'Not assessed: the extractive provider cannot judge interest; the reviewer should set it.',
+        rationale: placeholder('how much this matters to lay readers, and set the score.'),
       },
     },
   });
@@ -99,6 +102,7 @@ export function createExtractiveSummarizer(): Summarizer {
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       return {
         summary: extractiveSummary(input.record),
+        notesForReviewer: [EXTRACTIVE_NOTE],
         provenance: {
           provider: 'extractive',
           model: EXTRACTIVE_MODEL,

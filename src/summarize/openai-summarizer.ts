@@ -3,7 +3,8 @@
  * (zodResponseFormat), with repair attempts that tell the model what was
  * wrong. The call is `chat.completions.create` followed by the SDK's own
  * `parseChatCompletion` (exactly what `chat.completions.parse` does), split so
- * the raw reply is kept for the repair prompt and for the failure reason.
+ * the raw reply is kept for the repair prompt and, on every SummaryFailedError,
+ * for the paper's failure record (with the usage and finish reason).
  */
 import type OpenAI from 'openai';
 import { parseChatCompletion } from 'openai/lib/parser';
@@ -11,7 +12,7 @@ import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resource
 import type { Config } from '../config/env.ts';
 import type { Usage } from '../domain/draft.ts';
 import { LaySummary } from '../domain/summary.ts';
-import { SummaryFailedError } from '../errors/summarize-errors.ts';
+import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { classifyApiError, repairableProblem } from './llm-errors.ts';
@@ -41,6 +42,17 @@ export function createOpenAiSummarizer(
       const usage: Usage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0, totalTokens: 0 };
       let lastProblem = '';
       let lastRaw = '';
+      let lastError: unknown;
+      let answered: ChatCompletion | undefined;
+      // What the model last said, for a SummaryFailedError: nothing before its first answer.
+      const reply = (): ModelReply =>
+        answered
+          ? {
+              rawReply: lastRaw,
+              usage: { ...usage },
+              finishReason: answered.choices[0]?.finish_reason ?? null,
+            }
+          : { rawReply: null, usage: null, finishReason: null };
       for (let call = 1; call <= llm.maxRepairs + 1; call++) {
         const params = {
           model: llm.model,
@@ -52,14 +64,16 @@ export function createOpenAiSummarizer(
         try {
           completion = await client.chat.completions.create(params);
         } catch (err) {
-          throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
+          throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
         }
         addUsage(usage, completion);
+        answered = completion;
         const message = completion.choices[0]?.message;
-        lastRaw = message?.content ?? '';
+        lastRaw = message?.content ?? message?.refusal ?? '';
         if (message?.refusal) {
           throw new SummaryFailedError(`The model refused to summarize this paper: "${message.refusal}"`, {
             hint: 'Check that the source is a research paper; summarize it by hand if the refusal stands.',
+            ...reply(),
           });
         }
         try {
@@ -80,8 +94,9 @@ export function createOpenAiSummarizer(
           };
         } catch (err) {
           const problem = repairableProblem(err);
-          if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
+          if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
           lastProblem = problem;
+          lastError = err;
           messages.push(
             { role: 'assistant', content: lastRaw || '(empty reply)' },
             { role: 'user', content: problem },
@@ -90,10 +105,7 @@ export function createOpenAiSummarizer(
       }
       throw new SummaryFailedError(
         `The model's reply was still invalid after ${llm.maxRepairs} repair attempt(s). Last problem: ${lastProblem.split('\n').slice(0, 4).join(' ')}`,
-        {
-          hint: 'Try a more capable LLM_MODEL, or `laysum retry <id>` later.',
-          rawOutput: lastRaw.slice(0, 2000),
-        },
+        { hint: 'Try a more capable LLM_MODEL, or `laysum retry <id>` later.', cause: lastError, ...reply() },
       );
     },
   };

@@ -27,7 +27,7 @@ export async function summarizePaper(
   if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
-  const { summary, provenance } = await deps.summarizer.summarize({
+  const { summary, provenance, notesForReviewer } = await deps.summarizer.summarize({
     record: paper.record,
     reviewerNotes,
     previous: previous?.summary ?? null,
@@ -39,12 +39,14 @@ export async function summarizePaper(
     author: provenance.provider === 'extractive' ? 'extractive' : 'ai',
     basedOn: previous?.version ?? null,
     reviewerNotes,
+    notesForReviewer: notesForReviewer ?? [],
     checks: runChecks(summary, paper.record),
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
     from: ['summarizing'],
     to: 'pending_review',
+    mode: 'job',
     actor: `summarizer:${provenance.provider}`,
     action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,

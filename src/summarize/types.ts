@@ -14,6 +14,8 @@ export interface SummarizeInput {
 export interface SummarizeOutput {
   summary: LaySummary;
   provenance: Provenance;
+  /** Notes for the reviewer, shown on the desk and never published. */
+  notesForReviewer?: string[];
 }
 
 export interface Summarizer {

@@ -1,12 +1,13 @@
 /**
  * The HTTP app on a real port over the real Redis: a pipeline under its own
- * prefix (test/support/harness.ts), one account per role, a log that the
- * tests read (to prove no token reaches it), and helpers to call the API
- * and to sign in to the desk like a browser.
+ * prefix (test/support/harness.ts), one account per role, the real logger
+ * writing its JSON lines where the tests read them (to prove no token reaches
+ * the log), and helpers to call the API and to sign in to the desk like a browser.
  */
 import { createApp } from '../../src/http/app.tsx';
 import { listen, type RunningServer } from '../../src/http/server.ts';
-import type { AppDeps, LogLevel } from '../../src/http/types.ts';
+import type { AppDeps } from '../../src/http/types.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { appDeps } from '../../src/runtime/app-deps.ts';
 import type { Role } from '../../src/users/roles.ts';
 import { createPipeline, type Pipeline } from '../support/harness.ts';
@@ -17,6 +18,7 @@ export interface HttpHarness {
   server: RunningServer;
   url: string;
   tokens: Record<Role, string>;
+  /** The log's lines as written (JSON, at info). */
   logs: string[];
   /** fetch against the server, with `token` sent as a bearer token. */
   call(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
@@ -26,7 +28,11 @@ export interface HttpHarness {
 export async function startHttp(env: Record<string, string> = {}): Promise<HttpHarness> {
   const p = await createPipeline(env);
   const logs: string[] = [];
-  const deps = appDeps(p.ctx, (level: LogLevel, line: string) => logs.push(`${level} ${line}`));
+  const log = createLogger(
+    { ...p.ctx.config, log: { level: 'info', format: 'json' } },
+    { name: 'serve', destination: { write: (line) => logs.push(line) } },
+  );
+  const deps = appDeps(p.ctx, log);
   const server = await listen(createApp(deps), 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
   for (const role of ['editor', 'reviewer', 'admin'] as const)
@@ -114,12 +120,42 @@ export async function signIn(h: HttpHarness, token: string): Promise<WebSession>
   return web;
 }
 
-/** Pasted text for a paper: a title line, a blank line, a structured abstract. */
+/**
+ * Pasted text for a paper: a title line, a blank line, a structured abstract.
+ * The abstract names the title, so two titles make two papers (an identical
+ * abstract is the same paper, whatever its title).
+ */
 export function paperText(title: string, extra = ''): string {
   return `${title}
 
-BACKGROUND: Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
+BACKGROUND: This study, "${title}", asks about falls. Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
 METHODS: We followed 1200 adults aged 65 and over for five years and recorded every fall and fracture, comparing people who took part in weekly balance classes with people who did not.
 RESULTS: People in the balance classes had fewer falls and 30 percent fewer hip fractures than people who did not take part, and the benefit was largest in the oldest group.
 CONCLUSIONS: Weekly balance classes may lower the risk of hip fracture in older adults; larger randomised trials are needed to confirm this.`;
+}
+
+/** What a reviewer writes where the extractive draft left placeholders (who cares, how interesting). */
+export const REVIEWER_FILL = {
+  audience:
+    'Older adults, their families and the people who plan care for them: the finding points to a simple, low-cost way to lower the risk of a broken hip.',
+  ratings: {
+    credibility: { score: 3, rationale: 'A large observational study: it shows a link, not proof of cause.' },
+    interest: { score: 4, rationale: 'Falls and broken hips are common and serious in later life.' },
+  },
+};
+
+/** Save the reviewer's text over the extractive draft's placeholders (PATCH); returns the new version. */
+export async function fillPlaceholders(
+  h: HttpHarness,
+  id: string,
+  basedOn: number,
+  token = h.tokens.reviewer,
+) {
+  const res = await h.call(`/api/drafts/${id}`, {
+    method: 'PATCH',
+    token,
+    json: { basedOn, changes: REVIEWER_FILL },
+  });
+  if (res.status !== 200) throw new Error(`fill failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { version: number }).version;
 }

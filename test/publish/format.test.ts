@@ -38,7 +38,7 @@ describe('text helpers', () => {
 
   it('escapes HTML text and attributes, but not markup built by the html tag', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
-      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+      '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;',
     );
     const inner = html`<b>${'<i>'}</b>`;
     expect(html`<p>${inner}${['<', 1, null, false]}</p>`.value).toBe('<p><b>&lt;i&gt;</b>&lt;1</p>');
@@ -83,7 +83,12 @@ describe('links', () => {
     ].map(topicFileName);
     expect(new Set(names).size).toBe(names.length);
     expect(names[1]).toMatch(/^vitamin-d-[0-9a-f]{8}$/);
-    expect(names.every((n) => /^[a-z0-9-]+$/.test(n))).toBe(true);
+    expect(names.every((n) => /^[\p{Ll}\p{Lo}0-9-]+$/u.test(n))).toBe(true);
+    expect(names.slice(3, 6)).toEqual([
+      expect.stringMatching(/^beta-blockers-[0-9a-f]{8}$/),
+      'blockers',
+      '日本',
+    ]);
   });
 
   it('links static pages relatively from the root and from a folder', () => {

@@ -5,14 +5,25 @@ import { createTestStore } from './redis-support.ts';
 import { library } from './support.ts';
 
 describe('slugs', () => {
-  it('uses the first eight lower-case ASCII words of the headline, then the id', () => {
+  it('uses the first eight words of the headline, then the id; ASCII headlines keep their old slugs', () => {
     expect(slugFor('p0123456789ab', 'Bone Strength, Not Vitamin D, Drives Fracture Risk')).toBe(
       'bone-strength-not-vitamin-d-drives-fracture-risk-p0123456789ab',
     );
     expect(
       slugFor('p0123456789ab', 'Café Études: β-Blockers & Heart Failure in Older Adults, a Large New Review'),
-    ).toBe('cafe-etudes-blockers-heart-failure-in-older-adults-p0123456789ab');
-    expect(slugFor('p0123456789ab', '日本語の見出し')).toBe('p0123456789ab');
+    ).toBe('cafe-etudes-beta-blockers-heart-failure-in-older-p0123456789ab');
+    expect(slugFor('p0123456789ab', '日本語の見出し')).toBe('日本語の見出し-p0123456789ab');
+    expect(slugFor('p0123456789ab', '!!!')).toBe('p0123456789ab');
+  });
+
+  it('reads the id back from slugs in any script, and from slugs written before Greek was spelled out', () => {
+    expect(idFromSlug('日本語の見出し-p0123456789ab')).toBe('p0123456789ab');
+    expect(idFromSlug('ожирение-у-детей-p0123456789ab')).toBe('p0123456789ab');
+    // The old slug of the Café headline: the site redirects it to the current one.
+    expect(idFromSlug('cafe-etudes-blockers-heart-failure-in-older-adults-p0123456789ab')).toBe(
+      'p0123456789ab',
+    );
+    expect(idFromSlug('日本/../x-p0123456789ab')).toBeNull();
   });
 
   it('reads the id back from a slug, a bare id, and nothing else', () => {

@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
 import { splitAuthors } from '../../src/sources/feeds/authors.ts';
-import { feedDateToIso } from '../../src/sources/feeds/dates.ts';
 import { htmlToText } from '../../src/sources/feeds/html.ts';
 import { doiFromUrl } from '../../src/sources/feeds/identifiers.ts';
 import {
@@ -15,6 +14,7 @@ import {
   journalFromFeedTitle,
   parseFeed,
 } from '../../src/sources/feeds/parse.ts';
+import { partialDateFromText } from '../../src/text/dates.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 const parseFixture = (name: string) => parseFeed(fixture(name), `https://example.org/${name}`);
@@ -221,18 +221,18 @@ describe('parseFeed on real feeds', () => {
 });
 
 describe('parseFeed refusals', () => {
-  it('an HTML page is an InputError that names the address and shows how the page starts', () => {
+  it('an HTML page is a PermanentError that names the address and shows how the page starts', () => {
     const html =
       '<!DOCTYPE html>\n<html lang="en"><head><title>The Journal of Pediatrics</title></head><body><h1>Articles</h1></body></html>';
     const attempt = () => parseFeed(html, 'https://www.jpeds.com/');
-    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(PermanentError);
     expect(attempt).toThrow(
       'https://www.jpeds.com/ is not an RSS or Atom feed (it starts with \'<!DOCTYPE html> <html lang="en"><head><t\'…).',
     );
     try {
       attempt();
     } catch (err) {
-      expect((err as InputError).hint).toMatch(/RSS or Atom link/);
+      expect((err as PermanentError).hint).toMatch(/RSS or Atom link/);
     }
   });
 
@@ -240,23 +240,23 @@ describe('parseFeed refusals', () => {
     expect(() => parseFeed('<?xml version="1.0"?><PubmedArticleSet/>', 'u')).toThrow(
       /is not an RSS or Atom feed \(it starts with '<\?xml/,
     );
-    expect(() => parseFeed('hello', 'u')).toThrow(InputError);
+    expect(() => parseFeed('hello', 'u')).toThrow(PermanentError);
     expect(() => parseFeed('', 'u')).toThrow('u is not an RSS or Atom feed (it is empty).');
   });
 });
 
 describe('feed field helpers', () => {
   it('dates: RFC 822 and ISO keep the written calendar day; odd formats are best effort; nonsense is null', () => {
-    expect(feedDateToIso('Mon, 13 Dec 2021 06:00:00 -0500')).toBe('2021-12-13');
-    expect(feedDateToIso('2021/10/16 9:23:28')).toBe('2021-10-16');
-    expect(feedDateToIso('2018-12-17-08:00')).toBe('2018-12-17');
-    expect(feedDateToIso('2021-06-30T00:00:00+00:00')).toBe('2021-06-30');
-    expect(feedDateToIso('December 13, 2021')).toBe('2021-12-13');
-    expect(feedDateToIso('Dec 2021')).toBe('2021-12');
-    expect(feedDateToIso('2021')).toBe('2021');
-    expect(feedDateToIso('2021/13/45')).toBeNull();
-    expect(feedDateToIso('yesterday')).toBeNull();
-    expect(feedDateToIso('')).toBeNull();
+    expect(partialDateFromText('Mon, 13 Dec 2021 06:00:00 -0500')).toBe('2021-12-13');
+    expect(partialDateFromText('2021/10/16 9:23:28')).toBe('2021-10-16');
+    expect(partialDateFromText('2018-12-17-08:00')).toBe('2018-12-17');
+    expect(partialDateFromText('2021-06-30T00:00:00+00:00')).toBe('2021-06-30');
+    expect(partialDateFromText('December 13, 2021')).toBe('2021-12-13');
+    expect(partialDateFromText('Dec 2021')).toBe('2021-12');
+    expect(partialDateFromText('2021')).toBe('2021');
+    expect(partialDateFromText('2021/13/45')).toBeNull();
+    expect(partialDateFromText('yesterday')).toBeNull();
+    expect(partialDateFromText('')).toBeNull();
   });
 
   it('HTML to text: double escaping, numeric references, block elements as lines', () => {

@@ -6,14 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
-import { InputError } from '../../src/errors/input-error.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
 import { splitStructured } from '../../src/sources/pdf/abstract.ts';
+import { checkPdfBytes } from '../../src/sources/pdf/check.ts';
 import { type ExtractedPdf, extractPdf } from '../../src/sources/pdf/extract.ts';
 import { meaningfulInfoTitle } from '../../src/sources/pdf/front-matter.ts';
 import { dehyphenate } from '../../src/sources/pdf/text.ts';
 import { classifyParseError } from '../../src/sources/pdf/thread-protocol.ts';
+import { formatMegabytes, MEGABYTE } from '../../src/text/bytes.ts';
 
-const MB = 1024 * 1024;
+const MB = MEGABYTE;
 const opts = { maxBytes: 20 * MB, fullTextBudgetChars: 200_000 };
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url)));
@@ -22,17 +24,17 @@ const extract = (name: string) => extractPdf(fixture(name), opts);
 const labels = (record: PaperRecord) => record.abstract.map((s) => s.label);
 const section = (record: PaperRecord, index: number) => record.abstract[index]?.text ?? '';
 
-/** The InputError an extraction fails with (the test fails if it does not fail). */
+/** The PermanentError an extraction fails with (the test fails if it does not fail). */
 async function failure(
   bytes: Uint8Array,
   options: Parameters<typeof extractPdf>[1] = opts,
-): Promise<InputError> {
+): Promise<PermanentError> {
   const err = await extractPdf(bytes, options).then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(InputError);
-  return err as InputError;
+  expect(err).toBeInstanceOf(PermanentError);
+  return err as PermanentError;
 }
 
 /** Deterministic bytes that are not a PDF (xorshift, fixed seed). */
@@ -218,7 +220,7 @@ describe('extractPdf on edge cases', () => {
 
   it('random bytes are refused before a thread starts; behind a %PDF header pdf.js refuses them', async () => {
     expect((await failure(noise(4096))).message).toBe(
-      'This file is not a readable PDF (it does not start with %PDF).',
+      'This is not a PDF file (it does not start with %PDF).',
     );
     const withHeader = new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), ...noise(4096)]);
     expect((await failure(withHeader)).message).toMatch(
@@ -229,7 +231,7 @@ describe('extractPdf on edge cases', () => {
   it('an HTML page saved as .pdf says what it starts with', async () => {
     const page = new TextEncoder().encode('<!DOCTYPE html><html><head><title>Article</title></head></html>');
     expect((await failure(page)).message).toBe(
-      "This file is not a readable PDF (it starts with '<!DOCTYPE html><html').",
+      "This is not a PDF file (it starts with '<!DOCTYPE html><html').",
     );
   });
 
@@ -238,6 +240,21 @@ describe('extractPdf on edge cases', () => {
     big.set(new TextEncoder().encode('%PDF-1.4\n'));
     const err = await failure(big, { ...opts, maxBytes: 10 * MB });
     expect(err.message).toBe('This PDF is 11 MB, over the 10 MB limit; give the DOI or paste the abstract.');
+  });
+
+  it('one size check and one megabyte for intake and extraction: 10^6 bytes, named file', () => {
+    expect(['25000000', '11534336', '999999'].map((n) => formatMegabytes(Number(n)))).toEqual([
+      '25',
+      '11.5',
+      '1.0',
+    ]);
+    const big = new Uint8Array(30_500_000);
+    expect(() => checkPdfBytes(big, 25_000_000, 'paper.pdf')).toThrow(
+      'paper.pdf is 30.5 MB, over the 25 MB limit; give the DOI or paste the abstract.',
+    );
+    expect(() => checkPdfBytes(new TextEncoder().encode('<html>'), 100, 'page.html')).toThrow(
+      "page.html is not a PDF file (it starts with '<html>').",
+    );
   });
 
   it('a thread that runs past the deadline is stopped', async () => {

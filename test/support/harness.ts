@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 import { type Config, parseEnv } from '../../src/config/env.ts';
 import type { Paper } from '../../src/domain/paper.ts';
 import type { PaperState } from '../../src/domain/state.ts';
-import { type SubmitRequest, submitPaper } from '../../src/intake/submit.ts';
+import type { SubmitRequest } from '../../src/domain/submission.ts';
+import { submitPaper } from '../../src/intake/submit.ts';
 import { type Context, createContext } from '../../src/runtime/context.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
@@ -27,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LLM_ATTEMPTS: '4',
     SHUTDOWN_TIMEOUT_MS: '3000',
     HTTP_TIMEOUT_MS: '3000',
+    // In-process workers would write their log lines into the test output; tests that read logs capture them.
+    LOG_LEVEL: 'silent',
     ...env,
   });
 }

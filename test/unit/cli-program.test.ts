@@ -1,6 +1,7 @@
-/** The command tree (src/cli/program.ts) spells out states and roles so `--help` loads no zod: keep them true. */
+/** The command tree (src/cli/program*.ts) spells out states and roles so `--help` loads no zod: keep them true. */
 import { expect, it } from 'vitest';
-import { ROLE_NAMES, STATE_NAMES } from '../../src/cli/program.ts';
+import { ROLE_NAMES } from '../../src/cli/program.ts';
+import { STATE_NAMES } from '../../src/cli/program-review.ts';
 import { PaperState } from '../../src/domain/state.ts';
 import { Role } from '../../src/users/roles.ts';
 

@@ -1,12 +1,14 @@
-/** `laysum review ...` and `laysum status` / `laysum retry`: the review queue from the terminal. */
+/**
+ * `laysum review ...` and `laysum status` / `laysum retry`: the review queue
+ * from the terminal (the commands and their options are in ../program-review.ts).
+ */
 import { InputError } from '../../errors/input-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
-import { reviewDeps, runAction } from '../../review/actions.ts';
+import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/actions.ts';
 import { parseState } from '../../review/queries.ts';
-import { retry } from '../../review/review.ts';
 import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
-import { formatRow, formatStatus, formatView } from '../format.ts';
+import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -22,10 +24,11 @@ interface JsonOption {
   json?: boolean;
 }
 
-/** Options of the decision commands (approve, reject, request-changes, publish). */
-export interface DecisionOptions extends JsonOption {
-  as?: string;
-}
+/** Options of a decision command: its text flag (--note, --reason, --notes) is named by the command. */
+export type DecisionOptions = { as?: string; json?: boolean; version?: string } & Record<
+  string,
+  string | boolean | undefined
+>;
 
 export function listPapers(o: { state?: string } & JsonOption): Promise<void> {
   return withContext(async (ctx) => {
@@ -47,31 +50,51 @@ export function showPaper(id: string, o: JsonOption): Promise<void> {
   });
 }
 
-export function approvePaper(id: string, o: DecisionOptions & { note?: string }): Promise<void> {
-  return act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'approve', pid, as, o.note));
-}
-
-export function rejectPaper(id: string, o: DecisionOptions & { reason?: string }): Promise<void> {
-  return act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'reject', pid, as, o.reason));
-}
-
-export function requestChanges(id: string, o: DecisionOptions & { notes?: string }): Promise<void> {
-  return act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'request-changes', pid, as, o.notes));
-}
-
-export function publishPaper(id: string, o: DecisionOptions): Promise<void> {
-  return act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'publish', pid, as, undefined));
-}
-
-function act(id: string, o: DecisionOptions, run: (ctx: Context, id: string, as: string) => Promise<void>) {
+/** approve, reject, request-changes, publish, unpublish, reopen; `textFlag` is the option holding its text. */
+export function decide(
+  action: Action,
+  id: string,
+  o: DecisionOptions,
+  textFlag: string | undefined,
+): Promise<void> {
   return withContext(async (ctx) => {
     const as = requireName(o.as);
     const pid = await resolvePaperId(ctx.store, id);
-    await run(ctx, pid, as);
-    const view = await paperView(ctx.store, pid);
-    if (o.json) printJson({ id: pid, state: view.state, reason: view.reason });
-    else print(`${pid} is now ${view.state}.`);
+    const basedOn = VERSIONED.has(action) ? await versionFor(ctx, pid, action, o.version) : undefined;
+    const text = textFlag ? o[textFlag] : undefined;
+    await runAction(reviewDeps(ctx), action, pid, as, {
+      basedOn,
+      text: typeof text === 'string' ? text : undefined,
+    });
+    const paper = await ctx.store.require(pid);
+    const shown = basedOn ?? paper.draftCount;
+    if (o.json) printJson({ id: pid, state: paper.state, version: shown, reason: paper.reason });
+    else print(`${pid} is now ${paper.state} (version ${shown}).`);
   });
+}
+
+/** The version a decision is pinned to: `--version`, else the latest (publish: the approved one). */
+async function versionFor(
+  ctx: Context,
+  id: string,
+  action: Action,
+  given: string | undefined,
+): Promise<number> {
+  if (given !== undefined) {
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InputError(`"${given}" is not a draft version.`, {
+        hint: 'Give a version number, e.g. --version 2.',
+      });
+    return n;
+  }
+  const paper = await ctx.store.require(id);
+  if (action !== 'publish') return paper.draftCount;
+  if (!paper.approval)
+    throw new InputError(`Paper ${id} has no approved version to publish.`, {
+      hint: `Approve it first: \`laysum review approve ${id} --as NAME\`.`,
+    });
+  return paper.approval.version;
 }
 
 export function paperStatus(id: string, o: JsonOption): Promise<void> {
@@ -88,19 +111,24 @@ export function paperStatus(id: string, o: JsonOption): Promise<void> {
         id: view.id,
         state: view.state,
         reason: view.reason,
+        failure: view.failure,
         title: view.source?.title ?? null,
         draftVersion: view.draft?.version ?? null,
         updatedAt: view.updatedAt,
         job,
       });
-    else print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}`);
+    else {
+      const failure = view.failure ? `\n${formatFailure(view.failure, pid)}` : '';
+      print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${failure}`);
+    }
   });
 }
 
 export function retryPaper(id: string, o: { as: string } & JsonOption): Promise<void> {
   return withContext(async (ctx) => {
     const pid = await resolvePaperId(ctx.store, id);
-    const state = await retry(reviewDeps(ctx), pid, o.as);
+    await runAction(reviewDeps(ctx), 'retry', pid, o.as, {});
+    const { state } = await ctx.store.require(pid);
     if (o.json) printJson({ id: pid, state });
     else print(`${pid} is ${state} again; run \`laysum worker\` to process it.`);
   });

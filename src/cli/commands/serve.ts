@@ -2,9 +2,9 @@
 import { InputError } from '../../errors/input-error.ts';
 import { createApp } from '../../http/app.tsx';
 import { listen } from '../../http/server.ts';
+import { createLogger } from '../../log/logger.ts';
 import { appDeps } from '../../runtime/app-deps.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
-import { note } from '../output.ts';
 import { withContext } from '../session.ts';
 
 function portOf(value: string | undefined, fallback: number): number {
@@ -20,19 +20,21 @@ function portOf(value: string | undefined, fallback: number): number {
 
 export function serve(o: { port?: string; host?: string }): Promise<void> {
   return withContext(async (ctx) => {
-    for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
-    const deps = appDeps(ctx);
+    const log = createLogger(ctx.config, { name: 'serve' });
+    for (const warning of await checkRedisPolicy(ctx.redis)) log.warn(warning);
+    const deps = appDeps(ctx, log);
     const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
-    note(
+    log.info(
+      { port: server.port },
       `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
     );
     if ((await deps.users.list()).length === 0)
-      note('No accounts yet: create one with `laysum users add NAME --role admin`.');
+      log.warn('No accounts yet: create one with `laysum users add NAME --role admin`.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
-    note('Stopping the server...');
+    log.info('Stopping the server...');
     await server.close();
   });
 }

@@ -1,8 +1,9 @@
 /** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { SubmitRequest } from '../../domain/submission.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { type SubmitRequest, type SubmitResult, submitPaper } from '../../intake/submit.ts';
+import { type SubmitResult, submitPaper } from '../../intake/submit.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';

@@ -1,9 +1,8 @@
 /** `laysum worker`: run the pipeline's workers until stopped, or until the queues are empty with --drain. */
-import type { Job } from 'bullmq';
 import { type Stage, startWorkers } from '../../../workers/run.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { createLogger } from '../../log/logger.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
-import { note } from '../output.ts';
 import { withContext } from '../session.ts';
 
 export interface WorkerOptions {
@@ -24,34 +23,35 @@ function stagesOf(only: string | undefined): Stage[] | undefined {
 
 export function runWorker(o: WorkerOptions): Promise<void> {
   return withContext(async (ctx) => {
-    for (const warning of await checkRedisPolicy(ctx.redis)) note(`warning: ${warning}`);
+    const log = createLogger(ctx.config, { name: 'worker' });
+    for (const warning of await checkRedisPolicy(ctx.redis)) log.warn(warning);
     const provider =
       ctx.config.llm.provider === 'extractive'
         ? 'extractive (offline: no LLM configured)'
         : `openai-compatible, model ${ctx.config.llm.model}`;
-    const subject = (job: Job | undefined) => String(job?.data.paperId ?? job?.data.watchId ?? '');
     const handle = await startWorkers(ctx, {
       ...(o.only ? { stages: stagesOf(o.only) ?? [] } : {}),
-      onError: (err) => note(`worker error: ${err.message}`),
-      onWorker: (w) => {
-        w.on('completed', (job, result) => note(`${job.name} ${subject(job)}: ${String(result)}`));
-        w.on('failed', (job, err) => {
-          const retry = job && job.attemptsMade < (job.opts.attempts ?? 1) ? ' (will retry)' : '';
-          note(`${job?.name ?? 'job'} ${subject(job)}: ${err.message.split('\n')[0]}${retry}`);
-        });
-      },
+      log,
     });
-    note(`LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`);
+    log.info(
+      {
+        prefix: ctx.config.redis.prefix,
+        summarizer: provider,
+        stages: handle.workers.map((w) => w.name),
+      },
+      `LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`,
+    );
     if (o.drain) {
       await handle.untilIdle();
-      note('Queues are empty: stopping.');
+      log.info('Queues are empty: stopping.');
     } else {
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
-      note(`Stopping: finishing active jobs (at most ${ctx.config.workers.shutdownTimeoutMs} ms)...`);
+      log.info(`Stopping: finishing active jobs (at most ${ctx.config.workers.shutdownTimeoutMs} ms)...`);
     }
     await handle.close();
+    log.info('Workers stopped.');
   }, 'worker');
 }

@@ -1,10 +1,11 @@
 /** The review page: source beside the editable draft, then decisions, checks, provenance, diffs and history. */
-import { slugFor } from '../../publish/published.ts';
+import { isLive } from '../../domain/publication.ts';
+import { EDITABLE_STATES } from '../../review/edit.ts';
 import type { PaperView } from '../../review/view.ts';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, ProvenanceTable, Trail, Versions } from './details.tsx';
+import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { stateLabel } from './format.ts';
@@ -19,13 +20,14 @@ export interface ReviewProps {
   values?: FormValues | undefined;
   neighbours: { prev: string | null; next: string | null };
   from: number | null;
+  /** Whether the summarizer can apply a reviewer's notes (not the offline extractive provider). */
+  notesApplied: boolean;
 }
 
 const paperHref = (id: string) => `/desk/papers/${encodeURIComponent(id)}`;
 
 function Nav({ view, neighbours }: Pick<ReviewProps, 'view' | 'neighbours'>) {
-  const published =
-    view.state === 'published' && view.summary ? `/s/${slugFor(view.id, view.summary.headline)}` : null;
+  const published = isLive(view.publication) ? `/s/${view.publication.slug}` : null;
   return (
     <p class="small">
       <a href="/desk">← Queue</a>
@@ -53,16 +55,52 @@ function Nav({ view, neighbours }: Pick<ReviewProps, 'view' | 'neighbours'>) {
           </a>
         </>
       ) : null}
+      {view.draft ? (
+        <>
+          {' · '}
+          <a id="preview-link" href={`${paperHref(view.id)}/preview`}>
+            preview as published
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }
 
-function ExtractiveNotice({ view }: { view: PaperView }) {
-  if (view.provenance?.provider !== 'extractive') return null;
+/** A live page and the draft being reviewed are different versions: say which the public sees. */
+function LiveNotice({ view }: { view: PaperView }) {
+  const pub = view.publication;
+  if (!pub) return null;
+  if (pub.withdrawn) {
+    return (
+      <div class="banner" role="note" id="live-notice">
+        Withdrawn on {pub.withdrawn.at.slice(0, 10)} by {pub.withdrawn.by}: {pub.withdrawn.reason}. The page
+        answers “withdrawn” (410).
+      </div>
+    );
+  }
+  const latest = view.draft?.version ?? pub.version;
+  return (
+    <div class="banner" role="note" id="live-notice">
+      The public page shows version {pub.version} (published {pub.publishedAt.slice(0, 10)}).
+      {latest > pub.version
+        ? ` Version ${latest} is a correction: the page changes only when it is approved and published.`
+        : ''}
+    </div>
+  );
+}
+
+/** What the summarizer wants the reviewer to know: shown here, never published. */
+function NotesForReviewer({ view }: { view: PaperView }) {
+  const notes = view.draft?.notesForReviewer ?? [];
+  const extractive = view.provenance?.provider === 'extractive';
+  if (!extractive && notes.length === 0) return null;
   return (
     <div class="banner extractive" role="note" id="extractive-notice">
-      <strong>Extractive draft — no AI model wrote this.</strong> It was assembled from sentences of the
-      abstract by the offline provider. Rewrite it in plain language before approving.
+      {extractive ? <strong>Extractive draft — no AI model wrote this. </strong> : null}
+      {notes.map((n) => (
+        <span class="reviewer-note">{n} </span>
+      ))}
     </div>
   );
 }
@@ -71,7 +109,7 @@ export function ReviewBody(props: ReviewProps) {
   const { view, user } = props;
   const draft = view.draft;
   const canReview = can(user.role, 'review');
-  const editable = canReview && (view.state === 'pending_review' || view.state === 'approved');
+  const editable = canReview && (EDITABLE_STATES as readonly string[]).includes(view.state);
   return (
     <>
       <Nav view={view} neighbours={props.neighbours} />
@@ -82,7 +120,9 @@ export function ReviewBody(props: ReviewProps) {
         </span>
       </h1>
       {view.reason ? <p class="muted">Reason: {view.reason}</p> : null}
-      <ExtractiveNotice view={view} />
+      <LiveNotice view={view} />
+      <NotesForReviewer view={view} />
+      {view.failure ? <FailureDetails failure={view.failure} /> : null}
       <div class="grid">
         <SourcePanel view={view} />
         {draft ? (
@@ -91,6 +131,11 @@ export function ReviewBody(props: ReviewProps) {
             version={draft.version}
             values={props.values ?? valuesOf(draft.summary, draft.version)}
             readOnly={!editable}
+            readOnlyReason={
+              canReview
+                ? `The draft cannot be edited while the paper is ${stateLabel(view.state)}${view.state === 'rejected' || view.state === 'unpublished' ? ': reopen it first' : ''}.`
+                : 'Only reviewers and admins can edit drafts.'
+            }
             csrf={props.csrf}
           />
         ) : (
@@ -101,11 +146,11 @@ export function ReviewBody(props: ReviewProps) {
         )}
       </div>
       <Decisions
-        paperId={view.id}
-        state={view.state}
+        view={view}
         csrf={props.csrf}
         canReview={canReview}
         canPublish={can(user.role, 'publish')}
+        notesApplied={props.notesApplied}
       />
       {draft ? <Checks draft={draft} /> : null}
       {draft ? <ProvenanceTable draft={draft} /> : null}

@@ -32,7 +32,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     const user = token ? await deps.users.authenticate(token) : null;
     if (!user) {
-      deps.log('warn', 'sign-in refused: unknown token');
+      deps.log.warn('sign-in refused: unknown token');
       const banner = {
         kind: 'error' as const,
         text: 'That token is not valid.',
@@ -42,7 +42,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
     }
     const { id } = await deps.sessions.create(user);
     setSessionCookie(deps, c, id);
-    deps.log('info', `sign-in: ${user.name} (${user.role})`);
+    deps.log.info({ user: user.name, role: user.role }, `sign-in: ${user.name} (${user.role})`);
     return c.redirect(next, 303);
   });
   app.post('/logout', limitBody(16 * 1024), async (c) => {

@@ -7,8 +7,8 @@
  * long enough to be a PMID of the last decades (6+ digits).
  */
 import { normalizeDoi } from '../doi.ts';
+import { findPmidInText, normalizePmid, pmidFromPubmedUrl } from '../pmid.ts';
 import type { Candidate } from './csv.ts';
-import { pmidOf } from './identifier.ts';
 
 const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
@@ -51,11 +51,11 @@ function readRecords(lines: readonly string[]): RisRecord[] {
 }
 
 function pmidIn(field: Field): string | null {
-  const labelled = /\bPMID\s*:?\s*(\d{1,9})\b/i.exec(field.value)?.[1];
-  if (labelled) return labelled.replace(/^0+/, '') || null;
-  if (field.tag === 'AN') return pmidOf(field.value);
-  if (field.tag === 'ID' && /^\d{6,9}$/.test(field.value)) return pmidOf(field.value);
-  if (field.tag === 'UR') return /pubmed/i.test(field.value) ? pmidOf(field.value) : null;
+  const labelled = findPmidInText(field.value);
+  if (labelled) return labelled;
+  if (field.tag === 'AN') return normalizePmid(field.value);
+  if (field.tag === 'ID' && /^\d{6,9}$/.test(field.value)) return normalizePmid(field.value);
+  if (field.tag === 'UR') return pmidFromPubmedUrl(field.value);
   return null;
 }
 

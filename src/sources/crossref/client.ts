@@ -7,7 +7,7 @@ import type { PaperRecord } from '../../domain/paper.ts';
 import { type HttpOptions, httpRequest } from '../../net/http.ts';
 import type { AdaptiveRateLimiter } from '../../net/rate-limit.ts';
 import { requireDoi } from '../doi.ts';
-import { parseJsonBody } from './json.ts';
+import { parseJsonBody } from '../json.ts';
 import { CrossrefWorkResponse, workToRecord } from './work.ts';
 
 export interface CrossrefClientOptions {

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
-import { normalizeDoi } from '../doi.ts';
+import { mostPreciseDate } from '../../text/dates.ts';
+import { doiUrl, normalizeDoi } from '../doi.ts';
 import { jatsToSections, markupToText } from '../jats.ts';
-import { uniqueStrings } from './json.ts';
+import { uniqueStrings } from '../json.ts';
 
 /** `[[2015, 11, 19]]`; parts can be missing, null or (in old records) strings. */
 const DateParts = z.object({
@@ -85,21 +86,11 @@ const LANGUAGES: Record<string, string> = {
 const language = (code: string | undefined): string | null =>
   code ? (LANGUAGES[code.toLowerCase()] ?? code.toLowerCase()) : null;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `[2015, 11, 19]` -> `2015-11-19`, `[1997, 7]` -> `1997-07`; null without a plausible year. */
-function isoDate(parts: ReadonlyArray<number | string | null> | undefined): string | null {
-  const [y, m, d] = (parts ?? []).map((p) => (p === null || p === '' ? Number.NaN : Number(p)));
-  if (y === undefined || !Number.isInteger(y) || y < 1000 || y > 9999) return null;
-  if (m === undefined || !Number.isInteger(m) || m < 1 || m > 12) return String(y);
-  if (d === undefined || !Number.isInteger(d) || d < 1 || d > 31) return `${y}-${pad(m)}`;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-
 /** `published` is Crossref's earliest of print and online; the others are fallbacks for older records. */
 function publishedAt(work: CrossrefWork): string | null {
   for (const date of [work.published, work['published-print'], work['published-online'], work.issued]) {
-    const iso = isoDate(date?.['date-parts'][0]);
+    const [year, month, day] = date?.['date-parts'][0] ?? [];
+    const iso = mostPreciseDate(year, month, day); // [2015, 11, 19] -> 2015-11-19, [1997, 7] -> 1997-07
     if (iso) return iso;
   }
   return null;
@@ -126,7 +117,7 @@ export function workToRecord(work: CrossrefWork, requestedDoi: string): PaperRec
     keywords: uniqueStrings(work.subject),
     abstract: work.abstract ? jatsToSections(work.abstract) : [],
     language: language(work.language),
-    sourceUrl: work.URL ?? `https://doi.org/${doi}`,
+    sourceUrl: work.URL ?? doiUrl(doi),
   };
   return PaperRecord.parse(input);
 }

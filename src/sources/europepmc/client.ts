@@ -5,8 +5,8 @@
  */
 import type { PaperRecord } from '../../domain/paper.ts';
 import { type HttpOptions, httpRequest } from '../../net/http.ts';
-import { parseJsonBody } from '../crossref/json.ts';
 import { requireDoi } from '../doi.ts';
+import { parseJsonBody } from '../json.ts';
 import { EuropePmcSearchResponse, hasDoi, resultToRecord } from './result.ts';
 
 export interface EuropePmcClientOptions {

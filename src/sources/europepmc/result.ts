@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 import { PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
-import { uniqueStrings } from '../crossref/json.ts';
-import { normalizeDoi } from '../doi.ts';
+import { partialDate, partialDateFromText } from '../../text/dates.ts';
+import { doiUrl, normalizeDoi } from '../doi.ts';
 import { htmlAbstractToSections, markupToText } from '../jats.ts';
+import { uniqueStrings } from '../json.ts';
+import { normalizePmid } from '../pmid.ts';
 
 const Author = z.object({
   fullName: z.string().optional(), // "Al-Abbadey M"
@@ -60,27 +62,26 @@ function authors(r: EuropePmcResult): string[] {
 }
 
 function publishedAt(r: EuropePmcResult): string | null {
-  const date = r.firstPublicationDate?.trim() ?? '';
-  if (/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date)) return date;
-  return /^\d{4}$/.test(r.pubYear ?? '') ? (r.pubYear as string) : null;
+  return partialDateFromText(r.firstPublicationDate) ?? partialDate(r.pubYear);
 }
 
 /** The Europe PMC page for the record (source + id, e.g. MED/40468710). */
 function sourceUrl(r: EuropePmcResult, doi: string): string {
   if (r.source && r.id) return `https://europepmc.org/article/${r.source}/${r.id}`;
-  return `https://doi.org/${doi}`;
+  return doiUrl(doi);
 }
 
 /** The record for one result; `doi` is the normalized DOI it was found by. */
 export function resultToRecord(r: EuropePmcResult, doi: string): PaperRecord {
   const title = markupToText(r.title ?? '');
   const pmcid = r.pmcid && /^PMC\d+$/i.test(r.pmcid) ? r.pmcid.toUpperCase() : undefined;
+  const pmid = r.pmid ? normalizePmid(r.pmid) : null;
   const input: PaperRecordInput = {
     title: title || `Untitled work (DOI ${doi})`,
     authors: authors(r),
     journal: markupToText(r.journalInfo?.journal?.title ?? '') || null,
     publishedAt: publishedAt(r),
-    ids: { doi, ...(r.pmid && /^\d+$/.test(r.pmid) ? { pmid: r.pmid } : {}), ...(pmcid ? { pmcid } : {}) },
+    ids: { doi, ...(pmid ? { pmid } : {}), ...(pmcid ? { pmcid } : {}) },
     publicationTypes: uniqueStrings(r.pubTypeList?.pubType ?? []),
     keywords: uniqueStrings([
       ...(r.meshHeadingList?.meshHeading ?? []).map((h) => h.descriptorName),

@@ -5,17 +5,16 @@
  * pubmed.ncbi.nlm.nih.gov/123/). Summaries are never searched: they cite
  * other works' DOIs (IJSEM links every species name to a 10.1601 DOI).
  */
-import { normalizeDoi } from '../doi.ts';
+import { DOI_IN_TEXT, normalizeDoi } from '../doi.ts';
 
 /** A DOI from an identifier string (`doi:...`, `info:doi/...`, a bare DOI, a doi.org URL). */
 export function doiFromIdentifier(value: string): string | null {
   const text = value.trim().replace(/^info:doi\//i, '');
   if (/^https?:\/\//i.test(text)) return doiFromUrl(text);
-  if (!/^(?:doi:\s*)?10\.\d{4,9}\//i.test(text)) return null;
+  if (!/^(?:doi:\s*)?10\./i.test(text)) return null; // normalizeDoi checks the rest
   return normalizeDoi(text);
 }
 
-const URL_DOI = /(10\.\d{4,9}\/[^?#\s]+)/;
 /** Publisher pages that append a view name after the DOI in the path. */
 const VIEW_SUFFIX = /\/(?:full|abstract|abs|pdf|epdf|fulltext|html|summary|references)\/?$/i;
 
@@ -34,24 +33,9 @@ export function doiFromUrl(link: string): string | null {
   } catch {
     path = url.pathname;
   }
-  const match = URL_DOI.exec(path);
-  if (!match?.[1]) return null;
-  return normalizeDoi(match[1].replace(VIEW_SUFFIX, '').replace(/\/+$/, ''));
-}
-
-/** A PMID from `pmid:123`, `info:pmid/123` or `pubmed:123`. */
-export function pmidFromIdentifier(value: string): string | null {
-  const match = /^(?:pmid|pubmed|info:pmid\/)\s*:?\s*(\d{1,9})$/i.exec(value.trim());
-  return match?.[1] ?? null;
-}
-
-/** A PMID from a PubMed link (pubmed.ncbi.nlm.nih.gov/123/ or ncbi.nlm.nih.gov/pubmed/123). */
-export function pmidFromUrl(link: string): string | null {
-  const match =
-    /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)(\d{1,9})(?:[/?#]|$)/i.exec(
-      link.trim(),
-    );
-  return match?.[1] ?? null;
+  const match = DOI_IN_TEXT.exec(path);
+  if (!match) return null;
+  return normalizeDoi(match[0].replace(VIEW_SUFFIX, '').replace(/\/+$/, ''));
 }
 
 /** The first non-null result of `pick` over the candidates. */

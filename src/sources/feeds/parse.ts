@@ -6,11 +6,13 @@
  */
 import { type AnyFeed, parseFeed as feedsmithParse } from 'feedsmith';
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
+import { partialDateFromText } from '../../text/dates.ts';
+import { decodeReferences } from '../../text/markup.ts';
+import { pmidFromIdentifier, pmidFromPubmedUrl } from '../pmid.ts';
 import { splitAuthors } from './authors.ts';
-import { firstFeedDate } from './dates.ts';
-import { decodeEntities, htmlToLine } from './html.ts';
-import { doiFromIdentifier, doiFromUrl, firstOf, pmidFromIdentifier, pmidFromUrl } from './identifiers.ts';
+import { htmlToLine } from './html.ts';
+import { doiFromIdentifier, doiFromUrl, firstOf } from './identifiers.ts';
 import { channelJournal, type RawItem, rawItemsOf } from './raw-items.ts';
 import { pickSummary } from './summary.ts';
 
@@ -32,7 +34,7 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-/** Parse a feed document; throws InputError when it is not RSS or Atom. */
+/** Parse a feed document; throws PermanentError when it is not RSS or Atom. */
 export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   const text = xml.replace(/^\uFEFF/, '');
   let parsed: AnyFeed<string> | undefined;
@@ -53,11 +55,11 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   return { title: title || null, items };
 }
 
-function notAFeed(text: string, feedUrl: string): InputError {
+function notAFeed(text: string, feedUrl: string): PermanentError {
   const start = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
   const shown = start.length === 0 ? 'it is empty' : `it starts with '${start}'…`;
   const html = /^<!doctype html|^<html/i.test(text.trimStart());
-  return new InputError(`${feedUrl} is not an RSS or Atom feed (${shown}).`, {
+  return new PermanentError(`${feedUrl} is not an RSS or Atom feed (${shown}).`, {
     hint: html
       ? "That address returns a web page. Open it in a browser and copy the journal's RSS or Atom link (often an orange feed icon or 'RSS' link) instead."
       : 'Check the address: it should return an RSS 2.0, RSS 1.0/RDF or Atom document (JSON Feed is not supported).',
@@ -74,7 +76,7 @@ function rdfChannelJournal(xml: string): string | undefined {
   const header = itemStart < 0 ? xml : xml.slice(0, itemStart);
   const match =
     /<prism:publicationName>\s*(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/prism:publicationName>/.exec(header);
-  const name = match?.[1] ? decodeEntities(match[1]).trim() : '';
+  const name = match?.[1] ? decodeReferences(match[1]).trim() : '';
   return name || undefined;
 }
 
@@ -90,14 +92,14 @@ function toFeedItem(item: RawItem, fallbackJournal: string | undefined): FeedIte
   const pmid =
     firstOf(item.identifiers, pmidFromIdentifier) ??
     firstOf(item.ids, pmidFromIdentifier) ??
-    firstOf([...item.links, ...item.ids], pmidFromUrl);
+    firstOf([...item.links, ...item.ids], pmidFromPubmedUrl);
   return {
     guid: item.ids[0] ?? link ?? (doi ? `doi:${doi}` : title),
     title,
     link,
     doi,
     pmid,
-    publishedAt: firstFeedDate(item.dates),
+    publishedAt: firstOf(item.dates, partialDateFromText),
     authors: splitAuthors(item.authors),
     summary: pickSummary(item.description, item.content, title),
     journal: journalOf(item, fallbackJournal),

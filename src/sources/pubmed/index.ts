@@ -7,5 +7,5 @@ export {
   type EutilsClient,
   type EutilsClientOptions,
 } from './eutils.ts';
-export { collapseWhitespace, decodeEntities, flattenInline } from './inline.ts';
-export { type PubmedParseItem, type PubmedParseResult, parsePubmedXml, pubmedUrl } from './parse-xml.ts';
+export { flattenInline } from './inline.ts';
+export { type PubmedParseItem, type PubmedParseResult, parsePubmedXml } from './parse-xml.ts';

@@ -6,8 +6,11 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type AbstractSection, PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
+import { TransientError } from '../../errors/transient-error.ts';
+import { mostPreciseDate, partialDate } from '../../text/dates.ts';
 import { normalizeDoi } from '../doi.ts';
+import { isPmid, pubmedUrl } from '../pmid.ts';
 import { flattenInline } from './inline.ts';
 
 export interface PubmedParseItem {
@@ -73,27 +76,11 @@ function attr(node: unknown, name: string): string | undefined {
 }
 const texts = (nodes: unknown[]): string[] => nodes.map(text).filter((t) => t !== '');
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-function monthNumber(value: string): number | undefined {
-  const n = /^\d{1,2}$/.test(value) ? Number(value) : MONTHS.indexOf(value.slice(0, 3).toLowerCase()) + 1;
-  return n >= 1 && n <= 12 ? n : undefined;
-}
-
 /** ISO date from a Year/Month/Day element, as precise as the record is. */
 function isoDate(node: unknown): string | null {
-  const year = text(one(node, 'Year'));
-  if (!/^\d{4}$/.test(year)) {
-    // MedlineDate is free text ("1978 Jul-Sep", "2015 Oct-Dec"): only the year is reliable.
-    return /\b(\d{4})\b/.exec(text(one(node, 'MedlineDate')))?.[1] ?? null;
-  }
-  const month = monthNumber(text(one(node, 'Month')));
-  if (month === undefined) return year;
-  const mm = String(month).padStart(2, '0');
-  const day = Number(text(one(node, 'Day')));
-  return Number.isInteger(day) && day >= 1 && day <= 31
-    ? `${year}-${mm}-${String(day).padStart(2, '0')}`
-    : `${year}-${mm}`;
+  const date = mostPreciseDate(text(one(node, 'Year')), text(one(node, 'Month')), text(one(node, 'Day')));
+  // MedlineDate is free text ("1978 Jul-Sep", "2015 Oct-Dec"): only the year is reliable.
+  return date ?? partialDate(/\b(\d{4})\b/.exec(text(one(node, 'MedlineDate')))?.[1]);
 }
 
 function publishedAt(article: unknown): string | null {
@@ -156,11 +143,9 @@ function keywords(citation: unknown): string[] {
   return [...new Set([...mesh, ...own].filter((k) => k !== ''))];
 }
 
-export const pubmedUrl = (pmid: string): string => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
-
 function buildItem(citation: unknown, pubmedData: unknown): PubmedParseItem {
   const pmid = text(one(citation, 'PMID'));
-  if (!/^\d+$/.test(pmid)) {
+  if (!isPmid(pmid)) {
     return {
       pmid,
       record: null,
@@ -201,7 +186,7 @@ function parseDocument(xml: string): XmlObject {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    throw new InputError(`The PubMed response is not well-formed XML (line ${line}: ${msg}).`, {
+    throw new TransientError(`The PubMed response is not well-formed XML (line ${line}: ${msg}).`, {
       hint: 'E-utilities may have returned an error page; retry later, or check the PMIDs sent.',
     });
   }
@@ -209,7 +194,10 @@ function parseDocument(xml: string): XmlObject {
   return isObject(doc) ? doc : {};
 }
 
-/** Parse an EFetch PubmedArticleSet or a MEDLINE MedlineCitationSet. Throws InputError for anything else. */
+/**
+ * Parse an EFetch PubmedArticleSet or a MEDLINE MedlineCitationSet. Throws
+ * TransientError for a cut-off or garbled answer, PermanentError for anything else.
+ */
 export function parsePubmedXml(xml: string): PubmedParseResult {
   const doc = parseDocument(xml.replace(/^\uFEFF/, ''));
   const set = one(doc, 'PubmedArticleSet');
@@ -225,7 +213,7 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
     return { records: all(medline, 'MedlineCitation').map((c) => buildItem(c, undefined)) };
   }
   const error = text(one(one(doc, 'eFetchResult'), 'ERROR'));
-  throw new InputError(
+  throw new PermanentError(
     error
       ? `PubMed EFetch returned an error: ${error}`
       : `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>.`,

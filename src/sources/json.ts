@@ -1,12 +1,14 @@
 /**
- * Reading a JSON answer from a metadata service (Crossref, Europe PMC): a
- * body that is not JSON is the server having trouble (retry later); JSON in
- * an unexpected shape is a format change that retrying will not fix.
+ * Reading a JSON answer from a metadata service (Crossref, Europe PMC, NCBI
+ * ESearch): a body that is not JSON is the server having trouble (retry
+ * later); JSON in an unexpected shape is a format change that retrying will
+ * not fix.
  */
 import { z } from 'zod';
-import { InputError } from '../../errors/input-error.ts';
-import { TransientError } from '../../errors/summarize-errors.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
+import { TransientError } from '../errors/transient-error.ts';
 
+/** `what` names the request in messages: `DOI 10.1038/srep16696`, `the search "asthma"`. */
 export function parseJsonBody<T extends z.ZodType>(
   body: string,
   schema: T,
@@ -23,10 +25,10 @@ export function parseJsonBody<T extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new InputError(
+    throw new PermanentError(
       `${service} returned an unexpected answer for ${what}: ${z.prettifyError(parsed.error)}`,
       {
-        hint: `The ${service} JSON format may have changed; report this with the DOI.`,
+        hint: `The ${service} JSON format may have changed; report this with ${what}.`,
       },
     );
   }
