@@ -18,6 +18,15 @@ export function formatStatus(v: PaperView): string {
     lines.push(
       `draft: version ${v.draft.version} by ${v.draft.author} (${v.draft.provenance.provider}/${v.draft.provenance.model})`,
     );
+  if (v.approval) lines.push(`approved: version ${v.approval.version} by ${v.approval.by}, ${v.approval.at}`);
+  const pub = v.publication;
+  if (pub?.withdrawn)
+    lines.push(`withdrawn: ${pub.withdrawn.at} by ${pub.withdrawn.by}: ${pub.withdrawn.reason}`);
+  else if (pub) lines.push(`live: version ${pub.version} at /s/${pub.slug}, since ${pub.publishedAt}`);
+  if (v.placeholders.length)
+    lines.push(
+      `to write before approving: ${v.placeholders.map((p) => p.field).join(', ')} (\`laysum review edit\`)`,
+    );
   lines.push(`updated: ${v.updatedAt}`);
   return lines.join('\n');
 }

@@ -38,7 +38,8 @@ const DECISIONS: readonly DecisionCommand[] = [
   },
   {
     action: 'request-changes',
-    describe: 'Send a draft version back to the summarizer with notes',
+    describe:
+      'Send a draft version back to the summarizer with notes (needs an LLM: with the offline provider, use `review edit`)',
     text: { flag: 'notes', describe: 'what to change' },
     version: VERSION_HELP,
   },

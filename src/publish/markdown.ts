@@ -9,6 +9,7 @@ import { type CreditWording, creditLine } from './credit.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
+import { isRawExtract } from './sections.ts';
 
 /** Escape Markdown syntax in text that sits inside a line (newlines become spaces). */
 export function mdEscape(text: string): string {
@@ -55,13 +56,12 @@ function details(item: PublishedSummary): string[] {
 
 export function toMarkdown(item: PublishedSummary, disclaimer: string, credit?: CreditWording): string {
   const s = item.summary;
-  const notice =
-    item.provider === 'extractive'
-      ? [
-          "> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.",
-          '',
-        ]
-      : [];
+  const notice = isRawExtract(item)
+    ? [
+        "> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.",
+        '',
+      ]
+    : [];
   return [
     `# ${mdLine(s.headline)}`,
     '',

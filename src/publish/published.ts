@@ -28,6 +28,8 @@ export const PublishedSummary = z.object({
   version: z.number().int().positive(),
   /** Who wrote the published text; pages flag text extracted without a model. */
   provider: Provenance.shape.provider,
+  /** A person edited the text after the provider wrote it (the extraction notice then no longer applies). */
+  rewritten: z.boolean().default(false),
 });
 export type PublishedSummary = z.infer<typeof PublishedSummary>;
 
@@ -65,6 +67,7 @@ export async function publishedItem(store: PaperStore, paper: Paper): Promise<Pu
     checkedBy: pub.approvedBy,
     version: pub.version,
     provider: draft.provenance.provider,
+    rewritten: draft.author !== 'ai' && draft.author !== 'extractive',
   };
 }
 

@@ -16,6 +16,12 @@ import { CHROMIUM, hasChromium, launchChromium, signedIn as signedInTab } from '
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const HEADLINE = 'Strong bones, not vitamin D, drive fracture risk';
+const TAKEAWAY =
+  'How strong your bones are matters most for your risk of breaking one. Low vitamin D did not raise the risk in this study.';
+const FINDINGS =
+  'The researchers looked at the genes of more than half a million people. They found 15 places in our DNA linked to broken bones, and all of them also affect how dense and strong bones are.\n\nWhen they used these genes to test possible causes, only bone density clearly changed the risk: people whose genes gave them weaker hip bones were more likely to break a bone. Grip strength, vitamin D levels and other factors showed no clear effect.';
+const CAVEATS =
+  'This study looked at genes and health records; it did not test treatments such as vitamin D pills.\nMost people studied were of European ancestry, so the results may differ in other groups.';
 const AUDIENCE =
   'People over 50 and their doctors: the study points to bone strength and falls, not low vitamin D, as what drives the risk of breaking a bone.';
 
@@ -73,6 +79,11 @@ describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
     expect(await page.locator('#placeholder-warning').textContent()).toMatch(/audience/);
     expect(await page.locator('#approve-button').isDisabled()).toBe(true);
     await page.fill('#field-audience', AUDIENCE);
+    // A reviewer rewrites the extracted sentences in plain words, as the desk asks.
+    await page.fill('#field-takeaway', TAKEAWAY);
+    await page.fill('#field-findings', FINDINGS);
+    await page.fill('#field-caveats', CAVEATS);
+    await page.fill('#field-topics', 'bone health, fractures, vitamin D, genetics');
     await page.selectOption('#field-interestScore', '4');
     await page.fill(
       '#field-interestRationale',

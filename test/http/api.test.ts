@@ -93,7 +93,8 @@ describe('the review flow through the API', () => {
     const html = await page.text();
     expect(html).toContain(headline);
     expect(html).toContain('Key Takeaway');
-    expect(html).toContain('extracted automatically'); // the extractive label survives to the public page
+    expect(html).toMatch(/Assembled from the article&(?:#39|apos);s abstract and checked by a person on/); // how it was made
+    expect(html).not.toContain('extracted automatically'); // a person rewrote it
     const feed = await (await h.call('/feed.json')).json();
     expect(feed.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(await (await h.call('/feed.xml')).text()).toContain(headline);

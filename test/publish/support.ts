@@ -153,6 +153,7 @@ export function published(
     checkedBy: 'reviewer-1',
     version: 1,
     provider,
+    rewritten: false,
   };
 }
 

@@ -24,6 +24,7 @@ export async function previewPage(deps: AppDeps, id: string): Promise<string | n
     checkedBy: '',
     version: draft.version,
     provider: draft.provenance.provider,
+    rewritten: draft.author !== 'ai' && draft.author !== 'extractive',
   };
   const { publicBaseUrl: baseUrl, disclaimer, credit } = deps.config.http;
   return renderSummaryPage(item, [], {
