@@ -4,6 +4,11 @@
 // any source is newer than it, so a developer never runs stale code; checking
 // costs a few milliseconds of stat calls.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1+ keeps compiled code of LaySum and its packages on disk between
+// runs (a tenth of a second less per start on Node 24); Node 20 has no cache.
+module.enableCompileCache?.();
 
 if (existsSync(new URL('../scripts/freshness.mjs', import.meta.url))) {
   const { distIsStale } = await import('../scripts/freshness.mjs');
