@@ -10,6 +10,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most files wait on Redis, local servers and spawned CLIs rather than
+    // compute, so one file per core (vitest's default leaves a core idle:
+    // a single file at a time on 2 cores).
+    maxWorkers: '100%',
     reporters: ['default'],
   },
 });
