@@ -8,11 +8,11 @@
  * time. Figures to compare prompts and models, never a pass/fail.
  */
 import { readFileSync } from 'node:fs';
-import { fleschKincaidGrade } from '../src/checks/readability.ts';
 import { runChecks } from '../src/checks/run-checks.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { PaperRecord } from '../src/domain/paper.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
+import { fleschKincaidGrade } from '../src/text/readability.ts';
 
 const DIR = new URL('../samples/eval/', import.meta.url);
 const lines = (ext: string) =>

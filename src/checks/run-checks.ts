@@ -8,7 +8,7 @@ import type { CheckResult } from '../domain/draft.ts';
 import { abstractText, type PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { guessEvidence } from '../evidence/guess.ts';
-import { fleschKincaidGrade } from './readability.ts';
+import { fleschKincaidGrade } from '../text/readability.ts';
 
 const laySections = (s: LaySummary) => [s.takeaway, s.findings, s.audience, ...s.caveats].join(' ');
 
