@@ -7,7 +7,7 @@
 import type { CheckResult } from '../domain/draft.ts';
 import { abstractText, type PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
-import { guessEvidence } from '../evidence/guess.ts';
+import { evidenceLevel } from '../evidence/ceiling.ts';
 import { fleschKincaidGrade } from '../text/readability.ts';
 
 const laySections = (s: LaySummary) => [s.takeaway, s.findings, s.audience, ...s.caveats].join(' ');
@@ -81,7 +81,8 @@ function acronyms(s: LaySummary): CheckResult {
 }
 
 function ratingMatchesDesign(s: LaySummary, record: PaperRecord): CheckResult {
-  const guess = guessEvidence(record);
+  const level = evidenceLevel(record);
+  const guess = level.design ? { score: level.ceiling, design: level.design.plain } : null;
   const score = s.ratings.credibility.score;
   if (!guess)
     return {

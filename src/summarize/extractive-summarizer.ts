@@ -7,7 +7,7 @@
 import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
 import { placeholder } from '../domain/placeholder.ts';
 import { LaySummary } from '../domain/summary.ts';
-import { guessEvidence } from '../evidence/guess.ts';
+import { evidenceLevel } from '../evidence/ceiling.ts';
 import { clip, STOPWORDS, sentences, takeSentences } from '../text/sentences.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
@@ -46,7 +46,8 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
   const results = section(record, /result|finding/i);
   const takeawaySource = conclusion ? sentences(conclusion.text) : all.slice(-1);
   const findingsSource = results ? sentences(results.text) : all.slice(0, Math.max(1, all.length - 1));
-  const evidence = guessEvidence(record);
+  const level = evidenceLevel(record);
+  const evidence = level.design ? { score: level.ceiling, design: level.design.plain } : null;
   const topics = topicsOf(record);
   const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
   const caveats = [
