@@ -73,6 +73,11 @@ export const EnvSchema = z.object({
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+
+  SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
+  SITE_FOCUS: optional,
+  SITE_HOUSE_RULES: optional,
+  READING_TARGET_GRADE: z.coerce.number().min(3).max(16).default(8),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -104,6 +109,37 @@ export interface Config {
   http: { port: number; publicBaseUrl: string; autoPublish: boolean; disclaimer: string };
   /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  site: SiteProfile;
+}
+
+/** Who this site writes for and how (one profile per LAYSUM_PREFIX): read by the prompt, the checks and the pages. */
+export interface SiteProfile {
+  /** The readers, in words the prompt can use: "people living with multiple sclerosis and their caregivers". */
+  audience: string;
+  /** Terms a relevant paper mentions (SITE_FOCUS, comma-separated); empty: every paper is in focus. */
+  focus: string[];
+  /** The condition the site is about (the first focus term), for {condition} in the disclaimer. */
+  condition: string | null;
+  readingTargetGrade: number;
+  /** Extra rules for the writer (SITE_HOUSE_RULES), or null. */
+  houseRules: string | null;
+  /** The disclaimer template: {journal} and {condition} are filled in per summary (src/publish/disclaimer.ts). */
+  disclaimer: string;
+}
+
+function siteProfile(env: Env): SiteProfile {
+  const focus = (env.SITE_FOCUS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return {
+    audience: env.SITE_AUDIENCE.trim(),
+    focus,
+    condition: focus[0] ?? null,
+    readingTargetGrade: env.READING_TARGET_GRADE,
+    houseRules: env.SITE_HOUSE_RULES ?? null,
+    disclaimer: env.DISCLAIMER_TEXT,
+  };
 }
 
 /** Validate an environment-like object; throws ConfigError naming each bad variable. */
@@ -165,9 +201,14 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       port: env.PORT,
       publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
       autoPublish: env.AUTO_PUBLISH,
-      disclaimer: env.DISCLAIMER_TEXT,
+      // The site's condition is known now; the journal is filled in per summary.
+      disclaimer: env.DISCLAIMER_TEXT.replaceAll(
+        '{condition}',
+        siteProfile(env).condition ?? 'the condition studied',
+      ),
     },
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    site: siteProfile(env),
   };
 }
 
@@ -215,8 +256,12 @@ function configToEnv(c: Config): Record<string, string | undefined> {
     PORT: String(c.http.port),
     PUBLIC_BASE_URL: c.http.publicBaseUrl,
     AUTO_PUBLISH: String(c.http.autoPublish),
-    DISCLAIMER_TEXT: c.http.disclaimer,
+    DISCLAIMER_TEXT: c.site.disclaimer,
     LOG_LEVEL: c.log.level,
     LOG_FORMAT: c.log.format,
+    SITE_AUDIENCE: c.site.audience,
+    SITE_FOCUS: c.site.focus.join(', ') || undefined,
+    SITE_HOUSE_RULES: c.site.houseRules ?? undefined,
+    READING_TARGET_GRADE: String(c.site.readingTargetGrade),
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import type { Rating } from '../domain/summary.ts';
+import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
@@ -97,7 +98,7 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
     '',
     '---',
     '',
-    mdParagraphs(disclaimer),
+    mdParagraphs(renderDisclaimer({ disclaimer }, item.record)),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 /** One published summary as a complete HTML page, laid out like the seed page. */
+import { renderDisclaimer } from './disclaimer.ts';
 import { shortDate } from './format.ts';
 import { html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
@@ -45,7 +46,7 @@ ${relatedSection(related, links)}`;
     canonical: links.absolute.summary(item.slug),
     links,
     siteName,
-    disclaimer: options.disclaimer,
+    disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
     main,
   });
