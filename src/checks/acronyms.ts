@@ -72,6 +72,14 @@ const JARGON = [
   'prevalence',
   'endpoints?',
   'mendelian randomi[sz]ation',
+  'systolic',
+  'diastolic',
+  'diuretics?',
+  'hypertension',
+  'myocardial infarction',
+  'analgesi(?:a|cs?)',
+  'oncolog(?:y|ical)',
+  'metasta(?:sis|ses|tic)',
 ];
 const JARGON_RE = new RegExp(`\\b(?:${JARGON.join('|')})\\b`, 'gi');
 

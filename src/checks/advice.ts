@@ -11,11 +11,16 @@ import { type CheckInput, layProse, listFew, result } from './context.ts';
 
 const ACTION =
   '(?:take|taking|stop|stopping|start|starting|use|using|avoid|avoiding|switch|switching|try|quit|skip|cut|give|begin|increase|reduce|double|replace|drop|ask for|get|go on|come off|eat|drink)';
+const IMPERATIVE =
+  '(?:take|stop|start|use|avoid|switch|try|quit|skip|cut|give|begin|increase|reduce|double|replace|drop|ask for|get|go on|come off|eat|drink|keep taking)';
 const READER = '(?:you|patients|people|parents|women|men|adults|children|everyone|anyone|sufferers|those)';
 
 const ADVICE: readonly RegExp[] = [
   // Imperatives: "Stop taking statins.", "Take vitamin D daily.", "Don't use inhalers."
-  new RegExp(`^(?:so,? |therefore,? |instead,? )?(?:(?:do not|don't|never|always)\\s+)?${ACTION}\\b`, 'i'),
+  new RegExp(
+    `^(?:so,? |therefore,? |instead,? )?(?:(?:do not|don't|never|always)\\s+)?${IMPERATIVE}\\b(?! of\\b| to\\b| is\\b| was\\b)`,
+    'i',
+  ),
   // "You should stop...", "People with asthma should use...", "patients must take..."
   new RegExp(
     `\\b${READER}(?: [\\w-]+){0,5} (?:should|must|need to|ought to|have to|had better)(?: (?:now|all|also|not|no longer|probably|really|definitely|consider))* ${ACTION}\\b`,
@@ -36,7 +41,7 @@ const ADVICE: readonly RegExp[] = [
 
 /** Pointing the reader to a clinician, or about research, not treatment. */
 const HARMLESS =
-  /\b(?:without|before|after) (?:first )?(?:talking|speaking|checking|consulting)\b|\b(?:talk|speak) (?:to|with) (?:your|a) (?:doctor|gp|pharmacist|nurse|healthcare|health care|care team|provider)\b.*\b(?:before|about|if)\b|\b(?:research|researchers|trials|studies|study)\b(?: [\w-]+){0,3} (?:should|must|need to)\b|\brecommend(?:s|ed)? (?:further|more|larger|new|additional|longer|better) (?:research|trials|studies|work)\b/i;
+  /\b(?:without|before|after) (?:first )?(?:talking|speaking|checking|consulting)\b|\b(?:talk|speak) (?:to|with) (?:your|a) (?:doctor|gp|pharmacist|nurse|healthcare|health care|care team|provider)\b.*\b(?:before|about|if)\b|\b(?:research|researchers|trials|studies|study)\b(?: [\w-]+){0,3} (?:should|must|need to)\b|\brecommend(?:s|ed)? (?:that )?(?:further|more|larger|new|additional|longer|better) (?:research|trials|studies|work)\b|\b(?:which|what|whether|how|who|when|that)\b(?: [\w-]+){0,5} should (?:be|get|receive|take|use)\b|\b(?:with caution|carefully|cautiously)\b|\b(?:findings|results|evidence|data|priority|conclusions|review|methods)\b(?: [\w-]+){0,6} (?:should|must) be\b/i;
 
 export function adviceSentences(text: string): string[] {
   return sentences(text).filter((s) => !HARMLESS.test(s) && ADVICE.some((p) => p.test(s)));
