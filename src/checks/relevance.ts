@@ -13,7 +13,8 @@ export function relevanceCheck({ record, profile }: CheckInput): CheckResult | n
   if (profile.focus.length === 0) return null;
   const text = [record.title, record.keywords.join('; '), abstractText(record)].join('\n');
   const found = profile.focus.filter((term) => {
-    const pattern = term === term.toUpperCase() ? escapeRegExp(term) : escapeRegExp(term).replace(/\s+/g, '\\s+');
+    const pattern =
+      term === term.toUpperCase() ? escapeRegExp(term) : escapeRegExp(term).replace(/\s+/g, '\\s+');
     return new RegExp(
       `(?<![\\p{L}\\d])${pattern}(?![\\p{L}\\d])`,
       term === term.toUpperCase() ? 'u' : 'iu',

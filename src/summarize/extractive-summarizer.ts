@@ -6,6 +6,7 @@
  * reviewer (notesForReviewer, never a published field) what it could not do.
  * Labelled `provider: extractive` everywhere; used offline, in the demo and CI.
  */
+import type { SiteProfile } from '../config/env.ts';
 import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
 import { placeholder } from '../domain/placeholder.ts';
 import { LaySummary } from '../domain/summary.ts';
@@ -122,9 +123,10 @@ function padTo(text: string, min: number, fallback: string): string {
   return text.length >= min ? text : clip(`${text} ${fallback}`.trim(), 1400);
 }
 
-export function createExtractiveSummarizer(): Summarizer {
+export function createExtractiveSummarizer(site?: SiteProfile): Summarizer {
   return {
     provider: 'extractive',
+    ...(site ? { profile: site } : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       return {
         summary: extractiveSummary(input.record),
