@@ -83,16 +83,18 @@ const JARGON = [
 ];
 const JARGON_RE = new RegExp(`\\b(?:${JARGON.join('|')})\\b`, 'gi');
 
+/** After the term, or after the last words of its noun phrase ("randomized controlled trial, in which …"). */
+const EXPLAINED_AFTER =
+  /^(?:(?:\s+[\w-]+){0,2}?\s*(?:\(|,\s*(?:a|an|which|in which|meaning|i\.e\.)\s)|\s*,\s*(?:the|that|or|also|where|when|who)\s|\s*[-–—:]\s*\w|\s+(?:is|are|means|refers to|stands for)\s)/i;
+
 /** Is the term explained where it first appears: "X (…)", "(X)", "X, a/which/meaning …", "called X"? */
 export function explained(text: string, term: string): boolean {
   const at = text.toLowerCase().indexOf(term.toLowerCase());
   if (at < 0) return true;
   const before = text.slice(Math.max(0, at - 40), at);
-  const after = text.slice(at + term.length, at + term.length + 30);
+  const after = text.slice(at + term.length, at + term.length + 50);
   return (
-    /^\s*(?:\(|,\s*(?:a|an|the|which|that|meaning|or|also|where|when|who|i\.e\.)\b|\s*[-–—:]\s*\w|\s+(?:is|are|means|refers to|stands for)\b)/i.test(
-      after,
-    ) ||
+    EXPLAINED_AFTER.test(after) ||
     /(?:\(|called|known as|named|so-called|term for|short for|a gene|a protein|the gene|the protein)\s*$/i.test(
       before,
     )

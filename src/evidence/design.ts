@@ -63,7 +63,7 @@ const RULES: readonly Rule[] = [
   },
   {
     id: 'systematic-review',
-    plain: 'a systematic review or meta-analysis that pools earlier studies',
+    plain: 'a systematic review or meta-analysis, which pools earlier studies',
     ceiling: 5,
     types: /systematic review|meta-analysis/i,
     text: /systematic(?:al)? review|meta-analy[sz][ie]s|meta-analytic|cochrane|we searched (?:the )?(?:medline|embase|pubmed|databases)/i,
@@ -79,7 +79,7 @@ const RULES: readonly Rule[] = [
   },
   {
     id: 'rct',
-    plain: 'a randomized controlled trial',
+    plain: 'a randomized controlled trial, in which people are put into groups by chance',
     ceiling: 4,
     types:
       /randomized controlled trial|pragmatic clinical trial|equivalence trial|clinical trial, phase (?:iii|iv)/i,

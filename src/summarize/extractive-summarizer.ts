@@ -79,7 +79,7 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
   const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
   const caveats = [
     level.design
-      ? `This is ${level.design.plain}, which limits how firmly its results apply to individual people.`
+      ? `This is ${level.design.plain}. Results for a group of people may not apply to any one person.`
       : 'The study design could not be identified from the abstract.',
     ...(limitation ? [clip(limitation, 400)] : []),
   ];

@@ -66,3 +66,14 @@ describe('quality checks', () => {
     expect(checks['reading-level']?.status).toBe('fail');
   });
 });
+
+describe("LaySum's own words", () => {
+  it('never trip the acronym and jargon check on an extractive draft', async () => {
+    const { extractiveSummary } = await import('../../src/summarize/extractive-summarizer.ts');
+    const { unexplainedTerms } = await import('../../src/checks/acronyms.ts');
+    for (const types of [['Randomized Controlled Trial'], ['Systematic Review'], ['Case Reports'], []]) {
+      const s = extractiveSummary({ ...record, publicationTypes: types });
+      expect(unexplainedTerms('', [...s.caveats, s.ratings.credibility.rationale].join('\n'))).toEqual([]);
+    }
+  });
+});
