@@ -7,6 +7,7 @@
  */
 import type { CheckResult } from '../domain/draft.ts';
 import { evidenceLevel } from '../evidence/ceiling.ts';
+import { sentences } from '../text/sentences.ts';
 import { type CheckInput, layProse, listFew, result, sourceText } from './context.ts';
 
 const HYPE =
@@ -28,8 +29,12 @@ export function promotionalWords(text: string, source: string, animalOrLab: bool
       .slice(0, 5);
     if (!new RegExp(`\\b${stem}`, 'i').test(source)) found.push(m[0]);
   }
-  if (animalOrLab && !SAYS_ANIMAL.test(text))
-    found.push(...[...text.matchAll(PEOPLE_CLAIM)].map((m) => m[0]));
+  if (animalOrLab) {
+    // A claim in a sentence that does not say "in mice" or "in cells" is a claim about people.
+    for (const sentence of sentences(text)) {
+      if (!SAYS_ANIMAL.test(sentence)) found.push(...[...sentence.matchAll(PEOPLE_CLAIM)].map((m) => m[0]));
+    }
+  }
   return [...new Set(found.map((f) => f.toLowerCase()))];
 }
 
