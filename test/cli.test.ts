@@ -111,9 +111,31 @@ describe('laysum CLI', () => {
     expect(noName.code).not.toBe(0);
     expect(noName.stderr).toMatch(/--as NAME/);
 
+    // The offline draft leaves placeholders: approving is refused until a person writes those fields.
+    const early = await cli('review', 'approve', fractureId, '--as', 'dana');
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toMatch(/placeholder, in: audience, ratings.interest.rationale/);
+    const edit = await cli(
+      'review',
+      'edit',
+      fractureId,
+      '--as',
+      'dana',
+      '--set',
+      'audience=People at risk of broken bones, and their doctors: the study finds which factors matter.',
+      '--set',
+      'interest=4',
+      '--set',
+      'interest.rationale=Broken bones are common in later life and costly to recover from.',
+    );
+    expect(edit.code, edit.stderr).toBe(0);
+    expect(edit.stdout).toMatch(/version 2/);
+    const stale = await cli('review', 'approve', fractureId, '--as', 'dana', '--version', '1');
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toMatch(/looking at version 1, but dana saved version 2/);
     const ok = await cli('review', 'approve', fractureId, '--as', 'dana', '--note', 'fine');
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('approved');
+    expect(ok.stdout).toContain('approved (version 2)');
     const twice = await cli('review', 'reject', fractureId, '--as', 'dana', '--reason', 'changed my mind');
     expect(twice.code).not.toBe(0);
     expect(twice.stderr).toMatch(/Cannot reject paper .* it is approved/);
@@ -126,6 +148,7 @@ describe('laysum CLI', () => {
       'ingest started',
       'ingested',
       'drafted',
+      'edited',
       'approved',
     ]);
     expect(history.audit.at(-1)?.actor).toBe('dana');

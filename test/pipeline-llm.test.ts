@@ -4,7 +4,9 @@
  * Chat Completions protocol, and lands in the review queue (or fails with a
  * reason a person can act on).
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reviewDeps } from '../src/review/deps.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from './support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
 import { fractureSummary } from './support/summaries.ts';
@@ -199,8 +201,8 @@ describe('retrying a failed paper', () => {
     ]);
     const id = await submitFracture();
     await p.waitFor(id, ['failed']);
-    const { retry } = await import('../src/review/review.ts');
-    const state = await retry({ store: p.ctx.store, enqueue: p.ctx.enqueue, autoPublish: false }, id, 'ops');
+    const { retry } = await import('../src/review/decisions.ts');
+    const state = await retry(reviewDeps(p.ctx), id, 'ops');
     expect(state).toBe('summarizing');
     await p.waitFor(id, ['pending_review']);
     expect(llm.chatRequests()).toHaveLength(2);
@@ -252,9 +254,11 @@ describe('nothing lost, nothing duplicated', () => {
     llm.script([reply(fractureSummary)]);
     const id = await submitFracture();
     await p.waitFor(id, ['pending_review']);
-    const { requestChanges } = await import('../src/review/review.ts');
-    const deps = { store: p.ctx.store, enqueue: p.ctx.enqueue, autoPublish: false };
-    await requestChanges(deps, id, 'dr-reviewer', 'Explain what bone mineral density means.');
+    const { requestChanges } = await import('../src/review/decisions.ts');
+    await requestChanges(reviewDeps(p.ctx), id, 'dr-reviewer', {
+      basedOn: 1,
+      notes: 'Explain what bone mineral density means.',
+    });
     await p.waitFor(id, ['pending_review']);
     const drafts = await p.ctx.store.drafts(id);
     expect(drafts.map((d) => d.version)).toEqual([1, 2]);

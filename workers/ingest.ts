@@ -1,11 +1,10 @@
 /** The ingest worker: resolves submissions into paper records (src/ingest). */
-import type { Worker } from 'bullmq';
 import { ingestPaper } from '../src/ingest/ingest.ts';
 import type { Resolvers } from '../src/ingest/resolvers.ts';
 import type { Context } from '../src/runtime/context.ts';
-import { createStageWorker } from './stage-worker.ts';
+import { createStageWorker, type StageWorker } from './stage-worker.ts';
 
-export function createIngestWorker(ctx: Context, resolvers: Resolvers): Worker {
+export function createIngestWorker(ctx: Context, resolvers: Resolvers): StageWorker<'ingest'> {
   const deps = { store: ctx.store, enqueue: ctx.enqueue, resolvers, config: ctx.config };
   return createStageWorker(
     ctx,

@@ -5,11 +5,12 @@
  * retry decision is BullMQ's own: an UnrecoverableError, or the last of the
  * job's attempts, fails it for good; anything else is retried after backoff.
  */
-import { type Job, UnrecoverableError, type Worker } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { LaySumError } from '../src/errors/laysum-error.ts';
 import type { Logger } from '../src/log/logger.ts';
+import type { PipelineWorker } from './stage-worker.ts';
 
-export function logJobs(worker: Worker, log: Logger): void {
+export function logJobs(worker: PipelineWorker, log: Logger): void {
   const stage = worker.name;
   worker.on('active', (job) => {
     const f = jobFields(stage, job, job.attemptsMade + 1);

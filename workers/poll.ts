@@ -1,16 +1,17 @@
 /** The poll worker: runs one poll of a watch per job (scheduled or `watch run`). */
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { JobPayloads } from '../src/queue/jobs.ts';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
+import type { StageWorker } from './stage-worker.ts';
 
-export function createPollWorker(ctx: Context): Worker {
+export function createPollWorker(ctx: Context): StageWorker<'poll'> {
   const deps = createPollDeps(ctx);
-  return new Worker(
+  return new Worker<JobPayload<'poll'>, string, 'poll'>(
     'poll',
-    async (job: Job) => {
-      const parsed = JobPayloads.poll.safeParse(job.data);
+    async (job) => {
+      const parsed = parsePayload('poll', job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid poll payload: ${parsed.error.message}`);
       const watch = await deps.watches.get(parsed.data.watchId);
       if (!watch) return 'watch removed'; // a scheduler outlived its watch: nothing to do

@@ -3,7 +3,6 @@
  * `laysum worker --drain` (until every queue is empty). Scale out by running
  * more of these processes, on any machine, against the same Redis.
  */
-import type { Worker } from 'bullmq';
 import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
 import { createLogger, type Logger } from '../src/log/logger.ts';
 import { jobIdFor } from '../src/queue/jobs.ts';
@@ -14,12 +13,24 @@ import { createSummarizer } from '../src/runtime/summarizer.ts';
 import { createIngestWorker } from './ingest.ts';
 import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
+import type { PipelineWorker, StageWorker } from './stage-worker.ts';
+
+export type { PipelineWorker } from './stage-worker.ts';
+
 import { createSummarizeWorker } from './summarize.ts';
 
 export type Stage = 'ingest' | 'summarize' | 'poll';
 
+/** Narrow a pipeline worker to its stage (a worker's name is its queue's, which is its stage). */
+export function isWorkerOf<S extends Stage>(
+  worker: PipelineWorker,
+  stage: S,
+): worker is Extract<PipelineWorker, StageWorker<S>> {
+  return worker.name === stage;
+}
+
 export interface WorkerHandle {
-  workers: Worker[];
+  workers: PipelineWorker[];
   /** Resolves when all queues are empty (only meaningful with drain). */
   untilIdle(pollMs?: number): Promise<void>;
   /** Finish or hand back active jobs, bounded by the shutdown timeout. */
@@ -31,12 +42,12 @@ export interface StartOptions {
   /** Where job lines and worker errors go (default: stderr at LOG_LEVEL). */
   log?: Logger;
   /** Called for each worker as soon as it exists, before it can complete a job (progress listeners). */
-  onWorker?: (worker: Worker) => void;
+  onWorker?: (worker: PipelineWorker) => void;
 }
 
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
   const stages = options.stages ?? ['ingest', 'summarize', 'poll'];
-  const workers: Worker[] = [];
+  const workers: PipelineWorker[] = [];
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
@@ -86,7 +97,7 @@ async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
   }
 }
 
-async function closeWorkers(workers: Worker[], timeoutMs: number): Promise<void> {
+async function closeWorkers(workers: PipelineWorker[], timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

@@ -1,11 +1,10 @@
 /** The summarize worker: writes draft versions with the configured summarizer (src/summarize). */
-import type { Worker } from 'bullmq';
 import type { Context } from '../src/runtime/context.ts';
 import { summarizePaper } from '../src/summarize/stage.ts';
 import type { Summarizer } from '../src/summarize/types.ts';
-import { createStageWorker } from './stage-worker.ts';
+import { createStageWorker, type StageWorker } from './stage-worker.ts';
 
-export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): Worker {
+export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): StageWorker<'summarize'> {
   const { config, store } = ctx;
   return createStageWorker(
     ctx,

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startWorkers } from '../../workers/run.ts';
+import { isWorkerOf, startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { createApp } from '../http/app.tsx';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const workers = await startWorkers(ctx, {
       log,
       onWorker: (w) => {
-        if (w.name !== 'summarize') return;
+        if (!isWorkerOf(w, 'summarize')) return;
         w.on('completed', (job) => note(`  drafted ${++done}/${queued}: ${String(job.data.paperId)}`));
         w.on('failed', (job, err) => note(`  ${String(job?.data.paperId)}: ${err.message.split('\n')[0]}`));
       },

@@ -1,4 +1,5 @@
 /** Plain-text rendering of papers and drafts for the terminal. */
+import type { FailureRecord } from '../domain/failure.ts';
 import { STATE_DESCRIPTIONS } from '../domain/state.ts';
 import type { PaperRow, PaperView } from '../review/view.ts';
 import { wrap } from './output.ts';
@@ -17,7 +18,37 @@ export function formatStatus(v: PaperView): string {
     lines.push(
       `draft: version ${v.draft.version} by ${v.draft.author} (${v.draft.provenance.provider}/${v.draft.provenance.model})`,
     );
+  if (v.approval) lines.push(`approved: version ${v.approval.version} by ${v.approval.by}, ${v.approval.at}`);
+  const pub = v.publication;
+  if (pub?.withdrawn)
+    lines.push(`withdrawn: ${pub.withdrawn.at} by ${pub.withdrawn.by}: ${pub.withdrawn.reason}`);
+  else if (pub) lines.push(`live: version ${pub.version} at /s/${pub.slug}, since ${pub.publishedAt}`);
+  if (v.placeholders.length)
+    lines.push(
+      `to write before approving: ${v.placeholders.map((p) => p.field).join(', ')} (\`laysum review edit\`)`,
+    );
   lines.push(`updated: ${v.updatedAt}`);
+  return lines.join('\n');
+}
+
+/** How much of the model's reply `laysum status` prints; `--json` has all the record keeps. */
+const REPLY_PREVIEW_CHARS = 2000;
+
+/** A failed paper's failure record: the stage that gave up and, from the summarizer, what the model returned. */
+export function formatFailure(f: FailureRecord, id: string): string {
+  const lines = [`failed in: ${f.stage}, ${f.at}`];
+  if (f.finishReason !== null || f.usage !== null) {
+    const tokens = f.usage
+      ? `${f.usage.promptTokens}+${f.usage.completionTokens} tokens`
+      : 'no tokens counted';
+    lines.push(`model: finish reason ${f.finishReason ?? '-'}, ${tokens}`);
+  }
+  if (f.reply !== null) {
+    const more = f.reply.length - REPLY_PREVIEW_CHARS;
+    const shown = f.reply.slice(0, REPLY_PREVIEW_CHARS).split('\n');
+    lines.push('what the model returned:', ...shown.map((line) => `  ${line}`));
+    if (more > 0) lines.push(`  [… ${more} more characters: \`laysum status ${id} --json\` shows them]`);
+  }
   return lines.join('\n');
 }
 

@@ -3,6 +3,11 @@
  * validates every variable with zod and returns a typed config object that is
  * passed down; nothing else in LaySum reads process.env. `.env.example`
  * documents the same variables.
+ *
+ * The shape is written once: `EnvSchema` (one line per variable) and the
+ * transform in `ConfigSchema` (where each variable goes); `Config` is the
+ * transform's output type. The parsed variables stay on the config (`env`), so
+ * `withOverrides` re-parses them with a few changed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
@@ -61,7 +66,7 @@ export const EnvSchema = z.object({
   EUROPEPMC_API_URL: url('https://www.ebi.ac.uk/europepmc/webservices/rest'),
   CONTACT_EMAIL: optional.pipe(z.email().optional()),
   HTTP_TIMEOUT_MS: int(30_000, 100),
-  HTTP_ATTEMPTS: int(4, 1),
+  HTTP_ATTEMPTS: int(6, 1),
 
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
@@ -71,6 +76,13 @@ export const EnvSchema = z.object({
     .default(
       'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
     ),
+  PAGE_CREDIT_AI: z
+    .string()
+    .default('Written with AI assistance from the original article and checked by a person on {date}.'),
+  PAGE_CREDIT_EXTRACTIVE: z
+    .string()
+    .default("Assembled from the article's abstract and checked by a person on {date}."),
+  PAGE_CREDIT_NAMES: bool(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 
@@ -79,38 +91,9 @@ export const EnvSchema = z.object({
   SITE_HOUSE_RULES: optional,
   READING_TARGET_GRADE: z.coerce.number().min(3).max(16).default(8),
 });
-export type Env = z.infer<typeof EnvSchema>;
-
-export interface Config {
-  redis: { url: string; prefix: string };
-  llm: {
-    provider: 'openai' | 'extractive';
-    apiKey: string | undefined;
-    baseURL: string | undefined;
-    model: string;
-    timeoutMs: number;
-    maxRepairs: number;
-    attempts: number;
-    backoffMs: number;
-    /** Sent as `max_tokens` when set (local servers may default to a short reply). */
-    maxTokens: number | undefined;
-  };
-  workers: { ingestConcurrency: number; summarizeConcurrency: number; shutdownTimeoutMs: number };
-  limits: { maxTextBytes: number; maxPdfBytes: number; fullTextBudgetChars: number };
-  sources: {
-    ncbiUrl: string;
-    ncbiApiKey: string | undefined;
-    crossrefUrl: string;
-    europePmcUrl: string;
-    contactEmail: string | undefined;
-    httpTimeoutMs: number;
-    httpAttempts: number;
-  };
-  http: { port: number; publicBaseUrl: string; autoPublish: boolean; disclaimer: string };
-  /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
-  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
-  site: SiteProfile;
-}
+/** The variables as parsed: what `withOverrides` starts from. */
+export type Env = z.output<typeof EnvSchema>;
+export type EnvName = keyof Env;
 
 /** Who this site writes for and how (one profile per LAYSUM_PREFIX): read by the prompt, the checks and the pages. */
 export interface SiteProfile {
@@ -142,28 +125,18 @@ function siteProfile(env: Env): SiteProfile {
   };
 }
 
-/** Validate an environment-like object; throws ConfigError naming each bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Config {
-  // `NAME=` (as in .env.example) means "not set": the default applies.
-  const given = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
-  const result = EnvSchema.safeParse(given);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const raw = source[name];
-      const shown = name.includes('KEY') || raw === undefined ? '' : ` (got "${raw}")`;
-      return `${name}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
-  const env = result.data;
+const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+const ConfigSchema = EnvSchema.transform((env, ctx) => {
   const provider = env.LLM_PROVIDER ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'extractive');
   if (provider === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-    throw new ConfigError([
-      'LLM_PROVIDER=openai needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a local OpenAI-compatible server)',
-    ]);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_PROVIDER'],
+      message:
+        'openai needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a local OpenAI-compatible server)',
+    });
+    return z.NEVER;
   }
   return {
     redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX },
@@ -176,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       maxRepairs: env.LLM_MAX_REPAIRS,
       attempts: env.LLM_ATTEMPTS,
       backoffMs: env.LLM_BACKOFF_MS,
+      /** Sent as `max_tokens` when set (local servers may default to a short reply). */
       maxTokens: env.LLM_MAX_TOKENS,
     },
     workers: {
@@ -189,27 +163,54 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
     },
     sources: {
-      ncbiUrl: env.NCBI_EUTILS_URL.replace(/\/+$/, ''),
+      ncbiUrl: trimSlash(env.NCBI_EUTILS_URL),
       ncbiApiKey: env.NCBI_API_KEY,
-      crossrefUrl: env.CROSSREF_API_URL.replace(/\/+$/, ''),
-      europePmcUrl: env.EUROPEPMC_API_URL.replace(/\/+$/, ''),
+      crossrefUrl: trimSlash(env.CROSSREF_API_URL),
+      europePmcUrl: trimSlash(env.EUROPEPMC_API_URL),
       contactEmail: env.CONTACT_EMAIL,
       httpTimeoutMs: env.HTTP_TIMEOUT_MS,
+      /** Queue attempts of an ingest job whose source fails transiently (429, 5xx, network). */
       httpAttempts: env.HTTP_ATTEMPTS,
     },
     http: {
       port: env.PORT,
-      publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
       // The site's condition is known now; the journal is filled in per summary.
       disclaimer: env.DISCLAIMER_TEXT.replaceAll(
         '{condition}',
         siteProfile(env).condition ?? 'the condition studied',
       ),
+      /** The public page's one line on how the summary was made; {date} is the approval date. */
+      credit: {
+        ai: env.PAGE_CREDIT_AI,
+        extractive: env.PAGE_CREDIT_EXTRACTIVE,
+        names: env.PAGE_CREDIT_NAMES,
+      },
     },
+    /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     site: siteProfile(env),
+    env,
   };
+});
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Validate an environment-like object; throws ConfigError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Config {
+  // `NAME=` (as in .env.example) means "not set": the default applies.
+  const given = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const result = ConfigSchema.safeParse(given);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const raw = source[name];
+    const shown = name.includes('KEY') || raw === undefined ? '' : ` (got "${raw}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
 }
 
 /**
@@ -222,46 +223,10 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; envFile?: string 
   return parseEnv({ ...fromFile, ...(options.env ?? process.env) });
 }
 
-/** Override parts of a config (tests, the demo). */
-export function withOverrides(config: Config, overrides: Partial<Record<keyof Env, string>>): Config {
-  return parseEnv({ ...configToEnv(config), ...overrides });
-}
-
-function configToEnv(c: Config): Record<string, string | undefined> {
-  return {
-    REDIS_URL: c.redis.url,
-    LAYSUM_PREFIX: c.redis.prefix,
-    LLM_PROVIDER: c.llm.provider,
-    OPENAI_API_KEY: c.llm.apiKey,
-    OPENAI_BASE_URL: c.llm.baseURL,
-    LLM_MODEL: c.llm.model,
-    LLM_TIMEOUT_MS: String(c.llm.timeoutMs),
-    LLM_MAX_REPAIRS: String(c.llm.maxRepairs),
-    LLM_ATTEMPTS: String(c.llm.attempts),
-    LLM_BACKOFF_MS: String(c.llm.backoffMs),
-    LLM_MAX_TOKENS: c.llm.maxTokens === undefined ? undefined : String(c.llm.maxTokens),
-    INGEST_CONCURRENCY: String(c.workers.ingestConcurrency),
-    SUMMARIZE_CONCURRENCY: String(c.workers.summarizeConcurrency),
-    SHUTDOWN_TIMEOUT_MS: String(c.workers.shutdownTimeoutMs),
-    MAX_TEXT_BYTES: String(c.limits.maxTextBytes),
-    MAX_PDF_BYTES: String(c.limits.maxPdfBytes),
-    FULLTEXT_BUDGET_CHARS: String(c.limits.fullTextBudgetChars),
-    NCBI_EUTILS_URL: c.sources.ncbiUrl,
-    NCBI_API_KEY: c.sources.ncbiApiKey,
-    CROSSREF_API_URL: c.sources.crossrefUrl,
-    EUROPEPMC_API_URL: c.sources.europePmcUrl,
-    CONTACT_EMAIL: c.sources.contactEmail,
-    HTTP_TIMEOUT_MS: String(c.sources.httpTimeoutMs),
-    HTTP_ATTEMPTS: String(c.sources.httpAttempts),
-    PORT: String(c.http.port),
-    PUBLIC_BASE_URL: c.http.publicBaseUrl,
-    AUTO_PUBLISH: String(c.http.autoPublish),
-    DISCLAIMER_TEXT: c.site.disclaimer,
-    LOG_LEVEL: c.log.level,
-    LOG_FORMAT: c.log.format,
-    SITE_AUDIENCE: c.site.audience,
-    SITE_FOCUS: c.site.focus.join(', ') || undefined,
-    SITE_HOUSE_RULES: c.site.houseRules ?? undefined,
-    READING_TARGET_GRADE: String(c.site.readingTargetGrade),
-  };
+/** Override some variables of a config (tests, the demo): the parsed variables, re-parsed with the changes. */
+export function withOverrides(config: Config, overrides: Partial<Record<EnvName, string>>): Config {
+  const current = Object.entries(config.env).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, String(value)] as const],
+  );
+  return parseEnv({ ...Object.fromEntries(current), ...overrides });
 }

@@ -20,14 +20,20 @@
  *   block a draft on their own.
  * - review: a human decision on a draft: approve, reject with a reason, or
  *   request changes with notes (the paper goes back to the summarizer).
- * - publication: an approved draft rendered as a page, feed entry and files.
+ * - approval: a reviewer's yes to one exact draft version; any later edit voids it.
+ * - publication: the approved version live as a page, feed entry and files;
+ *   it keeps its URL through corrections and can be withdrawn (./publication.ts).
  * - state: where a paper is in the pipeline, see ./state.ts.
  * - audit entry: an append-only record of who did what, when, to which paper.
+ * - failure record: why the queue gave up on a failed paper (stage, reason,
+ *   and for the summarizer what the model returned), see ./failure.ts.
  */
 export * from './draft.ts';
+export * from './failure.ts';
 export * from './ids.ts';
 export * from './paper.ts';
 export * from './placeholder.ts';
+export * from './publication.ts';
 export * from './state.ts';
 export * from './submission.ts';
 export * from './summary.ts';

@@ -3,7 +3,9 @@
  * (PaperRecord), and the stored paper with its state (Paper).
  */
 import { z } from 'zod';
+import { FailureRecord } from './failure.ts';
 import { DOI_PATTERN, PMID_PATTERN } from './ids.ts';
+import { Approval, Publication } from './publication.ts';
 import { PaperState } from './state.ts';
 
 /** Who or what handed a paper in. */
@@ -88,6 +90,12 @@ export const Paper = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   draftCount: z.number().int().nonnegative(),
+  /** Set while the paper is failed: what gave up, why, and what the model returned. */
+  failure: FailureRecord.nullable().default(null),
+  /** The version a reviewer approved; any later edit clears it. */
+  approval: Approval.nullable().default(null),
+  /** What the public sees of this paper (kept while a correction is reviewed, marked when withdrawn). */
+  publication: Publication.nullable().default(null),
 });
 export type Paper = z.infer<typeof Paper>;
 

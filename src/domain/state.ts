@@ -8,7 +8,8 @@ export const PaperState = z.enum([
   'pending_review', // a draft waits for a human
   'approved',
   'rejected',
-  'published',
+  'published', // the approved version is live
+  'unpublished', // an editor withdrew the page (it answers 410); reopen to review it again
   'failed', // stopped with a reason a person can act on
 ]);
 export type PaperState = z.infer<typeof PaperState>;
@@ -24,6 +25,7 @@ export const STATE_DESCRIPTIONS: Record<PaperState, string> = {
   pending_review: 'pending_review: a draft is waiting for a reviewer',
   approved: 'approved: ready to publish',
   rejected: 'rejected by a reviewer',
-  published: 'published',
+  published: 'published: the approved version is live',
+  unpublished: 'unpublished: the page was withdrawn (`laysum review reopen ID` puts it back in review)',
   failed: 'failed',
 };

@@ -4,5 +4,7 @@ export { describeError } from './describe.ts';
 export { InputError } from './input-error.ts';
 export { LaySumError } from './laysum-error.ts';
 export { NotFoundError } from './not-found-error.ts';
+export { PermanentError } from './permanent-error.ts';
 export { StateError } from './state-error.ts';
-export { SummaryFailedError, TransientError } from './summarize-errors.ts';
+export { SummaryFailedError } from './summary-failed-error.ts';
+export { TransientError } from './transient-error.ts';

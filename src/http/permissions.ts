@@ -7,5 +7,7 @@ export const ACTION_PERMISSION: Record<Action, Permission> = {
   reject: 'review',
   'request-changes': 'review',
   publish: 'publish',
+  unpublish: 'publish',
+  reopen: 'review',
   retry: 'review',
 };

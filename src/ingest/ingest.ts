@@ -6,9 +6,9 @@
  */
 import type { Config } from '../config/env.ts';
 import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
-import { InputError } from '../errors/input-error.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
-import { identitiesOf } from '../store/identity.ts';
+import { recordIdentities } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { type Resolvers, resolveSubmission } from './resolvers.ts';
 
@@ -44,9 +44,15 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     deps.config.limits.maxTextBytes,
   );
   requireSummarizable(record, paper);
-  const duplicateOf = await store.setRecord(paperId, paper, record, identitiesOf(record.ids));
+  const duplicateOf = await store.setRecord(paperId, paper, record, recordIdentities(record));
   if (duplicateOf) {
     await store.discard(paperId, duplicateOf);
+    const ids = [
+      record.ids.doi && `DOI ${record.ids.doi}`,
+      record.ids.pmid && `PMID ${record.ids.pmid}`,
+    ].filter(Boolean);
+    const what = `${paper.submission.kind} submission ${paperId}${ids.length ? ` (${ids.join(', ')})` : ''}`;
+    await store.adoptFrom(duplicateOf, record.ids, `${what} is the same paper: merged into this one`);
     return 'duplicate';
   }
   await store.transition(paperId, {
@@ -67,7 +73,7 @@ function requireSummarizable(record: PaperRecord, paper: Paper): void {
     paper.submission.kind === 'pmid'
       ? `PubMed record ${paper.submission.pmid}`
       : `"${record.title.slice(0, 80)}"`;
-  throw new InputError(`${what} has no abstract or text to summarize.`, {
+  throw new PermanentError(`${what} has no abstract or text to summarize.`, {
     hint: 'Paste the abstract with `laysum submit --text FILE --title "..."`, or submit the PDF.',
   });
 }

@@ -1,10 +1,10 @@
 /**
  * How ingest turns each kind of submission into a paper record. The real
  * implementations (NCBI, Crossref, PDF parsing) are wired in
- * src/ingest/wire.ts; tests may pass their own.
+ * src/runtime/sources.ts; tests may pass their own.
  */
 import type { PaperRecord, Submission } from '../domain/paper.ts';
-import { InputError } from '../errors/input-error.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
 import { textRecord } from '../sources/text.ts';
 
 export interface Resolvers {
@@ -32,7 +32,10 @@ export async function resolveSubmission(
         : resolvers.doi(submission.doi);
     case 'pdf': {
       const bytes = await blob();
-      if (!bytes) throw new Error(`The uploaded PDF ${submission.fileName} is missing from the store.`);
+      if (!bytes)
+        throw new PermanentError(`The uploaded PDF ${submission.fileName} is missing from the store.`, {
+          hint: 'Upload the PDF again.',
+        });
       return resolvers.pdf(bytes, submission.fileName);
     }
   }
@@ -41,14 +44,15 @@ export async function resolveSubmission(
 /**
  * A DOI from a feed: the registries' record, with the feed's own abstract
  * where Crossref and Europe PMC have none (many publishers deposit none), or
- * the feed's record alone when the registries do not know the DOI yet.
+ * the feed's record alone when the registries cannot give one (the DOI is
+ * not registered yet, or a registry refuses it): retrying would not change that.
  */
 async function withFallback(resolved: Promise<PaperRecord>, fallback: PaperRecord): Promise<PaperRecord> {
   try {
     const record = await resolved;
     return record.abstract.length > 0 ? record : { ...record, abstract: fallback.abstract };
   } catch (err) {
-    if (err instanceof InputError) return fallback;
+    if (err instanceof PermanentError) return fallback;
     throw err;
   }
 }

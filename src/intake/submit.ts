@@ -13,7 +13,7 @@ import { requireDoi } from '../sources/doi.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { type Identity, identitiesOf, textIdentity } from '../store/identity.ts';
+import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export type { SubmitRequest } from '../domain/submission.ts';
@@ -42,7 +42,9 @@ export function prepare(
       const body = sections.map((s) => s.text).join(' ');
       return {
         submission: { kind: 'text', text: req.text, title, ...(req.journal ? { journal: req.journal } : {}) },
-        identities: [textIdentity(`${title} ${body}`)],
+        identities: [textIdentity(`${title} ${body}`), abstractIdentity(sections)].filter(
+          (i): i is Identity => i !== null,
+        ),
       };
     }
     case 'pmid': {
@@ -64,8 +66,8 @@ export function prepare(
       };
     }
     case 'record': {
-      const ids = identitiesOf(req.record.ids);
-      const identities = ids.length > 0 ? ids : [textIdentity(req.record.title)];
+      const known = recordIdentities(req.record);
+      const identities = known.length > 0 ? known : [textIdentity(req.record.title)];
       return { submission: { kind: 'record', record: req.record }, identities };
     }
   }

@@ -1,16 +1,20 @@
 /**
  * HTTP for the source clients (NCBI, Crossref, Europe PMC, feeds): a timeout
- * on every request, retries with backoff on 429 / 5xx / network errors that
- * honour `Retry-After`, and errors that name the service and say what to do.
+ * on every request and errors that name the service and say what to do.
+ *
+ * Waiting belongs to the queue, not to a request holding a worker slot: a
+ * request makes at most one quick retry (a dropped connection, or a 429/5xx
+ * whose Retry-After is at most a second). Anything longer throws a
+ * TransientError carrying the server's Retry-After, and the stage's job waits
+ * it out as a delayed job (src/queue/failure.ts). A 4xx is a PermanentError.
  */
-import { InputError } from '../errors/input-error.ts';
-import { TransientError } from '../errors/summarize-errors.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
+import { TransientError } from '../errors/transient-error.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
-  attempts: number;
-  /** Base delay for exponential backoff when the server gives no Retry-After. */
-  backoffMs?: number;
+  /** Wait before the one quick retry when the server gives no Retry-After (capped at 1 s). */
+  retryDelayMs?: number;
   userAgent?: string;
 }
 
@@ -31,6 +35,13 @@ export interface HttpResponse {
   text: string;
 }
 
+/** The longest wait a request does itself; longer waits are the queue's. */
+export const MAX_INLINE_WAIT_MS = 1000;
+
+type Outcome =
+  | { ok: true; response: HttpResponse }
+  | { ok: false; problem: string; retryAfterMs: number | undefined; quickRetry: boolean };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Parse a Retry-After header (seconds or HTTP date) into milliseconds. */
@@ -48,58 +59,75 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * GET (or POST) with retries. Returns the response for 2xx and for 404 (the
- * caller decides what "not found" means); throws TransientError when retries
- * run out on 429/5xx/network errors, InputError on other 4xx.
+ * GET (or POST). Returns the response for 2xx and for 404 (the caller decides
+ * what "not found" means); throws TransientError on 429/5xx/network errors
+ * (after at most one quick retry), PermanentError on other 4xx.
  */
 export async function httpRequest(req: HttpRequest, opts: HttpOptions): Promise<HttpResponse> {
-  const backoff = opts.backoffMs ?? 500;
-  let lastProblem = '';
-  let lastRetryAfter: number | undefined;
-  for (let attempt = 1; attempt <= opts.attempts; attempt++) {
-    await req.beforeAttempt?.();
-    let res: Response;
-    try {
-      res = await fetch(req.url, {
-        method: req.method ?? 'GET',
-        body: req.body,
-        headers: {
-          accept: req.accept ?? '*/*',
-          'user-agent': opts.userAgent ?? 'LaySum/0.1',
-          ...req.headers,
-        },
-        signal: AbortSignal.timeout(opts.timeoutMs),
-        redirect: 'follow',
-      });
-    } catch (err) {
-      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      lastProblem = timedOut
-        ? `no answer within ${opts.timeoutMs} ms`
-        : `could not connect (${describeCause(err)})`;
-      lastRetryAfter = undefined;
-      if (attempt < opts.attempts) await sleep(backoff * 2 ** (attempt - 1));
-      continue;
-    }
-    const text = await res.text();
-    if (res.ok || res.status === 404) return { status: res.status, headers: res.headers, text };
-    if (res.status === 429 || res.status >= 500) {
-      lastRetryAfter = retryAfterMs(res.headers.get('retry-after'));
-      lastProblem = `HTTP ${res.status}${res.status === 429 ? ' (rate limited)' : ''}`;
-      if (attempt < opts.attempts) await sleep(lastRetryAfter ?? backoff * 2 ** (attempt - 1));
-      continue;
-    }
-    throw new InputError(
-      `${req.service} refused the request: HTTP ${res.status} for ${redactUrl(req.url)}.`,
-      {
-        hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
-      },
-    );
+  let outcome = await attempt(req, opts);
+  if (outcome.ok) return outcome.response;
+  const wait = outcome.retryAfterMs ?? Math.min(opts.retryDelayMs ?? 500, MAX_INLINE_WAIT_MS);
+  let requests = 1;
+  if (outcome.quickRetry && wait <= MAX_INLINE_WAIT_MS) {
+    await sleep(wait);
+    outcome = await attempt(req, opts);
+    if (outcome.ok) return outcome.response;
+    requests = 2;
   }
+  const after = outcome.retryAfterMs;
   throw new TransientError(
-    `${req.service} is unavailable: ${lastProblem} after ${opts.attempts} attempt(s) (${redactUrl(req.url)}).`,
+    `${req.service} is unavailable: ${outcome.problem} after ${requests} request(s) (${redactUrl(req.url)}).`,
     {
-      hint: 'LaySum will try again later; check the network or the service status if this persists.',
-      ...(lastRetryAfter === undefined ? {} : { retryAfterMs: lastRetryAfter }),
+      hint: `LaySum tries again later${after === undefined ? '' : ` (the server asked for ${Math.ceil(after / 1000)} s)`}; check the network or the service status if this persists.`,
+      ...(after === undefined ? {} : { retryAfterMs: after }),
+    },
+  );
+}
+
+async function attempt(req: HttpRequest, opts: HttpOptions): Promise<Outcome> {
+  await req.beforeAttempt?.();
+  let res: Response;
+  try {
+    res = await fetch(req.url, {
+      method: req.method ?? 'GET',
+      body: req.body,
+      headers: { accept: req.accept ?? '*/*', 'user-agent': opts.userAgent ?? 'LaySum/0.1', ...req.headers },
+      signal: AbortSignal.timeout(opts.timeoutMs),
+      redirect: 'follow',
+    });
+  } catch (err) {
+    // A timeout has held the slot long enough already: no second try here.
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    return timedOut
+      ? {
+          ok: false,
+          problem: `no answer within ${opts.timeoutMs} ms`,
+          retryAfterMs: undefined,
+          quickRetry: false,
+        }
+      : {
+          ok: false,
+          problem: `could not connect (${describeCause(err)})`,
+          retryAfterMs: undefined,
+          quickRetry: true,
+        };
+  }
+  const text = await res.text();
+  if (res.ok || res.status === 404)
+    return { ok: true, response: { status: res.status, headers: res.headers, text } };
+  if (res.status === 429 || res.status >= 500) {
+    const problem = `HTTP ${res.status}${res.status === 429 ? ' (rate limited)' : ''}`;
+    return {
+      ok: false,
+      problem,
+      retryAfterMs: retryAfterMs(res.headers.get('retry-after')),
+      quickRetry: true,
+    };
+  }
+  throw new PermanentError(
+    `${req.service} refused the request: HTTP ${res.status} for ${redactUrl(req.url)}.`,
+    {
+      hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
     },
   );
 }

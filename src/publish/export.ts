@@ -6,16 +6,18 @@
  *   s/<slug>.html              one page per summary
  *   topics/<topic>.html        the summaries on one topic
  *   feed.json, feed.xml        JSON Feed 1.1 and RSS 2.0
- *   data/<slug>.json, .md      the PublishedSummary and its Markdown
+ *   data/<slug>.json, .md      the public JSON (./public-json.ts) and Markdown
  *
  * Pages link to each other relatively (`s/x.html`, `../topics/y.html`), so no
  * server rewrite rules are needed. Files of summaries no longer published are
- * left in place: export into a fresh directory to drop them.
+ * removed by the next export into the same directory (it keeps a manifest,
+ * .laysum-export.json, of what it wrote).
  */
 import { constants } from 'node:fs';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors/input-error.ts';
+import type { CreditWording } from './credit.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { renderIndex } from './index-page.ts';
 import { safeJson } from './json.ts';
@@ -23,6 +25,7 @@ import { DEFAULT_SITE_NAME } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
 import { renderSummaryPage } from './page.ts';
+import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { related } from './related.ts';
 import { topicCounts, topicFileName } from './topics.ts';
@@ -31,13 +34,19 @@ export interface ExportOptions {
   disclaimer: string;
   baseUrl: string;
   siteName?: string;
+  credit?: CreditWording;
 }
 
 export interface ExportResult {
   files: number;
   /** Written paths relative to the export directory, '/'-separated. */
   paths: string[];
+  /** Files of an earlier export that this one no longer has (withdrawn summaries, emptied topics): deleted. */
+  removed: string[];
 }
+
+/** The list of files the last export wrote, so the next one can remove what is no longer published. */
+export const MANIFEST = '.laysum-export.json';
 
 function writeError(dir: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
@@ -74,7 +83,7 @@ function assertSafeSlug(item: PublishedSummary): void {
 export function siteFiles(items: readonly PublishedSummary[], options: ExportOptions): Map<string, string> {
   const sorted = sortNewestFirst(items);
   const siteName = options.siteName ?? DEFAULT_SITE_NAME;
-  const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, siteName };
+  const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, siteName, credit: options.credit };
   const atRoot = staticLinks(options.baseUrl, 0);
   const inFolder = staticLinks(options.baseUrl, 1);
   const files = new Map<string, string>();
@@ -91,8 +100,8 @@ export function siteFiles(items: readonly PublishedSummary[], options: ExportOpt
       `s/${item.slug}.html`,
       renderSummaryPage(item, related(item, sorted), { ...page, links: inFolder }),
     );
-    files.set(`data/${item.slug}.json`, `${safeJson(item)}\n`);
-    files.set(`data/${item.slug}.md`, toMarkdown(item, options.disclaimer));
+    files.set(`data/${item.slug}.json`, `${safeJson(publicSummary(item, atRoot, options.credit))}\n`);
+    files.set(`data/${item.slug}.md`, toMarkdown(item, options.disclaimer, options.credit));
   }
   files.set('feed.json', `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, atRoot))}\n`);
   files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, atRoot));
@@ -106,14 +115,40 @@ export async function exportSite(
 ): Promise<ExportResult> {
   await ensureWritableDir(dir);
   const files = siteFiles(items, options);
+  const previous = await readManifest(dir);
+  const removed = previous.filter((path) => !files.has(path));
   try {
     for (const [path, content] of files) {
       const target = join(dir, ...path.split('/'));
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, content, 'utf8');
     }
+    for (const path of removed) await rm(join(dir, ...path.split('/')), { force: true });
+    await writeFile(join(dir, MANIFEST), `${JSON.stringify({ files: [...files.keys()] }, null, 2)}\n`);
   } catch (err) {
     throw writeError(dir, err);
   }
-  return { files: files.size, paths: [...files.keys()] };
+  return { files: files.size, paths: [...files.keys()], removed };
+}
+
+/** Paths the last export wrote; only plain relative paths are trusted (nothing outside `dir`). */
+async function readManifest(dir: string): Promise<string[]> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dir, MANIFEST), 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    const list = parsed && typeof parsed === 'object' && 'files' in parsed ? parsed.files : [];
+    return Array.isArray(list)
+      ? list.filter(
+          (p): p is string =>
+            typeof p === 'string' && /^[\p{L}\p{M}\p{N}._/-]+$/u.test(p) && !p.split('/').includes('..'),
+        )
+      : [];
+  } catch {
+    return [];
+  }
 }

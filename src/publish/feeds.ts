@@ -4,7 +4,7 @@
  * top, and characters XML 1.0 forbids are dropped so the feed always parses.
  */
 import { escapeUTF8 } from 'entities';
-import { isoDateTime } from './format.ts';
+import { isoDateTime, shortDate } from './format.ts';
 import { html } from './html.ts';
 import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
@@ -18,6 +18,8 @@ export interface JsonFeedItem {
   content_html: string;
   summary: string;
   date_published: string;
+  /** When a corrected version replaced the first one. */
+  date_modified?: string;
   tags: string[];
 }
 
@@ -36,7 +38,10 @@ const FEED_DESCRIPTION =
 
 /** The article body a feed reader shows: ratings, the four sections and the source. */
 export function itemHtml(item: PublishedSummary): string {
-  return html`${extractiveNotice(item)}${ratingsBlock(item.summary)}
+  const updated = item.updatedAt
+    ? html`<p class="updated"><strong>Updated on ${shortDate(item.updatedAt)}:</strong> this summary was corrected.</p>`
+    : null;
+  return html`${updated}${extractiveNotice(item)}${ratingsBlock(item.summary)}
 ${summarySections(item.summary)}
 ${sourceSection(item.record)}`.value;
 }
@@ -51,6 +56,7 @@ function jsonItem(item: PublishedSummary, links: SiteLinks): JsonFeedItem {
     content_html: itemHtml(item),
     summary: item.summary.takeaway,
     date_published: isoDateTime(item.publishedAt),
+    ...(item.updatedAt ? { date_modified: isoDateTime(item.updatedAt) } : {}),
     tags: [...item.summary.topics],
   };
 }

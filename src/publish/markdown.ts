@@ -5,10 +5,12 @@
  */
 
 import type { Rating } from '../domain/summary.ts';
+import { type CreditWording, creditLine } from './credit.ts';
 import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
+import { isRawExtract } from './sections.ts';
 
 /** Escape Markdown syntax in text that sits inside a line (newlines become spaces). */
 export function mdEscape(text: string): string {
@@ -53,19 +55,20 @@ function details(item: PublishedSummary): string[] {
   ].filter((line) => line !== '');
 }
 
-export function toMarkdown(item: PublishedSummary, disclaimer: string): string {
+export function toMarkdown(item: PublishedSummary, disclaimer: string, credit?: CreditWording): string {
   const s = item.summary;
-  const notice =
-    item.provider === 'extractive'
-      ? [
-          "> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.",
-          '',
-        ]
-      : [];
+  const notice = isRawExtract(item)
+    ? [
+        "> **Note:** this text was extracted automatically from the article's abstract, not written as a plain-language summary.",
+        '',
+      ]
+    : [];
   return [
     `# ${mdLine(s.headline)}`,
     '',
-    `*Summary published ${shortDate(item.publishedAt)}*`,
+    `*Summary published ${shortDate(item.publishedAt)}${item.updatedAt ? ` · Updated on ${shortDate(item.updatedAt)}` : ''}*`,
+    '',
+    mdLine(creditLine(item, credit)),
     '',
     ...notice,
     mdRating('Credibility', s.ratings.credibility),

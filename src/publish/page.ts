@@ -1,7 +1,8 @@
 /** One published summary as a complete HTML page, laid out like the seed page. */
+import { type CreditWording, creditLine } from './credit.ts';
 import { renderDisclaimer } from './disclaimer.ts';
 import { shortDate } from './format.ts';
-import { html } from './html.ts';
+import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
@@ -20,6 +21,16 @@ export interface PageOptions {
   siteName?: string;
   /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
   links?: SiteLinks;
+  /** How the page says it was made and checked (PAGE_CREDIT_*). */
+  credit?: CreditWording;
+  /** A line above the article (the desk's preview says it is not published). */
+  banner?: string;
+}
+
+/** "· Updated on 5/3/2026" once a corrected version has replaced the first one. */
+export function updated(item: PublishedSummary): Html | null {
+  if (!item.updatedAt) return null;
+  return html` · <span class="updated">Updated on <time datetime="${item.updatedAt}">${shortDate(item.updatedAt)}</time></span>`;
 }
 
 export function renderSummaryPage(
@@ -30,9 +41,13 @@ export function renderSummaryPage(
   const links = options.links ?? serverLinks(options.baseUrl);
   const siteName = options.siteName ?? DEFAULT_SITE_NAME;
   const s = item.summary;
-  const main = html`<article>
+  const banner = options.banner
+    ? html`<p class="notice preview-banner" role="note">${options.banner}</p>`
+    : null;
+  const main = html`${banner}<article>
 <h1>${s.headline}</h1>
-<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${item.record.journal ? html` · about an article in <cite>${item.record.journal}</cite>` : null}</p>
+<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${updated(item)}${item.record.journal ? html` · about an article in <cite>${item.record.journal}</cite>` : null}</p>
+<p class="credit">${creditLine(item, options.credit)}</p>
 ${extractiveNotice(item)}
 ${ratingsBlock(s)}
 ${summarySections(s)}

@@ -1,11 +1,13 @@
 /**
- * What the publishing stage works from: a published paper's latest draft and
- * its source record, with a readable URL slug. The slug ends with the paper
- * id, so a URL leads back to the paper without any slug index.
+ * What the public site works from: each live paper's published version (the
+ * one a person approved, never a later edit) and its source record, under the
+ * slug it got at first publication. The slug ends with the paper id, so a URL
+ * leads back to the paper without any slug index.
  */
 import { z } from 'zod';
 import { Provenance } from '../domain/draft.ts';
-import { PaperRecord } from '../domain/paper.ts';
+import { type Paper, PaperRecord } from '../domain/paper.ts';
+import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { slugify } from '../text/slug.ts';
@@ -15,12 +17,19 @@ export const PublishedSummary = z.object({
   slug: z.string(),
   summary: LaySummary,
   record: PaperRecord,
-  /** When the paper entered the 'published' state (ISO date-time). */
+  /** When the summary was first published (ISO date-time). */
   publishedAt: z.string(),
+  /** When a corrected version replaced the first one; null until then. */
+  updatedAt: z.string().nullable(),
+  /** When a person approved the published version, and who (shown only where configured). */
+  checkedAt: z.string(),
+  checkedBy: z.string(),
   /** The draft version that is published. */
   version: z.number().int().positive(),
   /** Who wrote the published text; pages flag text extracted without a model. */
   provider: Provenance.shape.provider,
+  /** A person edited the text after the provider wrote it (the extraction notice then no longer applies). */
+  rewritten: z.boolean().default(false),
 });
 export type PublishedSummary = z.infer<typeof PublishedSummary>;
 
@@ -41,29 +50,38 @@ export function idFromSlug(slug: string): string | null {
   return ID_AT_END.exec(slug)?.[1] ?? null;
 }
 
-/** Every published paper with its latest draft, newest publication first. */
+/** One live paper as the public sees it: its publication's version, never a later edit. */
+export async function publishedItem(store: PaperStore, paper: Paper): Promise<PublishedSummary | null> {
+  const pub = paper.publication;
+  if (!isLive(pub) || !paper.record) return null;
+  const draft = await store.draftVersion(paper.id, pub.version);
+  if (!draft) return null;
+  return {
+    id: paper.id,
+    slug: pub.slug,
+    summary: draft.summary,
+    record: paper.record,
+    publishedAt: pub.firstPublishedAt,
+    updatedAt: pub.publishedAt === pub.firstPublishedAt ? null : pub.publishedAt,
+    checkedAt: pub.approvedAt || pub.publishedAt,
+    checkedBy: pub.approvedBy,
+    version: pub.version,
+    provider: draft.provenance.provider,
+    rewritten: draft.author !== 'ai' && draft.author !== 'extractive',
+  };
+}
+
+/** Every live summary, newest first (by first publication). */
 export async function loadPublished(store: PaperStore): Promise<PublishedSummary[]> {
   const items: PublishedSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const papers = await store.list('published', PAGE, offset);
+    const ids = await store.redis.zrange(store.keys.publicIndex, offset, offset + PAGE - 1);
+    const papers = await Promise.all(ids.map((id) => store.get(id)));
     const loaded = await Promise.all(
-      papers.map(async (paper) => {
-        const draft = await store.latestDraft(paper.id);
-        // A published paper always has both; a paper missing either has nothing to show.
-        if (!draft || !paper.record || paper.state !== 'published') return null;
-        return {
-          id: paper.id,
-          slug: slugFor(paper.id, draft.summary.headline),
-          summary: draft.summary,
-          record: paper.record,
-          publishedAt: paper.updatedAt,
-          version: draft.version,
-          provider: draft.provenance.provider,
-        };
-      }),
+      papers.map((paper) => (paper ? publishedItem(store, paper) : Promise.resolve(null))),
     );
     items.push(...loaded.filter((item) => item !== null));
-    if (papers.length < PAGE) break;
+    if (ids.length < PAGE) break;
   }
   return sortNewestFirst(items);
 }

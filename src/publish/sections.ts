@@ -31,8 +31,12 @@ ${rating('Interest', summary.ratings.interest)}
 </div>`;
 }
 
+/** Text the offline provider extracted and no person rewrote. */
+export const isRawExtract = (item: Pick<PublishedSummary, 'provider' | 'rewritten'>) =>
+  item.provider === 'extractive' && !item.rewritten;
+
 export function extractiveNotice(item: PublishedSummary): Html | null {
-  if (item.provider !== 'extractive') return null;
+  if (!isRawExtract(item)) return null;
   return html`<p class="notice" role="note">This text was extracted automatically from the article's abstract, not written as a plain-language summary. It may use technical language.</p>`;
 }
 

@@ -1,42 +1,86 @@
 /**
- * Retry or give up: decided here, once, for every stage. Transient errors
- * (rate limits, server errors, timeouts) go back to the queue with backoff
- * until the attempts run out; everything a retry cannot fix marks the paper
- * failed with a reason a person can act on, and stops.
+ * Retry or give up: decided here, once, for every stage. A TransientError
+ * (rate limit, server error, timeout) and any unexpected error go back to the
+ * queue as a delayed job until the attempts run out; a PermanentError (and
+ * LaySum's other errors, which describe input or a state a retry does not
+ * change) marks the paper failed at once. A failed paper keeps a failure
+ * record: the stage, the reason and, from the summarizer, what the model
+ * returned, with the configured secrets redacted.
  */
 import { type Job, UnrecoverableError } from 'bullmq';
+import type { Config } from '../config/env.ts';
+import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.ts';
 import { describeError } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
-import { TransientError } from '../errors/summarize-errors.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
+import { redactSecrets } from '../errors/redact.ts';
+import { SummaryFailedError } from '../errors/summary-failed-error.ts';
+import { TransientError } from '../errors/transient-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 
+export interface FailureDeps {
+  store: PaperStore;
+  config: Config;
+}
+
+/** Whether another attempt may succeed. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof TransientError) return true;
+  if (err instanceof PermanentError) return false;
+  return !(err instanceof LaySumError);
+}
+
+/** The error to hand BullMQ: the original to retry it, or an UnrecoverableError once the paper is failed. */
 export async function handleStageError(
   err: unknown,
-  job: Job,
-  store: PaperStore,
+  job: Pick<Job, 'attemptsMade' | 'opts'>,
+  deps: FailureDeps,
   paperId: string,
   stage: string,
 ): Promise<Error> {
   const attempts = job.opts.attempts ?? 1;
-  const lastAttempt = job.attemptsMade + 1 >= attempts;
-  const transient = err instanceof TransientError || !(err instanceof LaySumError);
-  if (transient && !lastAttempt) return err instanceof Error ? err : new Error(String(err));
-  const reason = transient
-    ? `${stage} gave up after ${attempts} attempt(s): ${describeError(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
-    : describeError(err);
-  await markFailed(store, paperId, stage, reason);
+  const retryable = isRetryable(err);
+  if (retryable && job.attemptsMade + 1 < attempts)
+    return err instanceof Error ? err : new Error(String(err));
+  const secrets = [deps.config.llm.apiKey, deps.config.sources.ncbiApiKey];
+  const reason = redactSecrets(
+    retryable
+      ? `${stage} gave up after ${attempts} attempt(s): ${describeError(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
+      : describeError(err),
+    secrets,
+  );
+  await markFailed(deps.store, paperId, failureRecord(err, stage, reason, secrets));
   return new UnrecoverableError(reason);
 }
 
-async function markFailed(store: PaperStore, paperId: string, stage: string, reason: string): Promise<void> {
+function failureRecord(
+  err: unknown,
+  stage: string,
+  reason: string,
+  secrets: ReadonlyArray<string | undefined>,
+): FailureRecord {
+  const record = { stage, reason, at: new Date().toISOString() };
+  if (!(err instanceof SummaryFailedError))
+    return { ...record, reply: null, usage: null, finishReason: null };
+  const reply = err.rawReply === null ? null : bounded(redactSecrets(err.rawReply, secrets));
+  return { ...record, reply, usage: err.usage, finishReason: err.finishReason };
+}
+
+function bounded(text: string): string {
+  if (text.length <= FAILURE_REPLY_MAX_CHARS) return text;
+  return `${text.slice(0, FAILURE_REPLY_MAX_CHARS)}\n[… cut: the reply had ${text.length} characters]`;
+}
+
+async function markFailed(store: PaperStore, paperId: string, failure: FailureRecord): Promise<void> {
   try {
     await store.transition(paperId, {
       from: ['queued', 'ingesting', 'summarizing'],
       to: 'failed',
-      actor: stage,
+      actor: failure.stage,
       action: 'failed',
-      reason,
-      note: reason,
+      reason: failure.reason,
+      note: failure.reason,
+      failure,
     });
   } catch {
     // The paper moved on (e.g. a reviewer acted) or is gone: nothing to mark.

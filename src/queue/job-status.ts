@@ -32,9 +32,12 @@ export async function jobStatus(
     stage === 'ingest'
       ? jobIdFor('ingest', { paperId: paper.id })
       : jobIdFor('summarize', { paperId: paper.id, version: paper.draftCount + 1 });
-  const job = await queues[stage].getJob(jobId);
+  // State first: BullMQ moves a job to delayed and counts the attempt in one script, so a job
+  // read after its state is never staler than the state (read the other way, a retry in between
+  // shows a delayed job with the attempt not yet counted).
+  const jobState = await queues[stage].getJobState(jobId);
+  const job = jobState === 'unknown' ? undefined : await queues[stage].getJob(jobId);
   if (!job) return null;
-  const jobState = await job.getState();
   return {
     stage,
     jobState,

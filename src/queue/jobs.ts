@@ -1,6 +1,7 @@
 /**
  * The job-name -> payload map: the one place payload shapes are defined.
- * Workers parse payloads on arrival with these schemas.
+ * Queues and workers are typed from it (src/queue/queues.ts) and workers
+ * still parse payloads on arrival with these schemas (`parsePayload`).
  */
 import { z } from 'zod';
 
@@ -18,18 +19,27 @@ export type JobName = keyof typeof JobPayloads;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobPayloads)[N]>;
 export const JOB_NAMES = Object.keys(JobPayloads) as JobName[];
 
+/**
+ * The schemas seen per name, so that for a generic name N the schema's output
+ * is JobPayload<N> (TypeScript keeps the correlation through a mapped type).
+ */
+const SCHEMAS: { [K in JobName]: z.ZodType<JobPayload<K>, z.input<(typeof JobPayloads)[K]>> } = JobPayloads;
+
+/** A job's data checked against its name's schema: what a worker does on arrival. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): z.ZodSafeParseResult<JobPayload<N>> {
+  return SCHEMAS[name].safeParse(data);
+}
+
+const JOB_IDS: { [K in JobName]: (data: JobPayload<K>) => string } = {
+  ingest: (d) => `ingest-${d.paperId}`,
+  summarize: (d) => `summarize-${d.paperId}-v${d.version}`,
+  // Polls may repeat: each run of a watch is its own job.
+  poll: (d) => `poll-${d.watchId}-${Date.now()}`,
+};
+
 /** Deterministic job ids: a duplicate enqueue of the same stage for the same paper is a no-op. */
 export function jobIdFor<N extends JobName>(name: N, data: JobPayload<N>): string {
-  switch (name) {
-    case 'ingest':
-      return `ingest-${(data as JobPayload<'ingest'>).paperId}`;
-    case 'summarize': {
-      const d = data as JobPayload<'summarize'>;
-      return `summarize-${d.paperId}-v${d.version}`;
-    }
-    default:
-      return `poll-${(data as JobPayload<'poll'>).watchId}-${Date.now()}`;
-  }
+  return JOB_IDS[name](data);
 }
 
 /** The stages' view of the queue: what they may ask for, without knowing BullMQ. */

@@ -1,24 +1,30 @@
 /**
  * BullMQ wiring: one queue per stage, all under the LaySum prefix, with the
- * retry policy in one place.
+ * retry policy in one place. Each queue is typed by its job name and payload
+ * (src/queue/jobs.ts), so adding a job with the wrong payload does not compile.
  */
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { keys } from '../store/keys.ts';
-import { type Enqueuer, JOB_NAMES, type JobName, type JobPayload, JobPayloads, jobIdFor } from './jobs.ts';
+import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } from './jobs.ts';
 
-export type Queues = Record<JobName, Queue>;
+/** The queue of one job name: its jobs carry that name and payload and return a one-line summary. */
+// The data, result and name types are given outright (not derived by bullmq) so they stay exact for a generic N.
+export type StageQueue<N extends JobName> = Queue<JobPayload<N>, string, N, JobPayload<N>, string, N>;
+export type Queues = { [N in JobName]: StageQueue<N> };
 
 export function createQueues(connection: Redis, config: Config): Queues {
   const prefix = keys(config.redis.prefix).bullPrefix;
-  const entries = JOB_NAMES.map((name) => [name, new Queue(name, { connection, prefix })] as const);
-  return Object.fromEntries(entries) as Queues;
+  const queue = <N extends JobName>(name: N): StageQueue<N> => new Queue(name, { connection, prefix });
+  return { ingest: queue('ingest'), summarize: queue('summarize'), poll: queue('poll') };
 }
 
 export function jobOptions(name: JobName, config: Config): JobsOptions {
   return {
-    attempts: name === 'summarize' ? config.llm.attempts : config.sources.httpAttempts,
+    // A poll records its own failure and tries again at the next scheduled run.
+    attempts:
+      name === 'summarize' ? config.llm.attempts : name === 'ingest' ? config.sources.httpAttempts : 1,
     backoff: { type: 'laysum' },
     removeOnComplete: { age: 7 * 24 * 3600, count: 5000 },
     removeOnFail: { age: 30 * 24 * 3600 },
@@ -31,7 +37,9 @@ export async function enqueue<N extends JobName>(
   name: N,
   data: JobPayload<N>,
 ): Promise<void> {
-  const payload = JobPayloads[name].parse(data);
+  const parsed = parsePayload(name, data);
+  if (!parsed.success) throw parsed.error;
+  const payload = parsed.data;
   const jobId = jobIdFor(name, data);
   // A finished job with the same id would make add() a silent no-op (e.g. `laysum retry`): clear it first.
   const previous = await queues[name].getJob(jobId);

@@ -3,13 +3,18 @@
  * `watch add` command / API), never at process start, so several processes
  * booting together cannot race on them.
  */
+import type { Queue } from 'bullmq';
 import type { Watch } from '../domain/watch.ts';
+import type { JobPayload } from './jobs.ts';
 import type { Queues } from './queues.ts';
 
 const schedulerId = (watchId: string) => `watch-${watchId}`;
 
+/** bullmq 6 types a scheduler id as a job name ('poll'); ours are `watch-<id>`, so the name type is widened here. */
+const pollSchedulers = (queues: Queues): Queue<JobPayload<'poll'>, string, string> => queues.poll;
+
 export async function scheduleWatch(queues: Queues, watch: Watch): Promise<void> {
-  await queues.poll.upsertJobScheduler(
+  await pollSchedulers(queues).upsertJobScheduler(
     schedulerId(watch.id),
     { every: watch.everyMs },
     {

@@ -1,34 +1,56 @@
 /**
- * Reviewer decisions and edits as one use case shared by the API, the desk
- * and the CLI: the same validation, the same function in ./review.ts, the
- * same audit entry. Who may run which action is the HTTP layer's business
- * (ACTION_PERMISSION names the permission each needs).
+ * Reviewer actions as one use case shared by the API, the desk and the CLI:
+ * the same validation, the same function, the same audit entry. Decisions on
+ * a draft carry the version they were based on. Who may run which action is
+ * the HTTP layer's business (ACTION_PERMISSION names the permission each needs).
  */
-import type { Config } from '../config/env.ts';
 import type { LaySummary } from '../domain/summary.ts';
-import { approve, editDraft, publish, type ReviewDeps, reject, requestChanges, retry } from './review.ts';
+import { InputError } from '../errors/input-error.ts';
+import { approve, reject, reopen, requestChanges, retry } from './decisions.ts';
+import type { ReviewDeps } from './deps.ts';
+import { editDraft } from './edit.ts';
+import { publish, unpublish } from './publishing.ts';
 
-export const ACTIONS = ['approve', 'reject', 'request-changes', 'publish', 'retry'] as const;
+export { type ReviewDeps, reviewDeps } from './deps.ts';
+
+export const ACTIONS = [
+  'approve',
+  'reject',
+  'request-changes',
+  'publish',
+  'unpublish',
+  'reopen',
+  'retry',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** The free-text field each action takes (a reason is required to reject, notes to request changes). */
+/** The free-text field each action takes (a reason is required to reject and to unpublish, notes to request changes). */
 export const ACTION_TEXT: Record<Action, 'note' | 'reason' | 'notes' | null> = {
   approve: 'note',
   reject: 'reason',
   'request-changes': 'notes',
   publish: null,
+  unpublish: 'reason',
+  reopen: 'note',
   retry: null,
 };
 
-/** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
-export function reviewDeps(deps: Pick<ReviewSource, 'store' | 'enqueue' | 'config'>): ReviewDeps {
-  return { store: deps.store, enqueue: deps.enqueue, autoPublish: deps.config.http.autoPublish };
+/** Actions that decide on a draft version, and so must say which one. */
+export const VERSIONED: ReadonlySet<Action> = new Set(['approve', 'reject', 'request-changes', 'publish']);
+
+export interface ActionInput {
+  /** The draft version the person saw (for publish: the approved version). */
+  basedOn?: number | undefined;
+  text?: string | undefined;
 }
 
-interface ReviewSource {
-  store: ReviewDeps['store'];
-  enqueue: ReviewDeps['enqueue'];
-  config: Config;
+function requireVersion(action: Action, basedOn: number | undefined): number {
+  if (basedOn === undefined || !Number.isInteger(basedOn) || basedOn < 1) {
+    throw new InputError(`Say which draft version you want to ${action.replace('-', ' ')}.`, {
+      hint: 'Send "basedOn": the version you read (the desk and `laysum review` send it for you).',
+    });
+  }
+  return basedOn;
 }
 
 export async function runAction(
@@ -36,21 +58,27 @@ export async function runAction(
   action: Action,
   id: string,
   actor: string,
-  text: string | undefined,
+  input: ActionInput,
 ): Promise<void> {
-  const r = deps;
+  const basedOn = VERSIONED.has(action) ? requireVersion(action, input.basedOn) : 0;
+  const text = input.text;
   switch (action) {
     case 'approve':
-      return approve(r, id, actor, text?.trim() ? text.trim() : undefined);
+      return approve(deps, id, actor, { basedOn, note: text });
     case 'reject':
-      return reject(r, id, actor, text);
+      return reject(deps, id, actor, { basedOn, reason: text });
     case 'request-changes':
-      await requestChanges(r, id, actor, text);
+      await requestChanges(deps, id, actor, { basedOn, notes: text });
       return;
     case 'publish':
-      return publish(r, id, actor);
+      await publish(deps, id, actor, { basedOn });
+      return;
+    case 'unpublish':
+      return unpublish(deps, id, actor, { reason: text });
+    case 'reopen':
+      return reopen(deps, id, actor, text);
     case 'retry':
-      await retry(r, id, actor);
+      await retry(deps, id, actor);
       return;
   }
 }

@@ -1,10 +1,14 @@
 /**
  * What a reviewer sees of a paper: source, current draft with its checks and
- * provenance, every version, and the audit trail. One shape for the CLI's
- * `--json`, the HTTP API and the review desk.
+ * provenance, every version, the audit trail, and for a failed paper its
+ * failure record. One shape for the CLI's `--json`, the HTTP API and the
+ * review desk.
  */
 import type { AuditEntry, Draft } from '../domain/draft.ts';
+import type { FailureRecord } from '../domain/failure.ts';
 import type { Paper } from '../domain/paper.ts';
+import { findPlaceholders, type PlaceholderHit } from '../domain/placeholder.ts';
+import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import type { PaperStore } from '../store/papers.ts';
@@ -13,6 +17,14 @@ export interface PaperView {
   id: string;
   state: PaperState;
   reason: string | null;
+  /** Why the queue gave up, and what the model returned; null unless the paper is failed. */
+  failure: FailureRecord | null;
+  /** The version a reviewer approved (null when none is, or a later edit voided it). */
+  approval: Approval | null;
+  /** What the public sees: the live (or withdrawn) version, its URL and dates. */
+  publication: Publication | null;
+  /** Text LaySum marked as a placeholder in the current draft: it must be written before approval. */
+  placeholders: PlaceholderHit[];
   createdAt: string;
   updatedAt: string;
   submission: Paper['submission'];
@@ -74,6 +86,10 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
     id,
     state: paper.state,
     reason: paper.reason,
+    failure: paper.failure,
+    approval: paper.approval,
+    publication: paper.publication,
+    placeholders: draft ? findPlaceholders(draft.summary) : [],
     createdAt: paper.createdAt,
     updatedAt: paper.updatedAt,
     submission,

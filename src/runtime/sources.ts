@@ -8,7 +8,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { PaperRecord } from '../domain/paper.ts';
-import { InputError } from '../errors/input-error.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
 import { batchPmidLookups } from '../ingest/pmid-batcher.ts';
 import type { Resolvers } from '../ingest/resolvers.ts';
 import type { HttpOptions } from '../net/http.ts';
@@ -27,8 +27,8 @@ export function httpOptions(config: Config): HttpOptions {
   const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
   return {
     timeoutMs: config.sources.httpTimeoutMs,
-    attempts: 3,
-    backoffMs: 1000,
+    // One quick retry of a dropped connection; every longer wait is the queue's (src/net/http.ts).
+    retryDelayMs: 500,
     userAgent: `LaySum/0.1${contact}`,
   };
 }
@@ -55,13 +55,13 @@ export function pmidResolver(eutils: EutilsClient): (pmid: string) => Promise<Pa
   return async (pmid) => {
     const item = await lookup(pmid);
     if (!item) {
-      throw new InputError(`PMID ${pmid} was not found in PubMed.`, {
+      throw new PermanentError(`PMID ${pmid} was not found in PubMed.`, {
         hint: 'Check the number, or submit the DOI instead.',
       });
     }
     if (!item.record) {
       const problem = (item.problem ?? 'it has no title or abstract').replace(/\.+$/, '');
-      throw new InputError(`PubMed record ${pmid}: ${problem}.`, {
+      throw new PermanentError(`PubMed record ${pmid}: ${problem}.`, {
         hint: 'Check the PMID, or paste the abstract with `laysum submit --text`.',
       });
     }
@@ -104,7 +104,11 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
       });
       if (!printed) return record;
       // The PDF prints its DOI: use the publisher's metadata, keep the PDF's text.
-      const meta = await doi(printed).catch(() => null);
+      // A DOI the registries cannot resolve leaves the PDF's own record; an outage retries the job.
+      const meta = await doi(printed).catch((err: unknown) => {
+        if (err instanceof PermanentError) return null;
+        throw err;
+      });
       if (!meta) return { ...record, ids: { ...record.ids, doi: printed } };
       return {
         ...meta,
@@ -132,7 +136,7 @@ export function createPollDeps(ctx: Context): PollDeps {
         http,
       );
       if (res.status === 404)
-        throw new InputError(`The feed ${url} was not found (HTTP 404).`, {
+        throw new PermanentError(`The feed ${url} was not found (HTTP 404).`, {
           hint: 'Check the URL; `laysum watch remove` it if the journal moved its feed.',
         });
       return res.text;

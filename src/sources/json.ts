@@ -5,8 +5,8 @@
  * not fix.
  */
 import { z } from 'zod';
-import { InputError } from '../errors/input-error.ts';
-import { TransientError } from '../errors/summarize-errors.ts';
+import { PermanentError } from '../errors/permanent-error.ts';
+import { TransientError } from '../errors/transient-error.ts';
 
 /** `what` names the request in messages: `DOI 10.1038/srep16696`, `the search "asthma"`. */
 export function parseJsonBody<T extends z.ZodType>(
@@ -25,7 +25,7 @@ export function parseJsonBody<T extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new InputError(
+    throw new PermanentError(
       `${service} returned an unexpected answer for ${what}: ${z.prettifyError(parsed.error)}`,
       {
         hint: `The ${service} JSON format may have changed; report this with ${what}.`,

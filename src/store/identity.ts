@@ -1,14 +1,21 @@
 /**
- * Paper identity: a paper is its normalized DOI, else its PMID, else a hash of
- * its text. Every identity a paper has is claimed, so a paper submitted by PMID
- * is recognized later when someone submits its DOI.
+ * Paper identity: what makes two submissions the same paper. A paper is known
+ * by every identity it has, each claimed in Redis: its normalized DOI, its
+ * PMID, a hash of the pasted text, a hash of its abstract (so a pasted
+ * abstract and the PubMed record of the same paper meet, in either order),
+ * and its title + first author + year (where the abstract differs only in
+ * formatting or truncation).
  */
 import { createHash } from 'node:crypto';
+import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
 
 export interface Identity {
-  kind: 'doi' | 'pmid' | 'text';
+  kind: 'doi' | 'pmid' | 'text' | 'abstract' | 'tay';
   value: string;
 }
+
+/** Below this many characters an abstract is too generic to identify a paper. */
+const MIN_ABSTRACT_CHARS = 200;
 
 export function identityKey(identity: Identity): string {
   // DOIs may contain ':' and other characters; hashing keeps keys tidy and bounded.
@@ -16,14 +23,45 @@ export function identityKey(identity: Identity): string {
   return createHash('sha256').update(identity.value).digest('hex').slice(0, 32);
 }
 
-/** Text identity: case, whitespace and punctuation do not make a different paper. */
-export function textIdentity(text: string): Identity {
-  const canonical = text
+/** Case, accents' forms, white space and punctuation do not make a different text. */
+export function canonicalText(text: string): string {
+  return text
     .toLowerCase()
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return { kind: 'text', value: canonical };
+}
+
+export function textIdentity(text: string): Identity {
+  return { kind: 'text', value: canonicalText(text) };
+}
+
+/** The abstract's words without its section labels: the same for a pasted copy and the PubMed record. */
+export function abstractIdentity(sections: readonly Pick<AbstractSection, 'text'>[]): Identity | null {
+  const value = canonicalText(sections.map((s) => s.text).join(' '));
+  return value.length >= MIN_ABSTRACT_CHARS ? { kind: 'abstract', value } : null;
+}
+
+/** Title, first author's surname and year, where a record has all three. */
+export function titleAuthorYearIdentity(
+  record: Pick<PaperRecord, 'title' | 'authors' | 'publishedAt'>,
+): Identity | null {
+  const year = /^\d{4}/.exec(record.publishedAt ?? '')?.[0];
+  const surname = surnameOf(record.authors[0] ?? '');
+  const title = canonicalText(record.title);
+  if (!year || !surname || title.length < 20) return null;
+  return { kind: 'tay', value: `${title}|${surname}|${year}` };
+}
+
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** "Jane Q. Smith Jr" and "Smith, Jane" -> "smith" (sources write "Given Family", citations "Family, Given"). */
+function surnameOf(name: string): string {
+  if (name.includes(',')) return canonicalText(name.split(',')[0] ?? '');
+  const words = canonicalText(name)
+    .split(' ')
+    .filter((w) => !SUFFIXES.has(w));
+  return words.at(-1) ?? '';
 }
 
 export function identitiesOf(ids: { doi?: string | undefined; pmid?: string | undefined }): Identity[] {
@@ -31,4 +69,13 @@ export function identitiesOf(ids: { doi?: string | undefined; pmid?: string | un
   if (ids.doi) out.push({ kind: 'doi', value: ids.doi.toLowerCase() });
   if (ids.pmid) out.push({ kind: 'pmid', value: ids.pmid });
   return out;
+}
+
+/** Every identity an ingested record reveals. */
+export function recordIdentities(record: PaperRecord): Identity[] {
+  return [
+    ...identitiesOf(record.ids),
+    abstractIdentity(record.abstract),
+    titleAuthorYearIdentity(record),
+  ].filter((i): i is Identity => i !== null);
 }

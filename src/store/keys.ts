@@ -15,6 +15,10 @@ export interface Keys {
   state(state: string): string;
   topic(topic: string): string;
   ident(kind: string, value: string): string;
+  /** Papers whose publication is live, by the time their current version went live. */
+  publicIndex: string;
+  /** Bumped on every publish and withdrawal: the published site's caches watch it. */
+  publicationGeneration: string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
 }
@@ -32,6 +36,8 @@ export function keys(prefix: string): Keys {
     state: (s) => `${prefix}:state:${s}`,
     topic: (t) => `${prefix}:topic:${t}`,
     ident: (kind, value) => `${prefix}:ident:${kind}:${value}`,
+    publicIndex: `${prefix}:public`,
+    publicationGeneration: `${prefix}:public-gen`,
     bullPrefix: `${prefix}:q`,
   };
 }

@@ -1,32 +1,32 @@
 /**
  * The paper store: papers with their state, drafts and audit trail in Redis.
- * Each change is one atomic script (./scripts.ts); reads validate with the
- * domain schemas so a corrupt record is reported, not passed along.
+ * Each change is one atomic script (./lua/*.lua, through ./commands.ts); reads
+ * validate with the domain schemas so a corrupt record is reported, not
+ * passed along.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
+import { FailureRecord } from '../domain/failure.ts';
 import { type Origin, Paper, type PaperRecord, type Submission } from '../domain/paper.ts';
+import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
-import { ConflictError } from '../errors/conflict-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { StateError } from '../errors/state-error.ts';
+import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
-import { ADD_DRAFT, CREATE_PAPER, runScript, SET_RECORD, TRANSITION } from './scripts.ts';
+import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+
+export type { AuditInput } from './script-results.ts';
 
 const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
-
-export interface AuditInput {
-  actor: string;
-  action: string;
-  note?: string | null;
-}
 
 export interface TransitionInput extends AuditInput {
   from: readonly PaperState[] | '*';
   to: PaperState;
   reason?: string | null;
+  /** Kept on the paper while it is failed; any transition without one clears it. */
+  failure?: FailureRecord | null;
 }
 
 /** A new paper id: short, never all digits, no ':' (BullMQ job ids are built from it). */
@@ -36,11 +36,14 @@ export function newPaperId(): string {
 
 export class PaperStore {
   readonly keys: Keys;
+  /** The connection with the store's scripts defined (./commands.ts); ./decisions.ts uses it too. */
+  readonly scripts: StoreRedis;
   constructor(
     readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
+    this.scripts = storeCommands(redis);
   }
 
   /** Create a paper, or return the id of the paper that already holds one of its identities. */
@@ -53,22 +56,17 @@ export class PaperStore {
     const id = input.id ?? newPaperId();
     const doc = JSON.stringify(DocSchema.parse({ ...input, record: null }));
     const now = new Date();
-    const entry = this.auditEntry(
-      id,
-      { actor: input.origin.actor, action: 'submitted' },
-      null,
-      'queued',
-      now,
-    );
+    const entry = auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
     const k = this.keys;
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const result = (await runScript(
-      this.redis,
-      CREATE_PAPER,
-      [k.paper(id), k.papersByTime, k.audit(id), k.auditAll, ...identKeys],
-      [k.prefix, id, doc, now.getTime(), now.toISOString(), entry],
-    )) as [number, string];
-    return { created: result[0] === 1, id: result[1] };
+    const fixed = [k.paper(id), k.papersByTime, k.state('queued'), k.audit(id), k.auditAll];
+    const [created, existing] = await this.scripts.laysumCreatePaper(
+      fixed.length + identKeys.length,
+      ...fixed,
+      ...identKeys,
+      ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
+    );
+    return { created: created === 1, id: existing };
   }
 
   async get(id: string): Promise<Paper | null> {
@@ -86,6 +84,9 @@ export class PaperStore {
       createdAt: hash.createdAt,
       updatedAt: hash.updatedAt,
       draftCount,
+      failure: hash.failure ? FailureRecord.parse(JSON.parse(hash.failure)) : null,
+      approval: hash.approval ? Approval.parse(JSON.parse(hash.approval)) : null,
+      publication: hash.publication ? Publication.parse(JSON.parse(hash.publication)) : null,
     });
   }
 
@@ -99,25 +100,16 @@ export class PaperStore {
   async transition(id: string, t: TransitionInput): Promise<PaperState> {
     const now = new Date();
     const k = this.keys;
-    const entry = this.auditEntry(id, t, null, t.to, now);
+    const entry = auditEntry(id, t, null, t.to, now);
+    const failure = t.failure ? JSON.stringify(FailureRecord.parse(t.failure)) : '';
+    const allowed = t.from === '*' ? '*' : t.from.join(',');
     try {
-      return (await runScript(
-        this.redis,
-        TRANSITION,
-        [k.paper(id), k.audit(id), k.auditAll],
-        [
-          k.prefix,
-          id,
-          t.from === '*' ? '*' : t.from.join(','),
-          t.to,
-          t.reason ?? '',
-          now.getTime(),
-          now.toISOString(),
-          entry,
-        ],
+      return (await this.scripts.laysumTransition(
+        ...[k.paper(id), k.state(t.to), k.audit(id), k.auditAll],
+        ...[k.state(''), id, allowed, t.to, t.reason ?? '', now.getTime(), now.toISOString(), entry, failure],
       )) as PaperState;
     } catch (err) {
-      throw this.scriptError(err, id, t.action, t.from);
+      throw scriptError(err, id, t.action, t.from);
     }
   }
 
@@ -133,34 +125,38 @@ export class PaperStore {
       DocSchema.parse({ submission: paper.submission, origin: paper.origin, record }),
     );
     const identKeys = identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const existing = (await runScript(
-      this.redis,
-      SET_RECORD,
-      [k.paper(id), ...identKeys],
-      [k.prefix, id, doc, new Date().toISOString()],
-    )) as string;
+    const existing = await this.scripts.laysumSetRecord(
+      1 + identKeys.length,
+      ...[k.paper(id), ...identKeys],
+      ...[k.paper(''), id, doc, new Date().toISOString()],
+    );
     return existing === '' ? null : existing;
   }
 
   /**
-   * Append draft version `expected + 1`. Returns false (and writes nothing) when
-   * that version already exists, so a retried job never adds a second draft.
+   * Append draft version `expected + 1`, voiding any approval. For a summarize
+   * job (`mode: 'job'`) an existing version returns false and writes nothing,
+   * so a retried job never adds a second draft; for a reviewer's edit
+   * (`'edit'`) a stale base is a ConflictError.
    */
   async addDraft(
     id: string,
     draft: Draft,
-    opts: AuditInput & { expected: number; from: readonly PaperState[] | '*'; to: PaperState | null },
+    opts: AuditInput & {
+      expected: number;
+      from: readonly PaperState[] | '*';
+      to: PaperState | null;
+      mode: 'job' | 'edit';
+    },
   ): Promise<boolean> {
     const now = new Date();
     const k = this.keys;
-    const entry = this.auditEntry(id, opts, null, opts.to, now);
+    const entry = auditEntry(id, opts, null, opts.to, now);
     try {
-      const res = await runScript(
-        this.redis,
-        ADD_DRAFT,
-        [k.paper(id), k.drafts(id), k.audit(id), k.auditAll],
-        [
-          k.prefix,
+      const res = await this.scripts.laysumAddDraft(
+        ...[k.paper(id), k.drafts(id), k.audit(id), k.auditAll],
+        ...[
+          k.state(''),
           id,
           opts.expected,
           JSON.stringify(Draft.parse(draft)),
@@ -169,17 +165,24 @@ export class PaperStore {
           now.getTime(),
           now.toISOString(),
           entry,
+          opts.mode,
         ],
       );
       return typeof res === 'number';
     } catch (err) {
-      throw this.scriptError(err, id, opts.action, opts.from, opts.expected);
+      throw scriptError(err, id, opts.action, opts.from, opts.expected);
     }
   }
 
   async drafts(id: string): Promise<Draft[]> {
     const raw = await this.redis.lrange(this.keys.drafts(id), 0, -1);
     return raw.map((r) => Draft.parse(JSON.parse(r)));
+  }
+
+  /** Draft version `version` (1-based), or null when there is no such version. */
+  async draftVersion(id: string, version: number): Promise<Draft | null> {
+    const raw = await this.redis.lindex(this.keys.drafts(id), version - 1);
+    return raw ? Draft.parse(JSON.parse(raw)) : null;
   }
 
   async latestDraft(id: string): Promise<Draft | null> {
@@ -221,7 +224,7 @@ export class PaperStore {
     from: string | null = null,
     to: string | null = null,
   ): Promise<void> {
-    const entry = this.auditEntry(id, input, from, to, new Date());
+    const entry = auditEntry(id, input, from, to, new Date());
     await this.redis
       .multi()
       .rpush(this.keys.audit(id), entry)
@@ -236,7 +239,7 @@ export class PaperStore {
   async discard(id: string, intoId: string): Promise<void> {
     const k = this.keys;
     const state = await this.redis.hget(k.paper(id), 'state');
-    const entry = this.auditEntry(
+    const entry = auditEntry(
       id,
       { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
       state,
@@ -254,6 +257,29 @@ export class PaperStore {
       .exec();
   }
 
+  /**
+   * What the paper that stays learns from a duplicate merged into it: the
+   * identifiers its own record lacked (a pasted abstract learns its PMID and
+   * DOI), and an audit entry saying which submission was merged.
+   */
+  async adoptFrom(intoId: string, learned: PaperRecord['ids'], note: string): Promise<void> {
+    const k = this.keys;
+    const raw = await this.redis.hget(k.paper(intoId), 'doc');
+    const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
+    const multi = this.redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
+    if (raw) {
+      const doc = DocSchema.parse(JSON.parse(raw));
+      const record = doc.record;
+      const missing =
+        record && Object.entries(learned).some(([key, v]) => v && !record.ids[key as keyof typeof learned]);
+      if (record && missing) {
+        const ids = { ...learned, ...Object.fromEntries(Object.entries(record.ids).filter(([, v]) => v)) };
+        multi.hset(k.paper(intoId), 'doc', JSON.stringify({ ...doc, record: { ...record, ids } }));
+      }
+    }
+    await multi.exec();
+  }
+
   /** The paper a discarded duplicate was merged into, if any. */
   async mergedInto(id: string): Promise<string | null> {
     return this.redis.get(this.keys.merged(id));
@@ -265,34 +291,5 @@ export class PaperStore {
 
   async getBlob(id: string): Promise<Buffer | null> {
     return this.redis.getBuffer(this.keys.blob(id));
-  }
-
-  private auditEntry(id: string, a: AuditInput, from: string | null, to: string | null, now: Date): string {
-    const entry: AuditEntry = {
-      at: now.toISOString(),
-      paperId: id,
-      actor: a.actor,
-      action: a.action,
-      from,
-      to,
-      note: a.note ?? null,
-    };
-    return JSON.stringify(entry);
-  }
-
-  private scriptError(
-    err: unknown,
-    id: string,
-    action: string,
-    allowed: readonly string[] | '*',
-    basedOn = 0,
-  ): Error {
-    const message = err instanceof Error ? err.message : String(err);
-    if (message.includes('NOT_FOUND')) return new NotFoundError('paper', id);
-    const bad = /BAD_STATE (\S+)/.exec(message);
-    if (bad?.[1]) return new StateError(action, id, bad[1], allowed === '*' ? [] : allowed);
-    const stale = /STALE (\d+)/.exec(message);
-    if (stale?.[1]) return new ConflictError(id, basedOn, Number(stale[1]));
-    return err instanceof Error ? err : new Error(message);
   }
 }

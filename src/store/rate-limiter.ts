@@ -1,35 +1,20 @@
 /**
  * A sliding-window rate limiter in Redis, shared by every worker process on
  * every machine (NCBI counts requests per client, not per process). Uses the
- * Redis server's clock so machines with skewed clocks agree.
+ * Redis server's clock so machines with skewed clocks agree
+ * (./lua/sliding-window.lua).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../net/rate-limit.ts';
-import { runScript, type Script } from './scripts.ts';
-
-const source = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window * 2)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
-`;
-const SLIDING_WINDOW: Script = { source, sha: createHash('sha1').update(source).digest('hex') };
+import { storeCommands } from './commands.ts';
 
 export function redisRateLimiter(redis: Redis, key: string, max: number, windowMs = 1000): RateLimiter {
+  const scripts = storeCommands(redis);
   return {
     async acquire() {
       for (;;) {
-        const wait = Number(
-          await runScript(redis, SLIDING_WINDOW, [key], [max, windowMs, randomBytes(8).toString('hex')]),
-        );
+        const wait = await scripts.laysumSlidingWindow(key, max, windowMs, randomBytes(8).toString('hex'));
         if (wait === 0) return;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }

@@ -11,7 +11,7 @@ import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resource
 import type { z } from 'zod';
 import type { Config } from '../config/env.ts';
 import type { Usage } from '../domain/draft.ts';
-import { SummaryFailedError } from '../errors/summarize-errors.ts';
+import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import type { strictResponseFormat } from '../llm/response-format.ts';
 import { classifyApiError, repairableProblem } from './llm-errors.ts';
 
@@ -51,6 +51,13 @@ export async function callStructured<T extends z.ZodType>(
   const usage = emptyUsage();
   let lastProblem = '';
   let lastRaw = '';
+  let lastError: unknown;
+  let answered: ChatCompletion | undefined;
+  // What the model last said, for a SummaryFailedError's failure record: nothing before its first answer.
+  const reply = (): ModelReply =>
+    answered
+      ? { rawReply: lastRaw, usage: { ...usage }, finishReason: answered.choices[0]?.finish_reason ?? null }
+      : { rawReply: null, usage: null, finishReason: null };
   for (let n = 1; n <= llm.maxRepairs + 1; n++) {
     const params = {
       model: llm.model,
@@ -62,14 +69,16 @@ export async function callStructured<T extends z.ZodType>(
     try {
       completion = await client.chat.completions.create(params);
     } catch (err) {
-      throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
+      throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
     }
     addUsage(usage, completion);
+    answered = completion;
     const message = completion.choices[0]?.message;
-    lastRaw = message?.content ?? '';
+    lastRaw = message?.content ?? message?.refusal ?? '';
     if (message?.refusal) {
       throw new SummaryFailedError(`The model refused to ${call.task}: "${message.refusal}"`, {
         hint: 'Check that the source is a research paper; summarize it by hand if the refusal stands.',
+        ...reply(),
       });
     }
     try {
@@ -79,8 +88,9 @@ export async function callStructured<T extends z.ZodType>(
       return { value: call.schema.parse(parsed), model: completion.model || llm.model, usage, calls: n };
     } catch (err) {
       const problem = repairableProblem(err);
-      if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey]);
+      if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
       lastProblem = problem;
+      lastError = err;
       messages.push(
         { role: 'assistant', content: lastRaw || '(empty reply)' },
         { role: 'user', content: problem },
@@ -91,7 +101,8 @@ export async function callStructured<T extends z.ZodType>(
     `The model's reply was still invalid after ${llm.maxRepairs} repair attempt(s). Last problem: ${lastProblem.split('\n').slice(0, 4).join(' ')}`,
     {
       hint: 'Try a more capable LLM_MODEL, or `laysum retry <id>` later.',
-      rawOutput: lastRaw.slice(0, 2000),
+      cause: lastError,
+      ...reply(),
     },
   );
 }

@@ -7,7 +7,8 @@ import OpenAI from 'openai';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
 import { ZodError } from 'zod';
 import { redactSecrets } from '../errors/redact.ts';
-import { SummaryFailedError, TransientError } from '../errors/summarize-errors.ts';
+import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
+import { TransientError } from '../errors/transient-error.ts';
 import { retryAfterMs } from '../net/http.ts';
 
 /** Problems with the model's reply that a repair prompt may fix; null if the error is of another kind. */
@@ -25,12 +26,20 @@ export function repairableProblem(err: unknown): string | null {
   return null;
 }
 
-/** Map an SDK error (HTTP status, timeout, connection) to Transient or SummaryFailed. */
+/** No reply to keep: the request itself failed. */
+export const NO_REPLY: ModelReply = { rawReply: null, usage: null, finishReason: null };
+
+/**
+ * Map an SDK error (HTTP status, timeout, connection, content filter) to
+ * Transient or SummaryFailed; `reply` is what the model said, kept on a
+ * SummaryFailedError for the failure record.
+ */
 export function classifyApiError(
   err: unknown,
   where: string,
   timeoutMs: number,
   secrets: ReadonlyArray<string | undefined> = [],
+  reply: ModelReply = NO_REPLY,
 ): Error {
   if (err instanceof OpenAI.APIConnectionTimeoutError) {
     return new TransientError(`The LLM server at ${where} did not answer within ${timeoutMs} ms.`, {
@@ -47,9 +56,11 @@ export function classifyApiError(
   if (err instanceof ContentFilterFinishReasonError) {
     return new SummaryFailedError("The LLM provider's content filter blocked the reply.", {
       hint: 'Check the source text, or summarize this paper by hand.',
+      cause: err,
+      ...reply,
     });
   }
-  if (err instanceof OpenAI.APIError) return classifyStatus(err, where, secrets);
+  if (err instanceof OpenAI.APIError) return classifyStatus(err, where, secrets, reply.usage);
   return err instanceof Error ? err : new Error(String(err));
 }
 
@@ -57,7 +68,11 @@ function classifyStatus(
   err: InstanceType<typeof OpenAI.APIError>,
   where: string,
   secrets: ReadonlyArray<string | undefined>,
+  usage: ModelReply['usage'],
 ): Error {
+  // The server refused the request: no reply, only the tokens earlier calls spent. The SDK error is
+  // not kept as the cause: a 401 quotes the key it was given; its detail is in the message, redacted.
+  const noReply = { ...NO_REPLY, usage };
   const status = err.status ?? 0;
   const detail = redactSecrets(errorDetail(err), secrets);
   if (status === 429 || status >= 500 || status === 408 || status === 409) {
@@ -76,6 +91,7 @@ function classifyStatus(
       `The LLM server at ${where} refused the credentials (HTTP ${status}): ${detail}`,
       {
         hint: 'Check OPENAI_API_KEY (and OPENAI_BASE_URL), then run `laysum retry <id>`.',
+        ...noReply,
       },
     );
   }
@@ -83,6 +99,7 @@ function classifyStatus(
     `The LLM server at ${where} rejected the request (HTTP ${status}): ${detail}`,
     {
       hint: 'Check LLM_MODEL and that the server supports structured outputs (response_format json_schema), then run `laysum retry <id>`.',
+      ...noReply,
     },
   );
 }

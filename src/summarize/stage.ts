@@ -59,6 +59,7 @@ export async function summarizePaper(
     expected: version - 1,
     from: ['summarizing'],
     to: 'pending_review',
+    mode: 'job',
     actor: `summarizer:${provenance.provider}`,
     action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,

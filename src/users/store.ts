@@ -3,8 +3,10 @@
  * `authenticate` maps a presented token back to its user. A removed user's
  * token and sessions stop working at once.
  */
+import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { projectPath } from '../config/paths.ts';
 import { InputError } from '../errors/input-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type UserKeys, userKeys } from './keys.ts';
@@ -29,21 +31,40 @@ export interface StoredUser extends User {
   tokenHash: string;
 }
 
-// Create the account, its token index and its listing entry at once, or nothing if the name is taken.
-const ADD_USER = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'role', ARGV[1], 'tokenHash', ARGV[2], 'createdAt', ARGV[3])
-redis.call('SET', KEYS[2], ARGV[4])
-redis.call('SADD', KEYS[3], ARGV[4])
-return 1`;
+/** lua/add-user.lua as an ioredis command: the account, its token index and its listing entry at once. */
+interface UserCommands {
+  laysumAddUser(
+    user: string,
+    token: string,
+    users: string,
+    role: string,
+    tokenHash: string,
+    createdAt: string,
+    name: string,
+  ): Promise<number>;
+}
+
+const ADD_USER_LUA = projectPath('src', 'users', 'lua', 'add-user.lua');
+let addUserSource: string | undefined;
+
+function userCommands(redis: Redis): Redis & UserCommands {
+  if (!('laysumAddUser' in redis)) {
+    addUserSource ??= readFileSync(ADD_USER_LUA, 'utf8');
+    redis.defineCommand('laysumAddUser', { numberOfKeys: 3, lua: addUserSource });
+  }
+  // defineCommand added exactly the method UserCommands declares.
+  return redis as Redis & UserCommands;
+}
 
 export class UserStore {
   readonly keys: UserKeys;
+  private readonly scripts: Redis & UserCommands;
   constructor(
     readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = userKeys(prefix);
+    this.scripts = userCommands(redis);
   }
 
   /** Create an account; returns the token, which is never stored or shown again. */
@@ -57,9 +78,7 @@ export class UserStore {
     const tokenHash = hashToken(token);
     const createdAt = new Date().toISOString();
     const k = this.keys;
-    const added = await this.redis.eval(
-      ADD_USER,
-      3,
+    const added = await this.scripts.laysumAddUser(
       k.user(validName),
       k.token(tokenHash),
       k.users,

@@ -4,7 +4,7 @@
  * public page), the refusals each role must get, stale edits, error bodies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpHarness, paperText, startHttp } from './support.ts';
+import { type HttpHarness, paperText, REVIEWER_FILL, startHttp } from './support.ts';
 
 let h: HttpHarness;
 
@@ -64,7 +64,7 @@ describe('the review flow through the API', () => {
     const edit = await h.call(`/api/drafts/${created.id}`, {
       method: 'PATCH',
       token: h.tokens.reviewer,
-      json: { basedOn: 1, changes: { headline } },
+      json: { basedOn: 1, changes: { headline, ...REVIEWER_FILL } },
     });
     expect(edit.status, await edit.clone().text()).toBe(200);
     expect(await edit.json()).toMatchObject({
@@ -75,12 +75,13 @@ describe('the review flow through the API', () => {
     const approve = await h.call(`/api/drafts/${created.id}/approve`, {
       method: 'POST',
       token: h.tokens.reviewer,
-      json: { note: 'clear' },
+      json: { basedOn: 2, note: 'clear' },
     });
     expect(await approve.json()).toEqual({ id: created.id, state: 'approved', reason: null });
     const publish = await h.call(`/api/drafts/${created.id}/publish`, {
       method: 'POST',
       token: h.tokens.reviewer,
+      json: { basedOn: 2 },
     });
     expect(await publish.json()).toMatchObject({ state: 'published' });
 
@@ -92,7 +93,8 @@ describe('the review flow through the API', () => {
     const html = await page.text();
     expect(html).toContain(headline);
     expect(html).toContain('Key Takeaway');
-    expect(html).toContain('extracted automatically'); // the extractive label survives to the public page
+    expect(html).toMatch(/Assembled from the article&(?:#39|apos);s abstract and checked by a person on/); // how it was made
+    expect(html).not.toContain('extracted automatically'); // a person rewrote it
     const feed = await (await h.call('/feed.json')).json();
     expect(feed.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(await (await h.call('/feed.xml')).text()).toContain(headline);
@@ -114,7 +116,9 @@ describe('the review flow through the API', () => {
     });
     expect(stale.status).toBe(409);
     const body = await stale.json();
-    expect(body.error).toMatch(/based on version 1, the latest is 2/);
+    expect(body.error).toMatch(
+      /looking at version 1, but reviewer-1 saved version 2 at .* \(changed: headline\)/,
+    );
     expect(body.hint).toMatch(/Reload/);
     const view = await (await h.call(`/api/drafts/${id}`, { token: h.tokens.reviewer })).json();
     expect(view.summary.headline).toBe('Walking more may protect older hips');
@@ -152,16 +156,22 @@ describe('the review flow through the API', () => {
     const noReason = await h.call(`/api/drafts/${id}/reject`, {
       method: 'POST',
       token: h.tokens.reviewer,
-      json: {},
+      json: { basedOn: 1 },
     });
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).error).toMatch(/reason for rejecting is required/);
-    const noNotes = await h.call(`/api/drafts/${id}/request-changes`, {
+    const noVersion = await h.call(`/api/drafts/${id}/reject`, {
       method: 'POST',
       token: h.tokens.reviewer,
+      json: { reason: 'No version given' },
     });
-    expect(noNotes.status).toBe(400);
-    const publish = await h.call(`/api/drafts/${id}/publish`, { method: 'POST', token: h.tokens.reviewer });
+    expect(noVersion.status).toBe(400);
+    expect((await noVersion.json()).hint).toMatch(/basedOn/);
+    const publish = await h.call(`/api/drafts/${id}/publish`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1 },
+    });
     expect(publish.status).toBe(409);
     expect(await publish.json()).toMatchObject({
       error: expect.stringMatching(/Cannot publish .* pending_review/),
@@ -170,7 +180,7 @@ describe('the review flow through the API', () => {
     const rejected = await h.call(`/api/drafts/${id}/reject`, {
       method: 'POST',
       token: h.tokens.reviewer,
-      json: { reason: 'Not about people' },
+      json: { basedOn: 1, reason: 'Not about people' },
     });
     expect(await rejected.json()).toEqual({ id, state: 'rejected', reason: 'Not about people' });
     const missing = await h.call('/api/drafts/p000000000000', { token: h.tokens.reviewer });
@@ -179,20 +189,21 @@ describe('the review flow through the API', () => {
     expect((await h.call('/api/drafts?state=done', { token: h.tokens.reviewer })).status).toBe(400);
   });
 
-  it('sends a draft back with notes and gets a new version from the summarizer', async () => {
+  it('says up front that requesting changes needs an LLM when the offline provider writes the drafts', async () => {
     const id = await submitAndDraft('Sending back drafts about balance training');
     const sent = await h.call(`/api/drafts/${id}/request-changes`, {
       method: 'POST',
       token: h.tokens.reviewer,
-      json: { notes: 'Say who took part and for how long.' },
+      json: { basedOn: 1, notes: 'Say who took part and for how long.' },
     });
-    expect(sent.status).toBe(200);
-    expect(await sent.json()).toMatchObject({ id, state: 'summarizing' });
-    await h.p.waitFor(id, ['pending_review']);
+    expect(sent.status).toBe(400);
+    expect(await sent.json()).toMatchObject({
+      error: expect.stringMatching(/needs an LLM/),
+      hint: expect.stringMatching(/Edit the draft yourself/),
+    });
     const view = await (await h.call(`/api/drafts/${id}`, { token: h.tokens.reviewer })).json();
-    expect(view.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(view.draft.reviewerNotes).toBe('Say who took part and for how long.');
-    expect(view.audit.map((a: { action: string }) => a.action)).toContain('changes requested');
+    expect(view.state).toBe('pending_review');
+    expect(view.versions).toHaveLength(1);
   });
 
   it('takes a PDF as a multipart upload and refuses a file that is not a PDF', async () => {

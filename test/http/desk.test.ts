@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valuesOf } from '../../src/http/web/edit-form.ts';
 import type { PaperView } from '../../src/review/view.ts';
-import { type HttpHarness, hiddenCsrf, paperText, signIn, startHttp, type WebSession } from './support.ts';
+import {
+  fillPlaceholders,
+  type HttpHarness,
+  hiddenCsrf,
+  paperText,
+  signIn,
+  startHttp,
+  type WebSession,
+} from './support.ts';
 
 let h: HttpHarness;
 let reviewer: WebSession;
@@ -133,24 +141,37 @@ describe('desk forms', () => {
     );
     expect(stale.status).toBe(409);
     const text = await stale.text();
-    expect(text).toContain('your edit is based on version 1, the latest is 2');
+    expect(text).toMatch(
+      /you were looking at version 1, but reviewer-1 saved version 2 at [^(]+\(changed: headline\)/,
+    );
     expect(text).toContain('value="A competing headline from an old tab"');
     expect((await view(id)).summary?.headline).toBe('Strength training may keep older adults on their feet');
   });
 
   it('approves and publishes from the desk, rejects only with a reason', async () => {
     const id = await pendingPaper('Approving drafts on home hazards');
-    expect((await reviewer.post(`/desk/papers/${id}/approve`, { note: 'fine' })).status).toBe(303);
-    const published = await reviewer.post(`/desk/papers/${id}/publish`, {});
+    // The offline draft's placeholders block approval until the reviewer writes those fields.
+    const blocked = await reviewer.post(`/desk/papers/${id}/approve`, { basedOn: '1', note: 'fine' });
+    expect(blocked.status).toBe(400);
+    expect(await blocked.text()).toMatch(/still has text LaySum marked as a placeholder, in: audience/);
+    const version = await fillPlaceholders(h, id, 1);
+    const approved = await reviewer.post(`/desk/papers/${id}/approve`, {
+      basedOn: String(version),
+      note: 'fine',
+    });
+    expect(approved.status).toBe(303);
+    const published = await reviewer.post(`/desk/papers/${id}/publish`, { basedOn: String(version) });
     expect(published.headers.get('location')).toBe(`/desk/papers/${id}?done=publish`);
     const page = await (await reviewer.get(`/desk/papers/${id}?done=publish`)).text();
     expect(page).toMatch(/id="published-link" href="\/s\/[a-z0-9-]+"/);
 
     const other = await pendingPaper('Rejecting drafts on footwear');
-    const noReason = await reviewer.post(`/desk/papers/${other}/reject`, { reason: '  ' });
+    const noReason = await reviewer.post(`/desk/papers/${other}/reject`, { basedOn: '1', reason: '  ' });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('A reason for rejecting is required.');
-    expect((await reviewer.post(`/desk/papers/${other}/reject`, { reason: 'Off topic' })).status).toBe(303);
+    expect(
+      (await reviewer.post(`/desk/papers/${other}/reject`, { basedOn: '1', reason: 'Off topic' })).status,
+    ).toBe(303);
     const history = await (await reviewer.get('/desk/history')).text();
     expect(history).toContain('Off topic');
     expect(history).toMatch(/reviewer-1<\/td>\s*<td>rejected/);

@@ -5,7 +5,7 @@
  * page, index, feeds), and the only script a desk page runs is our own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpHarness, paperText, signIn, startHttp, type WebSession } from './support.ts';
+import { type HttpHarness, paperText, REVIEWER_FILL, signIn, startHttp, type WebSession } from './support.ts';
 
 const TITLE = 'Tai chi <script>alert("title")</script> and falls in older adults';
 const ABSTRACT_HTML = '<img src=x onerror=alert(1)> and <script>alert("abstract")</script> were reported.';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   id = ((await res.json()) as { id: string }).id;
   await h.p.waitFor(id, ['pending_review']);
   const changes = {
+    ...REVIEWER_FILL,
     headline: HEADLINE,
     caveats: [CAVEAT],
     topics: ['falls', '<i>tai chi</i>', 'older adults'],
@@ -84,8 +85,14 @@ describe('escaping', () => {
   });
 
   it('escapes them on the published page, the index and the feeds', async () => {
-    await h.call(`/api/drafts/${id}/approve`, { method: 'POST', token: h.tokens.reviewer });
-    await h.call(`/api/drafts/${id}/publish`, { method: 'POST', token: h.tokens.reviewer });
+    const decide = (action: string) =>
+      h.call(`/api/drafts/${id}/${action}`, {
+        method: 'POST',
+        token: h.tokens.reviewer,
+        json: { basedOn: 2 },
+      });
+    expect((await decide('approve')).status).toBe(200);
+    expect((await decide('publish')).status).toBe(200);
     const index = await (await h.call('/')).text();
     expectEscaped(index, 'index');
     expect(scripts(index)).toBe(0);

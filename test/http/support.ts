@@ -120,12 +120,42 @@ export async function signIn(h: HttpHarness, token: string): Promise<WebSession>
   return web;
 }
 
-/** Pasted text for a paper: a title line, a blank line, a structured abstract. */
+/**
+ * Pasted text for a paper: a title line, a blank line, a structured abstract.
+ * The abstract names the title, so two titles make two papers (an identical
+ * abstract is the same paper, whatever its title).
+ */
 export function paperText(title: string, extra = ''): string {
   return `${title}
 
-BACKGROUND: Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
+BACKGROUND: This study, "${title}", asks about falls. Hip fractures in older adults lead to loss of independence and high costs for families and health services. ${extra}
 METHODS: We followed 1200 adults aged 65 and over for five years and recorded every fall and fracture, comparing people who took part in weekly balance classes with people who did not.
 RESULTS: People in the balance classes had fewer falls and 30 percent fewer hip fractures than people who did not take part, and the benefit was largest in the oldest group.
 CONCLUSIONS: Weekly balance classes may lower the risk of hip fracture in older adults; larger randomised trials are needed to confirm this.`;
+}
+
+/** What a reviewer writes where the extractive draft left placeholders (who cares, how interesting). */
+export const REVIEWER_FILL = {
+  audience:
+    'Older adults, their families and the people who plan care for them: the finding points to a simple, low-cost way to lower the risk of a broken hip.',
+  ratings: {
+    credibility: { score: 3, rationale: 'A large observational study: it shows a link, not proof of cause.' },
+    interest: { score: 4, rationale: 'Falls and broken hips are common and serious in later life.' },
+  },
+};
+
+/** Save the reviewer's text over the extractive draft's placeholders (PATCH); returns the new version. */
+export async function fillPlaceholders(
+  h: HttpHarness,
+  id: string,
+  basedOn: number,
+  token = h.tokens.reviewer,
+) {
+  const res = await h.call(`/api/drafts/${id}`, {
+    method: 'PATCH',
+    token,
+    json: { basedOn, changes: REVIEWER_FILL },
+  });
+  if (res.status !== 200) throw new Error(`fill failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { version: number }).version;
 }

@@ -5,8 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseFeed } from 'feedsmith';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.ts';
-import { exportSite } from '../../src/publish/export.ts';
-import { PublishedSummary, slugFor } from '../../src/publish/published.ts';
+import { exportSite, MANIFEST } from '../../src/publish/export.ts';
+import { slugFor } from '../../src/publish/published.ts';
 import { BASE_URL, DISCLAIMER, hostile, library } from './support.ts';
 
 let dir = '';
@@ -33,7 +33,7 @@ describe('exportSite', () => {
 
   it('writes the index, one page per summary, topic pages, both feeds and the data files', async () => {
     const result = await exportSite(items, dir, options);
-    const files = await walk(dir);
+    const files = (await walk(dir)).filter((f) => f !== MANIFEST);
     expect(result.files).toBe(files.length);
     expect(files.sort()).toEqual([...result.paths].sort());
     expect(files).toContain('index.html');
@@ -101,13 +101,23 @@ describe('exportSite', () => {
     expect(rss.format).toBe('rss');
   });
 
-  it('writes each PublishedSummary as JSON that reads back unchanged, and its Markdown', async () => {
+  it('writes each summary as public JSON with nothing internal in it, and its Markdown', async () => {
     await exportSite(items, dir, options);
     for (const item of items) {
-      const data = PublishedSummary.parse(
-        JSON.parse(await readFile(join(dir, `data/${item.slug}.json`), 'utf8')),
-      );
-      expect(data).toEqual(item);
+      const text = await readFile(join(dir, `data/${item.slug}.json`), 'utf8');
+      const data = JSON.parse(text);
+      expect(data).toMatchObject({
+        headline: item.summary.headline,
+        keyTakeaway: item.summary.takeaway,
+        topics: item.summary.topics,
+        publishedAt: item.publishedAt,
+        madeWith: item.provider === 'extractive' ? 'from-abstract' : 'ai-assisted',
+      });
+      expect(data.credit).toMatch(/checked by a person on/);
+      // No provider or model, no reviewer names (PAGE_CREDIT_NAMES is off), no full text or checks.
+      for (const internal of ['provider', 'version', 'checkedBy', 'fullText', 'checks', 'reviewerNotes'])
+        expect(text).not.toContain(`"${internal}"`);
+      expect(text).not.toContain('reviewer-1');
       const md = await readFile(join(dir, `data/${item.slug}.md`), 'utf8');
       expect(md.startsWith(`# ${item.summary.headline}`)).toBe(true);
     }

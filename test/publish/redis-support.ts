@@ -1,8 +1,11 @@
 /** Published papers in the real Redis, under a prefix of their own that `cleanup()` removes. */
+
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Draft } from '../../src/domain/draft.ts';
 import type { LaySummary } from '../../src/domain/summary.ts';
+import { approve } from '../../src/review/decisions.ts';
+import { publish } from '../../src/review/publishing.ts';
 import { identitiesOf } from '../../src/store/identity.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { pubmedRecord } from './support.ts';
@@ -17,6 +20,12 @@ export interface TestStore {
   publish(id: string): Promise<void>;
   cleanup(): Promise<void>;
 }
+
+/** Publishing never queues work; a call would be a bug in the test. */
+const noQueue = {
+  ingest: () => Promise.reject(new Error('unexpected ingest')),
+  summarize: () => Promise.reject(new Error('unexpected summarize')),
+};
 
 function draftOf(summary: LaySummary): Draft {
   return {
@@ -56,18 +65,19 @@ export function createTestStore(): TestStore {
       });
       await store.setRecord(id, await store.require(id), record, identities);
       await store.transition(id, { from: '*', to: 'summarizing', actor: 'test', action: 'ingested' });
-      const opts = { expected: 0, from: ['summarizing'] as const, to: 'pending_review' as const };
+      const opts = {
+        expected: 0,
+        from: ['summarizing'] as const,
+        to: 'pending_review' as const,
+        mode: 'job' as const,
+      };
       await store.addDraft(id, draftOf(summary), { ...opts, actor: 'test', action: 'drafted' });
       return id;
     },
     async publish(id) {
-      await store.transition(id, {
-        from: ['pending_review'],
-        to: 'approved',
-        actor: 'test',
-        action: 'approved',
-      });
-      await store.transition(id, { from: ['approved'], to: 'published', actor: 'test', action: 'published' });
+      const deps = { store, enqueue: noQueue, autoPublish: false, summarizer: 'openai' as const };
+      await approve(deps, id, 'test', { basedOn: 1 });
+      await publish(deps, id, 'test', { basedOn: 1 });
     },
     async cleanup() {
       let cursor = '0';

@@ -142,7 +142,19 @@ export function published(
   publishedAt: string,
   provider: PublishedSummary['provider'] = 'openai',
 ): PublishedSummary {
-  return { id, slug: slugFor(id, summary.headline), summary, record, publishedAt, version: 1, provider };
+  return {
+    id,
+    slug: slugFor(id, summary.headline),
+    summary,
+    record,
+    publishedAt,
+    updatedAt: null,
+    checkedAt: publishedAt,
+    checkedBy: 'reviewer-1',
+    version: 1,
+    provider,
+    rewritten: false,
+  };
 }
 
 /** Six published summaries; the array order is deliberately not newest first. */

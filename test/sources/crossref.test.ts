@@ -12,8 +12,8 @@
  * record of the same paper. That test says so again where it does it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.ts';
-import { TransientError } from '../../src/errors/summarize-errors.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
+import { TransientError } from '../../src/errors/transient-error.ts';
 import { createCrossrefClient } from '../../src/sources/crossref/client.ts';
 import { resolveDoi } from '../../src/sources/crossref/resolve.ts';
 import { createEuropePmcClient } from '../../src/sources/europepmc/client.ts';
@@ -24,7 +24,7 @@ const NEUROBIOL = fixture('works_10.1016_j.neurobiolaging.2010.03.024_no_abstrac
 const ESMO = fixture('works_10.1136_esmoopen-2020-000776_no_abstract.json');
 const NO_HITS = '{"hitCount":0,"resultList":{"result":[]}}'; // hand-written: Europe PMC's shape for no hits
 
-const HTTP = { timeoutMs: 5_000, attempts: 3, backoffMs: 1 };
+const HTTP = { timeoutMs: 5_000, retryDelayMs: 1 };
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -255,14 +255,14 @@ describe('resolveDoi', () => {
     expect(r.publicationTypes).toEqual(['Journal Article', 'research-article']);
   });
 
-  it('unknown at both (404): a clear InputError with what to do', async () => {
+  it('unknown at both (404): a clear PermanentError with what to do', async () => {
     const sources = await replay({});
     const err = await resolveDoi('10.9999/no.such.work', sources).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).message).toBe(
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as PermanentError).message).toBe(
       'DOI 10.9999/no.such.work was not found at Crossref or Europe PMC.',
     );
-    expect((err as InputError).hint).toBe(
+    expect((err as PermanentError).hint).toBe(
       'Check the DOI for typos, or paste the abstract with `laysum submit --text`.',
     );
   });
@@ -273,7 +273,7 @@ describe('resolveDoi', () => {
       europePmc: () => 503,
     });
     await expect(resolveDoi('10.1136/esmoopen-2020-000776', sources)).rejects.toBeInstanceOf(TransientError);
-    expect(sources.calls('/europepmc/')).toHaveLength(HTTP.attempts);
+    expect(sources.calls('/europepmc/')).toHaveLength(2); // one quick retry, then the queue's backoff
   });
 
   it('not a DOI: InputError before any request', async () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
 import { splitAuthors } from '../../src/sources/feeds/authors.ts';
 import { htmlToText } from '../../src/sources/feeds/html.ts';
 import { doiFromUrl } from '../../src/sources/feeds/identifiers.ts';
@@ -221,18 +221,18 @@ describe('parseFeed on real feeds', () => {
 });
 
 describe('parseFeed refusals', () => {
-  it('an HTML page is an InputError that names the address and shows how the page starts', () => {
+  it('an HTML page is a PermanentError that names the address and shows how the page starts', () => {
     const html =
       '<!DOCTYPE html>\n<html lang="en"><head><title>The Journal of Pediatrics</title></head><body><h1>Articles</h1></body></html>';
     const attempt = () => parseFeed(html, 'https://www.jpeds.com/');
-    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(PermanentError);
     expect(attempt).toThrow(
       'https://www.jpeds.com/ is not an RSS or Atom feed (it starts with \'<!DOCTYPE html> <html lang="en"><head><t\'…).',
     );
     try {
       attempt();
     } catch (err) {
-      expect((err as InputError).hint).toMatch(/RSS or Atom link/);
+      expect((err as PermanentError).hint).toMatch(/RSS or Atom link/);
     }
   });
 
@@ -240,7 +240,7 @@ describe('parseFeed refusals', () => {
     expect(() => parseFeed('<?xml version="1.0"?><PubmedArticleSet/>', 'u')).toThrow(
       /is not an RSS or Atom feed \(it starts with '<\?xml/,
     );
-    expect(() => parseFeed('hello', 'u')).toThrow(InputError);
+    expect(() => parseFeed('hello', 'u')).toThrow(PermanentError);
     expect(() => parseFeed('', 'u')).toThrow('u is not an RSS or Atom feed (it is empty).');
   });
 });

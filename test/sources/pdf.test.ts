@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
-import { InputError } from '../../src/errors/input-error.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
 import { splitStructured } from '../../src/sources/pdf/abstract.ts';
 import { checkPdfBytes } from '../../src/sources/pdf/check.ts';
 import { type ExtractedPdf, extractPdf } from '../../src/sources/pdf/extract.ts';
@@ -24,17 +24,17 @@ const extract = (name: string) => extractPdf(fixture(name), opts);
 const labels = (record: PaperRecord) => record.abstract.map((s) => s.label);
 const section = (record: PaperRecord, index: number) => record.abstract[index]?.text ?? '';
 
-/** The InputError an extraction fails with (the test fails if it does not fail). */
+/** The PermanentError an extraction fails with (the test fails if it does not fail). */
 async function failure(
   bytes: Uint8Array,
   options: Parameters<typeof extractPdf>[1] = opts,
-): Promise<InputError> {
+): Promise<PermanentError> {
   const err = await extractPdf(bytes, options).then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(InputError);
-  return err as InputError;
+  expect(err).toBeInstanceOf(PermanentError);
+  return err as PermanentError;
 }
 
 /** Deterministic bytes that are not a PDF (xorshift, fixed seed). */

@@ -5,8 +5,8 @@
  * parsing itself is covered by pubmed-parse.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.ts';
-import { TransientError } from '../../src/errors/summarize-errors.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
+import { TransientError } from '../../src/errors/transient-error.ts';
 import type { RateLimiter } from '../../src/net/rate-limit.ts';
 import { createEutilsClient } from '../../src/sources/pubmed/index.ts';
 import { type Handler, send, startServer, type TestServer } from '../support/http-server.ts';
@@ -24,7 +24,7 @@ describe('E-utilities client against a local server', () => {
     const limiter = { calls: 0, acquire: async () => void limiter.calls++ };
     return limiter;
   }
-  async function client(handler: Handler, attempts = 2, backoffMs = 1) {
+  async function client(handler: Handler, retryDelayMs = 1) {
     server = await startServer(handler);
     const limiter = counting();
     const eutils = createEutilsClient({
@@ -32,7 +32,7 @@ describe('E-utilities client against a local server', () => {
       apiKey: KEY,
       email: 'ops@example.org',
       tool: 'laysum',
-      http: { timeoutMs: 2000, attempts, backoffMs },
+      http: { timeoutMs: 2000, retryDelayMs },
       limiter,
     });
     return { eutils, limiter, requests: server.requests };
@@ -73,50 +73,62 @@ describe('E-utilities client against a local server', () => {
     expect(records).toHaveLength(201);
   });
 
-  it('honours 429 + Retry-After, acquiring the limiter before every attempt', async () => {
+  it('retries once after a short Retry-After, acquiring the limiter before every attempt', async () => {
     const body = xmlFixture('biopython_pubmed4.xml');
     let calls = 0;
-    // A 10 s backoff would time the test out: passing proves Retry-After: 0 was used instead.
-    const { eutils, limiter } = await client(
-      (_req, res) => {
-        if (calls++ === 0)
-          send(res, 429, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json', {
-            'retry-after': '0',
-          });
-        else send(res, 200, body, 'text/xml');
-      },
-      3,
-      10_000,
-    );
+    // A 10 s wait would time the test out: passing proves Retry-After: 0 was used instead.
+    const { eutils, limiter } = await client((_req, res) => {
+      if (calls++ === 0)
+        send(res, 429, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json', {
+          'retry-after': '0',
+        });
+      else send(res, 200, body, 'text/xml');
+    }, 10_000);
     const { records } = await eutils.efetch(['27797938']);
     expect(records[0]?.record?.title).toContain('TERT gene region');
     expect(limiter.calls).toBe(2);
   });
 
-  it('a 500 forever gives a TransientError without the api_key', async () => {
-    const { eutils, limiter } = await client((_req, res) => send(res, 500, 'oops', 'text/plain'), 3);
+  it('a 500 forever gives a TransientError without the api_key, after one quick retry', async () => {
+    const { eutils, limiter } = await client((_req, res) => send(res, 500, 'oops', 'text/plain'));
     const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
-    expect((err as Error).message).toMatch(/NCBI E-utilities is unavailable: HTTP 500 after 3 attempt/);
+    expect((err as Error).message).toMatch(/NCBI E-utilities is unavailable: HTTP 500 after 2 request/);
     secretFree(err);
-    expect(limiter.calls).toBe(3);
+    expect(limiter.calls).toBe(2);
   });
 
-  it('a 400 that echoes the api_key gives an InputError without it', async () => {
+  it('a long Retry-After is left to the queue: one request, and the advice on the error', async () => {
+    const { eutils, limiter } = await client((_req, res) =>
+      send(res, 429, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json', {
+        'retry-after': '3600',
+      }),
+    );
+    const started = Date.now();
+    const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3000); // no wait of an hour, nor of a second
+    expect(err).toBeInstanceOf(TransientError);
+    expect((err as TransientError).retryAfterMs).toBe(3_600_000);
+    secretFree(err);
+    expect(limiter.calls).toBe(1);
+  });
+
+  it('a 400 that echoes the api_key gives a PermanentError without it, after one request', async () => {
     const { eutils } = await client((_req, res) =>
       send(res, 400, `{"error":"API key invalid","api-key":"${KEY}"}`),
     );
     const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(PermanentError);
     secretFree(err);
+    expect(server?.requests).toHaveLength(1);
   });
 
-  it('a non-XML efetch body gives an InputError that says so', async () => {
+  it('a non-XML efetch body gives a PermanentError that says so', async () => {
     const { eutils } = await client((_req, res) =>
       send(res, 200, `Supplied id parameter is empty. key=${KEY}`, 'text/plain'),
     );
     const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(PermanentError);
     expect((err as Error).message).toMatch(/EFetch did not return XML for PMIDs 27797938/);
     secretFree(err);
     await expect(eutils.efetch(['12a'])).rejects.toThrow(/Not PubMed ids: "12a"/);
@@ -141,7 +153,7 @@ describe('E-utilities client against a local server', () => {
     );
   });
 
-  it('esearch: an ESearch ERROR or an unexpected shape is an InputError, a page that is not JSON is transient', async () => {
+  it('esearch turns an ESearch ERROR or a malformed answer into a PermanentError, a non-JSON page into a TransientError', async () => {
     const bodies = [
       JSON.stringify({
         header: { type: 'esearch', version: '0.3' },
@@ -152,11 +164,15 @@ describe('E-utilities client against a local server', () => {
     ];
     let i = 0;
     const { eutils } = await client((_req, res) => send(res, 200, bodies[i++] ?? ''));
-    await expect(eutils.esearch('((')).rejects.toThrow(/could not run the search "\(\(": Invalid query/);
-    await expect(eutils.esearch('x')).rejects.toThrow(/unexpected answer/);
-    const notJson = eutils.esearch('x');
-    await expect(notJson).rejects.toThrow(/did not return JSON/);
-    await expect(notJson).rejects.toBeInstanceOf(TransientError);
-    await expect(eutils.esearch('  ')).rejects.toBeInstanceOf(InputError);
+    const error = await eutils.esearch('((').catch((e: unknown) => e);
+    const malformed = await eutils.esearch('x').catch((e: unknown) => e);
+    const html = await eutils.esearch('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentError);
+    expect((error as Error).message).toMatch(/could not run the search "\(\(": Invalid query/);
+    expect(malformed).toBeInstanceOf(PermanentError);
+    expect((malformed as Error).message).toMatch(/unexpected answer/);
+    expect(html).toBeInstanceOf(TransientError);
+    expect((html as Error).message).toMatch(/did not return JSON/);
+    await expect(eutils.esearch('  ')).rejects.toBeInstanceOf(PermanentError);
   });
 });

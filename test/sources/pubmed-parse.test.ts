@@ -7,7 +7,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/domain/paper.ts';
-import { InputError } from '../../src/errors/input-error.ts';
+import { PermanentError } from '../../src/errors/permanent-error.ts';
+import { TransientError } from '../../src/errors/transient-error.ts';
 import { flattenInline, parsePubmedXml } from '../../src/sources/pubmed/index.ts';
 import { fixture, xmlFixture } from './support-pubmed.ts';
 
@@ -212,9 +213,10 @@ describe('parsePubmedXml on edge cases', () => {
     expect(item?.problem).toMatch(/33279447 has no title and no abstract.*full text or PDF/);
   });
 
-  it('rejects what is not PubMed XML with an InputError', () => {
-    expect(() => parsePubmedXml('<html><body>Service unavailable</body></html>')).toThrow(InputError);
+  it('rejects what is not PubMed XML: a PermanentError, or a TransientError for a cut-off answer', () => {
+    expect(() => parsePubmedXml('<html><body>Service unavailable</body></html>')).toThrow(PermanentError);
     expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(/not well-formed XML/);
+    expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(TransientError);
     expect(parsePubmedXml('<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>').records).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { EnvSchema, parseEnv } from '../../src/config/env.ts';
+import { EnvSchema, parseEnv, withOverrides } from '../../src/config/env.ts';
 import { ConfigError } from '../../src/errors/config-error.ts';
 import { loadPrompt, parsePrompt, renderPrompt } from '../../src/llm/prompt.ts';
 import { parsePastedText } from '../../src/sources/text.ts';
@@ -46,7 +46,28 @@ describe('config', () => {
   });
 
   it('refuses LLM_PROVIDER=openai with neither key nor URL', () => {
-    expect(() => parseEnv({ LLM_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+    expect(() => parseEnv({ LLM_PROVIDER: 'openai' })).toThrow(
+      /LLM_PROVIDER: openai needs OPENAI_API_KEY.*OPENAI_BASE_URL/,
+    );
+  });
+
+  it('round-trips through withOverrides, changing only what was overridden', () => {
+    const c = parseEnv({
+      OPENAI_BASE_URL: 'http://localhost:11434/v1/',
+      LLM_MAX_TOKENS: '2000',
+      AUTO_PUBLISH: 'yes',
+      PUBLIC_BASE_URL: 'https://laysum.example.org/',
+      HTTP_ATTEMPTS: '7',
+    });
+    expect(withOverrides(c, {})).toEqual(c);
+    const moved = withOverrides(c, { REDIS_URL: 'redis://10.0.0.5:6380', LLM_MAX_TOKENS: '' });
+    expect(moved).toEqual({
+      ...c,
+      redis: { ...c.redis, url: 'redis://10.0.0.5:6380' },
+      llm: { ...c.llm, maxTokens: undefined },
+      env: { ...c.env, REDIS_URL: 'redis://10.0.0.5:6380', LLM_MAX_TOKENS: undefined },
+    });
+    expect(() => withOverrides(c, { PORT: 'eighty' })).toThrow(/PORT: /);
   });
 });
 

@@ -20,12 +20,21 @@ export function registerExport(program: Command): void {
         const items = await loadPublished(ctx.store);
         const result = await exportSite(items, out, {
           disclaimer: ctx.config.http.disclaimer,
+          credit: ctx.config.http.credit,
           baseUrl: ctx.config.http.publicBaseUrl,
         });
         if (o.json)
-          return printJson({ out, summaries: items.length, files: result.files, paths: result.paths });
+          return printJson({
+            out,
+            summaries: items.length,
+            files: result.files,
+            paths: result.paths,
+            removed: result.removed,
+          });
         const summaries = items.length === 1 ? '1 published summary' : `${items.length} published summaries`;
         print(`Wrote ${result.files} files for ${summaries} to ${out}`);
+        if (result.removed.length)
+          print(`Removed ${result.removed.length} file(s) of summaries no longer published.`);
         if (items.length === 0)
           print('Nothing is published yet: `laysum review publish <id>` publishes an approved draft.');
         print(`Open ${resolve(out, 'index.html')} in a browser, or serve ${out} from any static host.`);

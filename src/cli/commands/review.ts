@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
-import { reviewDeps, runAction } from '../../review/actions.ts';
+import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/actions.ts';
 import { parseState } from '../../review/queries.ts';
-import { retry } from '../../review/review.ts';
 import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
-import { formatRow, formatStatus, formatView } from '../format.ts';
+import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
+import { registerReviewEdit } from './review-edit.ts';
 
 function requireName(as: string | undefined): string {
   if (!as?.trim())
@@ -49,45 +49,109 @@ export function registerReview(program: Command): void {
         else print(formatView(view));
       }),
     );
-  const decision = (name: string, describe: string) =>
-    review
-      .command(`${name} <id>`)
-      .description(describe)
-      .option('--as <name>', 'your name, for the audit log')
-      .option('--json', 'print JSON');
-  decision('approve', 'Approve the current draft')
-    .option('--note <note>', 'an optional note')
-    .action((id: string, o: { as?: string; note?: string; json?: boolean }) =>
-      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'approve', pid, as, o.note)),
-    );
-  decision('reject', 'Reject the draft (a reason is required)')
-    .option('--reason <reason>', 'why it is rejected')
-    .action((id: string, o: { as?: string; reason?: string; json?: boolean }) =>
-      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'reject', pid, as, o.reason)),
-    );
-  decision('request-changes', 'Send the draft back to the summarizer with notes')
-    .option('--notes <notes>', 'what to change')
-    .action((id: string, o: { as?: string; notes?: string; json?: boolean }) =>
-      act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'request-changes', pid, as, o.notes)),
-    );
-  decision('publish', 'Publish an approved draft').action((id: string, o: { as?: string; json?: boolean }) =>
-    act(id, o, (ctx, pid, as) => runAction(reviewDeps(ctx), 'publish', pid, as, undefined)),
+  registerReviewEdit(review);
+  for (const d of DECISIONS) registerDecision(review, d);
+}
+
+interface DecisionCommand {
+  action: Action;
+  describe: string;
+  text?: { flag: string; describe: string };
+  version?: string;
+}
+
+const VERSION_HELP = 'the draft version you decide on (default: the latest, as `review show` prints it)';
+
+const DECISIONS: readonly DecisionCommand[] = [
+  {
+    action: 'approve',
+    describe: 'Approve a draft version',
+    text: { flag: 'note', describe: 'an optional note' },
+    version: VERSION_HELP,
+  },
+  {
+    action: 'reject',
+    describe: 'Reject a draft version (a reason is required)',
+    text: { flag: 'reason', describe: 'why it is rejected' },
+    version: VERSION_HELP,
+  },
+  {
+    action: 'request-changes',
+    describe:
+      'Send a draft version back to the summarizer with notes (needs an LLM: with the offline provider, use `review edit`)',
+    text: { flag: 'notes', describe: 'what to change' },
+    version: VERSION_HELP,
+  },
+  {
+    action: 'publish',
+    describe: 'Publish the approved version',
+    version: 'the version to publish (default: the approved version)',
+  },
+  {
+    action: 'unpublish',
+    describe: 'Take a published page down (it answers 410 and leaves lists, feeds and exports)',
+    text: { flag: 'reason', describe: 'why it is withdrawn (required)' },
+  },
+  {
+    action: 'reopen',
+    describe: 'Put a rejected or unpublished paper back in review',
+    text: { flag: 'note', describe: 'an optional note' },
+  },
+];
+
+type DecisionOptions = { as?: string; json?: boolean; version?: string } & Record<
+  string,
+  string | boolean | undefined
+>;
+
+function registerDecision(review: Command, d: DecisionCommand): void {
+  const cmd = review
+    .command(`${d.action} <id>`)
+    .description(d.describe)
+    .option('--as <name>', 'your name, for the audit log')
+    .option('--json', 'print JSON');
+  if (d.text) cmd.option(`--${d.text.flag} <${d.text.flag}>`, d.text.describe);
+  if (d.version) cmd.option('--version <n>', d.version);
+  cmd.action((id: string, o: DecisionOptions) =>
+    withContext(async (ctx) => {
+      const as = requireName(o.as);
+      const pid = await resolvePaperId(ctx.store, id);
+      const basedOn = VERSIONED.has(d.action) ? await versionFor(ctx, pid, d.action, o.version) : undefined;
+      const text = d.text ? o[d.text.flag] : undefined;
+      await runAction(reviewDeps(ctx), d.action, pid, as, {
+        basedOn,
+        text: typeof text === 'string' ? text : undefined,
+      });
+      const paper = await ctx.store.require(pid);
+      const shown = basedOn ?? paper.draftCount;
+      if (o.json) printJson({ id: pid, state: paper.state, version: shown, reason: paper.reason });
+      else print(`${pid} is now ${paper.state} (version ${shown}).`);
+    }),
   );
 }
 
-function act(
+/** The version a decision is pinned to: `--version`, else the latest (publish: the approved one). */
+async function versionFor(
+  ctx: Context,
   id: string,
-  o: { as?: string; json?: boolean },
-  run: (ctx: Context, id: string, as: string) => Promise<void>,
-) {
-  return withContext(async (ctx) => {
-    const as = requireName(o.as);
-    const pid = await resolvePaperId(ctx.store, id);
-    await run(ctx, pid, as);
-    const view = await paperView(ctx.store, pid);
-    if (o.json) printJson({ id: pid, state: view.state, reason: view.reason });
-    else print(`${pid} is now ${view.state}.`);
-  });
+  action: Action,
+  given: string | undefined,
+): Promise<number> {
+  if (given !== undefined) {
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InputError(`"${given}" is not a draft version.`, {
+        hint: 'Give a version number, e.g. --version 2.',
+      });
+    return n;
+  }
+  const paper = await ctx.store.require(id);
+  if (action !== 'publish') return paper.draftCount;
+  if (!paper.approval)
+    throw new InputError(`Paper ${id} has no approved version to publish.`, {
+      hint: `Approve it first: \`laysum review approve ${id} --as NAME\`.`,
+    });
+  return paper.approval.version;
 }
 
 export function registerStatus(program: Command): void {
@@ -109,12 +173,16 @@ export function registerStatus(program: Command): void {
             id: view.id,
             state: view.state,
             reason: view.reason,
+            failure: view.failure,
             title: view.source?.title ?? null,
             draftVersion: view.draft?.version ?? null,
             updatedAt: view.updatedAt,
             job,
           });
-        else print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}`);
+        else {
+          const failure = view.failure ? `\n${formatFailure(view.failure, pid)}` : '';
+          print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${failure}`);
+        }
       }),
     );
   program
@@ -125,7 +193,8 @@ export function registerStatus(program: Command): void {
     .action((id: string, o: { as: string; json?: boolean }) =>
       withContext(async (ctx) => {
         const pid = await resolvePaperId(ctx.store, id);
-        const state = await retry(reviewDeps(ctx), pid, o.as);
+        await runAction(reviewDeps(ctx), 'retry', pid, o.as, {});
+        const { state } = await ctx.store.require(pid);
         if (o.json) printJson({ id: pid, state });
         else print(`${pid} is ${state} again; run \`laysum worker\` to process it.`);
       }),

@@ -1,12 +1,21 @@
 /**
  * The review API: list and read drafts, edit fields against the version the
  * caller saw (409 when stale), and the decisions (approve, reject,
- * request-changes, publish, retry).
+ * request-changes, publish: each with the `basedOn` version; unpublish,
+ * reopen, retry).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LaySummary } from '../../domain/summary.ts';
-import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import {
+  ACTION_TEXT,
+  ACTIONS,
+  type Action,
+  type ActionInput,
+  reviewDeps,
+  runAction,
+  saveEdit,
+} from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { paperView } from '../../review/view.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
@@ -24,7 +33,12 @@ const EditBody = z.object({
 });
 
 const ActionBody = z
-  .object({ note: z.string().optional(), reason: z.string().optional(), notes: z.string().optional() })
+  .object({
+    basedOn: z.number().int().positive().optional(),
+    note: z.string().optional(),
+    reason: z.string().optional(),
+    notes: z.string().optional(),
+  })
   .strict();
 
 export function draftsApi(deps: AppDeps): Hono<AppEnv> {
@@ -47,7 +61,7 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     app.post(`/:id/${action}`, limitBody(MEGABYTE), async (c) => {
       const user = assertCan(c.get('user'), ACTION_PERMISSION[action]);
       const id = await resolvePaperId(deps.store, c.req.param('id'));
-      await runAction(reviewDeps(deps), action, id, user.name, await actionText(c.req.raw, action));
+      await runAction(reviewDeps(deps), action, id, user.name, await actionInput(c.req.raw, action));
       const paper = await deps.store.require(id);
       return c.json({ id, state: paper.state, reason: paper.reason });
     });
@@ -55,11 +69,11 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
-/** The action's text field from an optional JSON body (approve and publish need none). */
-async function actionText(req: Request, action: Action): Promise<string | undefined> {
+/** The version and text field from the JSON body (retry and reopen may send none). */
+async function actionInput(req: Request, action: Action): Promise<ActionInput> {
   const raw = await req.text();
-  if (!raw.trim()) return undefined;
+  if (!raw.trim()) return {};
   const body = parseWith(ActionBody, parseJsonText(raw), `${action} request`);
   const field = ACTION_TEXT[action];
-  return field ? body[field] : undefined;
+  return { basedOn: body.basedOn, text: field ? body[field] : undefined };
 }

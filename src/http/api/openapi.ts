@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { AuditEntry, Draft } from '../../domain/draft.ts';
+import { FailureRecord } from '../../domain/failure.ts';
 import { PaperRecord } from '../../domain/paper.ts';
+import { Approval, Publication } from '../../domain/publication.ts';
 import { PaperState } from '../../domain/state.ts';
 import { LaySummary } from '../../domain/summary.ts';
 
@@ -32,23 +34,36 @@ const idParam = {
 };
 const authErrors = { 401: err('No or invalid bearer token'), 403: err('Your role may not do this') };
 
-function action(summary: string, field: string | null, extra: Json = {}): Json {
-  const body = field
-    ? {
-        requestBody: {
-          required: field !== 'note',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: { [field]: { type: 'string' } },
-                ...(field === 'note' ? {} : { required: [field] }),
+const BASED_ON = {
+  type: 'integer',
+  minimum: 1,
+  description:
+    'The draft version you decided on (for publish: the approved version). A decision on a version that is no longer the latest is refused with 409, naming who saved the newer one.',
+};
+
+/**
+ * A decision route. `field` is its text field (required unless it is `note`);
+ * `versioned` decisions must send `basedOn`.
+ */
+function action(summary: string, field: string | null, versioned: boolean, extra: Json = {}): Json {
+  const properties: Json = {
+    ...(versioned ? { basedOn: BASED_ON } : {}),
+    ...(field ? { [field]: { type: 'string' } } : {}),
+  };
+  const required = [...(versioned ? ['basedOn'] : []), ...(field && field !== 'note' ? [field] : [])];
+  const body =
+    Object.keys(properties).length > 0
+      ? {
+          requestBody: {
+            required: required.length > 0,
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties, ...(required.length ? { required } : {}) },
               },
             },
           },
-        },
-      }
-    : {};
+        }
+      : {};
   return {
     post: {
       summary,
@@ -56,10 +71,12 @@ function action(summary: string, field: string | null, extra: Json = {}): Json {
       ...body,
       responses: {
         200: json(ref('StateResult'), 'The paper and its new state'),
-        400: err('A required reason or notes field is missing'),
+        400: err(
+          'A required field (basedOn, reason or notes) is missing, or a placeholder is still in the draft',
+        ),
         ...authErrors,
         404: err('No such paper'),
-        409: err('The paper is not in a state that allows this'),
+        409: err('The paper changed since that version, or its state does not allow this'),
         ...extra,
       },
     },
@@ -135,14 +152,37 @@ const paths: Json = {
       },
     },
   },
-  '/api/drafts/{id}/approve': action('Approve the current draft (reviewer, admin)', 'note'),
-  '/api/drafts/{id}/reject': action('Reject the draft; a reason is required (reviewer, admin)', 'reason'),
-  '/api/drafts/{id}/request-changes': action(
-    'Send the draft back to the summarizer with notes (reviewer, admin)',
-    'notes',
+  '/api/drafts/{id}/approve': action(
+    'Approve version `basedOn`; refused while a field holds a placeholder (reviewer, admin)',
+    'note',
+    true,
   ),
-  '/api/drafts/{id}/publish': action('Publish an approved draft (reviewer, admin)', null),
-  '/api/drafts/{id}/retry': action('Put a failed paper back in the pipeline (reviewer, admin)', null),
+  '/api/drafts/{id}/reject': action(
+    'Reject version `basedOn`; a reason is required (reviewer, admin)',
+    'reason',
+    true,
+  ),
+  '/api/drafts/{id}/request-changes': action(
+    'Send version `basedOn` back to the summarizer with notes; needs an LLM (reviewer, admin)',
+    'notes',
+    true,
+  ),
+  '/api/drafts/{id}/publish': action(
+    'Publish the approved version `basedOn`; a live page keeps its URL and says "Updated on" (reviewer, admin)',
+    null,
+    true,
+  ),
+  '/api/drafts/{id}/unpublish': action(
+    'Take the live page down: it answers 410 and leaves the index, feeds and exports; a reason is required (reviewer, admin)',
+    'reason',
+    false,
+  ),
+  '/api/drafts/{id}/reopen': action(
+    'Put a rejected or unpublished paper back in review (reviewer, admin)',
+    'note',
+    false,
+  ),
+  '/api/drafts/{id}/retry': action('Put a failed paper back in the pipeline (reviewer, admin)', null, false),
 };
 
 const stateEnum = { type: 'string', enum: PaperState.options };
@@ -222,12 +262,24 @@ function dataSchemas(): Json {
     Draft: schemaOf(Draft),
     AuditEntry: schemaOf(AuditEntry),
     PaperRecord: schemaOf(PaperRecord),
+    FailureRecord: schemaOf(FailureRecord),
+    Approval: schemaOf(Approval),
+    Publication: schemaOf(Publication),
     PaperView: {
       type: 'object',
       properties: {
         id: { type: 'string' },
         state: stateEnum,
         reason: nullableString,
+        failure: { oneOf: [ref('FailureRecord'), { type: 'null' }] },
+        approval: { oneOf: [ref('Approval'), { type: 'null' }] },
+        publication: { oneOf: [ref('Publication'), { type: 'null' }] },
+        placeholders: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, text: { type: 'string' } } },
+          description:
+            'Fields still holding text LaySum marked as a placeholder: approval is refused until they are written',
+        },
         source: { oneOf: [ref('PaperRecord'), { type: 'null' }] },
         draft: { oneOf: [ref('Draft'), { type: 'null' }] },
         versions: { type: 'array', items: ref('Draft') },

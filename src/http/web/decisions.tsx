@@ -1,19 +1,28 @@
-/** The decision forms: approve (a), reject with a reason (r), request changes with notes, publish, retry. */
-import type { PaperState } from '../../domain/state.ts';
+/**
+ * The decision bar. Every decision names the version it acts on and carries
+ * it (`basedOn`), so a click on a page that someone else has changed since is
+ * refused, never applied to text the reviewer did not see. Approve is refused
+ * while a field holds a placeholder; publish acts on the approved version
+ * only; a live page can be taken down; a rejected or withdrawn paper reopened.
+ */
+import { isLive } from '../../domain/publication.ts';
+import type { PaperView } from '../../review/view.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 
 interface Props {
-  paperId: string;
-  state: PaperState;
+  view: PaperView;
   csrf: string | null;
   canReview: boolean;
   canPublish: boolean;
+  /** False with the offline extractive provider, which cannot apply a reviewer's notes. */
+  notesApplied: boolean;
 }
 
 function ActionForm(props: {
   paperId: string;
   action: string;
   csrf: string | null;
+  basedOn?: number;
   id?: string;
   children: unknown;
 }) {
@@ -24,60 +33,127 @@ function ActionForm(props: {
       id={props.id}
     >
       <input type="hidden" name={CSRF_FIELD} value={props.csrf ?? ''} />
+      {props.basedOn ? <input type="hidden" name="basedOn" value={String(props.basedOn)} /> : null}
       {props.children}
     </form>
   );
 }
 
-export function Decisions({ paperId, state, csrf, canReview, canPublish }: Props) {
-  const pending = state === 'pending_review' && canReview;
-  const publishable = state === 'approved' && canPublish;
-  const retryable = state === 'failed' && canReview;
-  if (!pending && !publishable && !retryable) return null;
-  const p = { paperId, csrf };
+const day = (iso: string) => iso.replace('T', ' ').slice(0, 16);
+
+function PendingForms({ view, csrf, notesApplied }: Props) {
+  const draft = view.draft;
+  if (!draft) return null;
+  const p = { paperId: view.id, csrf, basedOn: draft.version };
+  const holes = view.placeholders;
+  return (
+    <>
+      <ActionForm {...p} action="approve" id="approve-form">
+        <label for="approve-note">Note (optional)</label>
+        <input id="approve-note" type="text" name="note" />
+        {holes.length ? (
+          <p class="warn" id="placeholder-warning">
+            Write the fields marked “Reviewer to write” first: {holes.map((h) => h.field).join(', ')}.
+          </p>
+        ) : null}
+        <p>
+          <button type="submit" class="primary" id="approve-button" disabled={holes.length > 0}>
+            Approve version {draft.version}
+          </button>
+          <span class="small muted" id="approve-keys">
+            {' '}
+            <kbd>a</kbd> then <kbd>Enter</kbd>
+          </span>
+        </p>
+      </ActionForm>
+      <ActionForm {...p} action="reject" id="reject-form">
+        <label for="reject-reason">Reason (required)</label>
+        <textarea id="reject-reason" name="reason" rows={2} required />
+        <p>
+          <button type="submit" class="danger">
+            Reject version {draft.version} <kbd>r</kbd>
+          </button>
+        </p>
+      </ActionForm>
+      {notesApplied ? (
+        <ActionForm {...p} action="request-changes" id="changes-form">
+          <label for="changes-notes">What to change (required)</label>
+          <textarea id="changes-notes" name="notes" rows={2} required />
+          <p>
+            <button type="submit">Request changes</button>
+          </p>
+        </ActionForm>
+      ) : (
+        <p class="small muted" id="changes-unavailable">
+          Requesting changes needs an LLM: the offline extractive provider cannot apply notes. Edit the draft
+          above and save it instead.
+        </p>
+      )}
+    </>
+  );
+}
+
+function PublishForm({ view, csrf }: Props) {
+  const approval = view.approval;
+  if (view.state !== 'approved' || !approval) return null;
+  const live = isLive(view.publication) ? view.publication : null;
+  return (
+    <ActionForm paperId={view.id} csrf={csrf} basedOn={approval.version} action="publish" id="publish-form">
+      <p>
+        Version {approval.version} was approved by {approval.by} on {day(approval.at)}.
+        {live ? ` It replaces the live version ${live.version}: the page will say “Updated on”.` : ''}
+      </p>
+      <button type="submit" class="primary">
+        Publish version {approval.version}
+      </button>
+    </ActionForm>
+  );
+}
+
+function UnpublishForm({ view, csrf }: Props) {
+  if (!isLive(view.publication)) return null;
+  return (
+    <ActionForm paperId={view.id} csrf={csrf} action="unpublish" id="unpublish-form">
+      <label for="unpublish-reason">Reason for taking the page down (required, kept in the history)</label>
+      <textarea id="unpublish-reason" name="reason" rows={2} required />
+      <p>
+        <button type="submit" class="danger">
+          Unpublish
+        </button>
+      </p>
+    </ActionForm>
+  );
+}
+
+export function Decisions(props: Props) {
+  const { view, csrf, canReview, canPublish } = props;
+  const pending = view.state === 'pending_review' && canReview && view.draft;
+  const publishable = view.state === 'approved' && canPublish;
+  const live = isLive(view.publication) && canPublish;
+  const reopenable = (view.state === 'rejected' || view.state === 'unpublished') && canReview;
+  const retryable = view.state === 'failed' && canReview;
+  if (!pending && !publishable && !live && !reopenable && !retryable) return null;
+  const draft = view.draft;
   return (
     <section aria-labelledby="decide-heading" class="decision-bar">
       <h2 id="decide-heading">Decision</h2>
+      {draft ? (
+        <p class="small" id="decision-version">
+          Acting on version {draft.version}, saved by {draft.author} on {day(draft.provenance.createdAt)}.
+        </p>
+      ) : null}
       <div class="decisions">
-        {pending ? (
-          <>
-            <ActionForm {...p} action="approve" id="approve-form">
-              <label for="approve-note">Note (optional)</label>
-              <input id="approve-note" type="text" name="note" />
-              <p>
-                <button type="submit" class="primary">
-                  Approve <kbd>a</kbd>
-                </button>
-              </p>
-            </ActionForm>
-            <ActionForm {...p} action="reject" id="reject-form">
-              <label for="reject-reason">Reason (required)</label>
-              <textarea id="reject-reason" name="reason" rows={2} required />
-              <p>
-                <button type="submit" class="danger">
-                  Reject <kbd>r</kbd>
-                </button>
-              </p>
-            </ActionForm>
-            <ActionForm {...p} action="request-changes" id="changes-form">
-              <label for="changes-notes">What to change (required)</label>
-              <textarea id="changes-notes" name="notes" rows={2} required />
-              <p>
-                <button type="submit">Request changes</button>
-              </p>
-            </ActionForm>
-          </>
-        ) : null}
-        {publishable ? (
-          <ActionForm {...p} action="publish" id="publish-form">
-            <p>Approved and ready to publish.</p>
-            <button type="submit" class="primary">
-              Publish
-            </button>
+        {pending ? <PendingForms {...props} /> : null}
+        {publishable ? <PublishForm {...props} /> : null}
+        {live ? <UnpublishForm {...props} /> : null}
+        {reopenable ? (
+          <ActionForm paperId={view.id} csrf={csrf} action="reopen" id="reopen-form">
+            <p>Put this paper back in review (its latest version, {draft?.version ?? '-'}).</p>
+            <button type="submit">Reopen</button>
           </ActionForm>
         ) : null}
         {retryable ? (
-          <ActionForm {...p} action="retry" id="retry-form">
+          <ActionForm paperId={view.id} csrf={csrf} action="retry" id="retry-form">
             <p>The pipeline stopped on this paper.</p>
             <button type="submit">Retry</button>
           </ActionForm>

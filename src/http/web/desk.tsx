@@ -21,6 +21,7 @@ import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
 import { HistoryBody, SubmitBody } from './pages.tsx';
+import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
 
@@ -38,6 +39,13 @@ async function guardedForm(
   const body = (await c.req.parseBody()) as Form;
   assertFormCsrf(c, body[CSRF_FIELD]);
   return { user: assertCan(user, permission, true), body };
+}
+
+/** The `basedOn` version a decision form carries (the version shown when the page was rendered). */
+function formVersion(body: Form): number | undefined {
+  const raw = body.basedOn;
+  const n = typeof raw === 'string' ? Number(raw) : Number.NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Errors a reviewer can fix (bad input, stale version, wrong state) go back onto the page. */
@@ -82,6 +90,13 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
       from: Number.isInteger(from) ? from : null,
     });
   });
+  app.get('/papers/:id/preview', async (c) => {
+    assertCan(c.get('user'), 'read', true);
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const html = await previewPage(deps, id);
+    if (!html) return c.redirect(paperPath(id), 303);
+    return c.html(html);
+  });
   editRoute(app, deps);
   for (const action of ACTIONS) actionRoute(app, deps, action);
   submitRoutes(app, deps);
@@ -97,7 +112,13 @@ function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
       const basedOn = basedOnOf(values);
       const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
       const changes = base ? changesFrom(base.summary, values) : {};
-      await saveEdit(reviewDeps(deps), id, user.name, basedOn, changes);
+      const saved = await saveEdit(reviewDeps(deps), id, user.name, basedOn, changes);
+      // "Save and approve": the reviewer approves exactly the text they just saved.
+      if (body.then === 'approve') {
+        const note = typeof body.note === 'string' ? body.note : undefined;
+        await runAction(reviewDeps(deps), 'approve', id, user.name, { basedOn: saved.version, text: note });
+        return c.redirect(paperPath(id, 'approve'), 303);
+      }
     } catch (err) {
       if (!fixable(err)) throw err;
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), values });
@@ -113,7 +134,7 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
     const field = ACTION_TEXT[action];
     const text = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
     try {
-      await runAction(reviewDeps(deps), action, id, user.name, text);
+      await runAction(reviewDeps(deps), action, id, user.name, { basedOn: formVersion(body), text });
     } catch (err) {
       if (!fixable(err)) throw err;
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });

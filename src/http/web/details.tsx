@@ -1,5 +1,6 @@
-/** The review page's evidence: checks, provenance, version diffs, versions and the paper's audit trail. */
+/** The review page's evidence: checks, provenance, version diffs, versions, the audit trail, a failure. */
 import type { AuditEntry, Draft } from '../../domain/draft.ts';
+import type { FailureRecord } from '../../domain/failure.ts';
 import { type DiffPart, summaryDiff } from './diff.ts';
 import { when } from './format.ts';
 
@@ -59,6 +60,29 @@ export function ProvenanceTable({ draft }: { draft: Draft }) {
           </tr>
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** Why a failed paper stopped and, from the summarizer, what the model returned (escaped like all text). */
+export function FailureDetails({ failure }: { failure: FailureRecord }) {
+  const u = failure.usage;
+  return (
+    <section aria-labelledby="failure-heading" id="failure">
+      <h2 id="failure-heading">Why it failed</h2>
+      <p class="small">
+        {failure.stage} gave up · {when(failure.at)}
+        {failure.finishReason ? ` · finish reason ${failure.finishReason}` : ''}
+        {u ? ` · ${u.promptTokens} prompt + ${u.completionTokens} completion tokens` : ''}
+      </p>
+      {failure.reply !== null ? (
+        <>
+          <h3>What the model returned</h3>
+          <pre id="failure-reply" class="diff">
+            {failure.reply || '(an empty reply)'}
+          </pre>
+        </>
+      ) : null}
     </section>
   );
 }

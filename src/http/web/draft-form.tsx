@@ -66,6 +66,8 @@ export function DraftForm(props: {
   paperId: string;
   values: FormValues;
   readOnly: boolean;
+  /** Why the draft cannot be edited, shown instead of the save button. */
+  readOnlyReason?: string;
   csrf: string | null;
   version: number;
 }) {
@@ -77,6 +79,8 @@ export function DraftForm(props: {
       <form method="post" action={`/desk/papers/${encodeURIComponent(props.paperId)}/edit`} id="edit-form">
         <input type="hidden" name={CSRF_FIELD} value={props.csrf ?? ''} />
         <input type="hidden" name="basedOn" value={values.basedOn} />
+        <input type="hidden" name="then" value="" id="edit-then" />
+        <input type="hidden" name="note" value="" id="edit-note" />
         <TextField name="headline" label="Headline" {...f} />
         <TextField name="takeaway" label="Key takeaway" rows={3} {...f} />
         <TextField name="findings" label="What they found" rows={6} {...f} />
@@ -86,7 +90,9 @@ export function DraftForm(props: {
         <Rating which="credibility" {...f} />
         <Rating which="interest" {...f} />
         {readOnly ? (
-          <p class="small muted">Only reviewers and admins can edit drafts.</p>
+          <p class="small muted" id="read-only-reason">
+            {props.readOnlyReason ?? 'This draft cannot be edited.'}
+          </p>
         ) : (
           <button type="submit" class="primary">
             Save as version {Number(values.basedOn) + 1}

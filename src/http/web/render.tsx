@@ -31,6 +31,8 @@ export const DONE_MESSAGES: Record<string, string> = {
   reject: 'Rejected.',
   'request-changes': 'Sent back to the summarizer with your notes.',
   publish: 'Published.',
+  unpublish: 'Unpublished: the page now says the summary was withdrawn.',
+  reopen: 'Back in review.',
   retry: 'Back in the pipeline.',
   submitted: 'Submitted: the paper is queued for ingest and drafting.',
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',
@@ -63,6 +65,7 @@ export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, 
       values={options.values}
       neighbours={near}
       from={options.from ?? null}
+      notesApplied={deps.config.llm.provider !== 'extractive'}
     />
   );
   return page(c, title, body, { status: options.status ?? 200, banner: options.banner ?? null });

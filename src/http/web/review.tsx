@@ -1,10 +1,11 @@
 /** The review page: source beside the editable draft, then decisions, checks, provenance, diffs and history. */
-import { slugFor } from '../../publish/published.ts';
+import { isLive } from '../../domain/publication.ts';
+import { EDITABLE_STATES } from '../../review/edit.ts';
 import type { PaperView } from '../../review/view.ts';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, ProvenanceTable, Trail, Versions } from './details.tsx';
+import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { stateLabel } from './format.ts';
@@ -20,13 +21,14 @@ export interface ReviewProps {
   values?: FormValues | undefined;
   neighbours: { prev: string | null; next: string | null };
   from: number | null;
+  /** Whether the summarizer can apply a reviewer's notes (not the offline extractive provider). */
+  notesApplied: boolean;
 }
 
 const paperHref = (id: string) => `/desk/papers/${encodeURIComponent(id)}`;
 
 function Nav({ view, neighbours }: Pick<ReviewProps, 'view' | 'neighbours'>) {
-  const published =
-    view.state === 'published' && view.summary ? `/s/${slugFor(view.id, view.summary.headline)}` : null;
+  const published = isLive(view.publication) ? `/s/${view.publication.slug}` : null;
   return (
     <p class="small">
       <a href="/desk">← Queue</a>
@@ -54,7 +56,38 @@ function Nav({ view, neighbours }: Pick<ReviewProps, 'view' | 'neighbours'>) {
           </a>
         </>
       ) : null}
+      {view.draft ? (
+        <>
+          {' · '}
+          <a id="preview-link" href={`${paperHref(view.id)}/preview`}>
+            preview as published
+          </a>
+        </>
+      ) : null}
     </p>
+  );
+}
+
+/** A live page and the draft being reviewed are different versions: say which the public sees. */
+function LiveNotice({ view }: { view: PaperView }) {
+  const pub = view.publication;
+  if (!pub) return null;
+  if (pub.withdrawn) {
+    return (
+      <div class="banner" role="note" id="live-notice">
+        Withdrawn on {pub.withdrawn.at.slice(0, 10)} by {pub.withdrawn.by}: {pub.withdrawn.reason}. The page
+        answers “withdrawn” (410).
+      </div>
+    );
+  }
+  const latest = view.draft?.version ?? pub.version;
+  return (
+    <div class="banner" role="note" id="live-notice">
+      The public page shows version {pub.version} (published {pub.publishedAt.slice(0, 10)}).
+      {latest > pub.version
+        ? ` Version ${latest} is a correction: the page changes only when it is approved and published.`
+        : ''}
+    </div>
   );
 }
 
@@ -77,7 +110,7 @@ export function ReviewBody(props: ReviewProps) {
   const { view, user } = props;
   const draft = view.draft;
   const canReview = can(user.role, 'review');
-  const editable = canReview && (view.state === 'pending_review' || view.state === 'approved');
+  const editable = canReview && (EDITABLE_STATES as readonly string[]).includes(view.state);
   return (
     <>
       <Nav view={view} neighbours={props.neighbours} />
@@ -88,7 +121,9 @@ export function ReviewBody(props: ReviewProps) {
         </span>
       </h1>
       {view.reason ? <p class="muted">Reason: {view.reason}</p> : null}
+      <LiveNotice view={view} />
       <NotesForReviewer view={view} />
+      {view.failure ? <FailureDetails failure={view.failure} /> : null}
       <div class="grid">
         <SourcePanel view={view} />
         {draft ? (
@@ -97,6 +132,11 @@ export function ReviewBody(props: ReviewProps) {
             version={draft.version}
             values={props.values ?? valuesOf(draft.summary, draft.version)}
             readOnly={!editable}
+            readOnlyReason={
+              canReview
+                ? `The draft cannot be edited while the paper is ${stateLabel(view.state)}${view.state === 'rejected' || view.state === 'unpublished' ? ': reopen it first' : ''}.`
+                : 'Only reviewers and admins can edit drafts.'
+            }
             csrf={props.csrf}
           />
         ) : (
@@ -107,11 +147,11 @@ export function ReviewBody(props: ReviewProps) {
         )}
       </div>
       <Decisions
-        paperId={view.id}
-        state={view.state}
+        view={view}
         csrf={props.csrf}
         canReview={canReview}
         canPublish={can(user.role, 'publish')}
+        notesApplied={props.notesApplied}
       />
       {draft ? <Checks draft={draft} /> : null}
       {draft ? <SimplifyBlock draft={draft} /> : null}

@@ -48,6 +48,8 @@ ins { background:#dafbe1; text-decoration:none; } del { background:#ffebe9; }
 .diff { white-space:pre-wrap; background:var(--soft); padding:.4rem .6rem; border-radius:4px; }
 button kbd { color:var(--text); }
 kbd { border:1px solid #999; border-bottom-width:2px; border-radius:3px; padding:0 .3rem; font-size:.8rem; background:#fff; }
+button.armed { outline:3px solid var(--accent); outline-offset:2px; }
+.warn { color:#8a5300; font-weight:600; }
 .shortcuts { list-style:none; padding:0; display:flex; flex-wrap:wrap; gap:1rem; }
 .login { max-width:420px; margin:3rem auto; }
 .narrow { max-width:760px; }

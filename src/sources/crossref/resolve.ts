@@ -6,7 +6,7 @@
  * whether to summarise from the title alone is the pipeline's call.
  */
 import type { PaperRecord } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
 import { requireDoi } from '../doi.ts';
 import type { EuropePmcClient } from '../europepmc/client.ts';
 import { uniqueStrings } from '../json.ts';
@@ -36,9 +36,10 @@ export function mergeRecords(crossref: PaperRecord, europePmc: PaperRecord): Pap
 }
 
 /**
- * Resolve a DOI (any common spelling). Throws InputError when it is not a DOI
- * or neither service knows it; TransientError (from http) when a service is
- * down, so the queue retries rather than settling for half a record.
+ * Resolve a DOI (any common spelling). Throws InputError when it is not a DOI,
+ * PermanentError when neither service knows it, TransientError (from http)
+ * when a service is down, so the queue retries rather than settling for half
+ * a record.
  */
 export async function resolveDoi(input: string, sources: DoiSources): Promise<PaperRecord> {
   const doi = requireDoi(input);
@@ -48,7 +49,7 @@ export async function resolveDoi(input: string, sources: DoiSources): Promise<Pa
   if (fromCrossref && fromEuropePmc) return mergeRecords(fromCrossref, fromEuropePmc);
   const found = fromCrossref ?? fromEuropePmc;
   if (!found) {
-    throw new InputError(`DOI ${doi} was not found at Crossref or Europe PMC.`, {
+    throw new PermanentError(`DOI ${doi} was not found at Crossref or Europe PMC.`, {
       hint: 'Check the DOI for typos, or paste the abstract with `laysum submit --text`.',
     });
   }

@@ -6,7 +6,7 @@
  */
 import { type AnyFeed, parseFeed as feedsmithParse } from 'feedsmith';
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
 import { partialDateFromText } from '../../text/dates.ts';
 import { decodeReferences } from '../../text/markup.ts';
 import { pmidFromIdentifier, pmidFromPubmedUrl } from '../pmid.ts';
@@ -34,7 +34,7 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-/** Parse a feed document; throws InputError when it is not RSS or Atom. */
+/** Parse a feed document; throws PermanentError when it is not RSS or Atom. */
 export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   const text = xml.replace(/^\uFEFF/, '');
   let parsed: AnyFeed<string> | undefined;
@@ -55,11 +55,11 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   return { title: title || null, items };
 }
 
-function notAFeed(text: string, feedUrl: string): InputError {
+function notAFeed(text: string, feedUrl: string): PermanentError {
   const start = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
   const shown = start.length === 0 ? 'it is empty' : `it starts with '${start}'…`;
   const html = /^<!doctype html|^<html/i.test(text.trimStart());
-  return new InputError(`${feedUrl} is not an RSS or Atom feed (${shown}).`, {
+  return new PermanentError(`${feedUrl} is not an RSS or Atom feed (${shown}).`, {
     hint: html
       ? "That address returns a web page. Open it in a browser and copy the journal's RSS or Atom link (often an orange feed icon or 'RSS' link) instead."
       : 'Check the address: it should return an RSS 2.0, RSS 1.0/RDF or Atom document (JSON Feed is not supported).',

@@ -1,11 +1,12 @@
 /**
  * An uploaded PDF to a paper record: checks size and signature (./check.ts), reads the
  * text in a worker thread (pdf-parse), then finds title, authors, abstract
- * and DOI with the heuristics in this folder. Every refusal is an InputError
+ * and DOI with the heuristics in this folder. Every refusal is a PermanentError
  * that says what to send instead (the DOI, or the pasted abstract).
  */
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
 import { findDoiInText } from '../doi.ts';
 import { findAbstract } from './abstract.ts';
 import { checkPdfBytes, PDF_ALTERNATIVE } from './check.ts';
@@ -30,16 +31,16 @@ export interface ExtractedPdf {
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** Fewer letters than this in the whole document means there is no usable text layer. */
 const MIN_TEXT_LETTERS = 100;
-function unreadable(failure: ParseFailure, detail: string): InputError {
+function unreadable(failure: ParseFailure, detail: string): PermanentError {
   if (failure === 'password') {
-    return new InputError(
+    return new PermanentError(
       'This PDF is encrypted and cannot be opened without its password; save an unprotected copy or give the DOI.',
       {
         hint: 'Open it in a PDF reader, export or print it to a new PDF without a password and upload that; or submit the DOI.',
       },
     );
   }
-  return new InputError(
+  return new PermanentError(
     `This file is not a readable PDF (${detail || 'pdf.js could not parse it'}); it may be damaged or cut short.`,
     { hint: `Download the PDF again and re-upload it, or ${PDF_ALTERNATIVE}.` },
   );
@@ -53,12 +54,12 @@ async function readPages(bytes: Uint8Array, timeoutMs: number): Promise<{ pages:
       throw unreadable(outcome.result.failure, outcome.result.detail);
     case 'timeout': {
       const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-      throw new InputError(`Reading this PDF took longer than ${limit} and was stopped.`, {
+      throw new PermanentError(`Reading this PDF took longer than ${limit} and was stopped.`, {
         hint: `The file may be very large or malformed; ${PDF_ALTERNATIVE}.`,
       });
     }
     case 'out-of-memory':
-      throw new InputError('This PDF is too complex to read (it needed more memory than allowed).', {
+      throw new PermanentError('This PDF is too complex to read (it needed more memory than allowed).', {
         hint: `Please ${PDF_ALTERNATIVE}.`,
       });
     case 'crashed':
@@ -78,14 +79,19 @@ function findPdfDoi(info: PdfInfo, pages: readonly string[]): string | null {
   return citeBlock ? findDoiInText(`doi:${citeBlock}`) : null;
 }
 
-/** Extract a paper record from PDF bytes. Throws InputError for files LaySum cannot read. */
+/** Extract a paper record from PDF bytes. Throws PermanentError for files LaySum cannot read. */
 export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions): Promise<ExtractedPdf> {
-  checkPdfBytes(bytes, opts.maxBytes);
+  try {
+    checkPdfBytes(bytes, opts.maxBytes);
+  } catch (err) {
+    // Submitting ran the same checks as input; failing them now, after queueing, is permanent.
+    throw err instanceof InputError ? new PermanentError(err.message, { hint: err.hint }) : err;
+  }
   const { pages, info } = await readPages(bytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const lines = cleanPages(pages);
   const letters = (pages.join('').match(/\p{L}/gu) ?? []).length;
   if (letters < MIN_TEXT_LETTERS) {
-    throw new InputError(
+    throw new PermanentError(
       'This PDF has no text layer (it is a scanned image); paste the abstract or give the DOI.',
       {
         hint: 'Copy the abstract from the journal page and submit it as text, or submit the DOI; LaySum does not run OCR.',

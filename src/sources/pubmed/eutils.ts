@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { PMID_PATTERN } from '../../domain/ids.ts';
-import { InputError } from '../../errors/input-error.ts';
-import { TransientError } from '../../errors/summarize-errors.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
+import { TransientError } from '../../errors/transient-error.ts';
 import { type HttpOptions, type HttpResponse, httpRequest, redactUrl } from '../../net/http.ts';
 import type { RateLimiter } from '../../net/rate-limit.ts';
 import { parseJsonBody } from '../json.ts';
@@ -66,7 +66,7 @@ export function createEutilsClient(options: EutilsClientOptions): EutilsClient {
     return httpRequest(req, options.http).then(
       (res) => {
         if (res.status !== 404) return res;
-        throw new InputError(`${SERVICE} has no ${endpoint} at ${redactUrl(url)} (HTTP 404).`, {
+        throw new PermanentError(`${SERVICE} has no ${endpoint} at ${redactUrl(url)} (HTTP 404).`, {
           hint: 'Check the E-utilities base URL in the configuration (https://eutils.ncbi.nlm.nih.gov/entrez/eutils).',
         });
       },
@@ -85,7 +85,7 @@ export function createEutilsClient(options: EutilsClientOptions): EutilsClient {
     const body = res.text.replace(/^\uFEFF/, '').trimStart();
     if (!body.startsWith('<')) {
       const snippet = scrub(body.slice(0, 120), options.apiKey);
-      throw new InputError(
+      throw new PermanentError(
         `${SERVICE} EFetch did not return XML for PMIDs ${pmids.join(',')}: "${snippet}".`,
         {
           hint: 'Check that the PMIDs exist; if they do, NCBI may be having trouble - try again later.',
@@ -113,7 +113,7 @@ export function createEutilsClient(options: EutilsClientOptions): EutilsClient {
 
     async esearch(term, opts = {}) {
       if (term.trim() === '') {
-        throw new InputError('The PubMed search term is empty.', {
+        throw new PermanentError('The PubMed search term is empty.', {
           hint: 'Give a PubMed query, e.g. "asthma[mh] AND 2024[dp]".',
         });
       }
@@ -132,9 +132,9 @@ const scrub = (text: string, secret: string | undefined): string =>
  */
 function withoutSecret(err: unknown, secret: string | undefined): unknown {
   if (!secret) return err;
-  if (!(err instanceof TransientError || err instanceof InputError)) return err;
+  if (!(err instanceof TransientError || err instanceof PermanentError)) return err;
   const hint = err.hint === undefined ? {} : { hint: scrub(err.hint, secret) };
-  if (err instanceof InputError) return new InputError(scrub(err.message, secret), hint);
+  if (err instanceof PermanentError) return new PermanentError(scrub(err.message, secret), hint);
   const retry = err.retryAfterMs === undefined ? {} : { retryAfterMs: err.retryAfterMs };
   return new TransientError(scrub(err.message, secret), { ...hint, ...retry });
 }
@@ -143,7 +143,7 @@ function uniquePmids(pmids: string[]): string[] {
   const wanted = [...new Set(pmids.map((p) => p.trim()))];
   const bad = wanted.filter((p) => !isPmid(p));
   if (bad.length > 0) {
-    throw new InputError(
+    throw new PermanentError(
       `Not PubMed ids: ${bad
         .slice(0, 5)
         .map((p) => JSON.stringify(p))
@@ -184,7 +184,7 @@ function readEsearch(body: string, term: string): EsearchResult {
   const parsed = parseJsonBody(body, EsearchResponse, `${SERVICE} ESearch`, `the search "${term}"`);
   const result = parsed.esearchresult;
   if (result.ERROR !== undefined || result.count === undefined) {
-    throw new InputError(
+    throw new PermanentError(
       `PubMed could not run the search "${term}": ${result.ERROR ?? 'no result count was returned'}.`,
       {
         hint: 'Check the query syntax on https://pubmed.ncbi.nlm.nih.gov/advanced/ and try again.',

@@ -6,7 +6,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type AbstractSection, PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
+import { PermanentError } from '../../errors/permanent-error.ts';
+import { TransientError } from '../../errors/transient-error.ts';
 import { mostPreciseDate, partialDate } from '../../text/dates.ts';
 import { normalizeDoi } from '../doi.ts';
 import { isPmid, pubmedUrl } from '../pmid.ts';
@@ -185,7 +186,7 @@ function parseDocument(xml: string): XmlObject {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    throw new InputError(`The PubMed response is not well-formed XML (line ${line}: ${msg}).`, {
+    throw new TransientError(`The PubMed response is not well-formed XML (line ${line}: ${msg}).`, {
       hint: 'E-utilities may have returned an error page; retry later, or check the PMIDs sent.',
     });
   }
@@ -193,7 +194,10 @@ function parseDocument(xml: string): XmlObject {
   return isObject(doc) ? doc : {};
 }
 
-/** Parse an EFetch PubmedArticleSet or a MEDLINE MedlineCitationSet. Throws InputError for anything else. */
+/**
+ * Parse an EFetch PubmedArticleSet or a MEDLINE MedlineCitationSet. Throws
+ * TransientError for a cut-off or garbled answer, PermanentError for anything else.
+ */
 export function parsePubmedXml(xml: string): PubmedParseResult {
   const doc = parseDocument(xml.replace(/^\uFEFF/, ''));
   const set = one(doc, 'PubmedArticleSet');
@@ -209,7 +213,7 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
     return { records: all(medline, 'MedlineCitation').map((c) => buildItem(c, undefined)) };
   }
   const error = text(one(one(doc, 'eFetchResult'), 'ERROR'));
-  throw new InputError(
+  throw new PermanentError(
     error
       ? `PubMed EFetch returned an error: ${error}`
       : `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>.`,

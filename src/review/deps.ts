@@ -1,0 +1,34 @@
+/** What the review use cases work with: the store, the queue, and two settings. */
+import type { Config } from '../config/env.ts';
+import { InputError } from '../errors/input-error.ts';
+import type { Enqueuer } from '../queue/jobs.ts';
+import type { PaperStore } from '../store/papers.ts';
+
+export interface ReviewDeps {
+  store: PaperStore;
+  enqueue: Enqueuer;
+  /** AUTO_PUBLISH: an approval publishes the approved version at once. */
+  autoPublish: boolean;
+  /** Which summarizer writes new versions: the offline one cannot apply a reviewer's notes. */
+  summarizer: Config['llm']['provider'];
+}
+
+/** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
+export function reviewDeps(deps: { store: PaperStore; enqueue: Enqueuer; config: Config }): ReviewDeps {
+  return {
+    store: deps.store,
+    enqueue: deps.enqueue,
+    autoPublish: deps.config.http.autoPublish,
+    summarizer: deps.config.llm.provider,
+  };
+}
+
+/** A reason or notes a decision cannot do without; the hint names the field in every interface. */
+export function requireText(value: string | undefined, what: string, field: 'reason' | 'notes'): string {
+  const text = value?.trim();
+  if (!text)
+    throw new InputError(`A ${what} is required.`, {
+      hint: `Fill in "${field}" (the desk form or the API body), or pass --${field} "..." on the command line.`,
+    });
+  return text;
+}

@@ -1,0 +1,117 @@
+/**
+ * The store's Lua scripts as ioredis custom commands. Each script is a file in
+ * ./lua/ that opens with its inputs and output; the files are read once per
+ * process from the project root (the same path from src/ under tsx and vitest
+ * and from a bundle in dist/) and defined once per connection, after which
+ * ioredis runs them by EVALSHA, falling back to EVAL when Redis lacks them.
+ */
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { projectPath } from '../config/paths.ts';
+import { LaySumError } from '../errors/laysum-error.ts';
+
+type Arg = string | number;
+
+/** The commands, typed; only a connection returned by `storeCommands` has them. */
+export interface StoreCommands {
+  /** lua/create-paper.lua: 5 fixed keys, then the identity keys. */
+  laysumCreatePaper(numKeys: number, ...keysAndArgs: Arg[]): Promise<[number, string]>;
+  /** lua/transition.lua */
+  laysumTransition(
+    ...args: [paper: string, stateIndex: string, audit: string, auditLog: string, ...argv: Arg[]]
+  ): Promise<string>;
+  /** lua/add-draft.lua */
+  laysumAddDraft(
+    ...args: [paper: string, drafts: string, audit: string, auditLog: string, ...argv: Arg[]]
+  ): Promise<number | string>;
+  /** lua/decide.lua */
+  laysumDecide(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      drafts: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
+  /** lua/publish.lua */
+  laysumPublish(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      drafts: string,
+      publicIndex: string,
+      generation: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
+  /** lua/unpublish.lua */
+  laysumUnpublish(
+    ...args: [
+      paper: string,
+      stateIndex: string,
+      audit: string,
+      auditLog: string,
+      publicIndex: string,
+      generation: string,
+      ...argv: Arg[],
+    ]
+  ): Promise<string>;
+  /** lua/set-record.lua: the paper key, then the identity keys. */
+  laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
+  /** lua/sliding-window.lua */
+  laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
+}
+
+export type StoreRedis = Redis & StoreCommands;
+
+/** Script name -> file and fixed key count (undefined: the caller passes the count first). */
+const COMMANDS = {
+  laysumCreatePaper: { file: 'create-paper.lua', numberOfKeys: undefined },
+  laysumTransition: { file: 'transition.lua', numberOfKeys: 4 },
+  laysumAddDraft: { file: 'add-draft.lua', numberOfKeys: 4 },
+  laysumDecide: { file: 'decide.lua', numberOfKeys: 5 },
+  laysumPublish: { file: 'publish.lua', numberOfKeys: 7 },
+  laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
+  laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
+  laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
+} as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
+
+export const LUA_DIR = projectPath('src', 'store', 'lua');
+
+const sources = new Map<string, string>();
+const defined = new WeakSet<Redis>();
+
+/** A script's text, read once; a missing file says where it was looked for. */
+export function luaSource(file: string): string {
+  const path = `${LUA_DIR}/${file}`;
+  let source = sources.get(path);
+  if (source === undefined) {
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new LaySumError(`Cannot read the Redis script ${path}.`, {
+        hint: 'Run LaySum from its own folder: the scripts ship beside the code in src/store/lua.',
+        cause: err,
+      });
+    }
+    sources.set(path, source);
+  }
+  return source;
+}
+
+/** The connection with the store's commands defined on it (once per connection). */
+export function storeCommands(redis: Redis): StoreRedis {
+  if (!defined.has(redis)) {
+    for (const [name, { file, numberOfKeys }] of Object.entries(COMMANDS)) {
+      const lua = luaSource(file);
+      redis.defineCommand(name, numberOfKeys === undefined ? { lua } : { lua, numberOfKeys });
+    }
+    defined.add(redis);
+  }
+  // defineCommand added exactly the methods StoreCommands declares.
+  return redis as StoreRedis;
+}

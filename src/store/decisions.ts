@@ -1,0 +1,81 @@
+/**
+ * The paper store's review writes: a decision pinned to the draft version a
+ * person saw, publishing exactly the approved version, and withdrawing a
+ * live page. Each is one script (./lua/decide.lua, publish.lua,
+ * unpublish.lua) so the check and the write can never be split by another
+ * reviewer's click.
+ */
+import type { Approval, Publication } from '../domain/publication.ts';
+import type { PaperState } from '../domain/state.ts';
+import type { PaperStore } from './papers.ts';
+import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+
+export interface DecisionInput extends AuditInput {
+  from: readonly PaperState[];
+  to: PaperState;
+  /** The draft version the person decided on: must still be the latest. */
+  basedOn: number;
+  reason?: string | null;
+  /** Recorded for an approval; any other decision voids the approval. */
+  approval?: Approval | null;
+}
+
+export async function decide(store: PaperStore, id: string, d: DecisionInput): Promise<PaperState> {
+  const now = new Date();
+  const k = store.keys;
+  const entry = auditEntry(id, d, null, d.to, now);
+  try {
+    return (await store.scripts.laysumDecide(
+      ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id)],
+      ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
+      ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
+    )) as PaperState;
+  } catch (err) {
+    throw scriptError(err, id, d.action, d.from, d.basedOn);
+  }
+}
+
+/** Put `publication.version` live; it must be the approved, latest version of an approved paper. */
+export async function publishVersion(
+  store: PaperStore,
+  id: string,
+  publication: Publication,
+  audit: AuditInput,
+  now = new Date(),
+): Promise<PaperState> {
+  const k = store.keys;
+  const entry = auditEntry(id, audit, null, 'published', now);
+  try {
+    return (await store.scripts.laysumPublish(
+      ...[k.paper(id), k.state('published'), k.audit(id), k.auditAll, k.drafts(id)],
+      ...[k.publicIndex, k.publicationGeneration],
+      ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
+      ...[now.toISOString(), entry],
+    )) as PaperState;
+  } catch (err) {
+    throw scriptError(err, id, audit.action, ['approved'], publication.version);
+  }
+}
+
+/** Mark the live publication withdrawn (compare-and-set on the record read before). */
+export async function withdraw(
+  store: PaperStore,
+  id: string,
+  before: Publication,
+  after: Publication,
+  audit: AuditInput & { reason: string },
+  now = new Date(),
+): Promise<PaperState> {
+  const k = store.keys;
+  const entry = auditEntry(id, audit, null, 'unpublished', now);
+  try {
+    return (await store.scripts.laysumUnpublish(
+      ...[k.paper(id), k.state('unpublished'), k.audit(id), k.auditAll, k.publicIndex],
+      k.publicationGeneration,
+      ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],
+      ...[now.toISOString(), entry],
+    )) as PaperState;
+  } catch (err) {
+    throw scriptError(err, id, audit.action, ['published'], before.version);
+  }
+}

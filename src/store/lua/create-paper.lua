@@ -1,0 +1,39 @@
+--[[
+  Create a paper unless one of its identities is already known: claims every
+  identity, stores the paper, indexes it and writes its first audit entry.
+
+  Input:
+    KEYS[1]   paper hash
+    KEYS[2]   papers by time (sorted set)
+    KEYS[3]   the 'queued' state index (sorted set)
+    KEYS[4]   the paper's audit list
+    KEYS[5]   the audit log (stream)
+    KEYS[6..] identity keys (string: paper id)
+
+    ARGV[1]   paper key prefix (keys.paper(''))
+    ARGV[2]   merged-tombstone key prefix (keys.merged(''))
+    ARGV[3]   paper id
+    ARGV[4]   doc (JSON)
+    ARGV[5]   now, ms
+    ARGV[6]   now, ISO
+    ARGV[7]   audit entry (JSON)
+
+  Output:
+    {1, id}          created
+    {0, existingId}  an identity belongs to a live paper (or to one merged into a live paper)
+]]
+for i = 6, #KEYS do
+  local existing = redis.call('GET', KEYS[i])
+  if existing then
+    if redis.call('EXISTS', ARGV[1] .. existing) == 1 then return {0, existing} end
+    local merged = redis.call('GET', ARGV[2] .. existing)
+    if merged and redis.call('EXISTS', ARGV[1] .. merged) == 1 then return {0, merged} end
+  end
+end
+for i = 6, #KEYS do redis.call('SET', KEYS[i], ARGV[3]) end
+redis.call('HSET', KEYS[1], 'doc', ARGV[4], 'state', 'queued', 'reason', '', 'createdAt', ARGV[6], 'updatedAt', ARGV[6])
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[5], ARGV[3])
+redis.call('RPUSH', KEYS[4], ARGV[7])
+redis.call('XADD', KEYS[5], '*', 'entry', ARGV[7])
+return {1, ARGV[3]}

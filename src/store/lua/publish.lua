@@ -1,0 +1,45 @@
+--[[
+  Publish the approved version: only an approved paper, only the version that
+  was approved, and only while it is still the latest version. The public
+  index and the publication generation (which the site's caches watch)
+  change with it.
+
+  Input:
+    KEYS[1]  paper hash
+    KEYS[2]  the 'published' state index (sorted set)
+    KEYS[3]  the paper's audit list
+    KEYS[4]  the audit log (stream)
+    KEYS[5]  the paper's drafts list
+    KEYS[6]  the public index (sorted set: live papers by last publication)
+    KEYS[7]  the publication generation (counter)
+
+    ARGV[1]  state index key prefix (keys.state(''))
+    ARGV[2]  paper id
+    ARGV[3]  the draft version to publish
+    ARGV[4]  publication record (JSON)
+    ARGV[5]  now, ms
+    ARGV[6]  now, ISO
+    ARGV[7]  audit entry (JSON)
+
+  Output:
+    the previous state
+    error 'NOT_FOUND', 'BAD_STATE <current>', 'STALE <latest version>' or
+    'NOT_APPROVED <approved version, 0 for none>'
+]]
+local cur = redis.call('HGET', KEYS[1], 'state')
+if not cur then return redis.error_reply('NOT_FOUND') end
+if cur ~= 'approved' then return redis.error_reply('BAD_STATE ' .. cur) end
+local len = redis.call('LLEN', KEYS[5])
+local version = tonumber(ARGV[3])
+if len ~= version then return redis.error_reply('STALE ' .. len) end
+local approval = redis.call('HGET', KEYS[1], 'approval')
+local approved = approval and cjson.decode(approval).version or 0
+if approved ~= version then return redis.error_reply('NOT_APPROVED ' .. approved) end
+redis.call('HSET', KEYS[1], 'state', 'published', 'reason', '', 'updatedAt', ARGV[6], 'publication', ARGV[4])
+redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[2])
+redis.call('ZADD', KEYS[6], ARGV[5], ARGV[2])
+redis.call('INCR', KEYS[7])
+redis.call('RPUSH', KEYS[3], ARGV[7])
+redis.call('XADD', KEYS[4], '*', 'entry', ARGV[7])
+return cur

@@ -1,0 +1,40 @@
+--[[
+  Withdraw a live page: the paper moves to 'unpublished', its publication is
+  marked withdrawn (the page answers 410), it leaves the public index, and
+  any approval is voided (publishing again needs a new review).
+
+  Input:
+    KEYS[1]  paper hash
+    KEYS[2]  the 'unpublished' state index (sorted set)
+    KEYS[3]  the paper's audit list
+    KEYS[4]  the audit log (stream)
+    KEYS[5]  the public index (sorted set)
+    KEYS[6]  the publication generation (counter)
+
+    ARGV[1]  state index key prefix (keys.state(''))
+    ARGV[2]  paper id
+    ARGV[3]  the publication record as read before (JSON): it must not have changed
+    ARGV[4]  the withdrawn publication record (JSON)
+    ARGV[5]  reason
+    ARGV[6]  now, ms
+    ARGV[7]  now, ISO
+    ARGV[8]  audit entry (JSON)
+
+  Output:
+    the previous state
+    error 'NOT_FOUND', 'NOT_LIVE' or 'CHANGED'
+]]
+local cur = redis.call('HGET', KEYS[1], 'state')
+if not cur then return redis.error_reply('NOT_FOUND') end
+local publication = redis.call('HGET', KEYS[1], 'publication')
+if not publication then return redis.error_reply('NOT_LIVE') end
+if publication ~= ARGV[3] then return redis.error_reply('CHANGED') end
+redis.call('HSET', KEYS[1], 'state', 'unpublished', 'reason', ARGV[5], 'updatedAt', ARGV[7], 'publication', ARGV[4])
+redis.call('HDEL', KEYS[1], 'approval')
+redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
+redis.call('ZREM', KEYS[5], ARGV[2])
+redis.call('INCR', KEYS[6])
+redis.call('RPUSH', KEYS[3], ARGV[8])
+redis.call('XADD', KEYS[4], '*', 'entry', ARGV[8])
+return cur
