@@ -24,6 +24,8 @@ beforeEach(async () => {
     LLM_MODEL: 'test-model',
     LLM_TIMEOUT_MS: '1500',
     LLM_MAX_TOKENS: '2000',
+    // These tests are about the summarize call; the simplify pass has its own (test/simplify.test.ts).
+    READING_TARGET_GRADE: '16',
   });
   await p.start();
 });
@@ -57,7 +59,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.provenance).toMatchObject({
       provider: 'openai',
       model: 'test-model',
-      promptVersion: 'summarize-v1',
+      promptVersion: 'summarize-v2',
       llmCalls: 1,
       repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },

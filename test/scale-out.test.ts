@@ -22,6 +22,8 @@ const env = {
   OPENAI_BASE_URL: llm.baseURL,
   SUMMARIZE_CONCURRENCY: '1',
   INGEST_CONCURRENCY: '1',
+  // One LLM call per paper: no simplify pass (test/simplify.test.ts covers it).
+  READING_TARGET_GRADE: '16',
 };
 
 afterAll(async () => {

@@ -85,10 +85,45 @@ export const EnvSchema = z.object({
   PAGE_CREDIT_NAMES: bool(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+
+  SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
+  SITE_FOCUS: optional,
+  SITE_HOUSE_RULES: optional,
+  READING_TARGET_GRADE: z.coerce.number().min(3).max(16).default(8),
 });
 /** The variables as parsed: what `withOverrides` starts from. */
 export type Env = z.output<typeof EnvSchema>;
 export type EnvName = keyof Env;
+
+/** Who this site writes for and how (one profile per LAYSUM_PREFIX): read by the prompt, the checks and the pages. */
+export interface SiteProfile {
+  /** The readers, in words the prompt can use: "people living with multiple sclerosis and their caregivers". */
+  audience: string;
+  /** Terms a relevant paper mentions (SITE_FOCUS, comma-separated); empty: every paper is in focus. */
+  focus: string[];
+  /** The condition the site is about (the first focus term), for {condition} in the disclaimer. */
+  condition: string | null;
+  readingTargetGrade: number;
+  /** Extra rules for the writer (SITE_HOUSE_RULES), or null. */
+  houseRules: string | null;
+  /** The disclaimer template: {journal} and {condition} are filled in per summary (src/publish/disclaimer.ts). */
+  disclaimer: string;
+}
+
+function siteProfile(env: Env): SiteProfile {
+  const focus = (env.SITE_FOCUS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return {
+    audience: env.SITE_AUDIENCE.trim(),
+    focus,
+    condition: focus[0] ?? null,
+    readingTargetGrade: env.READING_TARGET_GRADE,
+    houseRules: env.SITE_HOUSE_RULES ?? null,
+    disclaimer: env.DISCLAIMER_TEXT,
+  };
+}
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
@@ -141,7 +176,11 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       port: env.PORT,
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
-      disclaimer: env.DISCLAIMER_TEXT,
+      // The site's condition is known now; the journal is filled in per summary.
+      disclaimer: env.DISCLAIMER_TEXT.replaceAll(
+        '{condition}',
+        siteProfile(env).condition ?? 'the condition studied',
+      ),
       /** The public page's one line on how the summary was made; {date} is the approval date. */
       credit: {
         ai: env.PAGE_CREDIT_AI,
@@ -151,6 +190,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     },
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    site: siteProfile(env),
     env,
   };
 });

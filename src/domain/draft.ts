@@ -31,6 +31,24 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/** Reading figures of a summary's prose (src/text/readability.ts). */
+export const ReadingFigures = z.object({ grade: z.number(), hardWordShare: z.number() });
+
+/**
+ * The simplify pass on a draft above the reading target: the summary before
+ * it, both figures, and which version the draft keeps and why (a rewrite that
+ * loses or invents a number is not kept).
+ */
+export const SimplifyPass = z.object({
+  promptVersion: z.string(),
+  before: LaySummary,
+  beforeFigures: ReadingFigures,
+  afterFigures: ReadingFigures.nullable(),
+  kept: z.enum(['rewrite', 'original']),
+  reason: z.string(),
+});
+export type SimplifyPass = z.infer<typeof SimplifyPass>;
+
 export const Draft = z.object({
   version: z.number().int().positive(),
   summary: LaySummary,
@@ -42,6 +60,8 @@ export const Draft = z.object({
   reviewerNotes: z.string().nullable(),
   /** What the summarizer wants the reviewer to know (e.g. "built from the abstract's sentences"): desk only, never published. */
   notesForReviewer: z.array(z.string()).default([]),
+  /** The simplify pass, when the AI draft was above the reading target (absent on older drafts and human edits). */
+  simplify: SimplifyPass.nullable().optional(),
   checks: z.array(CheckResult),
 });
 export type Draft = z.infer<typeof Draft>;

@@ -1,4 +1,5 @@
 /** The list of published summaries, newest first, optionally filtered to one topic, with every topic and its count. */
+import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
@@ -75,7 +76,7 @@ ${topicList(counts, links)}`;
     canonical: topic === undefined ? links.absolute.home : links.absolute.topic(topic),
     links,
     siteName,
-    disclaimer: options.disclaimer,
+    disclaimer: renderDisclaimer(options, null),
     kind: 'website',
     main,
   });

@@ -6,6 +6,7 @@
 
 import type { Rating } from '../domain/summary.ts';
 import { type CreditWording, creditLine } from './credit.ts';
+import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
 import type { PublishedSummary } from './published.ts';
@@ -100,7 +101,7 @@ export function toMarkdown(item: PublishedSummary, disclaimer: string, credit?: 
     '',
     '---',
     '',
-    mdParagraphs(disclaimer),
+    mdParagraphs(renderDisclaimer({ disclaimer }, item.record)),
     '',
   ].join('\n');
 }

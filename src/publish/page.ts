@@ -1,6 +1,6 @@
 /** One published summary as a complete HTML page, laid out like the seed page. */
-
 import { type CreditWording, creditLine } from './credit.ts';
+import { renderDisclaimer } from './disclaimer.ts';
 import { shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
@@ -61,7 +61,7 @@ ${relatedSection(related, links)}`;
     canonical: links.absolute.summary(item.slug),
     links,
     siteName,
-    disclaimer: options.disclaimer,
+    disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
     main,
   });

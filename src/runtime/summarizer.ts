@@ -7,11 +7,12 @@ import { createOpenAiSummarizer } from '../summarize/openai-summarizer.ts';
 import type { Summarizer } from '../summarize/types.ts';
 
 export function createSummarizer(config: Config): Summarizer {
-  if (config.llm.provider === 'extractive') return createExtractiveSummarizer();
+  if (config.llm.provider === 'extractive') return createExtractiveSummarizer(config.site);
   return createOpenAiSummarizer(
     createLlmClient(config.llm),
     config.llm,
     loadPrompt('summarize'),
     config.limits.fullTextBudgetChars,
+    { site: config.site, simplifyPrompt: loadPrompt('simplify') },
   );
 }

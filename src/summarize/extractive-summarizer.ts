@@ -1,63 +1,90 @@
 /**
  * The offline provider: builds a schema-valid draft from the abstract's own
- * sentences and the paper's metadata, with no model. It is labelled
- * `provider: extractive` everywhere and says so in its caveats, so no reviewer
- * mistakes it for AI output. Used for air-gapped runs, the demo and CI.
+ * sentences and the paper's metadata, with no model. It takes the conclusion
+ * and the plainest sentences of the results (verbatim), strips registry and
+ * truncation markers, says the study design in plain words, and tells the
+ * reviewer (notesForReviewer, never a published field) what it could not do.
+ * Labelled `provider: extractive` everywhere; used offline, in the demo and CI.
  */
+import type { SiteProfile } from '../config/env.ts';
 import { type AbstractSection, abstractText, type PaperRecord } from '../domain/paper.ts';
 import { placeholder } from '../domain/placeholder.ts';
 import { LaySummary } from '../domain/summary.ts';
-import { guessEvidence } from '../evidence/guess.ts';
-import { clip, STOPWORDS, sentences, takeSentences } from '../text/sentences.ts';
+import { evidenceLevel } from '../evidence/ceiling.ts';
+import { readingFigures } from '../text/readability.ts';
+import { clip, sentences, takeSentences } from '../text/sentences.ts';
+import { topicsOf } from './extractive-topics.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
 export const EXTRACTIVE_MODEL = 'extractive-v1';
 /** Told to the reviewer on the desk; never part of the summary. */
 export const EXTRACTIVE_NOTE =
   'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language, and fill in the fields marked "Reviewer to write", before approving.';
+export const TITLE_HEADLINE_NOTE =
+  "The headline is the paper's own title, not a lay headline: rewrite it in plain words.";
 
-function section(record: PaperRecord, pattern: RegExp): AbstractSection | undefined {
-  return record.abstract.find((s) => pattern.test(`${s.label ?? ''} ${s.category ?? ''}`));
+/** Lines and phrases that are about the record, not the research. */
+const MARKERS = [
+  /\bABSTRACT TRUNCATED AT \d+ WORDS\.?/gi,
+  /\((?:Funded|Supported) by [^()]*(?:\([^()]*\)[^()]*)*\)\.?/gi,
+  /\b(?:Clinical ?Trials\.gov|ISRCTN|ANZCTR|PROSPERO|EudraCT|ChiCTR|UMIN|DRKS)\b[^.]*(?:\.|$)/gi,
+  /\b(?:NCT\d{8}|CRD\d{6,})\b\.?/g,
+  /(?:Copyright )?(?:©|\(c\))\s*\d{4}[^.]*\./gi,
+];
+const REGISTRY_SECTION = /regist|funding|copyright|disclosure|conflict/i;
+
+export function cleanAbstract(record: PaperRecord): AbstractSection[] {
+  return record.abstract
+    .filter((s) => !REGISTRY_SECTION.test(`${s.label ?? ''} ${s.category ?? ''}`))
+    .map((s) => ({
+      ...s,
+      text: MARKERS.reduce((t, m) => t.replace(m, ''), s.text)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    }))
+    .filter((s) => /\w{3}/.test(s.text));
 }
 
-function topicsOf(record: PaperRecord): string[] {
-  const seen = new Set<string>();
-  const add = (t: string) => {
-    const tag = t.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 60);
-    if (tag.length >= 2 && seen.size < 8) seen.add(tag);
-  };
-  for (const k of record.keywords) add(k);
-  if (seen.size < 3) {
-    const words = `${record.title} ${abstractText(record)}`.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? [];
-    const counts = new Map<string, number>();
-    for (const w of words) if (!STOPWORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const [w] of [...counts].sort((a, b) => b[1] - a[1])) {
-      if (seen.size >= 3) break;
-      add(w);
-    }
-  }
-  for (const filler of ['research', 'health', 'science']) if (seen.size < 3) add(filler);
-  return [...seen];
+function section(parts: AbstractSection[], pattern: RegExp): AbstractSection | undefined {
+  return parts.find((s) => pattern.test(`${s.label ?? ''} ${s.category ?? ''}`));
+}
+
+/** How hard a sentence is: its grade, plus a penalty for statistics a lay reader skips. */
+function difficulty(s: string): number {
+  const stats = (s.match(/\d|[%=<>±]|\bCI\b|\bP\b/g) ?? []).length;
+  return readingFigures(s).grade + stats * 0.3;
+}
+
+/** The `n` plainest sentences, in their original order. */
+export function plainest(list: readonly string[], n: number): string[] {
+  const keep = new Set(
+    list
+      .map((s, i) => ({ i, d: difficulty(s) }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, n)
+      .map((x) => x.i),
+  );
+  return list.filter((_, i) => keep.has(i));
 }
 
 export function extractiveSummary(record: PaperRecord): LaySummary {
-  const all = sentences(abstractText(record).replace(/^[A-Z][A-Z /&-]+: /gm, ''));
-  const conclusion = section(record, /conclu|interpret|implication/i);
-  const results = section(record, /result|finding/i);
-  const takeawaySource = conclusion ? sentences(conclusion.text) : all.slice(-1);
-  const findingsSource = results ? sentences(results.text) : all.slice(0, Math.max(1, all.length - 1));
-  const evidence = guessEvidence(record);
+  const parts = cleanAbstract(record);
+  const all = sentences(abstractText({ abstract: parts }).replace(/^[A-Z][A-Z /&-]+: /gm, ''));
+  const conclusion = section(parts, /conclu|interpret|implication/i);
+  const results = section(parts, /result|finding/i);
+  const takeawaySource = conclusion ? plainest(sentences(conclusion.text), 2) : all.slice(-1);
+  const findingsSource = plainest(results ? sentences(results.text) : all.slice(0, -1), 3);
+  const level = evidenceLevel(record);
   const topics = topicsOf(record);
   const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
   const caveats = [
-    evidence
-      ? `This is ${evidence.design}, which limits how firmly its results can be applied to individual people.`
-      : 'The study design could not be identified automatically; check the source before rating it.',
+    level.design
+      ? `This is ${level.design.plain}. Results for a group of people may not apply to any one person.`
+      : 'The study design could not be identified from the abstract.',
     ...(limitation ? [clip(limitation, 400)] : []),
   ];
-  const headline = headlineOf(record.title);
   return LaySummary.parse({
-    headline: clip(headline, 120),
+    headline: clip(headlineOf(record.title), 120),
     takeaway: padTo(takeSentences(takeawaySource, 400), 20, record.title),
     findings: padTo(
       takeSentences(findingsSource, 1400),
@@ -71,9 +98,9 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
     topics,
     ratings: {
       credibility: {
-        score: evidence?.score ?? 3,
-        rationale: evidence
-          ? `Based on the study design: this is ${evidence.design}.`
+        score: level.design ? level.ceiling : 3,
+        rationale: level.design
+          ? clip(`Based on the study design alone: ${level.reason}`, 400)
           : placeholder('how much weight the evidence can bear (the study design was not recognized).'),
       },
       interest: {
@@ -96,13 +123,14 @@ function padTo(text: string, min: number, fallback: string): string {
   return text.length >= min ? text : clip(`${text} ${fallback}`.trim(), 1400);
 }
 
-export function createExtractiveSummarizer(): Summarizer {
+export function createExtractiveSummarizer(site?: SiteProfile): Summarizer {
   return {
     provider: 'extractive',
+    ...(site ? { profile: site } : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       return {
         summary: extractiveSummary(input.record),
-        notesForReviewer: [EXTRACTIVE_NOTE],
+        notesForReviewer: [EXTRACTIVE_NOTE, TITLE_HEADLINE_NOTE],
         provenance: {
           provider: 'extractive',
           model: EXTRACTIVE_MODEL,

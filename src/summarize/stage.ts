@@ -5,9 +5,14 @@
  * and nothing is written.
  */
 
+import { DEFAULT_PROFILE } from '../checks/context.ts';
 import { runChecks } from '../checks/run-checks.ts';
-import type { Draft } from '../domain/draft.ts';
+import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
+import type { PaperRecord } from '../domain/paper.ts';
+import type { LaySummary } from '../domain/summary.ts';
+import { describeError } from '../errors/describe.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { figuresOf } from './simplify.ts';
 import type { Summarizer } from './types.ts';
 
 export interface SummarizeDeps {
@@ -27,11 +32,18 @@ export async function summarizePaper(
   if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
-  const { summary, provenance, notesForReviewer } = await deps.summarizer.summarize({
+  const first = await deps.summarizer.summarize({
     record: paper.record,
     reviewerNotes,
     previous: previous?.summary ?? null,
   });
+  const { summary, provenance, simplify } = await simplifyIfHard(
+    deps.summarizer,
+    first.summary,
+    first.provenance,
+    paper.record,
+  );
+  const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
   const draft: Draft = {
     version,
     summary,
@@ -39,8 +51,9 @@ export async function summarizePaper(
     author: provenance.provider === 'extractive' ? 'extractive' : 'ai',
     basedOn: previous?.version ?? null,
     reviewerNotes,
-    notesForReviewer: notesForReviewer ?? [],
-    checks: runChecks(summary, paper.record),
+    notesForReviewer: [...(first.notesForReviewer ?? []), ...(simplify ? [simplify.reason] : [])],
+    ...(simplify ? { simplify } : {}),
+    checks: runChecks(summary, paper.record, profile, provenance.provider),
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
@@ -52,4 +65,48 @@ export async function summarizePaper(
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,
   });
   return written ? 'drafted' : 'skipped';
+}
+
+/**
+ * One simplify pass when the draft is above the site's reading target. A
+ * failed pass never costs the draft: the original is kept and the reason told.
+ */
+async function simplifyIfHard(
+  summarizer: Summarizer,
+  summary: LaySummary,
+  provenance: Provenance,
+  record: PaperRecord,
+): Promise<{ summary: LaySummary; provenance: Provenance; simplify: SimplifyPass | null }> {
+  const target = (summarizer.profile ?? DEFAULT_PROFILE).readingTargetGrade;
+  const beforeFigures = figuresOf(summary);
+  if (!summarizer.simplify || beforeFigures.grade <= target) return { summary, provenance, simplify: null };
+  try {
+    const out = await summarizer.simplify({ summary, record, targetGrade: target });
+    const u = provenance.usage;
+    const usage = {
+      promptTokens: u.promptTokens + out.usage.promptTokens,
+      completionTokens: u.completionTokens + out.usage.completionTokens,
+      cachedTokens: u.cachedTokens + out.usage.cachedTokens,
+      totalTokens: u.totalTokens + out.usage.totalTokens,
+    };
+    return {
+      summary: out.summary,
+      provenance: { ...provenance, usage, llmCalls: provenance.llmCalls + out.calls },
+      simplify: out.pass,
+    };
+  } catch (err) {
+    const reason = `Kept the original: the simplify pass failed (${describeError(err).split('\n')[0]}).`;
+    return {
+      summary,
+      provenance,
+      simplify: {
+        promptVersion: 'simplify',
+        before: summary,
+        beforeFigures,
+        afterFigures: null,
+        kept: 'original',
+        reason,
+      },
+    };
+  }
 }

@@ -1,7 +1,9 @@
 /** What every summarizer (LLM or offline extractive) takes and returns. */
+import type { SiteProfile } from '../config/env.ts';
 import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import type { Simplifier } from './simplify.ts';
 
 export interface SummarizeInput {
   record: PaperRecord;
@@ -20,5 +22,9 @@ export interface SummarizeOutput {
 
 export interface Summarizer {
   readonly provider: Provenance['provider'];
+  /** The site this summarizer writes for: its reading target and focus drive the checks. */
+  readonly profile?: SiteProfile;
+  /** One rewrite of a draft above the reading target (LLM summarizers with a simplify prompt). */
+  readonly simplify?: Simplifier;
   summarize(input: SummarizeInput): Promise<SummarizeOutput>;
 }

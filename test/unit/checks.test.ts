@@ -6,7 +6,9 @@ import { fixture } from '../support/harness.ts';
 import { fractureSummary } from '../support/summaries.ts';
 
 const record = textRecord({ text: fixture('abstracts/pmid-30158200.txt'), maxBytes: 1e6 });
-const byId = (s: typeof fractureSummary) => Object.fromEntries(runChecks(s, record).map((c) => [c.id, c]));
+const caseReport = { ...record, publicationTypes: ['Case Reports'] };
+const byId = (s: typeof fractureSummary, r = record) =>
+  Object.fromEntries(runChecks(s, r).map((c) => [c.id, c]));
 
 describe('quality checks', () => {
   it('passes a plain, faithful summary', () => {
@@ -35,14 +37,17 @@ describe('quality checks', () => {
   });
 
   it('flags treatment advice, unexplained acronyms, and a rating that ignores the design', () => {
-    const checks = byId({
-      ...fractureSummary,
-      audience: 'You should stop taking vitamin D. The GWAS shows BMD matters.',
-      ratings: {
-        ...fractureSummary.ratings,
-        credibility: { score: 1, rationale: 'A single case report of one patient.' },
+    const checks = byId(
+      {
+        ...fractureSummary,
+        audience: 'You should stop taking vitamin D. The GWAS shows BMD matters.',
+        ratings: {
+          ...fractureSummary.ratings,
+          credibility: { score: 5, rationale: 'A strong study.' },
+        },
       },
-    });
+      caseReport,
+    );
     expect(checks.advice?.status).toBe('warn');
     expect(checks.acronyms?.message).toMatch(/GWAS/);
     expect(checks.credibility?.status).toBe('warn');
@@ -59,5 +64,16 @@ describe('quality checks', () => {
       caveats: [dense],
     });
     expect(checks['reading-level']?.status).toBe('fail');
+  });
+});
+
+describe("LaySum's own words", () => {
+  it('never trip the acronym and jargon check on an extractive draft', async () => {
+    const { extractiveSummary } = await import('../../src/summarize/extractive-summarizer.ts');
+    const { unexplainedTerms } = await import('../../src/checks/acronyms.ts');
+    for (const types of [['Randomized Controlled Trial'], ['Systematic Review'], ['Case Reports'], []]) {
+      const s = extractiveSummary({ ...record, publicationTypes: types });
+      expect(unexplainedTerms('', [...s.caveats, s.ratings.credibility.rationale].join('\n'))).toEqual([]);
+    }
   });
 });

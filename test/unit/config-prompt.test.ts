@@ -84,11 +84,11 @@ describe('.env.example', () => {
 describe('prompt files', () => {
   it('loads the summarize prompt with its version and renders every input', () => {
     const prompt = loadPrompt('summarize');
-    expect(prompt.version).toBe('summarize-v1');
+    expect(prompt.version).toBe('summarize-v2');
     const values = Object.fromEntries(prompt.inputs.map((i) => [i, `<<${i}>>`]));
     const { system, user } = renderPrompt(prompt, values);
     expect(system).toMatch(/plain-language/);
-    for (const i of prompt.inputs) expect(user).toContain(`<<${i}>>`);
+    for (const i of prompt.inputs) expect(`${system}\n${user}`).toContain(`<<${i}>>`);
     expect(() => renderPrompt(prompt, { title: 'x' })).toThrow(/needs values for/);
   });
 

@@ -10,6 +10,7 @@ import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { stateLabel } from './format.ts';
 import { Shortcuts } from './shortcuts.tsx';
+import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
 
 export interface ReviewProps {
@@ -153,6 +154,7 @@ export function ReviewBody(props: ReviewProps) {
         notesApplied={props.notesApplied}
       />
       {draft ? <Checks draft={draft} /> : null}
+      {draft ? <SimplifyBlock draft={draft} /> : null}
       {draft ? <ProvenanceTable draft={draft} /> : null}
       <Changes versions={view.versions} from={props.from} />
       {view.versions.length ? <Versions paperId={view.id} versions={view.versions} /> : null}
