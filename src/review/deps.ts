@@ -1,4 +1,5 @@
 /** What the review use cases work with: the store, the queue, and two settings. */
+import type { CheckProfile } from '../checks/run-checks.ts';
 import type { Config } from '../config/env.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
@@ -11,6 +12,8 @@ export interface ReviewDeps {
   autoPublish: boolean;
   /** Which summarizer writes new versions: the offline one cannot apply a reviewer's notes. */
   summarizer: Config['llm']['provider'];
+  /** The site profile the checks of an edited version use (reading target, focus). */
+  checkProfile: CheckProfile;
 }
 
 /** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
@@ -20,6 +23,7 @@ export function reviewDeps(deps: { store: PaperStore; enqueue: Enqueuer; config:
     enqueue: deps.enqueue,
     autoPublish: deps.config.http.autoPublish,
     summarizer: deps.config.llm.provider,
+    checkProfile: deps.config.site,
   };
 }
 

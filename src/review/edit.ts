@@ -48,7 +48,7 @@ export async function editDraft(
     basedOn,
     reviewerNotes: null,
     notesForReviewer: base.notesForReviewer,
-    checks: runChecks(parsed.data, paper.record),
+    checks: runChecks(parsed.data, paper.record, deps.checkProfile, base.provenance.provider),
   };
   const live = isLive(paper.publication) ? paper.publication : null;
   const correction = live ? `correction of published version ${live.version}\n` : '';

@@ -75,7 +75,13 @@ export function createTestStore(): TestStore {
       return id;
     },
     async publish(id) {
-      const deps = { store, enqueue: noQueue, autoPublish: false, summarizer: 'openai' as const };
+      const deps = {
+        store,
+        enqueue: noQueue,
+        autoPublish: false,
+        summarizer: 'openai' as const,
+        checkProfile: { readingTargetGrade: 8, focus: [] },
+      };
       await approve(deps, id, 'test', { basedOn: 1 });
       await publish(deps, id, 'test', { basedOn: 1 });
     },
