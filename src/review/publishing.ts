@@ -28,7 +28,8 @@ export async function publish(
     });
   }
   const approval = paper.approval;
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   const before = paper.publication;
   const publication: Publication = {
     version: d.basedOn,
@@ -43,11 +44,17 @@ export async function publish(
   const correction = before
     ? ` (replaces version ${before.version}${before.withdrawn ? ', which was withdrawn' : ''})`
     : '';
-  await publishVersion(deps.store, id, publication, {
-    actor,
-    action: 'published',
-    note: `version ${d.basedOn}${correction}`,
-  }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'publish', d.basedOn));
+  await publishVersion(
+    deps.store,
+    id,
+    publication,
+    {
+      actor,
+      action: 'published',
+      note: `version ${d.basedOn}${correction}`,
+    },
+    at,
+  ).catch((err: unknown) => explainRefusal(err, deps.store, id, 'publish', d.basedOn));
   return publication;
 }
 
