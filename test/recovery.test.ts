@@ -3,13 +3,10 @@
  * steps) is picked up when workers start, and a paper survives a Redis
  * restart when Redis keeps its append-only file (started here on its own port).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textIdentity } from '../src/store/identity.ts';
 import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
+import { startPrivateRedis } from './support/redis-server.ts';
 
 let p: Pipeline | undefined;
 afterEach(async () => {
@@ -31,40 +28,14 @@ describe('recovery', () => {
   });
 
   it('keeps queued papers across a Redis restart with the append-only file on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'laysum-redis-'));
-    const port = 16_379 + Math.floor(Math.random() * 1000);
-    const startRedis = async () => {
-      const child = spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--dir',
-          dir,
-          '--appendonly',
-          'yes',
-          '--appendfsync',
-          'always',
-          '--save',
-          '',
-        ],
-        { stdio: 'ignore' },
-      );
-      await new Promise((r) => setTimeout(r, 400));
-      return child;
-    };
-    let redis = await startRedis();
+    const redis = await startPrivateRedis();
     try {
-      p = await createPipeline({ REDIS_URL: `redis://127.0.0.1:${port}` });
+      p = await createPipeline({ REDIS_URL: redis.url });
       const id = await p.submit({ kind: 'text', text: fractureText() });
       await p.ctx.close();
-      redis.kill('SIGKILL');
-      await new Promise((r) => redis.once('exit', r));
-      redis = await startRedis();
+      await redis.restart('SIGKILL');
       p = await createPipeline({
-        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_URL: redis.url,
         LAYSUM_PREFIX: p.config.redis.prefix,
       });
       expect((await p.ctx.store.require(id)).state).toBe('queued');
@@ -73,7 +44,7 @@ describe('recovery', () => {
       await p.cleanup();
       p = undefined;
     } finally {
-      redis.kill('SIGKILL');
+      await redis.dispose();
     }
   });
 });
