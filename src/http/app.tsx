@@ -8,7 +8,7 @@ import { DASHBOARD_PATH, dashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, statusOf } from './errors.ts';
-import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middleware.ts';
+import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { desk } from './web/desk.tsx';
@@ -22,7 +22,9 @@ function wantsHtml(c: Context<AppEnv>): boolean {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog(deps.log));
+  app.use('*', requestLog(deps.log, deps.config.http.trustProxy));
+  for (const path of ['/api/*', '/desk', '/desk/*', '/login', '/logout', '/admin/*', '/healthz', '/readyz'])
+    app.use(path, noStore());
   app.get('/healthz', (c) => c.json({ ok: true }));
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
