@@ -10,12 +10,17 @@ import { LaySumError } from '../errors/laysum-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { StateError } from '../errors/state-error.ts';
 
-/** An HTTP-level refusal: not signed in (401), wrong role or bad CSRF token (403), body too large (413). */
+/**
+ * An HTTP-level refusal: not signed in (401), wrong role or bad CSRF token
+ * (403), body too large (413), too many failed sign-ins (429), Redis away
+ * (503); the last two say when to try again (`Retry-After`).
+ */
 export class HttpError extends LaySumError {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
     hint?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message, hint === undefined ? {} : { hint });
   }
