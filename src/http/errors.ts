@@ -8,6 +8,7 @@ import { ConflictError } from '../errors/conflict-error.ts';
 import { InputError } from '../errors/input-error.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { RecordLostError } from '../errors/record-lost-error.ts';
 import { StateError } from '../errors/state-error.ts';
 
 /**
@@ -35,6 +36,7 @@ export function statusOf(err: unknown): ContentfulStatusCode {
   if (err instanceof HttpError) return err.status;
   if (err instanceof InputError) return 400;
   if (err instanceof NotFoundError) return 404;
+  if (err instanceof RecordLostError) return 410;
   if (err instanceof StateError || err instanceof ConflictError) return 409;
   return 500;
 }
