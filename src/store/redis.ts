@@ -8,6 +8,7 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import { LaySumError } from '../errors/laysum-error.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 
 export type ConnectionRole = 'worker' | 'producer' | 'server';
 
@@ -50,9 +51,7 @@ export async function assertRedisReachable(redis: Redis, url: string): Promise<v
   }
 }
 
-export function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
-}
+export const redactRedisUrl = redactUrlCredentials;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
