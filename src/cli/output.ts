@@ -1,5 +1,5 @@
 /** How the CLI talks: plain text for people, `--json` for scripts, errors with what to do. */
-import { LaySumError } from '../errors/laysum-error.ts';
+import { describeError } from '../errors/describe.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -15,13 +15,7 @@ export function note(text: string): void {
 
 /** Print an error the way a person should read it and set a non-zero exit code. */
 export function reportError(err: unknown): void {
-  if (err instanceof LaySumError) {
-    process.stderr.write(`error: ${err.describe()}\n`);
-  } else if (err instanceof Error) {
-    process.stderr.write(`error: ${err.message}\n`);
-  } else {
-    process.stderr.write(`error: ${String(err)}\n`);
-  }
+  process.stderr.write(`error: ${describeError(err)}\n`);
   process.exitCode = 1;
 }
 

@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
     .default('laysum'),
+  REDIS_ALLOW_EVICTION: bool(false),
 
   LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
   OPENAI_API_KEY: optional,
@@ -58,6 +59,7 @@ export const EnvSchema = z.object({
 
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
+  MAX_JSON_BYTES: int(1_000_000, 1000),
   FULLTEXT_BUDGET_CHARS: int(24_000, 0),
 
   NCBI_EUTILS_URL: url('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
@@ -70,6 +72,10 @@ export const EnvSchema = z.object({
 
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
+  TRUST_PROXY: bool(false),
+  SIGNIN_MAX_FAILURES: int(10, 1),
+  SIGNIN_FAILURE_WINDOW_S: int(900, 1),
+  SIGNIN_MAX_FAILURES_ALL: int(1000, 0),
   AUTO_PUBLISH: bool(false),
   DISCLAIMER_TEXT: z
     .string()
@@ -139,7 +145,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     return z.NEVER;
   }
   return {
-    redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX },
+    redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX, allowEviction: env.REDIS_ALLOW_EVICTION },
     llm: {
       provider,
       apiKey: env.OPENAI_API_KEY,
@@ -160,6 +166,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     limits: {
       maxTextBytes: env.MAX_TEXT_BYTES,
       maxPdfBytes: env.MAX_PDF_BYTES,
+      /** JSON bodies of POST /api/papers, checked while reading. */
+      maxJsonBytes: env.MAX_JSON_BYTES,
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
     },
     sources: {
@@ -176,6 +184,14 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       port: env.PORT,
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
+      /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */
+      trustProxy: env.TRUST_PROXY,
+      /** Failed sign-ins and bad Bearer tokens: per client address, and across all addresses (0: no such cap). */
+      signIn: {
+        maxFailures: env.SIGNIN_MAX_FAILURES,
+        windowSeconds: env.SIGNIN_FAILURE_WINDOW_S,
+        maxFailuresAll: env.SIGNIN_MAX_FAILURES_ALL,
+      },
       // The site's condition is known now; the journal is filled in per summary.
       disclaimer: env.DISCLAIMER_TEXT.replaceAll(
         '{condition}',

@@ -7,8 +7,9 @@ import { type Context, Hono } from 'hono';
 import { DASHBOARD_PATH, dashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
-import { errorBody, statusOf } from './errors.ts';
-import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middleware.ts';
+import { errorBody, HttpError, statusOf } from './errors.ts';
+import { healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { desk } from './web/desk.tsx';
@@ -22,10 +23,13 @@ function wantsHtml(c: Context<AppEnv>): boolean {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requestLog(deps.log));
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('*', requestLog(deps.log, deps.config.http.trustProxy));
+  for (const path of ['/api/*', '/desk', '/desk/*', '/login', '/logout', '/admin/*', '/healthz', '/readyz'])
+    app.use(path, noStore());
+  healthRoutes(app, deps);
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.use('*', whileRedisAway(deps));
 
   app.use('/api/*', publicHeaders());
   app.route('/api', api(deps));
@@ -53,8 +57,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       banner: { kind: 'error', text: body.error, hint: body.hint },
     });
   });
-  app.onError((err, c) => {
+  app.onError((caught, c) => {
+    // A command that met the connection as it went down: the same 503, logged once by the health watcher.
+    const err = isRedisUnavailable(caught) ? redisAway() : caught;
     const status = statusOf(err);
+    if (err instanceof HttpError && err.retryAfterSeconds !== undefined)
+      c.header('Retry-After', String(err.retryAfterSeconds));
     if (status === 500) {
       const { method, path } = c.req;
       deps.log.error({ err, method, path }, `${method} ${path}: unexpected error: ${err.message}`);

@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { can, type Permission, rolesWith } from '../users/roles.ts';
 import type { StoredUser } from '../users/store.ts';
+import { isHttps } from './client.ts';
 import { badToken, HttpError, unauthorized } from './errors.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
@@ -57,7 +58,7 @@ export function setSessionCookie(deps: AppDeps, c: Context<AppEnv>, id: string):
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: deps.config.http.publicBaseUrl.startsWith('https:'),
+    secure: isHttps(c, deps.config),
     maxAge: deps.sessions.ttlSeconds,
   });
 }

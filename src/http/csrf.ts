@@ -27,10 +27,16 @@ export function assertFormCsrf(c: Context<AppEnv>, value: unknown): void {
   if (!session || typeof value !== 'string' || !sameSecret(value, session.csrf)) throw refused();
 }
 
-/** A token for the login form, also set as a short-lived cookie. */
-export function issueLoginCsrf(c: Context<AppEnv>): string {
+/** A token for the login form, also set as a short-lived cookie (Secure when the browser came over https). */
+export function issueLoginCsrf(c: Context<AppEnv>, secure: boolean): string {
   const token = newSecret(24);
-  setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/login', maxAge: 3600 });
+  setCookie(c, LOGIN_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/login',
+    maxAge: 3600,
+    secure,
+  });
   return token;
 }
 

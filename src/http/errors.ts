@@ -8,14 +8,20 @@ import { ConflictError } from '../errors/conflict-error.ts';
 import { InputError } from '../errors/input-error.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { RecordLostError } from '../errors/record-lost-error.ts';
 import { StateError } from '../errors/state-error.ts';
 
-/** An HTTP-level refusal: not signed in (401), wrong role or bad CSRF token (403), body too large (413). */
+/**
+ * An HTTP-level refusal: not signed in (401), wrong role or bad CSRF token
+ * (403), body too large (413), too many failed sign-ins (429), Redis away
+ * (503); the last two say when to try again (`Retry-After`).
+ */
 export class HttpError extends LaySumError {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
     hint?: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message, hint === undefined ? {} : { hint });
   }
@@ -30,6 +36,7 @@ export function statusOf(err: unknown): ContentfulStatusCode {
   if (err instanceof HttpError) return err.status;
   if (err instanceof InputError) return 400;
   if (err instanceof NotFoundError) return 404;
+  if (err instanceof RecordLostError) return 410;
   if (err instanceof StateError || err instanceof ConflictError) return 409;
   return 500;
 }

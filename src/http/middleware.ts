@@ -4,15 +4,15 @@
  * cookies or bodies, so tokens cannot reach the log), security headers per
  * area, and body size limits.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Logger } from '../log/logger.ts';
+import { clientAddress } from './client.ts';
 import { HttpError } from './errors.ts';
 import type { AppEnv } from './types.ts';
 
-export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
+export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -20,18 +20,20 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     const { method, path } = c.req;
     const { status } = c.res;
     const user = c.get('user')?.name ?? null;
-    const fields = { method, path, status, durationMs, user, remote: clientAddress(c) };
-    const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'}`;
+    const remote = clientAddress(c, trustProxy);
+    const fields = { method, path, status, durationMs, user, remote };
+    const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'} from=${remote ?? '-'}`;
     if (status >= 500) log.error(fields, line);
     else log.info(fields, line);
   };
 }
 
-/** The peer's address; there is none when the app is called without a server (`app.fetch` in tests). */
-function clientAddress(c: Context<AppEnv>): string | null {
-  const bindings: unknown = c.env;
-  if (typeof bindings !== 'object' || bindings === null) return null;
-  return getConnInfo(c).remote.address ?? null;
+/** Desk, API and dashboard answers are per user and change with every decision: no browser or proxy may keep them. */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  };
 }
 
 const common = {
@@ -75,15 +77,14 @@ export const publicHeaders = (): MiddlewareHandler<AppEnv> =>
 export const adminHeaders = (): MiddlewareHandler<AppEnv> =>
   secureHeaders({ ...common, contentSecurityPolicy: undefined });
 
-export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function limitBody(
+  maxBytes: number,
+  hint = 'Send a smaller file, or give the DOI or PMID instead.',
+): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new HttpError(
-        413,
-        `The request body is over the limit of ${maxBytes} bytes.`,
-        'Send a smaller file, or give the DOI or PMID instead.',
-      );
+      throw new HttpError(413, `The request body is over the limit of ${maxBytes} bytes.`, hint);
     },
   });
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
+import type { RedisHealth } from '../store/redis-health.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   sessions: SessionStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
+  /** What /healthz and /readyz report: the Redis connection, and whether the server is stopping. */
+  health: { redis: RedisHealth; stopping: boolean };
 }
 
 export interface AppEnv {

@@ -49,12 +49,10 @@ export const REDACT_PATHS: string[] = SECRET_KEYS.flatMap((key) => {
 
 export const CENSOR = '[Redacted]';
 
-/** Shapes of secrets in free text, beyond the API-key shapes that redactSecrets knows. */
+/** Shapes of secrets in free text, beyond the API-key and URL-credential shapes that redactSecrets knows. */
 const TEXT_SHAPES: ReadonlyArray<[RegExp, string]> = [
   // A bearer token quoted in a message ("Basic" is left alone: it is an English word too).
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{4,}/gi, '$1 ***'],
-  // user:password@ in any URL (redis://, https://...).
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"'\\]+@/gi, '$1***@'],
   // name=value pairs whose name says secret: cookies, query strings (NCBI's api_key=...).
   [/\b([\w-]*(?:session|token|secret|passw(?:or)?d|api[_-]?key|csrf)[\w-]*)=[^\s;&"'\\]+/gi, '$1=***'],
 ];

@@ -13,7 +13,7 @@ import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.t
 import { describeError } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
-import { redactSecrets } from '../errors/redact.ts';
+import { redactError, redactSecrets } from '../errors/redact.ts';
 import { SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
 import type { PaperStore } from '../store/papers.ts';
@@ -40,9 +40,10 @@ export async function handleStageError(
 ): Promise<Error> {
   const attempts = job.opts.attempts ?? 1;
   const retryable = isRetryable(err);
-  if (retryable && job.attemptsMade + 1 < attempts)
-    return err instanceof Error ? err : new Error(String(err));
   const secrets = [deps.config.llm.apiKey, deps.config.sources.ncbiApiKey];
+  // BullMQ stores the message and stack of every failed attempt in Redis: redact them first.
+  if (retryable && job.attemptsMade + 1 < attempts)
+    return redactError(err instanceof Error ? err : new Error(String(err)), secrets);
   const reason = redactSecrets(
     retryable
       ? `${stage} gave up after ${attempts} attempt(s): ${describeError(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
@@ -50,7 +51,7 @@ export async function handleStageError(
     secrets,
   );
   await markFailed(deps.store, paperId, failureRecord(err, stage, reason, secrets));
-  return new UnrecoverableError(reason);
+  return redactError(new UnrecoverableError(reason), secrets);
 }
 
 function failureRecord(

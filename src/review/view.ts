@@ -11,7 +11,9 @@ import { findPlaceholders, type PlaceholderHit } from '../domain/placeholder.ts'
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { RecordLostError } from '../errors/record-lost-error.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { type PaperTraces, paperTraces } from '../store/traces.ts';
 
 export interface PaperView {
   id: string;
@@ -137,10 +139,27 @@ export function reviewOrder(rows: PaperRow[]): PaperRow[] {
   );
 }
 
-/** A paper id, following a duplicate merged at ingest to the paper that stayed. */
+/**
+ * A paper id, following a duplicate merged at ingest to the paper that stayed.
+ * A paper whose record is gone but which an index or the audit still names is
+ * reported as lost (RecordLostError), not as unknown.
+ */
 export async function resolvePaperId(store: PaperStore, id: string, hint?: string): Promise<string> {
   if (await store.get(id)) return id;
   const into = await store.mergedInto(id);
   if (into) return into;
+  const traces = await paperTraces(store, id);
+  if (traces) throw new RecordLostError(id, describeTraces(traces));
   throw new NotFoundError('paper', id, hint);
+}
+
+function describeTraces(t: PaperTraces): string {
+  const parts: string[] = [];
+  if (t.states.length) parts.push(`listed as ${t.states.join(', ')}`);
+  const last = t.audit.at(-1);
+  if (last)
+    parts.push(
+      `${t.audit.length} audit entr${t.audit.length === 1 ? 'y' : 'ies'}, the last "${last.action}" by ${last.actor} at ${last.at}`,
+    );
+  return parts.join('; ') || 'in the paper index';
 }

@@ -1,6 +1,7 @@
 /** What the web app is built from, for a process context (the `serve` command and the demo). */
 import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
+import { watchRedis } from '../store/redis-health.ts';
 import type { Context } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
@@ -13,5 +14,6 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     users: ctx.users,
     sessions: ctx.sessions,
     log,
+    health: { redis: watchRedis(ctx.redis, log, ctx.config.redis.url), stopping: false },
   };
 }

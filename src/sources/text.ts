@@ -6,6 +6,7 @@
 import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
 import { PaperRecord as PaperRecordSchema } from '../domain/paper.ts';
 import { InputError } from '../errors/input-error.ts';
+import { refuseUnusableText } from './text-refusals.ts';
 
 export const MIN_ABSTRACT_CHARS = 200;
 
@@ -34,6 +35,8 @@ export function parsePastedText(input: TextInput): { title: string; sections: Ab
       hint: 'Paste only the title and abstract, or raise MAX_TEXT_BYTES.',
     });
   }
+  refuseUnusableText(input.text);
+  if (input.title) refuseUnusableText(input.title, 'The title');
   const text = input.text.replace(/\r\n?/g, '\n').trim();
   if (text.length === 0) {
     throw new InputError('The text is empty.', {

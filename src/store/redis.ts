@@ -1,24 +1,38 @@
 /**
  * Redis connections. Workers need `maxRetriesPerRequest: null` (BullMQ
- * blocks on Redis); producers (CLI, HTTP) fail fast so a user hears about a
- * down Redis at once instead of a hang.
+ * blocks on Redis); one-shot producers (CLI commands) fail fast so a user
+ * hears about a down Redis at once instead of a hang; the server's connection
+ * never stops reconnecting (a Redis restart must not need a server restart)
+ * but refuses commands while it is down, so a request is answered 503 at
+ * once instead of waiting.
  */
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { LaySumError } from '../errors/laysum-error.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 
-export type ConnectionRole = 'worker' | 'producer';
+export type ConnectionRole = 'worker' | 'producer' | 'server';
+
+/** Reconnect every 0.2 s, 0.4 s, ... up to every 2 s, for ever. */
+export const reconnectForEver = (times: number): number => Math.min(200 * times, 2000);
+
+const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
+  worker: { maxRetriesPerRequest: null },
+  producer: {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    retryStrategy: (times) => (times > 3 ? null : 200 * times),
+  },
+  // lazyConnect: the offline queue is off, so commands wait for connect() (assertRedisReachable).
+  server: {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: reconnectForEver,
+  },
+};
 
 export function createRedis(url: string, role: ConnectionRole): Redis {
-  const redis = new Redis(url, {
-    lazyConnect: false,
-    ...(role === 'worker'
-      ? { maxRetriesPerRequest: null }
-      : {
-          maxRetriesPerRequest: 1,
-          enableOfflineQueue: true,
-          retryStrategy: (times) => (times > 3 ? null : 200 * times),
-        }),
-  });
+  const redis = new Redis(url, { lazyConnect: false, ...ROLE_OPTIONS[role] });
   // Errors surface through the commands that fail; without a listener ioredis prints them raw.
   redis.on('error', () => {});
   return redis;
@@ -27,6 +41,7 @@ export function createRedis(url: string, role: ConnectionRole): Redis {
 /** Ping Redis, turning a failure into an error that says what to do. */
 export async function assertRedisReachable(redis: Redis, url: string): Promise<void> {
   try {
+    if (redis.status === 'wait') await withTimeout(redis.connect(), 5000);
     await withTimeout(redis.ping(), 5000);
   } catch (err) {
     throw new LaySumError(`Cannot reach Redis at ${redactRedisUrl(url)}.`, {
@@ -36,9 +51,7 @@ export async function assertRedisReachable(redis: Redis, url: string): Promise<v
   }
 }
 
-export function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
-}
+export const redactRedisUrl = redactUrlCredentials;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -56,24 +69,41 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Warn when Redis may evict keys (BullMQ and the review queue must never lose data). */
-export async function checkRedisPolicy(redis: Redis): Promise<string[]> {
+/**
+ * Refuse an evicting Redis (it silently drops queued papers and their jobs)
+ * unless REDIS_ALLOW_EVICTION says to go on; returns the warnings to log:
+ * the override, no append-only file, or a Redis that does not allow CONFIG.
+ */
+export async function checkRedisPolicy(redis: Redis, options: { allowEviction: boolean }): Promise<string[]> {
   const warnings: string[] = [];
+  let policy: string | undefined;
+  let aof: string | undefined;
   try {
-    const policy = (await redis.config('GET', 'maxmemory-policy')) as string[];
-    if (policy[1] && policy[1] !== 'noeviction') {
-      warnings.push(
-        `Redis maxmemory-policy is "${policy[1]}": set it to "noeviction" so queued papers are never evicted.`,
-      );
+    policy = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1];
+    aof = ((await redis.config('GET', 'appendonly')) as string[])[1];
+  } catch (err) {
+    // Managed Redis often disables CONFIG: say what could not be checked, and go on.
+    const why = err instanceof Error ? err.message : String(err);
+    warnings.push(
+      `Could not read Redis's maxmemory-policy (CONFIG GET is not allowed here: ${why}). Make sure it is "noeviction", or queued papers may be evicted and lost.`,
+    );
+    return warnings;
+  }
+  if (policy && policy !== 'noeviction') {
+    const problem = `Redis maxmemory-policy is "${policy}": under memory pressure Redis deletes keys, and LaySum loses papers, drafts and jobs without a trace.`;
+    if (!options.allowEviction) {
+      throw new LaySumError(`Refusing to start: ${problem}`, {
+        hint: 'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (and put `maxmemory-policy noeviction` in redis.conf), or set REDIS_ALLOW_EVICTION=true to start anyway.',
+      });
     }
-    const aof = (await redis.config('GET', 'appendonly')) as string[];
-    if (aof[1] === 'no') {
-      warnings.push(
-        'Redis runs without the append-only file: a Redis restart loses papers and drafts. Enable `appendonly yes` in production.',
-      );
-    }
-  } catch {
-    // CONFIG may be disabled on managed Redis; nothing to check then.
+    warnings.push(
+      `DANGER: ${problem} Starting anyway because REDIS_ALLOW_EVICTION=true. Set maxmemory-policy to "noeviction".`,
+    );
+  }
+  if (aof === 'no') {
+    warnings.push(
+      'Redis runs without the append-only file: a Redis restart loses papers and drafts. Enable `appendonly yes` in production.',
+    );
   }
   return warnings;
 }

@@ -11,6 +11,7 @@ import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resource
 import type { z } from 'zod';
 import type { Config } from '../config/env.ts';
 import type { Usage } from '../domain/draft.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import type { strictResponseFormat } from '../llm/response-format.ts';
 import { classifyApiError, repairableProblem } from './llm-errors.ts';
@@ -43,7 +44,7 @@ export async function callStructured<T extends z.ZodType>(
   llm: Config['llm'],
   call: StructuredCall<T>,
 ): Promise<StructuredReply<z.infer<T>>> {
-  const where = llm.baseURL ?? 'api.openai.com';
+  const where = llm.baseURL ? redactUrlCredentials(llm.baseURL) : 'api.openai.com';
   const messages: ChatCompletionMessageParam[] = [
     { role: 'system', content: call.system },
     { role: 'user', content: call.user },

@@ -35,7 +35,7 @@ describe('the request log', () => {
       status: 200,
     });
     expect(api).toMatchObject({ user: 'admin-1', remote: '127.0.0.1', durationMs: expect.any(Number) });
-    expect(api?.msg).toMatch(/^GET \/api\/drafts 200 \d+ms user=admin-1$/);
+    expect(api?.msg).toMatch(/^GET \/api\/drafts 200 \d+ms user=admin-1 from=127\.0\.0\.1$/);
     expect(desk).toMatchObject({ path: '/desk', status: 200, user: 'reviewer-1' });
     const raw = h.logs.join('');
     for (const secret of [

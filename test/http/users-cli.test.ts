@@ -69,7 +69,7 @@ describe('laysum serve', () => {
     }
     expect(port, server.output()).not.toBe('');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, redis: 'up' });
     expect(server.output()).toMatch(/No accounts yet/);
     server.child.kill('SIGTERM');
     const done = await server.done;

@@ -53,6 +53,7 @@ async function waitForPing(port: number, child: ChildProcess): Promise<void> {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
+    r.on('error', () => {}); // not up yet: connect() rejects, and the event needs no printing
     try {
       await r.connect();
       if ((await r.ping()) === 'PONG') return;

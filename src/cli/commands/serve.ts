@@ -21,7 +21,7 @@ function portOf(value: string | undefined, fallback: number): number {
 export function serve(o: { port?: string; host?: string }): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'serve' });
-    for (const warning of await checkRedisPolicy(ctx.redis)) log.warn(warning);
+    for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
     const deps = appDeps(ctx, log);
     const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
     log.info(
@@ -34,7 +34,8 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    deps.health.stopping = true;
     log.info('Stopping the server...');
     await server.close();
-  });
+  }, 'server');
 }

@@ -24,7 +24,7 @@ function stagesOf(only: string | undefined): Stage[] | undefined {
 export function runWorker(o: WorkerOptions): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'worker' });
-    for (const warning of await checkRedisPolicy(ctx.redis)) log.warn(warning);
+    for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
     const provider =
       ctx.config.llm.provider === 'extractive'
         ? 'extractive (offline: no LLM configured)'

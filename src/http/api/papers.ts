@@ -12,13 +12,21 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 export function papersApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const { maxPdfBytes, maxJsonBytes } = deps.config.limits;
+  const pdfLimit = limitBody(maxPdfBytes + MULTIPART_OVERHEAD);
+  // JSON carries pasted text (MAX_TEXT_BYTES) or an id: its own, smaller limit, checked while reading.
+  const jsonLimit = limitBody(
+    maxJsonBytes,
+    'A JSON body carries the title and abstract or an identifier: paste only the abstract, send the PDF as multipart/form-data, or raise MAX_JSON_BYTES.',
+  );
+  const isMultipart = (type: string | undefined) => /^multipart\/form-data/i.test(type ?? '');
   app.post(
     '/',
     requirePermission('submit'),
-    limitBody(deps.config.limits.maxPdfBytes + MULTIPART_OVERHEAD),
+    (c, next) => (isMultipart(c.req.header('content-type')) ? pdfLimit(c, next) : jsonLimit(c, next)),
     async (c) => {
       const user = currentUser(c);
-      const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+      const multipart = isMultipart(c.req.header('content-type'));
       const fields = multipart ? ((await c.req.parseBody()) as SubmitFields) : await readJson(c);
       const request = await submitRequestFrom(isObject(fields) ? fields : {});
       const result = await submitPaper(deps, request, { actor: `api:${user.name}` });

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
+import { isHttps } from '../client.ts';
 import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -23,7 +24,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
   app.get('/login', (c) => {
     const next = safeNext(c.req.query('next'));
     if (c.get('user')) return c.redirect(next, 303);
-    return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c)} next={next} />);
+    return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c, isHttps(c, deps.config))} next={next} />);
   });
   app.post('/login', limitBody(16 * 1024), async (c) => {
     const body = await c.req.parseBody();
@@ -38,7 +39,10 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
         text: 'That token is not valid.',
         hint: 'Check it was pasted whole, or ask an admin for a new one.',
       };
-      return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c)} next={next} />, { status: 401, banner });
+      return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c, isHttps(c, deps.config))} next={next} />, {
+        status: 401,
+        banner,
+      });
     }
     const { id } = await deps.sessions.create(user);
     setSessionCookie(deps, c, id);

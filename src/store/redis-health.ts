@@ -1,0 +1,69 @@
+/**
+ * Whether the server's Redis connection is up, from ioredis's own events, with
+ * one log line when it goes down and one when it is back (not a stack trace
+ * per request). The server answers 503 while it is down and its health checks
+ * say so; ioredis keeps reconnecting by itself (./redis.ts, role `server`).
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log/logger.ts';
+import { redactRedisUrl } from './redis.ts';
+
+export interface RedisHealth {
+  /** The connection is ready for commands. */
+  readonly up: boolean;
+  /** When it went down (null while up). */
+  readonly downSince: Date | null;
+  /** Up and answering a PING within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+}
+
+export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth {
+  let up = redis.status === 'ready';
+  let downSince: Date | null = up ? null : new Date();
+  const where = redactRedisUrl(url);
+  const down = (err?: Error) => {
+    if (!up) return;
+    up = false;
+    downSince = new Date();
+    const why = err ? `: ${err.message}` : ' (connection closed)';
+    log.warn(
+      { redis: 'down', url: where },
+      `Redis at ${where} is unreachable${why}. Requests are answered 503 until it is back; reconnecting by itself.`,
+    );
+  };
+  redis.on('error', down);
+  redis.on('close', () => down());
+  redis.on('end', () => down());
+  redis.on('ready', () => {
+    if (up) return;
+    up = true;
+    const downMs = downSince ? Date.now() - downSince.getTime() : 0;
+    downSince = null;
+    log.info(
+      { redis: 'up', url: where, downMs },
+      `Redis at ${where} is back after ${(downMs / 1000).toFixed(1)} s: serving again.`,
+    );
+  });
+  return {
+    get up() {
+      return up;
+    },
+    get downSince() {
+      return downSince;
+    },
+    async ping(timeoutMs = 1000) {
+      if (!up) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        return await Promise.race([redis.ping().then((r) => r === 'PONG'), late]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What is left of a paper whose record is gone (evicted by a Redis that was
+ * allowed to evict, or deleted by hand): its place in the state and time
+ * indexes, and its audit entries (its own list, else the shared audit log).
+ * `laysum status`, the desk and the API use it to say "known, but its record
+ * is gone" instead of "no paper with that id".
+ */
+import { AuditEntry } from '../domain/draft.ts';
+import { PaperState } from '../domain/state.ts';
+import type { PaperStore } from './papers.ts';
+
+export interface PaperTraces {
+  /** The state indexes that still list the paper. */
+  states: PaperState[];
+  /** Audit entries found for it, oldest first. */
+  audit: AuditEntry[];
+}
+
+/** How far back the shared audit log is searched when the paper's own list is gone too. */
+const AUDIT_LOG_SCAN = 10_000;
+
+export async function paperTraces(store: PaperStore, id: string): Promise<PaperTraces | null> {
+  const k = store.keys;
+  const pipe = store.redis.pipeline();
+  for (const s of PaperState.options) pipe.zscore(k.state(s), id);
+  pipe.zscore(k.papersByTime, id);
+  pipe.lrange(k.audit(id), 0, -1);
+  const replies = (await pipe.exec()) ?? [];
+  const values = replies.map(([err, value]) => (err ? null : value));
+  const states = PaperState.options.filter((_, i) => values[i] !== null);
+  const inTimeIndex = values[PaperState.options.length] !== null;
+  const own = (values[PaperState.options.length + 1] as string[] | null) ?? [];
+  let audit = own.map((line) => AuditEntry.parse(JSON.parse(line)));
+  if (audit.length === 0) audit = await fromAuditLog(store, id);
+  if (states.length === 0 && !inTimeIndex && audit.length === 0) return null;
+  return { states, audit };
+}
+
+async function fromAuditLog(store: PaperStore, id: string): Promise<AuditEntry[]> {
+  const rows = await store.redis.xrevrange(store.keys.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
+  return rows
+    .map(([, fields]) => AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}')))
+    .flatMap((r) => (r.success && r.data.paperId === id ? [r.data] : []))
+    .reverse();
+}
