@@ -34,7 +34,7 @@ export function logJobs(worker: PipelineWorker, log: Logger): void {
     if (f.willRetry) log.warn(fields, line);
     else log.error(fields, line);
   });
-  worker.on('error', (err) => log.error({ stage, err }, `${stage} worker error: ${err.message}`));
+  // Worker errors (a Redis outage above all) are logged by run.ts, once per outage (redis-outage.ts).
 }
 
 interface JobFields {

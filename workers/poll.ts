@@ -4,18 +4,19 @@ import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
+import { orHandBack } from './hand-back.ts';
 import type { StageWorker } from './stage-worker.ts';
 
 export function createPollWorker(ctx: Context): StageWorker<'poll'> {
   const deps = createPollDeps(ctx);
   return new Worker<JobPayload<'poll'>, string, 'poll'>(
     'poll',
-    async (job) => {
+    async (job, token, signal) => {
       const parsed = parsePayload('poll', job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid poll payload: ${parsed.error.message}`);
       const watch = await deps.watches.get(parsed.data.watchId);
       if (!watch) return 'watch removed'; // a scheduler outlived its watch: nothing to do
-      const report = await pollWatch(deps, watch);
+      const report = await orHandBack(job, token, signal, pollWatch(deps, watch));
       return report.ok
         ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`
         : `error: ${report.error}`;

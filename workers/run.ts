@@ -3,16 +3,16 @@
  * `laysum worker --drain` (until every queue is empty). Scale out by running
  * more of these processes, on any machine, against the same Redis.
  */
-import { IN_FLIGHT_STATES } from '../src/domain/state.ts';
 import { createLogger, type Logger } from '../src/log/logger.ts';
-import { jobIdFor } from '../src/queue/jobs.ts';
 import { pendingJobs } from '../src/queue/queues.ts';
+import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
 import { createIngestWorker } from './ingest.ts';
 import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
+import { watchRedis } from './redis-outage.ts';
 import type { PipelineWorker, StageWorker } from './stage-worker.ts';
 
 export type { PipelineWorker } from './stage-worker.ts';
@@ -33,9 +33,14 @@ export interface WorkerHandle {
   workers: PipelineWorker[];
   /** Resolves when all queues are empty (only meaningful with drain). */
   untilIdle(pollMs?: number): Promise<void>;
+  /** Settle papers in flight whose job is gone or ended (src/queue/sweep.ts); also run at start and on a schedule. */
+  sweep(): Promise<SweepReport>;
   /** Finish or hand back active jobs, bounded by the shutdown timeout. */
-  close(): Promise<void>;
+  close(): Promise<CloseOutcome>;
 }
+
+/** How a close went: every job finished, active jobs handed back to the queue, or still closing at the timeout. */
+export type CloseOutcome = 'finished' | 'handed back' | 'timed out';
 
 export interface StartOptions {
   stages?: readonly Stage[];
@@ -57,36 +62,34 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     options.onWorker?.(w);
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await requeueInFlight(ctx);
+  const outage = watchRedis(ctx, log);
+  for (const w of workers) w.on('error', (err) => outage.error(w.name, err));
+  const sweep = async () => {
+    try {
+      const r = await sweepInFlight(ctx);
+      if (r.requeued.length || r.failed.length)
+        log.warn(
+          { requeued: r.requeued, failed: r.failed },
+          `sweep: ${r.requeued.length} paper(s) in flight had no job and were queued again, ${r.failed.length} whose job had ended were marked failed`,
+        );
+      return r;
+    } catch (err) {
+      outage.error('sweep', err instanceof Error ? err : new Error(String(err)));
+      return null;
+    }
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep(), ctx.config.workers.sweepIntervalMs);
+  timer.unref();
   return {
     workers,
     untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
-    close: () => closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs),
+    sweep: async () => (await sweep()) ?? { checked: 0, requeued: [], failed: [] },
+    close: () => {
+      clearInterval(timer);
+      return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
+    },
   };
-}
-
-/**
- * Papers that owe work but whose job may be gone (a crash between storing a
- * paper and queueing it) get their job again; deterministic job ids make this
- * a no-op when the job exists.
- */
-async function requeueInFlight(ctx: Context): Promise<void> {
-  const PAGE = 500;
-  for (const state of IN_FLIGHT_STATES) {
-    for (let offset = 0; ; offset += PAGE) {
-      const papers = await ctx.store.list(state, PAGE, offset);
-      for (const paper of papers) {
-        const version = paper.draftCount + 1;
-        if (state === 'summarizing') {
-          const id = jobIdFor('summarize', { paperId: paper.id, version });
-          if (!(await ctx.queues.summarize.getJob(id))) await ctx.enqueue.summarize(paper.id, version);
-        } else if (!(await ctx.queues.ingest.getJob(jobIdFor('ingest', { paperId: paper.id })))) {
-          await ctx.enqueue.ingest(paper.id);
-        }
-      }
-      if (papers.length < PAGE) break;
-    }
-  }
 }
 
 async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
@@ -97,14 +100,26 @@ async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
   }
 }
 
-async function closeWorkers(workers: PipelineWorker[], timeoutMs: number): Promise<void> {
+/**
+ * Stop within the timeout: let active jobs finish for most of it, then hand
+ * them back to the queue (workers/hand-back.ts) so another worker takes them
+ * at once. What is still open at the end (Redis away) is left to the lock's
+ * expiry; the CLI exits at the timeout whatever happens (src/cli/commands/worker.ts).
+ */
+async function closeWorkers(workers: PipelineWorker[], timeoutMs: number): Promise<CloseOutcome> {
+  const handBackMs = Math.min(2000, Math.round(timeoutMs / 2));
+  const closed = Promise.all(workers.map((w) => w.close())).then(() => true);
+  if (await within(closed, timeoutMs - handBackMs)) return 'finished';
+  for (const w of workers) w.cancelAllJobs('the worker is shutting down');
+  return (await within(closed, handBackMs - 100)) ? 'handed back' : 'timed out';
+}
+
+async function within(p: Promise<boolean>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
   });
-  const closed = Promise.all(workers.map((w) => w.close())).then(() => 'closed' as const);
-  const result = await Promise.race([closed, timeout]);
+  const result = await Promise.race([p, timeout]);
   clearTimeout(timer);
-  // Force-closing leaves active jobs to be picked up again by another worker once their lock expires.
-  if (result === 'timeout') await Promise.all(workers.map((w) => w.close(true)));
+  return result;
 }

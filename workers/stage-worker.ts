@@ -1,11 +1,16 @@
 /**
  * A BullMQ worker for one pipeline stage: parse the payload on arrival, run
  * the stage, and let src/queue/failure.ts decide between retry and failed.
+ * A job that ends without that decision (BullMQ fails a job that stalled
+ * more than once, without running the processor) still leaves its paper
+ * failed with the reason: the 'failed' listener settles it (src/queue/sweep.ts).
  */
-import { UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
+import { sweepPaper } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
+import { orHandBack } from './hand-back.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
 export type StageWorker<N extends JobName> = Worker<JobPayload<N>, string, N>;
@@ -20,15 +25,16 @@ export function createStageWorker<N extends StageName>(
   opts: { concurrency: number; backoffMs: number },
   run: (data: JobPayload<N>) => Promise<string>,
 ): StageWorker<N> {
-  return new Worker<JobPayload<N>, string, N>(
+  const worker = new Worker<JobPayload<N>, string, N>(
     name,
-    async (job) => {
+    async (job, token, signal) => {
       const parsed = parsePayload(name, job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid ${name} payload: ${parsed.error.message}`);
       const data = parsed.data;
       try {
-        return await run(data);
+        return await orHandBack(job, token, signal, run(data));
       } catch (err) {
+        if (err instanceof WaitingError) throw err; // handed back on shutdown
         throw await handleStageError(err, job, ctx, data.paperId, name);
       }
     },
@@ -39,4 +45,21 @@ export function createStageWorker<N extends StageName>(
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },
     },
   );
+  worker.on('failed', (job) => {
+    if (job && isFinal(job)) void settle(ctx, job);
+  });
+  return worker;
+}
+
+/** Failed for good: no retry is coming (BullMQ sets finishedOn only then). */
+function isFinal(job: Job): boolean {
+  return job.finishedOn !== undefined;
+}
+
+async function settle(ctx: Context, job: Job): Promise<void> {
+  const data: unknown = job.data;
+  const paperId = typeof data === 'object' && data !== null ? Reflect.get(data, 'paperId') : undefined;
+  if (typeof paperId !== 'string') return;
+  // Redis may be away: the next sweep settles the paper then.
+  await sweepPaper(ctx, paperId).catch(() => {});
 }

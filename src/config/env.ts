@@ -56,11 +56,14 @@ export const EnvSchema = z.object({
   INGEST_CONCURRENCY: int(4, 1),
   SUMMARIZE_CONCURRENCY: int(4, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
+  SWEEP_INTERVAL_MS: int(60_000, 1000),
 
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
   MAX_JSON_BYTES: int(1_000_000, 1000),
   FULLTEXT_BUDGET_CHARS: int(24_000, 0),
+  FEED_MAX_BYTES: int(5_000_000, 1000),
+  WATCH_MAX_NEW_PER_POLL: int(50, 1),
 
   NCBI_EUTILS_URL: url('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
   NCBI_API_KEY: optional,
@@ -162,6 +165,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       ingestConcurrency: env.INGEST_CONCURRENCY,
       summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      /** How often a worker checks that every paper in flight has a live job (src/queue/sweep.ts). */
+      sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     },
     limits: {
       maxTextBytes: env.MAX_TEXT_BYTES,
@@ -169,6 +174,10 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** JSON bodies of POST /api/papers, checked while reading. */
       maxJsonBytes: env.MAX_JSON_BYTES,
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
+      /** A watched feed's download is cut off (and the poll fails) beyond this. */
+      maxFeedBytes: env.FEED_MAX_BYTES,
+      /** New papers one poll of a watch may queue; the rest wait for the next poll. */
+      maxNewPerPoll: env.WATCH_MAX_NEW_PER_POLL,
     },
     sources: {
       ncbiUrl: trimSlash(env.NCBI_EUTILS_URL),

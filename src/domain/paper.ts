@@ -103,3 +103,9 @@ export type Paper = z.infer<typeof Paper>;
 export function abstractText(record: Pick<PaperRecord, 'abstract'>): string {
   return record.abstract.map((s) => (s.label ? `${s.label}: ${s.text}` : s.text)).join('\n');
 }
+
+/** A record's text as the summarizer gets it, in UTF-8 bytes: what MAX_TEXT_BYTES bounds. */
+export function recordBytes(record: Pick<PaperRecord, 'title' | 'abstract' | 'fullText'>): number {
+  const bytes = (t: string) => Buffer.byteLength(t, 'utf8');
+  return bytes(record.title) + bytes(abstractText(record)) + bytes(record.fullText ?? '');
+}

@@ -14,6 +14,10 @@ export const PollReport = z.object({
   skipped: z.number().int().nonnegative(),
   error: z.string().nullable(),
   ids: z.array(z.string()),
+  /** New items left for the next poll: one poll queues at most WATCH_MAX_NEW_PER_POLL papers. */
+  deferred: z.number().int().nonnegative().default(0),
+  /** The start of the PubMed date window searched; kept for the next poll while items are deferred. */
+  since: z.string().nullable().default(null),
 });
 export type PollReport = z.infer<typeof PollReport>;
 

@@ -3,7 +3,7 @@
  * implementations (NCBI, Crossref, PDF parsing) are wired in
  * src/runtime/sources.ts; tests may pass their own.
  */
-import type { PaperRecord, Submission } from '../domain/paper.ts';
+import { type PaperRecord, recordBytes, type Submission } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { textRecord } from '../sources/text.ts';
 
@@ -23,11 +23,11 @@ export async function resolveSubmission(
     case 'text':
       return textRecord({ ...submission, maxBytes: maxTextBytes });
     case 'record':
-      return submission.record;
+      return withinLimit(submission.record, maxTextBytes);
     case 'pmid':
       return resolvers.pmid(submission.pmid);
     case 'doi':
-      return submission.fallback
+      return submission.fallback && recordBytes(submission.fallback) <= maxTextBytes
         ? withFallback(resolvers.doi(submission.doi), submission.fallback)
         : resolvers.doi(submission.doi);
     case 'pdf': {
@@ -39,6 +39,16 @@ export async function resolveSubmission(
       return resolvers.pdf(bytes, submission.fileName);
     }
   }
+}
+
+/** A record given whole (a feed item) has the same limit as pasted text. */
+function withinLimit(record: PaperRecord, maxTextBytes: number): PaperRecord {
+  const size = recordBytes(record);
+  if (size <= maxTextBytes) return record;
+  throw new PermanentError(
+    `"${record.title.slice(0, 80)}" has ${size} bytes of text, over the ${maxTextBytes}-byte limit (MAX_TEXT_BYTES).`,
+    { hint: 'Submit the paper by DOI or PMID, or paste its abstract.' },
+  );
 }
 
 /**

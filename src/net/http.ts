@@ -27,6 +27,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Called before each attempt (e.g. to wait for a shared rate limiter). */
   beforeAttempt?: () => Promise<void>;
+  /** The largest body read (streamed, cut off beyond it: a PermanentError naming `setting`). */
+  maxBytes?: { bytes: number; setting: string };
 }
 
 export interface HttpResponse {
@@ -112,7 +114,7 @@ async function attempt(req: HttpRequest, opts: HttpOptions): Promise<Outcome> {
           quickRetry: true,
         };
   }
-  const text = await res.text();
+  const text = await readBody(res, req);
   if (res.ok || res.status === 404)
     return { ok: true, response: { status: res.status, headers: res.headers, text } };
   if (res.status === 429 || res.status >= 500) {
@@ -130,6 +132,36 @@ async function attempt(req: HttpRequest, opts: HttpOptions): Promise<Outcome> {
       hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
     },
   );
+}
+
+/** The body as text, read as a stream so that a body over the limit is never held whole. */
+async function readBody(res: Response, req: HttpRequest): Promise<string> {
+  const limit = req.maxBytes;
+  if (!limit || !res.body) return res.text();
+  const tooLarge = (size: string) =>
+    new PermanentError(
+      `${req.service} at ${redactUrl(req.url)} is too large: ${size}, over the ${limit.bytes}-byte limit.`,
+      { hint: `Raise ${limit.setting} if this source really is that large.` },
+    );
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit.bytes) {
+    await res.body.cancel().catch(() => {});
+    throw tooLarge(`${declared} bytes`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit.bytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(`more than ${limit.bytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function describeCause(err: unknown): string {

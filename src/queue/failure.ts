@@ -46,12 +46,26 @@ export async function handleStageError(
     return redactError(err instanceof Error ? err : new Error(String(err)), secrets);
   const reason = redactSecrets(
     retryable
-      ? `${stage} gave up after ${attempts} attempt(s): ${describeError(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
+      ? `${stage} gave up after ${attempts} attempt(s): ${withoutRetryPromise(describeError(err))}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
       : describeError(err),
     secrets,
   );
-  await markFailed(deps.store, paperId, failureRecord(err, stage, reason, secrets));
+  await failPaper(deps, paperId, failureRecord(err, stage, reason, secrets));
   return redactError(new UnrecoverableError(reason), secrets);
+}
+
+/**
+ * A transient error's hint promises another try ("LaySum will retry with
+ * backoff."); once the attempts are used up that is no longer true, so the
+ * final reason drops the promise and keeps the rest of the advice.
+ */
+export function withoutRetryPromise(text: string): string {
+  return text
+    .replace(/LaySum (?:will retry|tries again)[^.;\n]*(?:[.;] *|(?=\n)|$)/g, '')
+    .replace(/\n {2}\n/g, '\n')
+    .replace(/\n {2}$/g, '')
+    .replace(/\n {2}([a-z])/g, (_m, c: string) => `\n  ${c.toUpperCase()}`)
+    .trimEnd();
 }
 
 function failureRecord(
@@ -72,19 +86,27 @@ function bounded(text: string): string {
   return `${text.slice(0, FAILURE_REPLY_MAX_CHARS)}\n[… cut: the reply had ${text.length} characters]`;
 }
 
-async function markFailed(store: PaperStore, paperId: string, failure: FailureRecord): Promise<void> {
+/** Mark a paper in flight failed; false when it moved on (e.g. a reviewer acted) or is gone. */
+export async function failPaper(
+  deps: Pick<FailureDeps, 'store'>,
+  paperId: string,
+  failure: Omit<FailureRecord, 'reply' | 'usage' | 'finishReason'> & Partial<FailureRecord>,
+): Promise<boolean> {
+  const record: FailureRecord = { reply: null, usage: null, finishReason: null, ...failure };
   try {
-    await store.transition(paperId, {
+    await deps.store.transition(paperId, {
       from: ['queued', 'ingesting', 'summarizing'],
       to: 'failed',
-      actor: failure.stage,
+      actor: record.stage,
       action: 'failed',
-      reason: failure.reason,
-      note: failure.reason,
-      failure,
+      reason: record.reason,
+      note: record.reason,
+      failure: record,
     });
+    return true;
   } catch {
     // The paper moved on (e.g. a reviewer acted) or is gone: nothing to mark.
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@
  * how many attempts it has used, the last error, and when it tries again.
  * Shown by `laysum status` so an operator can tell "waiting out a 429" from "stuck".
  */
+import { Redis } from 'ioredis';
 import type { Paper } from '../domain/paper.ts';
 import { jobIdFor } from './jobs.ts';
 import type { Queues } from './queues.ts';
@@ -44,8 +45,22 @@ export async function jobStatus(
     attemptsMade: job.attemptsMade,
     attempts: job.opts.attempts ?? 1,
     lastError: job.failedReason ? (job.failedReason.split('\n')[0] ?? null) : null,
-    nextAttemptAt: jobState === 'delayed' ? new Date(job.timestamp + (job.delay ?? 0)).toISOString() : null,
+    nextAttemptAt: jobState === 'delayed' ? await delayedUntil(queues[stage], jobId) : null,
   };
+}
+
+/**
+ * When a delayed job runs: its score in the delayed set (the time, shifted by
+ * 12 bits for ordering). Not job.timestamp + job.delay: a retry keeps the
+ * job's creation time, so that sum is in the past for a job retried later
+ * (e.g. waiting out a source's Retry-After).
+ */
+async function delayedUntil(queue: Queues[keyof Queues], jobId: string): Promise<string | null> {
+  const client = queue.opts.connection;
+  const key = queue.keys.delayed;
+  if (!(client instanceof Redis) || !key) return null;
+  const score = await client.zscore(key, jobId);
+  return score === null ? null : new Date(Math.floor(Number(score) / 0x1000)).toISOString();
 }
 
 export function describeJobStatus(s: JobStatus): string {

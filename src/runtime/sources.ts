@@ -126,12 +126,17 @@ export function createPollDeps(ctx: Context): PollDeps {
     submit: ctx,
     watches: ctx.watches,
     eutils: createEutils(ctx.config, ctx.redis),
+    limits: {
+      maxTextBytes: ctx.config.limits.maxTextBytes,
+      maxNewPerPoll: ctx.config.limits.maxNewPerPoll,
+    },
     async fetchText(url) {
       const res = await httpRequest(
         {
           url,
           service: 'The feed',
           accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5',
+          maxBytes: { bytes: ctx.config.limits.maxFeedBytes, setting: 'FEED_MAX_BYTES' },
         },
         http,
       );

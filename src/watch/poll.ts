@@ -4,7 +4,7 @@
  * twice), and record what was found, what was new, and any error. A failing
  * source records its error and leaves the other watches alone.
  */
-import type { PaperRecord } from '../domain/paper.ts';
+import { type PaperRecord, recordBytes } from '../domain/paper.ts';
 import type { PollReport, Watch } from '../domain/watch.ts';
 import { describeError } from '../errors/describe.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -18,16 +18,23 @@ export interface PollDeps {
   watches: WatchStore;
   eutils: EutilsClient;
   fetchText(url: string): Promise<string>;
+  /** MAX_TEXT_BYTES (each item's text, as for pasted text) and WATCH_MAX_NEW_PER_POLL. */
+  limits: { maxTextBytes: number; maxNewPerPoll: number };
 }
 
 type Candidate = { request: SubmitRequest } | { skip: string };
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '/');
 
+/** Where a PubMed poll's window starts: the last good poll, or its own start while items wait. */
+export function windowStart(watch: Watch): Date {
+  const last = watch.lastPoll;
+  if (last?.ok && last.deferred > 0 && last.since) return new Date(last.since);
+  return last?.ok ? new Date(last.at) : new Date(Date.parse(watch.createdAt) - 30 * 86_400_000);
+}
+
 async function pubmedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]> {
-  const since = watch.lastPoll?.ok
-    ? new Date(watch.lastPoll.at)
-    : new Date(Date.parse(watch.createdAt) - 30 * 86_400_000);
+  const since = windowStart(watch);
   const { pmids } = await deps.eutils.esearch(watch.target, {
     mindate: ymd(since),
     datetype: 'edat',
@@ -44,13 +51,18 @@ async function pubmedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate
 
 async function feedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]> {
   const feed = parseFeed(await deps.fetchText(watch.target), watch.target);
+  const max = deps.limits.maxTextBytes;
   return feed.items.map((item): Candidate => {
     const record = feedItemToRecord(item, feed.title);
-    const fallback = record && hasText(record) ? record : undefined;
-    if (item.doi) return { request: { kind: 'doi', doi: item.doi, fallback } };
+    const tooLarge = record !== null && recordBytes(record) > max;
+    const usable = record && hasText(record) && !tooLarge ? record : undefined;
+    // An item's text over the limit is not used: the DOI or PMID still brings the registries' record.
+    if (item.doi) return { request: { kind: 'doi', doi: item.doi, fallback: usable } };
     if (item.pmid) return { request: { kind: 'pmid', pmid: item.pmid } };
-    return record && hasText(record)
-      ? { request: { kind: 'record', record } }
+    if (tooLarge)
+      return { skip: `"${item.title.slice(0, 80)}": its text is over MAX_TEXT_BYTES (${max} bytes)` };
+    return usable
+      ? { request: { kind: 'record', record: usable } }
       : { skip: `"${item.title}": no DOI, PMID or abstract` };
   });
 }
@@ -69,6 +81,8 @@ export async function pollWatch(deps: PollDeps, watch: Watch): Promise<PollRepor
     skipped: 0,
     error: null,
     ids: [],
+    deferred: 0,
+    since: watch.kind === 'pubmed' ? windowStart(watch).toISOString() : null,
   };
   try {
     const candidates =
@@ -77,6 +91,11 @@ export async function pollWatch(deps: PollDeps, watch: Watch): Promise<PollRepor
     for (const c of candidates) {
       if ('skip' in c) {
         report.skipped++;
+        continue;
+      }
+      // The rest wait for the next poll (a feed lists them again; a PubMed poll keeps its window).
+      if (report.queued >= deps.limits.maxNewPerPoll) {
+        report.deferred++;
         continue;
       }
       try {

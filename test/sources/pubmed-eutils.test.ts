@@ -123,12 +123,12 @@ describe('E-utilities client against a local server', () => {
     expect(server?.requests).toHaveLength(1);
   });
 
-  it('a non-XML efetch body gives a PermanentError that says so', async () => {
+  it("a non-XML efetch body (NCBI's JSON rate-limit answer) gives a TransientError that says so", async () => {
     const { eutils } = await client((_req, res) =>
-      send(res, 200, `Supplied id parameter is empty. key=${KEY}`, 'text/plain'),
+      send(res, 200, `{"error":"API rate limit exceeded","api-key":"${KEY}"}`, 'application/json'),
     );
     const err = await eutils.efetch(['27797938']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PermanentError);
+    expect(err).toBeInstanceOf(TransientError);
     expect((err as Error).message).toMatch(/EFetch did not return XML for PMIDs 27797938/);
     secretFree(err);
     await expect(eutils.efetch(['12a'])).rejects.toThrow(/Not PubMed ids: "12a"/);

@@ -213,8 +213,11 @@ describe('parsePubmedXml on edge cases', () => {
     expect(item?.problem).toMatch(/33279447 has no title and no abstract.*full text or PDF/);
   });
 
-  it('rejects what is not PubMed XML: a PermanentError, or a TransientError for a cut-off answer', () => {
-    expect(() => parsePubmedXml('<html><body>Service unavailable</body></html>')).toThrow(PermanentError);
+  it('rejects what is not PubMed XML: a TransientError for an HTML page or a cut-off answer, a PermanentError for an EFetch error', () => {
+    expect(() => parsePubmedXml('<html><body>Service unavailable</body></html>')).toThrow(TransientError);
+    expect(() => parsePubmedXml('<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>')).toThrow(
+      PermanentError,
+    );
     expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(/not well-formed XML/);
     expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(TransientError);
     expect(parsePubmedXml('<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>').records).toEqual([]);

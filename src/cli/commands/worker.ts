@@ -1,7 +1,9 @@
 /** `laysum worker`: run the pipeline's workers until stopped, or until the queues are empty with --drain. */
-import { type Stage, startWorkers } from '../../../workers/run.ts';
+import { type Stage, startWorkers, type WorkerHandle } from '../../../workers/run.ts';
+import { IN_FLIGHT_STATES } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { createLogger } from '../../log/logger.ts';
+import type { Context } from '../../runtime/context.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
 import { withContext } from '../session.ts';
 
@@ -19,6 +21,22 @@ function stagesOf(only: string | undefined): Stage[] | undefined {
       hint: 'Use stage names separated by commas, e.g. --only summarize or --only ingest,poll.',
     });
   return stages as Stage[];
+}
+
+/**
+ * Work until every queue is empty, then sweep: a paper in flight whose job
+ * ended or vanished is failed with the reason or queued again (then drained
+ * too). Resolves with the papers still in flight after that (should be none).
+ */
+async function drain(ctx: Context, handle: WorkerHandle): Promise<{ stuck: number }> {
+  for (let round = 0; round < 5; round++) {
+    await handle.untilIdle();
+    const swept = await handle.sweep();
+    if (swept.requeued.length === 0) break;
+  }
+  let stuck = 0;
+  for (const state of IN_FLIGHT_STATES) stuck += await ctx.store.count(state);
+  return { stuck };
 }
 
 export function runWorker(o: WorkerOptions): Promise<void> {
@@ -41,17 +59,28 @@ export function runWorker(o: WorkerOptions): Promise<void> {
       },
       `LaySum workers running (prefix "${ctx.config.redis.prefix}", summarizer: ${provider}).`,
     );
-    if (o.drain) {
-      await handle.untilIdle();
-      log.info('Queues are empty: stopping.');
-    } else {
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
-      log.info(`Stopping: finishing active jobs (at most ${ctx.config.workers.shutdownTimeoutMs} ms)...`);
-    }
-    await handle.close();
-    log.info('Workers stopped.');
+    const timeoutMs = ctx.config.workers.shutdownTimeoutMs;
+    const stop = new Promise<'signal'>((resolve) => {
+      process.once('SIGINT', () => resolve('signal'));
+      process.once('SIGTERM', () => resolve('signal'));
+    });
+    const why = o.drain ? await Promise.race([drain(ctx, handle), stop]) : await stop;
+    if (why === 'signal') {
+      log.info(`Stopping: finishing active jobs (at most ${timeoutMs} ms, then they are handed back)...`);
+      // The timeout holds even if a stage ignores the hand-back or Redis is away.
+      setTimeout(() => {
+        log.warn(`Stopped at SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms): unfinished jobs go back to the queue.`);
+        process.exit(process.exitCode ?? 0);
+      }, timeoutMs).unref();
+    } else if (why.stuck > 0) {
+      log.error(
+        `Queues are empty but ${why.stuck} paper(s) are still in flight with no job: see \`laysum status\`.`,
+      );
+      process.exitCode = 1;
+    } else log.info('Queues are empty: stopping.');
+    const outcome = await handle.close();
+    log.info(outcome === 'finished' ? 'Workers stopped.' : `Workers stopped (active jobs ${outcome}).`);
+    // An abandoned attempt (an LLM call, a source's answer) must not keep the process alive.
+    if (outcome !== 'finished') setTimeout(() => process.exit(process.exitCode ?? 0), 50).unref();
   }, 'worker');
 }

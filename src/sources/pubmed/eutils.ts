@@ -85,10 +85,11 @@ export function createEutilsClient(options: EutilsClientOptions): EutilsClient {
     const body = res.text.replace(/^\uFEFF/, '').trimStart();
     if (!body.startsWith('<')) {
       const snippet = scrub(body.slice(0, 120), options.apiKey);
-      throw new PermanentError(
+      // NCBI answers a rate limit or an outage with 200 and a JSON or text body: not the PMIDs' fault.
+      throw new TransientError(
         `${SERVICE} EFetch did not return XML for PMIDs ${pmids.join(',')}: "${snippet}".`,
         {
-          hint: 'Check that the PMIDs exist; if they do, NCBI may be having trouble - try again later.',
+          hint: 'NCBI is having trouble or rate-limiting (the answer is not a PubMed record); retried later.',
         },
       );
     }

@@ -196,7 +196,8 @@ function parseDocument(xml: string): XmlObject {
 
 /**
  * Parse an EFetch PubmedArticleSet or a MEDLINE MedlineCitationSet. Throws
- * TransientError for a cut-off or garbled answer, PermanentError for anything else.
+ * TransientError for a cut-off, garbled or foreign answer (an HTML error page),
+ * PermanentError for an E-utilities error about the request.
  */
 export function parsePubmedXml(xml: string): PubmedParseResult {
   const doc = parseDocument(xml.replace(/^\uFEFF/, ''));
@@ -213,11 +214,16 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
     return { records: all(medline, 'MedlineCitation').map((c) => buildItem(c, undefined)) };
   }
   const error = text(one(one(doc, 'eFetchResult'), 'ERROR'));
-  throw new PermanentError(
-    error
-      ? `PubMed EFetch returned an error: ${error}`
-      : `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>.`,
-    { hint: 'Check the PMIDs and the E-utilities base URL; fetch with db=pubmed&retmode=xml.' },
+  if (error)
+    throw new PermanentError(`PubMed EFetch returned an error: ${error}`, {
+      hint: 'Check the PMIDs and the E-utilities base URL; fetch with db=pubmed&retmode=xml.',
+    });
+  // Another document (an HTML error page, a proxy's answer) is the service having trouble, not the PMIDs.
+  throw new TransientError(
+    `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>.`,
+    {
+      hint: 'NCBI or a proxy on the way answered with another page; retried later. If it persists, check the E-utilities base URL.',
+    },
   );
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The sweep: every paper in flight (queued, ingesting, summarizing) must have
+ * a job that will move it on. A job can end without LaySum's failure handler
+ * (BullMQ fails a job that stalled more than maxStalledCount times, e.g. two
+ * worker crashes during it) or be gone (a crash between storing a paper and
+ * queueing it, a removed job). Run at worker start, on a schedule and after
+ * a drain; idempotent, so several workers may sweep at once.
+ *
+ * - job waiting, active or delayed: nothing to do;
+ * - job missing or completed: queued again (deterministic job ids make a
+ *   racing enqueue a no-op);
+ * - job failed: the paper is marked failed with the job's reason (so
+ *   `laysum retry` works), unless the paper moved after the job failed
+ *   (`laysum retry` in progress), in which case it is queued again.
+ */
+import type { Config } from '../config/env.ts';
+import { IN_FLIGHT_STATES } from '../domain/state.ts';
+import type { PaperStore } from '../store/papers.ts';
+import { failPaper } from './failure.ts';
+import { type Enqueuer, jobIdFor } from './jobs.ts';
+import type { Queues } from './queues.ts';
+
+export interface SweepDeps {
+  store: PaperStore;
+  queues: Queues;
+  enqueue: Enqueuer;
+  config: Config;
+}
+
+export interface SweepReport {
+  checked: number;
+  requeued: string[];
+  failed: string[];
+}
+
+const LIVE_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+const STALL_LIMIT = /stalled more than allowable limit/i;
+
+export async function sweepInFlight(deps: SweepDeps): Promise<SweepReport> {
+  const report: SweepReport = { checked: 0, requeued: [], failed: [] };
+  for (const state of IN_FLIGHT_STATES) {
+    // Ids first: settling a paper moves it out of the state's index, which would shift the pages.
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await deps.store.ids(state, 500, offset);
+      ids.push(...page);
+      if (page.length < 500) break;
+    }
+    for (const id of ids) {
+      report.checked++;
+      const outcome = await sweepPaper(deps, id);
+      if (outcome === 'requeued') report.requeued.push(id);
+      if (outcome === 'failed') report.failed.push(id);
+    }
+  }
+  return report;
+}
+
+/** Settle one paper: what the sweep does, also run when a worker sees one of its jobs stall or fail. */
+export async function sweepPaper(deps: SweepDeps, paperId: string): Promise<'ok' | 'requeued' | 'failed'> {
+  const paper = await deps.store.get(paperId);
+  if (!paper || !IN_FLIGHT_STATES.includes(paper.state)) return 'ok';
+  const version = paper.draftCount + 1;
+  const stage = paper.state === 'summarizing' ? 'summarize' : 'ingest';
+  const jobId =
+    stage === 'summarize' ? jobIdFor('summarize', { paperId, version }) : jobIdFor('ingest', { paperId });
+  const jobState = await deps.queues[stage].getJobState(jobId);
+  if (LIVE_JOB_STATES.has(jobState)) return 'ok';
+  const job = jobState === 'failed' ? await deps.queues[stage].getJob(jobId) : undefined;
+  if (job && (job.finishedOn ?? 0) >= Date.parse(paper.updatedAt)) {
+    const reason = jobEndReason(stage, paperId, job.failedReason ?? '');
+    const failed = await failPaper(deps, paperId, { stage, reason, at: new Date().toISOString() });
+    return failed ? 'failed' : 'ok';
+  }
+  if (stage === 'summarize') await deps.enqueue.summarize(paperId, version);
+  else await deps.enqueue.ingest(paperId);
+  return 'requeued';
+}
+
+/** Why a job ended without LaySum's failure handler, in words an operator can act on. */
+export function jobEndReason(stage: string, paperId: string, failedReason: string): string {
+  const retry = `Run \`laysum retry ${paperId}\` to try again.`;
+  if (STALL_LIMIT.test(failedReason))
+    return `The ${stage} job was interrupted twice (its worker process stopped during the job: killed, crashed or out of memory), so the queue gave up on it.\n  ${retry} If it happens again, check the worker logs for crashes.`;
+  const first = failedReason.split('\n')[0]?.trim() || 'no reason recorded';
+  return `The ${stage} job failed: ${first}\n  ${retry}`;
+}

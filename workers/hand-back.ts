@@ -1,0 +1,38 @@
+/**
+ * Handing a job back on shutdown: when the worker is closing and the grace
+ * period is over, run.ts cancels the active jobs (worker.cancelAllJobs); the
+ * processor stops waiting for its stage and moves the job back to waiting
+ * (its lock released, no attempt used), so another worker takes it at once.
+ * The abandoned attempt may still finish in the background until the process
+ * exits: the stages are idempotent (a draft version is written once).
+ */
+import { type Job, WaitingError } from 'bullmq';
+
+const ABORTED = Symbol('aborted');
+
+/** The work's result, or the job handed back (throws WaitingError) if `signal` fires first. */
+export async function orHandBack<T>(
+  job: Job,
+  token: string | undefined,
+  signal: AbortSignal | undefined,
+  work: Promise<T>,
+): Promise<T> {
+  if (!signal) return work;
+  let onAbort = () => {};
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
+    onAbort = () => resolve(ABORTED);
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  let outcome: T | typeof ABORTED;
+  try {
+    outcome = await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  if (outcome !== ABORTED) return outcome;
+  work.catch(() => {}); // its job is back in the queue: the abandoned attempt's outcome no longer matters
+  // If Redis is away this fails: the lock then expires and the stalled-job check hands the job back.
+  await job.moveToWait(token).catch(() => {});
+  throw new WaitingError();
+}

@@ -1,0 +1,58 @@
+/**
+ * A Redis outage in the worker log: one line when Redis goes away and one
+ * when it is back, not a stack trace per reconnect attempt per connection.
+ * BullMQ and ioredis reconnect by themselves; workers resume on their own.
+ * Errors that are not about the connection are logged as they come.
+ */
+
+import type { Logger } from '../src/log/logger.ts';
+import type { Context } from '../src/runtime/context.ts';
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
+
+export interface OutageLog {
+  error(source: string, err: Error): void;
+}
+
+export function isConnectionError(err: Error): boolean {
+  const code = Reflect.get(err, 'code');
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  return /Connection is closed|connect ECONNREFUSED|Stream isn't writeable|Reached the max retries/i.test(
+    err.message,
+  );
+}
+
+export function watchRedis(ctx: Pick<Context, 'redis'>, log: Logger): OutageLog {
+  let downSince: number | null = null;
+  ctx.redis.on('ready', () => {
+    if (downSince === null) return;
+    const seconds = Math.round((Date.now() - downSince) / 1000);
+    downSince = null;
+    log.info(
+      { redis: 'up', downSeconds: seconds },
+      `Redis is reachable again (after ${seconds} s): workers resume.`,
+    );
+  });
+  return {
+    error(source, err) {
+      if (!isConnectionError(err)) {
+        log.error({ source, err }, `${source} worker error: ${err.message}`);
+        return;
+      }
+      if (downSince !== null) return;
+      downSince = Date.now();
+      const code = Reflect.get(err, 'code');
+      log.error(
+        { redis: 'down', code: typeof code === 'string' ? code : undefined },
+        `Redis is unreachable (${typeof code === 'string' ? code : err.message}): workers wait and reconnect by themselves; jobs cut off now are retried.`,
+      );
+    },
+  };
+}
