@@ -92,6 +92,8 @@ export const EnvSchema = z.object({
     .string()
     .default("Assembled from the article's abstract and checked by a person on {date}."),
   PAGE_CREDIT_NAMES: bool(false),
+  FEED_ITEMS: int(50, 1),
+  SITE_PAGE_SIZE: int(20, 1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 
@@ -212,6 +214,10 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
         extractive: env.PAGE_CREDIT_EXTRACTIVE,
         names: env.PAGE_CREDIT_NAMES,
       },
+      /** How many of the newest summaries the feeds carry. */
+      feedItems: env.FEED_ITEMS,
+      /** Summaries per page of the published index and topic pages. */
+      sitePageSize: env.SITE_PAGE_SIZE,
     },
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },

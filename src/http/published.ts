@@ -1,67 +1,68 @@
 /**
- * The public site: the index (optionally by topic), one page per summary,
- * and the JSON and RSS feeds, all rendered by ../publish from the published
- * papers. A slug with an outdated headline redirects to the current one; a
- * withdrawn summary answers 410 with a short notice.
+ * The public site: the index (optionally by topic), paged, one page per
+ * summary, and the JSON and RSS feeds of the newest summaries, all rendered
+ * by ../publish and cached per publication generation (./site-cache.ts). A
+ * slug with an outdated headline redirects to the current one; a withdrawn
+ * summary answers 410 with a short notice.
  */
 import { Hono } from 'hono';
-import { jsonFeed, rssFeed } from '../publish/feeds.ts';
 import { renderIndex } from '../publish/index-page.ts';
-import { safeJson } from '../publish/json.ts';
 import { DEFAULT_SITE_NAME } from '../publish/layout.ts';
 import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { renderSummaryPage } from '../publish/page.ts';
-import { idFromSlug, loadPublished, type PublishedSummary } from '../publish/published.ts';
-import { related } from '../publish/related.ts';
-import type { PaperStore } from '../store/papers.ts';
+import { idFromSlug } from '../publish/published.ts';
+import { siteCache } from './site-cache.ts';
 import type { AppDeps, AppEnv } from './types.ts';
-
-/**
- * Live summaries, reloaded only when the publication generation changes
- * (every publish, correction and withdrawal bumps it), so page views do not
- * each read every summary.
- */
-function publishedCache(store: PaperStore): () => Promise<PublishedSummary[]> {
-  let cached: { generation: string | null; items: PublishedSummary[] } | null = null;
-  return async () => {
-    const generation = await store.redis.get(store.keys.publicationGeneration);
-    if (!cached || cached.generation !== generation)
-      cached = { generation, items: await loadPublished(store) };
-    return cached.items;
-  };
-}
 
 const feedTitle = () => `${DEFAULT_SITE_NAME}: plain-language research summaries`;
 
+/** `?page=N` as a page number (anything else is page 1). */
+function pageNumber(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
 export function publishedSite(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { publicBaseUrl: baseUrl, disclaimer, credit } = deps.config.http;
+  const { publicBaseUrl: baseUrl, disclaimer, credit, feedItems, sitePageSize } = deps.config.http;
   const plain = { baseUrl, disclaimer };
-  const published = publishedCache(deps.store);
+  const site = siteCache(deps.store, feedItems);
   app.get('/', async (c) => {
-    const topic = c.req.query('topic');
-    const items = await published();
-    return c.html(renderIndex(items, { disclaimer, baseUrl, ...(topic ? { topic } : {}) }));
+    const topic = c.req.query('topic')?.trim() || undefined;
+    const number = pageNumber(c.req.query('page'));
+    const snap = await site();
+    const html = snap.page(`index:${topic ?? ''}:${number}`, () =>
+      renderIndex(snap.items, {
+        disclaimer,
+        baseUrl,
+        page: { number, size: sitePageSize },
+        ...(topic ? { topic } : {}),
+      }),
+    );
+    return c.html(html);
   });
   app.get('/s/:slug', async (c) => {
     const slug = c.req.param('slug');
     const id = idFromSlug(slug);
-    const items = id ? await published() : [];
-    const item = items.find((i) => i.id === id);
-    if (!item) {
+    const snap = id ? await site() : null;
+    const item = id ? snap?.byId.get(id) : undefined;
+    if (!snap || !item) {
       const withdrawn = id ? (await deps.store.get(id))?.publication?.withdrawn : null;
       return withdrawn ? c.html(withdrawnPage(plain, withdrawn.at), 410) : c.html(notFoundPage(plain), 404);
     }
     if (item.slug !== slug) return c.redirect(`/s/${encodeURIComponent(item.slug)}`, 301);
-    return c.html(renderSummaryPage(item, related(item, items), { disclaimer, baseUrl, credit }));
+    const html = snap.page(`s:${item.id}`, () =>
+      renderSummaryPage(item, snap.related.related(item), { disclaimer, baseUrl, credit }),
+    );
+    return c.html(html);
   });
   app.get('/feed.json', async (c) => {
-    const feed = jsonFeed(await published(), baseUrl, feedTitle());
-    return c.body(safeJson(feed), 200, { 'content-type': 'application/feed+json; charset=utf-8' });
+    const body = (await site()).jsonFeed(baseUrl, feedTitle());
+    return c.body(body, 200, { 'content-type': 'application/feed+json; charset=utf-8' });
   });
   app.get('/feed.xml', async (c) => {
-    const xml = rssFeed(await published(), baseUrl, feedTitle());
-    return c.body(xml, 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    const body = (await site()).rssFeed(baseUrl, feedTitle());
+    return c.body(body, 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
   });
   return app;
 }

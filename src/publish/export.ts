@@ -27,7 +27,7 @@ import { toMarkdown } from './markdown.ts';
 import { renderSummaryPage } from './page.ts';
 import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
-import { related } from './related.ts';
+import { RelatedIndex } from './related.ts';
 import { topicCounts, topicFileName } from './topics.ts';
 
 export interface ExportOptions {
@@ -95,10 +95,11 @@ export function siteFiles(items: readonly PublishedSummary[], options: ExportOpt
       renderIndex(sorted, { ...page, topic, links: inFolder }),
     );
   }
+  const relatedIndex = new RelatedIndex(sorted);
   for (const item of sorted) {
     files.set(
       `s/${item.slug}.html`,
-      renderSummaryPage(item, related(item, sorted), { ...page, links: inFolder }),
+      renderSummaryPage(item, relatedIndex.related(item), { ...page, links: inFolder }),
     );
     files.set(`data/${item.slug}.json`, `${safeJson(publicSummary(item, atRoot, options.credit))}\n`);
     files.set(`data/${item.slug}.md`, toMarkdown(item, options.disclaimer, options.credit));

@@ -1,4 +1,8 @@
-/** The list of published summaries, newest first, optionally filtered to one topic, with every topic and its count. */
+/**
+ * The list of published summaries, newest first, optionally filtered to one
+ * topic and cut into pages (the server pages it; the static export does not),
+ * with every topic and its count.
+ */
 import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
@@ -11,6 +15,22 @@ import { hasTopic, type TopicCount, topicCounts, topicKey } from './topics.ts';
 export interface IndexOptions extends PageOptions {
   /** Only the summaries on this topic. */
   topic?: string;
+  /** One page of the list (1-based) of `size` summaries, with links to the pages beside it. */
+  page?: { number: number; size: number };
+}
+
+/** `/?page=2`, `/?topic=sleep&page=2`: a page of the server's list. */
+function pageUrl(links: SiteLinks, topic: string | undefined, n: number): string {
+  const base = topic === undefined ? links.home : links.topic(topic);
+  if (n <= 1) return base;
+  return `${base}${base.includes('?') ? '&' : '?'}page=${n}`;
+}
+
+function pager(links: SiteLinks, topic: string | undefined, n: number, pages: number): Html | null {
+  if (pages <= 1) return null;
+  const newer = n > 1 ? html`<a href="${pageUrl(links, topic, n - 1)}" rel="prev">← Newer</a>` : null;
+  const older = n < pages ? html`<a href="${pageUrl(links, topic, n + 1)}" rel="next">Older →</a>` : null;
+  return html`<nav class="pager" aria-label="Pages">${newer} <span>Page ${String(n)} of ${String(pages)}</span> ${older}</nav>`;
 }
 
 /** The line under a headline: when we published (the list's order), then the article's journal and date. */
@@ -61,11 +81,16 @@ export function renderIndex(items: readonly PublishedSummary[], options: IndexOp
   const topic = options.topic?.trim() ? options.topic : undefined;
   const sorted = sortNewestFirst(items);
   const counts = topicCounts(sorted);
-  const shown = topic === undefined ? sorted : sorted.filter((item) => hasTopic(item, topic));
+  const all = topic === undefined ? sorted : sorted.filter((item) => hasTopic(item, topic));
+  const size = options.page?.size ?? Math.max(1, all.length);
+  const pages = Math.max(1, Math.ceil(all.length / size));
+  const n = Math.min(Math.max(1, options.page?.number ?? 1), pages);
+  const shown = options.page ? all.slice((n - 1) * size, n * size) : all;
   const empty =
     topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
   const main = html`${heading(topic, counts, links)}
 ${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links))}</ol>` : html`<p>${empty}</p>`}
+${options.page ? pager(links, topic, n, pages) : null}
 ${topicList(counts, links)}`;
   return renderDocument({
     title:
@@ -73,7 +98,9 @@ ${topicList(counts, links)}`;
         ? `${siteName}: plain-language research summaries`
         : `Topic: ${topic} | ${siteName}`,
     description: 'Plain-language summaries of published research, reviewed by people before publication.',
-    canonical: topic === undefined ? links.absolute.home : links.absolute.topic(topic),
+    canonical:
+      (topic === undefined ? links.absolute.home : links.absolute.topic(topic)) +
+      (n > 1 ? `${topic === undefined ? '?' : '&'}page=${n}` : ''),
     links,
     siteName,
     disclaimer: renderDisclaimer(options, null),

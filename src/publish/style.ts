@@ -36,4 +36,5 @@ h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
 .card p { margin: .35rem 0; }
 .site-footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); }
 .site-footer h2 { font-size: 1.05rem; color: var(--text); }
+.pager { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1.5rem 0; }
 `;

@@ -1,24 +1,66 @@
 /**
- * The review queue as both the API and the desk show it: pending drafts
- * first, filtered by state, topic and a search over headline, title and id,
- * with a count per state.
+ * The review queue as both the API and the desk show it: one page of papers,
+ * newest first unless asked otherwise, filtered by state, topic, check result,
+ * provider, model, submitter and creation date, searched over title, journal,
+ * headline, topics, PMID, DOI and id, with counts per state and the decisions
+ * each reviewer made today. Everything is answered from the Redis index
+ * (../store/search-index.ts), so a page costs the same with 50 or 50,000 papers.
  */
 import { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
+import { normalizeDoi } from '../sources/doi.ts';
 import type { PaperStore } from '../store/papers.ts';
-import { type PaperRow, paperRows, resolvePaperId as resolveId, reviewOrder } from './view.ts';
+import {
+  CHECK_RESULTS,
+  type CheckFilter,
+  SORTS,
+  type SortField,
+  searchTokens,
+} from '../store/search-index.ts';
+import { type PaperRow, resolvePaperId as resolveId, rowsFor } from './view.ts';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
 
 export interface DraftFilter {
   state?: PaperState | undefined;
   topic?: string | undefined;
   q?: string | undefined;
+  check?: CheckFilter | undefined;
+  provider?: string | undefined;
+  model?: string | undefined;
+  submitter?: string | undefined;
+  /** Created on or after this day (YYYY-MM-DD, UTC). */
+  from?: string | undefined;
+  /** Created on or before this day (YYYY-MM-DD, UTC). */
+  to?: string | undefined;
+  sort: SortField;
+  order: 'asc' | 'desc';
+  /** 1-based. */
+  page: number;
+  limit: number;
+}
+
+export interface ReviewerToday {
+  reviewer: string;
+  decisions: number;
 }
 
 export interface DraftList {
   drafts: PaperRow[];
+  /** Papers matching the filters, over all pages. */
+  total: number;
+  page: number;
+  limit: number;
+  pages: number;
   counts: Record<PaperState, number>;
-  /** Every topic on the listed state's drafts, for the filter menu. */
+  /** Values for the filter menus, most common first. */
   topics: string[];
+  providers: string[];
+  models: string[];
+  submitters: string[];
+  /** Approvals, rejections, change requests and publications per person since midnight (UTC). */
+  today: ReviewerToday[];
 }
 
 /** A state name as a user typed it; an unknown one is an InputError listing the states. */
@@ -32,31 +74,119 @@ export function parseState(state: string | undefined): PaperState | undefined {
   return parsed.data;
 }
 
-/** Read `state`, `topic` and `q` from query parameters; an unknown state is a 400. */
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`Unknown ${name} "${value}".`, { hint: `Use one of: ${allowed.join(', ')}.` });
+}
+
+function day(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
+  throw new InputError(`The ${name} date "${value}" is not a day.`, { hint: 'Write it as YYYY-MM-DD.' });
+}
+
+function positive(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError(`The ${name} "${value}" is not a whole number from 1.`, {
+      hint: `Use ${name}=1 to ${max}.`,
+    });
+  return Math.min(n, max);
+}
+
+/** Read the filters, sort and page from query parameters; a bad value is a 400 saying what to use. */
 export function parseFilter(query: Record<string, string | undefined>): DraftFilter {
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  return { state: parseState(blank(query.state)), topic: blank(query.topic), q: blank(query.q) };
+  const q = (name: string) => blank(query[name]);
+  return {
+    state: parseState(q('state')),
+    topic: q('topic'),
+    q: q('q'),
+    check: oneOf('check result', q('check'), CHECK_RESULTS),
+    provider: q('provider'),
+    model: q('model'),
+    submitter: q('submitter'),
+    from: day('from', q('from')),
+    to: day('to', q('to')),
+    sort: oneOf('sort', q('sort'), SORTS) ?? 'age',
+    order: oneOf('order', q('order'), ['asc', 'desc'] as const) ?? 'desc',
+    page: positive('page', q('page'), 1, 1_000_000),
+    limit: positive('limit', q('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
-
-function matches(row: PaperRow, filter: DraftFilter): boolean {
-  if (filter.topic && !row.topics.some((t) => norm(t) === norm(filter.topic ?? ''))) return false;
-  if (!filter.q) return true;
-  const q = norm(filter.q);
-  return [row.id, row.title, row.headline ?? '', row.journal ?? '', ...row.topics].some((field) =>
-    norm(field).includes(q),
-  );
+/** What a search string must match: a DOI or a PMID as one token, otherwise every word. */
+export function queryTokens(q: string | undefined): string[] {
+  if (!q) return [];
+  const doi = /10\.\d{4,9}\//.test(q) ? normalizeDoi(q) : null;
+  return doi ? [doi] : searchTokens(q);
 }
+
+/** Build the index once if this Redis has none yet (papers written before it existed). */
+export async function ensureIndex(store: PaperStore): Promise<void> {
+  if (await store.index.isBuilt()) return;
+  const PAGE = 500;
+  for (let offset = 0; ; offset += PAGE) {
+    const ids = await store.ids(undefined, PAGE, offset);
+    await Promise.all(ids.map((id) => store.reindex(id)));
+    if (ids.length < PAGE) break;
+  }
+  await store.index.markBuilt();
+}
+
+const DECISIONS = new Set(['approved', 'rejected', 'changes requested', 'published', 'unpublished']);
+
+/** Decisions per person since midnight UTC, read from the audit stream from that instant on. */
+export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const entries = await store.auditSince(midnight);
+  const counts = new Map<string, number>();
+  for (const e of entries) if (DECISIONS.has(e.action)) counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
+  return [...counts]
+    .map(([reviewer, decisions]) => ({ reviewer, decisions }))
+    .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
+}
+
+const startOf = (d: string | undefined) => (d ? Date.parse(`${d}T00:00:00Z`) : undefined);
+const endOf = (d: string | undefined) => (d ? Date.parse(`${d}T23:59:59.999Z`) : undefined);
 
 export async function findDrafts(store: PaperStore, filter: DraftFilter): Promise<DraftList> {
-  const [rows, countList] = await Promise.all([
-    paperRows(store, filter.state),
+  await ensureIndex(store);
+  const page = await store.index.query({
+    ...filter,
+    tokens: queryTokens(filter.q),
+    from: startOf(filter.from),
+    to: endOf(filter.to),
+    offset: (filter.page - 1) * filter.limit,
+  });
+  const [drafts, countList, topics, providers, models, submitters, today] = await Promise.all([
+    rowsFor(store, page.ids),
     Promise.all(PaperState.options.map(async (s) => [s, await store.count(s)] as const)),
+    store.index.facet('topic'),
+    store.index.facet('provider'),
+    store.index.facet('model'),
+    store.index.facet('submitter'),
+    decisionsToday(store),
   ]);
-  const topics = [...new Set(rows.flatMap((r) => r.topics.map(norm)))].sort();
-  const drafts = reviewOrder(rows.filter((r) => matches(r, filter)));
-  return { drafts, counts: Object.fromEntries(countList) as Record<PaperState, number>, topics };
+  return {
+    drafts,
+    total: page.total,
+    page: filter.page,
+    limit: filter.limit,
+    pages: Math.max(1, Math.ceil(page.total / filter.limit)),
+    counts: Object.fromEntries(countList) as Record<PaperState, number>,
+    topics,
+    providers,
+    models,
+    submitters,
+    today,
+  };
 }
 
 /** A paper id, following a duplicate merged at ingest to the paper that stayed. */

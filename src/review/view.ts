@@ -13,6 +13,7 @@ import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { RecordLostError } from '../errors/record-lost-error.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { readingGrade } from '../store/search-index.ts';
 import { type PaperTraces, paperTraces } from '../store/traces.ts';
 
 export interface PaperView {
@@ -52,6 +53,14 @@ export interface PaperRow {
   reason: string | null;
   updatedAt: string;
   createdAt: string;
+  /** Who submitted it ('web:dana', 'watch:ID', ...). */
+  submitter: string;
+  /** The latest draft's worst check result (null before the first draft). */
+  checkResult: 'pass' | 'warn' | 'fail' | null;
+  /** The latest draft's credibility rating, 1-5. */
+  credibility: number | null;
+  /** The latest draft's Flesch-Kincaid reading grade. */
+  grade: number | null;
   /** The ingested paper (null until ingest has run). */
   source: Paper['record'];
   /** The latest draft's summary and provenance (null before the first draft). */
@@ -105,29 +114,46 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
   };
 }
 
+/** One listing row: the paper and its latest draft. */
+export async function paperRow(store: PaperStore, p: Paper): Promise<PaperRow> {
+  const draft = p.draftCount > 0 ? await store.latestDraft(p.id) : null;
+  const worst = draft?.checks.some((c) => c.status === 'fail')
+    ? 'fail'
+    : draft?.checks.some((c) => c.status === 'warn')
+      ? 'warn'
+      : draft
+        ? 'pass'
+        : null;
+  return {
+    id: p.id,
+    state: p.state,
+    title: sourceTitle(p),
+    headline: draft?.summary.headline ?? null,
+    journal: p.record?.journal ?? null,
+    provider: draft?.provenance.provider ?? null,
+    model: draft?.provenance.model ?? null,
+    topics: draft?.summary.topics ?? [],
+    reason: p.reason,
+    updatedAt: p.updatedAt,
+    createdAt: p.createdAt,
+    submitter: p.origin.actor,
+    checkResult: worst,
+    credibility: draft?.summary.ratings.credibility.score ?? null,
+    grade: draft ? readingGrade(draft) : null,
+    source: p.record,
+    summary: draft?.summary ?? null,
+    provenance: draft?.provenance ?? null,
+  };
+}
+
+/** Rows for these ids, in their order (ids of papers gone meanwhile are skipped). */
+export async function rowsFor(store: PaperStore, ids: readonly string[]): Promise<PaperRow[]> {
+  const papers = await Promise.all(ids.map((id) => store.get(id)));
+  return Promise.all(papers.filter((p): p is Paper => p !== null).map((p) => paperRow(store, p)));
+}
+
 export async function paperRows(store: PaperStore, state?: PaperState, limit = 500): Promise<PaperRow[]> {
-  const papers = await store.list(state, limit);
-  return Promise.all(
-    papers.map(async (p) => {
-      const draft = p.draftCount > 0 ? await store.latestDraft(p.id) : null;
-      return {
-        id: p.id,
-        state: p.state,
-        title: sourceTitle(p),
-        headline: draft?.summary.headline ?? null,
-        journal: p.record?.journal ?? null,
-        provider: draft?.provenance.provider ?? null,
-        model: draft?.provenance.model ?? null,
-        topics: draft?.summary.topics ?? [],
-        reason: p.reason,
-        updatedAt: p.updatedAt,
-        createdAt: p.createdAt,
-        source: p.record,
-        summary: draft?.summary ?? null,
-        provenance: draft?.provenance ?? null,
-      };
-    }),
-  );
+  return rowsFor(store, await store.ids(state, limit));
 }
 
 /** The review queue's order: oldest pending drafts first, then everything else, most recently changed first. */

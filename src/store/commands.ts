@@ -62,6 +62,12 @@ export interface StoreCommands {
   ): Promise<string>;
   /** lua/set-record.lua: the paper key, then the identity keys. */
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
+  /** lua/index-paper.lua */
+  laysumIndexPaper(memo: string, prefix: string, id: string, doc: string): Promise<number>;
+  /** lua/query-index.lua: two scratch keys, the papers by time, then the filters and options. */
+  laysumQueryIndex(
+    ...args: [scratch: string, scratch2: string, papersByTime: string, ...argv: Arg[]]
+  ): Promise<[number, ...string[]]>;
   /** lua/sliding-window.lua */
   laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
 }
@@ -77,6 +83,8 @@ const COMMANDS = {
   laysumPublish: { file: 'publish.lua', numberOfKeys: 7 },
   laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
+  laysumIndexPaper: { file: 'index-paper.lua', numberOfKeys: 1 },
+  laysumQueryIndex: { file: 'query-index.lua', numberOfKeys: 3 },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 

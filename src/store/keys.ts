@@ -19,6 +19,8 @@ export interface Keys {
   publicIndex: string;
   /** Bumped on every publish and withdrawal: the published site's caches watch it. */
   publicationGeneration: string;
+  /** The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`... */
+  index(part: string): string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
 }
@@ -38,6 +40,7 @@ export function keys(prefix: string): Keys {
     ident: (kind, value) => `${prefix}:ident:${kind}:${value}`,
     publicIndex: `${prefix}:public`,
     publicationGeneration: `${prefix}:public-gen`,
+    index: (part) => `${prefix}:ix:${part}`,
     bullPrefix: `${prefix}:q`,
   };
 }

@@ -12,10 +12,12 @@ import { type Origin, Paper, type PaperRecord, type Submission } from '../domain
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { auditSince } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+import { SearchIndex } from './search-index.ts';
 
 export type { AuditInput } from './script-results.ts';
 
@@ -38,12 +40,21 @@ export class PaperStore {
   readonly keys: Keys;
   /** The connection with the store's scripts defined (./commands.ts); ./decisions.ts uses it too. */
   readonly scripts: StoreRedis;
+  /** The queue's search index, kept in step with every record and draft written here. */
+  readonly index: SearchIndex;
   constructor(
     readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
     this.scripts = storeCommands(redis);
+    this.index = new SearchIndex(this.scripts, this.keys);
+  }
+
+  /** Index a paper as it is now (its record and latest draft); a missing paper leaves the index. */
+  async reindex(id: string): Promise<void> {
+    const [paper, draft] = await Promise.all([this.get(id), this.latestDraft(id)]);
+    await (paper ? this.index.put(paper, draft) : this.index.remove(id));
   }
 
   /** Create a paper, or return the id of the paper that already holds one of its identities. */
@@ -66,6 +77,7 @@ export class PaperStore {
       ...identKeys,
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
     );
+    if (created === 1) await this.reindex(existing);
     return { created: created === 1, id: existing };
   }
 
@@ -130,7 +142,9 @@ export class PaperStore {
       ...[k.paper(id), ...identKeys],
       ...[k.paper(''), id, doc, new Date().toISOString()],
     );
-    return existing === '' ? null : existing;
+    if (existing !== '') return existing;
+    await this.reindex(id);
+    return null;
   }
 
   /**
@@ -168,6 +182,7 @@ export class PaperStore {
           opts.mode,
         ],
       );
+      if (typeof res === 'number') await this.reindex(id);
       return typeof res === 'number';
     } catch (err) {
       throw scriptError(err, id, opts.action, opts.from, opts.expected);
@@ -217,6 +232,11 @@ export class PaperStore {
     return rows.map(([, fields]) => AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')));
   }
 
+  /** Audit entries since `ms` (all papers), oldest first. */
+  auditSince(ms: number): Promise<AuditEntry[]> {
+    return auditSince(this.redis, this.keys.auditAll, ms);
+  }
+
   /** Add an audit entry that does not change state (edits, publish notes...). */
   async appendAudit(
     id: string,
@@ -255,6 +275,7 @@ export class PaperStore {
       .rpush(k.audit(id), entry)
       .xadd(k.auditAll, '*', 'entry', entry)
       .exec();
+    await this.index.remove(id);
   }
 
   /**
@@ -278,6 +299,7 @@ export class PaperStore {
       }
     }
     await multi.exec();
+    await this.reindex(intoId);
   }
 
   /** The paper a discarded duplicate was merged into, if any. */

@@ -10,6 +10,8 @@ import { PaperRecord } from '../../domain/paper.ts';
 import { Approval, Publication } from '../../domain/publication.ts';
 import { PaperState } from '../../domain/state.ts';
 import { LaySummary } from '../../domain/summary.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../review/queries.ts';
+import { CHECK_RESULTS, SORTS } from '../../store/search-index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -112,18 +114,63 @@ const paths: Json = {
   },
   '/api/drafts': {
     get: {
-      summary: 'The review queue: pending drafts first, with counts per state (any signed-in role)',
+      summary:
+        'The review queue, one page at a time, newest first by default, with counts per state, the filter values and decisions per reviewer today (any signed-in role)',
       parameters: [
         { name: 'state', in: 'query', schema: { type: 'string', enum: PaperState.options } },
         { name: 'topic', in: 'query', schema: { type: 'string' } },
         {
+          name: 'check',
+          in: 'query',
+          schema: { type: 'string', enum: [...CHECK_RESULTS] },
+          description: "The latest draft's worst check result ('none': no draft yet)",
+        },
+        {
+          name: 'provider',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'openai, extractive, human',
+        },
+        { name: 'model', in: 'query', schema: { type: 'string' } },
+        {
+          name: 'submitter',
+          in: 'query',
+          schema: { type: 'string' },
+          description: "Who submitted, e.g. 'api:dana'",
+        },
+        {
+          name: 'from',
+          in: 'query',
+          schema: { type: 'string', format: 'date' },
+          description: 'Submitted on or after (UTC day)',
+        },
+        {
+          name: 'to',
+          in: 'query',
+          schema: { type: 'string', format: 'date' },
+          description: 'Submitted on or before (UTC day)',
+        },
+        {
           name: 'q',
           in: 'query',
           schema: { type: 'string' },
-          description: 'Search headline, title, journal, topics and id',
+          description:
+            'Search: every word must match a word of the title, journal, headline or topics; or a PMID, DOI or paper id',
+        },
+        { name: 'sort', in: 'query', schema: { type: 'string', enum: [...SORTS], default: 'age' } },
+        { name: 'order', in: 'query', schema: { type: 'string', enum: ['desc', 'asc'], default: 'desc' } },
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+        {
+          name: 'limit',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
         },
       ],
-      responses: { 200: json(ref('DraftList'), 'Matching papers'), 400: err('Unknown state'), ...authErrors },
+      responses: {
+        200: json(ref('DraftList'), 'One page of matching papers'),
+        400: err('An unknown state, sort, order or check result; a bad date, page or limit'),
+        ...authErrors,
+      },
     },
   },
   '/api/drafts/{id}': {
@@ -248,14 +295,33 @@ function messageSchemas(): Json {
 function dataSchemas(): Json {
   const rowProperties: Json = Object.fromEntries(ROW_FIELDS.map((k) => [k, nullableString]));
   rowProperties.topics = { type: 'array', items: { type: 'string' } };
+  rowProperties.checkResult = { type: ['string', 'null'], enum: ['pass', 'warn', 'fail', null] };
+  rowProperties.credibility = { type: ['integer', 'null'] };
+  rowProperties.grade = { type: ['number', 'null'], description: 'Flesch-Kincaid grade of the latest draft' };
   return {
     PaperRow: { type: 'object', properties: rowProperties },
     DraftList: {
       type: 'object',
       properties: {
         drafts: { type: 'array', items: ref('PaperRow') },
+        total: { type: 'integer', description: 'Papers matching the filters, over all pages' },
+        page: { type: 'integer' },
+        limit: { type: 'integer' },
+        pages: { type: 'integer' },
         counts: { type: 'object', additionalProperties: { type: 'integer' } },
         topics: { type: 'array', items: { type: 'string' } },
+        providers: { type: 'array', items: { type: 'string' } },
+        models: { type: 'array', items: { type: 'string' } },
+        submitters: { type: 'array', items: { type: 'string' } },
+        today: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { reviewer: { type: 'string' }, decisions: { type: 'integer' } },
+          },
+          description:
+            'Approvals, rejections, change requests and publications per person since midnight UTC',
+        },
       },
     },
     LaySummary: schemaOf(LaySummary),

@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
+import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
 import { DESK_CSS } from './style.ts';
 
@@ -78,7 +79,7 @@ export function Page(props: PageProps) {
             <BannerView banner={props.banner} />
             {props.children}
           </main>
-          {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT)}</script> : null}
+          {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT)}</script> : null}
         </body>
       </html>
     </>

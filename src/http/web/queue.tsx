@@ -1,78 +1,9 @@
-/** The queue page: counts per state, filters and search, one row per paper, pending first. */
-import { PaperState } from '../../domain/state.ts';
+/** The queue page: counts per state, filters and search, one page of rows, newest first (queue-filters.tsx). */
 import type { DraftFilter, DraftList } from '../../review/queries.ts';
 import type { PaperRow } from '../../review/view.ts';
 import { age, stateLabel } from './format.ts';
+import { Counts, Filters, Pager, SortHeader, Today } from './queue-filters.tsx';
 import { Shortcuts } from './shortcuts.tsx';
-
-function queueUrl(filter: DraftFilter, state: PaperState | undefined): string {
-  const params = new URLSearchParams();
-  if (state) params.set('state', state);
-  if (filter.topic) params.set('topic', filter.topic);
-  if (filter.q) params.set('q', filter.q);
-  const qs = params.toString();
-  return qs ? `/desk?${qs}` : '/desk';
-}
-
-function Counts({ list, filter }: { list: DraftList; filter: DraftFilter }) {
-  const total = Object.values(list.counts).reduce((a, b) => a + b, 0);
-  return (
-    <ul class="counts" aria-label="Papers per state">
-      <li>
-        <a href={queueUrl(filter, undefined)} class={filter.state ? '' : 'current'}>
-          all <span class="badge">{total}</span>
-        </a>
-      </li>
-      {PaperState.options.map((s) => (
-        <li>
-          <a href={queueUrl(filter, s)} class={filter.state === s ? 'current' : ''} data-state={s}>
-            {stateLabel(s)} <span class="badge">{list.counts[s]}</span>
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Filters({ list, filter }: { list: DraftList; filter: DraftFilter }) {
-  return (
-    <form class="filters" method="get" action="/desk" aria-label="Filter the queue">
-      <div>
-        <label for="f-state">State</label>
-        <select id="f-state" name="state">
-          <option value="">all (pending first)</option>
-          {PaperState.options.map((s) => (
-            <option value={s} selected={filter.state === s}>
-              {stateLabel(s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label for="f-topic">Topic</label>
-        <select id="f-topic" name="topic">
-          <option value="">any topic</option>
-          {list.topics.map((t) => (
-            <option value={t} selected={filter.topic?.toLowerCase() === t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label for="f-q">Search</label>
-        <input
-          id="f-q"
-          type="search"
-          name="q"
-          value={filter.q ?? ''}
-          placeholder="headline, title, journal, id"
-        />
-      </div>
-      <button type="submit">Filter</button>
-    </form>
-  );
-}
 
 export function ProviderBadge({ provider, model }: { provider: string | null; model: string | null }) {
   if (!provider) return <span class="muted">—</span>;
@@ -106,6 +37,9 @@ function Row({ row }: { row: PaperRow }) {
       <td>
         <ProviderBadge provider={row.provider} model={row.model} />
       </td>
+      <td class="small">{row.grade ?? '—'}</td>
+      <td class="small">{row.checkResult ?? '—'}</td>
+      <td class="small">{row.credibility ?? '—'}</td>
     </tr>
   );
 }
@@ -115,6 +49,7 @@ export function QueueBody({ list, filter }: { list: DraftList; filter: DraftFilt
     <>
       <h1>Review queue</h1>
       <Counts list={list} filter={filter} />
+      <Today list={list} />
       <Filters list={list} filter={filter} />
       {list.drafts.length === 0 ? (
         <p class="muted">No papers match. Editors submit papers; workers draft them.</p>
@@ -125,8 +60,11 @@ export function QueueBody({ list, filter }: { list: DraftList; filter: DraftFilt
               <th>Headline</th>
               <th>Source</th>
               <th>State</th>
-              <th>Age</th>
+              <SortHeader filter={filter} field="age" />
               <th>Drafted by</th>
+              <SortHeader filter={filter} field="grade" />
+              <SortHeader filter={filter} field="checks" />
+              <SortHeader filter={filter} field="credibility" />
             </tr>
           </thead>
           <tbody>
@@ -136,6 +74,7 @@ export function QueueBody({ list, filter }: { list: DraftList; filter: DraftFilt
           </tbody>
         </table>
       )}
+      <Pager list={list} filter={filter} />
       <Shortcuts />
     </>
   );

@@ -55,4 +55,10 @@ button.armed { outline:3px solid var(--accent); outline-offset:2px; }
 .narrow { max-width:760px; }
 .nowrap { white-space:nowrap; }
 td.note { white-space:pre-line; }
+tr[data-href] { cursor:pointer; } tr[data-href]:hover { background:var(--soft); }
+.pager { display:flex; flex-wrap:wrap; gap:.75rem; align-items:center; margin:.75rem 0; }
+.pager [aria-disabled] { color:var(--muted, #666); }
+th a.sorted { font-weight:700; }
+details.more-filters summary { cursor:pointer; }
+tr.folded td { color:#555; font-style:italic; }
 `;

@@ -1,0 +1,42 @@
+/**
+ * Reading the audit stream (every paper's entries, in order): a time window
+ * from an instant on, and pages backwards from a cursor, the cursor being a
+ * stream id, so the history can page back to the first entry without
+ * counting from the top.
+ */
+import type { Redis } from 'ioredis';
+import { type AuditEntry, AuditEntry as AuditEntrySchema } from '../domain/draft.ts';
+
+export interface StreamEntry {
+  /** The stream id: `<ms>-<seq>`. */
+  id: string;
+  entry: AuditEntry;
+}
+
+const parse = (rows: [string, string[]][]): StreamEntry[] =>
+  rows.map(([id, fields]) => ({ id, entry: AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')) }));
+
+/** Entries written at or after `ms`, oldest first (at most `max`). */
+export async function auditSince(
+  redis: Redis,
+  stream: string,
+  ms: number,
+  max = 20_000,
+): Promise<AuditEntry[]> {
+  const rows = await redis.xrange(stream, String(ms), '+', 'COUNT', max);
+  return parse(rows).map((r) => r.entry);
+}
+
+/**
+ * Up to `count` entries, newest first, strictly older than the `before` id
+ * (from the newest when null) and not older than `until` ms when given.
+ */
+export async function auditPage(
+  redis: Redis,
+  stream: string,
+  opts: { before: string | null; count: number; since?: number | undefined },
+): Promise<StreamEntry[]> {
+  const end = opts.before ? `(${opts.before}` : '+';
+  const start = opts.since !== undefined ? String(opts.since) : '-';
+  return parse(await redis.xrevrange(stream, end, start, 'COUNT', opts.count));
+}

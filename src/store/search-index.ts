@@ -1,0 +1,176 @@
+/**
+ * The review queue's index in Redis, so a page of the queue reads only the
+ * papers it shows, however many there are. Each paper is kept in sets per
+ * search token (words of its title, journal, headline and topics, its PMID,
+ * DOI and id) and per filter value (topic, check result, provider, model,
+ * submitter), and in sorted sets per sort (reading grade, checks, credibility);
+ * creation time and state come from the store's own sorted sets. The store
+ * re-indexes a paper whenever its record or drafts change (./papers.ts);
+ * `rebuild` indexes everything again (run once when the index is missing).
+ */
+import type { Draft } from '../domain/draft.ts';
+import type { Paper } from '../domain/paper.ts';
+import type { PaperState } from '../domain/state.ts';
+import { readingFigures } from '../text/readability.ts';
+import type { StoreRedis } from './commands.ts';
+import type { Keys } from './keys.ts';
+
+export const SORTS = ['age', 'grade', 'checks', 'credibility'] as const;
+export type SortField = (typeof SORTS)[number];
+export const CHECK_RESULTS = ['pass', 'warn', 'fail', 'none'] as const;
+export type CheckFilter = (typeof CHECK_RESULTS)[number];
+export const FACETS = ['topic', 'provider', 'model', 'submitter'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Bump when the memo's shape or the tokenizer changes: the index is then rebuilt once. */
+const INDEX_VERSION = '1';
+
+export interface IndexQuery {
+  state?: PaperState | undefined;
+  topic?: string | undefined;
+  check?: CheckFilter | undefined;
+  provider?: string | undefined;
+  model?: string | undefined;
+  submitter?: string | undefined;
+  /** Search tokens, all of which must match (see `searchTokens`). */
+  tokens?: readonly string[] | undefined;
+  /** Creation time range, ms, inclusive. */
+  from?: number | undefined;
+  to?: number | undefined;
+  sort: SortField;
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+interface Memo {
+  sets: string[];
+  scores: Record<string, number>;
+  facets: [Facet, string][];
+}
+
+/** A topic as the filters compare it: case and spacing do not make a new topic. */
+export const facetValue = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Lower-case words and numbers of a text; a DOI stays whole as well (it is one token). */
+export function searchTokens(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const dois = lower.match(/10\.\d{4,9}\/\S+/g) ?? [];
+  return [...new Set([...words, ...dois.map((d) => d.replace(/[.,;)]+$/, ''))])];
+}
+
+function worstCheck(draft: Draft): 'pass' | 'warn' | 'fail' {
+  if (draft.checks.some((c) => c.status === 'fail')) return 'fail';
+  return draft.checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
+}
+
+function prose(draft: Draft): string {
+  const s = draft.summary;
+  return [s.headline, s.takeaway, s.findings, s.audience, ...s.caveats].join('\n');
+}
+
+/** The Flesch-Kincaid grade of a draft's prose, one decimal, never below 0 (the queue's Grade). */
+export function readingGrade(draft: Draft): number {
+  return Math.max(0, Math.round(readingFigures(prose(draft)).grade * 10) / 10);
+}
+
+/** Everything a paper is indexed under, from its current record and latest draft. */
+export function memoFor(paper: Paper, draft: Draft | null): Memo {
+  const sub = paper.submission;
+  const record = paper.record ?? (sub.kind === 'record' ? sub.record : null);
+  const text = [
+    paper.id,
+    record?.title ?? (sub.kind === 'text' ? (sub.title ?? '') : ''),
+    record?.journal ?? '',
+    record?.ids.pmid ?? '',
+    record?.ids.doi ?? '',
+    sub.kind === 'pmid' ? sub.pmid : '',
+    sub.kind === 'doi' ? sub.doi : '',
+    sub.kind === 'text' ? `${sub.doi ?? ''} ${sub.pmid ?? ''} ${sub.journal ?? ''}` : '',
+    draft ? `${draft.summary.headline} ${draft.summary.topics.join(' ')}` : '',
+  ].join(' ');
+  const facets: [Facet, string][] = [['submitter', paper.origin.actor]];
+  const sets = [...searchTokens(text).map((t) => `tok:${t}`), `submitter:${paper.origin.actor}`];
+  const scores: Record<string, number> = {};
+  if (!draft) sets.push('check:none');
+  else {
+    const topics = [...new Set(draft.summary.topics.map(facetValue))];
+    facets.push(...topics.map((t): [Facet, string] => ['topic', t]));
+    facets.push(['provider', draft.provenance.provider], ['model', draft.provenance.model]);
+    sets.push(
+      ...topics.map((t) => `topic:${t}`),
+      `check:${worstCheck(draft)}`,
+      `provider:${draft.provenance.provider}`,
+      `model:${draft.provenance.model}`,
+    );
+    const fails = draft.checks.filter((c) => c.status === 'fail').length;
+    const warns = draft.checks.filter((c) => c.status === 'warn').length;
+    scores['sort:grade'] = readingGrade(draft);
+    scores['sort:checks'] = fails * 100 + warns;
+    scores['sort:credibility'] = draft.summary.ratings.credibility.score;
+  }
+  return { sets, scores, facets };
+}
+
+export class SearchIndex {
+  private checked = false;
+  constructor(
+    private readonly redis: StoreRedis,
+    private readonly keys: Keys,
+  ) {}
+
+  async put(paper: Paper, draft: Draft | null): Promise<void> {
+    const memo = JSON.stringify(memoFor(paper, draft));
+    await this.redis.laysumIndexPaper(
+      this.keys.index(`memo:${paper.id}`),
+      this.keys.index(''),
+      paper.id,
+      memo,
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.redis.laysumIndexPaper(this.keys.index(`memo:${id}`), this.keys.index(''), id, '');
+  }
+
+  /** One page of ids matching the query, with how many match in all. */
+  async query(q: IndexQuery): Promise<{ total: number; ids: string[] }> {
+    const k = this.keys;
+    const filters = [
+      q.state ? k.state(q.state) : null,
+      q.topic ? k.index(`topic:${facetValue(q.topic)}`) : null,
+      q.check ? k.index(`check:${q.check}`) : null,
+      q.provider ? k.index(`provider:${q.provider}`) : null,
+      q.model ? k.index(`model:${q.model}`) : null,
+      q.submitter ? k.index(`submitter:${q.submitter}`) : null,
+      ...(q.tokens ?? []).map((t) => k.index(`tok:${t}`)),
+    ].filter((f): f is string => f !== null);
+    const scratch = `${k.index('tmp:')}${process.pid}:${Math.random().toString(36).slice(2)}`;
+    const [total, ...ids] = await this.redis.laysumQueryIndex(
+      ...[scratch, `${scratch}:2`, k.papersByTime],
+      ...[filters.length, ...filters],
+      ...[q.from ?? '-inf', q.to ?? '+inf', q.sort === 'age' ? '' : k.index(`sort:${q.sort}`), q.order],
+      ...[q.offset, q.limit],
+    );
+    return { total, ids };
+  }
+
+  /** The values of a filter, most common first (the filter menus). */
+  async facet(field: Facet, limit = 200): Promise<string[]> {
+    return this.redis.zrange(this.keys.index(`facet:${field}`), 0, limit - 1, 'REV');
+  }
+
+  /** Whether the index was built for this version; checked once per process and store. */
+  async isBuilt(): Promise<boolean> {
+    if (this.checked) return true;
+    this.checked = (await this.redis.get(this.keys.index('version'))) === INDEX_VERSION;
+    return this.checked;
+  }
+
+  /** Mark the index complete for this version (after `rebuild` has put every paper). */
+  async markBuilt(): Promise<void> {
+    await this.redis.set(this.keys.index('version'), INDEX_VERSION);
+    this.checked = true;
+  }
+}
