@@ -71,6 +71,7 @@ export const EnvSchema = z.object({
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
   AUTO_PUBLISH: bool(false),
+  CLAIM_TTL_MS: int(900_000, 100),
   DISCLAIMER_TEXT: z
     .string()
     .default(
@@ -176,6 +177,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       port: env.PORT,
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
+      /** How long opening a draft on the desk claims it for that reviewer (renewed on each visit). */
+      claimTtlMs: env.CLAIM_TTL_MS,
       // The site's condition is known now; the journal is filled in per summary.
       disclaimer: env.DISCLAIMER_TEXT.replaceAll(
         '{condition}',

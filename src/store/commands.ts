@@ -64,6 +64,16 @@ export interface StoreCommands {
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
   /** lua/sliding-window.lua */
   laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
+  /** lua/claim.lua */
+  laysumClaim(
+    claim: string,
+    actor: string,
+    now: string,
+    ttlMs: number,
+    takeOver: '0' | '1',
+  ): Promise<[outcome: string, claim: string, previous: string]>;
+  /** lua/release.lua */
+  laysumRelease(claim: string, actor: string): Promise<number>;
 }
 
 export type StoreRedis = Redis & StoreCommands;
@@ -78,6 +88,8 @@ const COMMANDS = {
   laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
+  laysumClaim: { file: 'claim.lua', numberOfKeys: 1 },
+  laysumRelease: { file: 'release.lua', numberOfKeys: 1 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');
