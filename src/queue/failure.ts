@@ -10,7 +10,7 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Config } from '../config/env.ts';
 import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.ts';
-import { describeError } from '../errors/describe.ts';
+import { describeError, describeGivenUp } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { redactSecrets } from '../errors/redact.ts';
@@ -45,7 +45,7 @@ export async function handleStageError(
   const secrets = [deps.config.llm.apiKey, deps.config.sources.ncbiApiKey];
   const reason = redactSecrets(
     retryable
-      ? `${stage} gave up after ${attempts} attempt(s): ${describeError(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
+      ? `${stage} gave up after ${attempts} attempt(s): ${describeGivenUp(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
       : describeError(err),
     secrets,
   );

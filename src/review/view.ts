@@ -48,6 +48,8 @@ export interface PaperRow {
   model: string | null;
   topics: string[];
   reason: string | null;
+  /** The latest draft's version (null before the first draft): what a bulk decision is pinned to. */
+  version: number | null;
   updatedAt: string;
   createdAt: string;
   /** The ingested paper (null until ingest has run). */
@@ -118,6 +120,7 @@ export async function paperRows(store: PaperStore, state?: PaperState, limit = 5
         model: draft?.provenance.model ?? null,
         topics: draft?.summary.topics ?? [],
         reason: p.reason,
+        version: draft?.version ?? null,
         updatedAt: p.updatedAt,
         createdAt: p.createdAt,
         source: p.record,
