@@ -99,6 +99,7 @@ export const DESK_SCRIPT = `
     };
     window.setInterval(check, ${CLAIM_POLL_MS});
     document.addEventListener('visibilitychange', function () { if (!document.hidden) check(); });
+    window.addEventListener('focus', check);
   }
   var all = document.getElementById('bulk-all');
   var picks = Array.prototype.slice.call(document.querySelectorAll('.bulk-pick'));
