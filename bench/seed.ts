@@ -6,11 +6,13 @@
  * Paper `i` has PMID `39000000 + i`, DOI `10.5555/seed.<i>`, a title with the
  * word `seed<i>`, and cycles through topics, providers, submitters and checks.
  */
+
 import type { CheckResult, Draft } from '../src/domain/draft.ts';
 import type { PaperRecord } from '../src/domain/paper.ts';
 import { approve } from '../src/review/decisions.ts';
 import type { ReviewDeps } from '../src/review/deps.ts';
 import { publish } from '../src/review/publishing.ts';
+import { ClaimStore } from '../src/store/claims.ts';
 import { identitiesOf } from '../src/store/identity.ts';
 import type { PaperStore } from '../src/store/papers.ts';
 
@@ -116,6 +118,8 @@ export async function seedPaper(
       autoPublish: false,
       summarizer: 'openai',
       checkProfile: { readingTargetGrade: 8, focus: [] },
+      claims: new ClaimStore(store),
+      claimTtlMs: 60_000,
     };
     await approve(deps, id, 'seed-reviewer', { basedOn: 1 });
     await publish(deps, id, 'seed-reviewer', { basedOn: 1 });

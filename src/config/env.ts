@@ -80,6 +80,7 @@ export const EnvSchema = z.object({
   SIGNIN_FAILURE_WINDOW_S: int(900, 1),
   SIGNIN_MAX_FAILURES_ALL: int(1000, 0),
   AUTO_PUBLISH: bool(false),
+  CLAIM_TTL_MS: int(900_000, 100),
   DISCLAIMER_TEXT: z
     .string()
     .default(
@@ -203,6 +204,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
         windowSeconds: env.SIGNIN_FAILURE_WINDOW_S,
         maxFailuresAll: env.SIGNIN_MAX_FAILURES_ALL,
       },
+      /** How long opening a draft on the desk claims it for that reviewer (renewed on each visit). */
+      claimTtlMs: env.CLAIM_TTL_MS,
       // The site's condition is known now; the journal is filled in per summary.
       disclaimer: env.DISCLAIMER_TEXT.replaceAll(
         '{condition}',

@@ -20,6 +20,9 @@
  *   block a draft on their own.
  * - review: a human decision on a draft: approve, reject with a reason, or
  *   request changes with notes (the paper goes back to the summarizer).
+ * - claim: a reviewer's "I am on this one" on a paper, made by opening its draft
+ *   on the desk; it lasts CLAIM_TTL_MS and then lapses by itself. Others see
+ *   who and since when, and can take it over (audited), see ./claim.ts.
  * - approval: a reviewer's yes to one exact draft version; any later edit voids it.
  * - publication: the approved version live as a page, feed entry and files;
  *   it keeps its URL through corrections and can be withdrawn (./publication.ts).
@@ -28,6 +31,7 @@
  * - failure record: why the queue gave up on a failed paper (stage, reason,
  *   and for the summarizer what the model returned), see ./failure.ts.
  */
+export * from './claim.ts';
 export * from './draft.ts';
 export * from './failure.ts';
 export * from './ids.ts';

@@ -1,3 +1,4 @@
+export { ClaimedError } from './claimed-error.ts';
 export { ConfigError } from './config-error.ts';
 export { ConflictError } from './conflict-error.ts';
 export { describeError } from './describe.ts';

@@ -12,6 +12,7 @@ const VERBS: Record<string, [verb: string, done: string]> = {
   retry: ['retry', 'retried'],
   unpublished: ['unpublish', 'unpublished'],
   reopened: ['reopen', 'reopened'],
+  claim: ['claim', 'claimed'],
 };
 
 /** An action that the paper's current state does not allow (e.g. approving a failed paper). */

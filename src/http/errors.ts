@@ -4,6 +4,7 @@
  * answered with a generic 500 so no internals (or secrets) leak.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ClaimedError } from '../errors/claimed-error.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { InputError } from '../errors/input-error.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
@@ -37,7 +38,7 @@ export function statusOf(err: unknown): ContentfulStatusCode {
   if (err instanceof InputError) return 400;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof RecordLostError) return 410;
-  if (err instanceof StateError || err instanceof ConflictError) return 409;
+  if (err instanceof StateError || err instanceof ConflictError || err instanceof ClaimedError) return 409;
   return 500;
 }
 

@@ -10,7 +10,7 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Config } from '../config/env.ts';
 import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.ts';
-import { describeError } from '../errors/describe.ts';
+import { describeError, describeGivenUp } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { redactError, redactSecrets } from '../errors/redact.ts';
@@ -46,26 +46,12 @@ export async function handleStageError(
     return redactError(err instanceof Error ? err : new Error(String(err)), secrets);
   const reason = redactSecrets(
     retryable
-      ? `${stage} gave up after ${attempts} attempt(s): ${withoutRetryPromise(describeError(err))}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
+      ? `${stage} gave up after ${attempts} attempt(s): ${describeGivenUp(err)}\n  Run \`laysum retry ${paperId}\` once the problem is fixed.`
       : describeError(err),
     secrets,
   );
   await failPaper(deps, paperId, failureRecord(err, stage, reason, secrets));
   return redactError(new UnrecoverableError(reason), secrets);
-}
-
-/**
- * A transient error's hint promises another try ("LaySum will retry with
- * backoff."); once the attempts are used up that is no longer true, so the
- * final reason drops the promise and keeps the rest of the advice.
- */
-export function withoutRetryPromise(text: string): string {
-  return text
-    .replace(/LaySum (?:will retry|tries again)[^.;\n]*(?:[.;] *|(?=\n)|$)/g, '')
-    .replace(/\n {2}\n/g, '\n')
-    .replace(/\n {2}$/g, '')
-    .replace(/\n {2}([a-z])/g, (_m, c: string) => `\n  ${c.toUpperCase()}`)
-    .trimEnd();
 }
 
 function failureRecord(

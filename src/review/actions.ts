@@ -38,6 +38,9 @@ export const ACTION_TEXT: Record<Action, 'note' | 'reason' | 'notes' | null> = {
 /** Actions that decide on a draft version, and so must say which one. */
 export const VERSIONED: ReadonlySet<Action> = new Set(['approve', 'reject', 'request-changes', 'publish']);
 
+/** The decisions that end a review (and with it the reviewer's claim); bulk decisions are these. */
+export const DECISIONS: ReadonlySet<Action> = new Set(['approve', 'reject', 'request-changes']);
+
 export interface ActionInput {
   /** The draft version the person saw (for publish: the approved version). */
   basedOn?: number | undefined;
@@ -61,7 +64,19 @@ export async function runAction(
   input: ActionInput,
 ): Promise<void> {
   const basedOn = VERSIONED.has(action) ? requireVersion(action, input.basedOn) : 0;
-  const text = input.text;
+  await decideOn(deps, action, id, actor, basedOn, input.text);
+  // A decision on a draft ends the decider's claim on it (someone else's claim is left alone).
+  if (DECISIONS.has(action)) await deps.claims.release(id, actor);
+}
+
+async function decideOn(
+  deps: ReviewDeps,
+  action: Action,
+  id: string,
+  actor: string,
+  basedOn: number,
+  text: string | undefined,
+): Promise<void> {
   switch (action) {
     case 'approve':
       return approve(deps, id, actor, { basedOn, note: text });

@@ -1,8 +1,9 @@
-/** What the review use cases work with: the store, the queue, and two settings. */
+/** What the review use cases work with: the store, the queue, the claims, and a few settings. */
 import type { CheckProfile } from '../checks/run-checks.ts';
 import type { Config } from '../config/env.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
+import { ClaimStore } from '../store/claims.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export interface ReviewDeps {
@@ -14,6 +15,10 @@ export interface ReviewDeps {
   summarizer: Config['llm']['provider'];
   /** The site profile the checks of an edited version use (reading target, focus). */
   checkProfile: CheckProfile;
+  /** Who is working on which paper (./claims.ts). */
+  claims: ClaimStore;
+  /** CLAIM_TTL_MS: how long a claim lasts unless renewed. */
+  claimTtlMs: number;
 }
 
 /** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
@@ -24,6 +29,8 @@ export function reviewDeps(deps: { store: PaperStore; enqueue: Enqueuer; config:
     autoPublish: deps.config.http.autoPublish,
     summarizer: deps.config.llm.provider,
     checkProfile: deps.config.site,
+    claims: new ClaimStore(deps.store),
+    claimTtlMs: deps.config.http.claimTtlMs,
   };
 }
 

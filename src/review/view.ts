@@ -51,6 +51,8 @@ export interface PaperRow {
   model: string | null;
   topics: string[];
   reason: string | null;
+  /** The latest draft's version (null before the first draft): what a bulk decision is pinned to. */
+  version: number | null;
   updatedAt: string;
   createdAt: string;
   /** Who submitted it ('web:dana', 'watch:ID', ...). */
@@ -134,6 +136,7 @@ export async function paperRow(store: PaperStore, p: Paper): Promise<PaperRow> {
     model: draft?.provenance.model ?? null,
     topics: draft?.summary.topics ?? [],
     reason: p.reason,
+    version: draft?.version ?? null,
     updatedAt: p.updatedAt,
     createdAt: p.createdAt,
     submitter: p.origin.actor,

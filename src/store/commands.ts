@@ -70,6 +70,16 @@ export interface StoreCommands {
   ): Promise<[number, ...string[]]>;
   /** lua/sliding-window.lua */
   laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
+  /** lua/claim.lua */
+  laysumClaim(
+    claim: string,
+    actor: string,
+    now: string,
+    ttlMs: number,
+    takeOver: '0' | '1',
+  ): Promise<[outcome: string, claim: string, previous: string]>;
+  /** lua/release.lua */
+  laysumRelease(claim: string, actor: string): Promise<number>;
 }
 
 export type StoreRedis = Redis & StoreCommands;
@@ -86,6 +96,8 @@ const COMMANDS = {
   laysumIndexPaper: { file: 'index-paper.lua', numberOfKeys: 1 },
   laysumQueryIndex: { file: 'query-index.lua', numberOfKeys: 3 },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
+  laysumClaim: { file: 'claim.lua', numberOfKeys: 1 },
+  laysumRelease: { file: 'release.lua', numberOfKeys: 1 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');

@@ -10,6 +10,8 @@ export interface Keys {
   blob(id: string): string;
   /** Tombstone of a paper found to be a duplicate at ingest: points at the paper it duplicated. */
   merged(id: string): string;
+  /** A reviewer's claim on a paper (who, since when), expiring by itself (./claims.ts). */
+  claim(id: string): string;
   auditAll: string;
   papersByTime: string;
   state(state: string): string;
@@ -33,6 +35,7 @@ export function keys(prefix: string): Keys {
     audit: (id) => `${prefix}:audit:${id}`,
     blob: (id) => `${prefix}:blob:${id}`,
     merged: (id) => `${prefix}:merged:${id}`,
+    claim: (id) => `${prefix}:claim:${id}`,
     auditAll: `${prefix}:audit-log`,
     papersByTime: `${prefix}:papers`,
     state: (s) => `${prefix}:state:${s}`,

@@ -4,9 +4,11 @@
  * what is cached (feeds, pages) changes as soon as a summary is published
  * or withdrawn.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPapers } from '../../bench/seed.ts';
 import { unpublish } from '../../src/review/publishing.ts';
+import { ClaimStore } from '../../src/store/claims.ts';
 import { type HttpHarness, startHttp } from './support.ts';
 
 let h: HttpHarness;
@@ -58,6 +60,8 @@ describe('the published site, paged and cached', () => {
       autoPublish: false,
       summarizer: 'openai' as const,
       checkProfile: { readingTargetGrade: 8, focus: [] },
+      claims: new ClaimStore(h.deps.store),
+      claimTtlMs: 60_000,
     };
     await unpublish(deps, added ?? '', 'seed-reviewer', { reason: 'a test withdrawal' });
     expect(await feedIds()).toEqual(ids.slice(-5).reverse());

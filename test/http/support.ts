@@ -159,3 +159,16 @@ export async function fillPlaceholders(
   if (res.status !== 200) throw new Error(`fill failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { version: number }).version;
 }
+
+/** Submit pasted text as the editor and wait for its first draft (pending review); returns the id. */
+export async function draftedPaper(h: HttpHarness, title: string): Promise<string> {
+  const res = await h.call('/api/papers', {
+    method: 'POST',
+    token: h.tokens.editor,
+    json: { text: paperText(title) },
+  });
+  if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  await h.p.waitFor(id, ['pending_review']);
+  return id;
+}

@@ -6,6 +6,7 @@ import type { Draft } from '../../src/domain/draft.ts';
 import type { LaySummary } from '../../src/domain/summary.ts';
 import { approve } from '../../src/review/decisions.ts';
 import { publish } from '../../src/review/publishing.ts';
+import { ClaimStore } from '../../src/store/claims.ts';
 import { identitiesOf } from '../../src/store/identity.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { pubmedRecord } from './support.ts';
@@ -81,6 +82,8 @@ export function createTestStore(): TestStore {
         autoPublish: false,
         summarizer: 'openai' as const,
         checkProfile: { readingTargetGrade: 8, focus: [] },
+        claims: new ClaimStore(store),
+        claimTtlMs: 60_000,
       };
       await approve(deps, id, 'test', { basedOn: 1 });
       await publish(deps, id, 'test', { basedOn: 1 });

@@ -2,7 +2,7 @@
  * The review API: list and read drafts, edit fields against the version the
  * caller saw (409 when stale), and the decisions (approve, reject,
  * request-changes, publish: each with the `basedOn` version; unpublish,
- * reopen, retry).
+ * reopen, retry), claims (who is working on a paper) and bulk decisions.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,6 +16,8 @@ import {
   runAction,
   saveEdit,
 } from '../../review/actions.ts';
+import { BULK_ACTIONS, BULK_MAX, runBulk } from '../../review/bulk.ts';
+import { claimOf, releaseClaim, requireClaim } from '../../review/claims.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { paperView } from '../../review/view.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
@@ -41,6 +43,21 @@ const ActionBody = z
   })
   .strict();
 
+const ClaimBody = z.object({ takeOver: z.boolean().optional() }).strict();
+
+const BulkBody = z
+  .object({
+    action: z.enum(BULK_ACTIONS),
+    items: z
+      .array(z.object({ id: z.string().min(1), basedOn: z.number().int().positive() }).strict())
+      .min(1)
+      .max(BULK_MAX),
+    note: z.string().optional(),
+    reason: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
 export function draftsApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', requirePermission('read'), async (c) =>
@@ -48,7 +65,18 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
   );
   app.get('/:id', requirePermission('read'), async (c) => {
     const id = await resolvePaperId(deps.store, c.req.param('id'));
-    return c.json(await paperView(deps.store, id));
+    const [view, claim] = await Promise.all([paperView(deps.store, id), claimOf(reviewDeps(deps), id)]);
+    return c.json({ ...view, claim });
+  });
+  claimRoutes(app, deps);
+  app.post('/bulk', requirePermission('review'), limitBody(MEGABYTE), async (c) => {
+    const user = currentUser(c);
+    const body = parseWith(BulkBody, await readJson(c), 'bulk request');
+    const field = ACTION_TEXT[body.action];
+    const text = field ? body[field] : undefined;
+    const results = await runBulk(reviewDeps(deps), body.action, body.items, user.name, text);
+    const done = results.filter((r) => r.done).length;
+    return c.json({ action: body.action, done, refused: results.length - done, results });
   });
   app.patch('/:id', requirePermission('review'), limitBody(MEGABYTE), async (c) => {
     const user = currentUser(c);
@@ -67,6 +95,27 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     });
   }
   return app;
+}
+
+/** A paper's claim: read it, claim it (or take it over), give it back. */
+function claimRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/:id/claim', requirePermission('read'), async (c) => {
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    return c.json({ id, claim: await claimOf(reviewDeps(deps), id) });
+  });
+  app.post('/:id/claim', requirePermission('review'), limitBody(16 * 1024), async (c) => {
+    const user = currentUser(c);
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const raw = await c.req.text();
+    const body = raw.trim() ? parseWith(ClaimBody, parseJsonText(raw), 'claim request') : {};
+    const result = await requireClaim(reviewDeps(deps), id, user.name, body.takeOver === true);
+    return c.json({ id, ...result });
+  });
+  app.delete('/:id/claim', requirePermission('review'), async (c) => {
+    const user = currentUser(c);
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    return c.json({ id, released: await releaseClaim(reviewDeps(deps), id, user.name) });
+  });
 }
 
 /** The version and text field from the JSON body (retry and reopen may send none). */

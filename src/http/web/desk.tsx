@@ -4,58 +4,35 @@
  * (401), CSRF token (403), role (403). A refused edit or decision re-renders
  * the review page with the message and the reviewer's text kept.
  */
-import { type Context, Hono } from 'hono';
-import { LaySumError } from '../../errors/laysum-error.ts';
+import { Hono } from 'hono';
 import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
-import type { Permission } from '../../users/roles.ts';
-import type { StoredUser } from '../../users/store.ts';
 import { assertCan } from '../auth.ts';
-import { assertFormCsrf, CSRF_FIELD } from '../csrf.ts';
-import { errorBody, HttpError, statusOf, unauthorized } from '../errors.ts';
+import { statusOf } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import { ACTION_PERMISSION } from '../permissions.ts';
 import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+import { bulkRoute } from './bulk.tsx';
+import { claimRoutes } from './claim.tsx';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
+import { bannerFor, type Form, fixable, guardedForm } from './form-guard.ts';
 import { HistoryBody, SubmitBody } from './pages.tsx';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
+import { queueTeam } from './team.ts';
 
-type Form = Record<string, unknown>;
 const paperPath = (id: string, done?: string) =>
   `/desk/papers/${encodeURIComponent(id)}${done ? `?done=${done}` : ''}`;
-
-/** Signed in, CSRF token, role: the checks every desk form post passes. */
-async function guardedForm(
-  c: Context<AppEnv>,
-  permission: Permission,
-): Promise<{ user: StoredUser; body: Form }> {
-  const user = c.get('user');
-  if (!user) throw unauthorized(true);
-  const body = (await c.req.parseBody()) as Form;
-  assertFormCsrf(c, body[CSRF_FIELD]);
-  return { user: assertCan(user, permission, true), body };
-}
 
 /** The `basedOn` version a decision form carries (the version shown when the page was rendered). */
 function formVersion(body: Form): number | undefined {
   const raw = body.basedOn;
   const n = typeof raw === 'string' ? Number(raw) : Number.NaN;
   return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-/** Errors a reviewer can fix (bad input, stale version, wrong state) go back onto the page. */
-function fixable(err: unknown): err is LaySumError {
-  return err instanceof LaySumError && !(err instanceof HttpError) && statusOf(err) !== 500;
-}
-
-function bannerFor(err: LaySumError) {
-  const body = errorBody(err);
-  return { kind: 'error' as const, text: body.error, hint: body.hint };
 }
 
 export function desk(deps: AppDeps): Hono<AppEnv> {
@@ -71,7 +48,9 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => {
     assertCan(c.get('user'), 'read', true);
     const filter = parseFilter(c.req.query());
-    return page(c, 'Queue', <QueueBody list={await findDrafts(deps.store, filter)} filter={filter} />);
+    const list = await findDrafts(deps.store, filter);
+    const team = await queueTeam(c, deps, list.drafts);
+    return page(c, 'Queue', <QueueBody list={list} filter={filter} team={team} />);
   });
   app.get('/history', async (c) => {
     assertCan(c.get('user'), 'read', true);
@@ -88,6 +67,7 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     return reviewPage(c, deps, id, {
       banner: message ? { kind: 'info', text: message } : null,
       from: Number.isInteger(from) ? from : null,
+      claim: true,
     });
   });
   app.get('/papers/:id/preview', async (c) => {
@@ -97,6 +77,8 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     if (!html) return c.redirect(paperPath(id), 303);
     return c.html(html);
   });
+  claimRoutes(app, deps);
+  bulkRoute(app, deps);
   editRoute(app, deps);
   for (const action of ACTIONS) actionRoute(app, deps, action);
   submitRoutes(app, deps);

@@ -21,3 +21,17 @@ export function when(iso: string): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/**
+ * A stored reason as the desk should say it: the CLI's "run `laysum retry ID`"
+ * becomes the Retry button that sits beside it.
+ */
+export function deskWording(reason: string): string {
+  return reason
+    .replace(
+      /\n\s*Run `laysum retry [^`]*` once the problem is fixed\./g,
+      ' Press Retry below once the problem is fixed.',
+    )
+    .replace(/,? then run `laysum retry [^`]*`/g, ', then press Retry below')
+    .replace(/`laysum retry [^`]*`/g, 'Retry (below)');
+}

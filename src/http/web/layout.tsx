@@ -1,4 +1,4 @@
-/** The page frame around every desk page: nav by role, sign-out form, banners, the shortcut script. */
+/** The page frame around every desk page: skip link, nav by role, sign-out form, banners, a live region, the desk script. */
 
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
@@ -7,7 +7,7 @@ import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
-import { DESK_CSS } from './style.ts';
+import { DESK_CSS, TEAM_CSS } from './style.ts';
 
 export interface Banner {
   kind: 'info' | 'error';
@@ -35,10 +35,10 @@ function Nav({ user, csrf }: Pick<PageProps, 'user' | 'csrf'>) {
         {can(user.role, 'admin') ? <a href="/admin/queues">Queue dashboard</a> : null}
         <a href="/">Published site</a>
       </nav>
-      <span class="small">
+      <span class="small who">
         {user.name} ({user.role})
       </span>
-      <form method="post" action="/logout">
+      <form method="post" action="/logout" class="sign-out">
         <input type="hidden" name={CSRF_FIELD} value={csrf ?? ''} />
         <button type="submit">Sign out</button>
       </form>
@@ -66,19 +66,24 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`${props.title} · LaySum review desk`}</title>
-          <style>{raw(DESK_CSS)}</style>
+          <style>{raw(DESK_CSS + TEAM_CSS)}</style>
         </head>
         <body>
+          <a class="skip-link" href="#main">
+            Skip to content
+          </a>
           <header class="top">
             <a class="brand" href="/desk">
               LaySum review desk
             </a>
             <Nav user={props.user} csrf={props.csrf} />
           </header>
-          <main>
+          <main id="main" tabindex={-1}>
             <BannerView banner={props.banner} />
             {props.children}
           </main>
+          {/* Status changes made without a reload (claims, selections) are read out from here. */}
+          <div id="live" class="visually-hidden" aria-live="polite" role="status" />
           {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT)}</script> : null}
         </body>
       </html>

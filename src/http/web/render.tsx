@@ -2,8 +2,10 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { reviewDeps } from '../../review/deps.ts';
 import { paperView } from '../../review/view.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+import { claimForPage } from './claim-notice.tsx';
 import type { FormValues } from './edit-form.ts';
 import { type Banner, Page } from './layout.tsx';
 import { ReviewBody } from './review.tsx';
@@ -34,6 +36,7 @@ export const DONE_MESSAGES: Record<string, string> = {
   unpublish: 'Unpublished: the page now says the summary was withdrawn.',
   reopen: 'Back in review.',
   retry: 'Back in the pipeline.',
+  'take-over': 'You took this paper over: it is claimed by you now (recorded in the history).',
   submitted: 'Submitted: the paper is queued for ingest and drafting.',
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',
 };
@@ -50,12 +53,15 @@ export interface ReviewRender {
   banner?: Banner | null;
   values?: FormValues;
   from?: number | null;
+  /** Opening the page (GET) claims a pending paper for a reviewer; re-renders after a post only read the claim. */
+  claim?: boolean;
 }
 
 export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, options: ReviewRender = {}) {
   const user = c.get('user');
   if (!user) throw new Error('reviewPage needs a signed-in user');
   const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id)]);
+  const claim = await claimForPage(reviewDeps(deps), id, user, view.state, { claim: options.claim === true });
   const title = view.summary?.headline ?? view.source?.title ?? id;
   const body = (
     <ReviewBody
@@ -64,6 +70,7 @@ export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, 
       csrf={c.get('session')?.csrf ?? null}
       values={options.values}
       neighbours={near}
+      claim={claim}
       from={options.from ?? null}
       notesApplied={deps.config.llm.provider !== 'extractive'}
     />

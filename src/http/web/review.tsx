@@ -1,15 +1,18 @@
 /** The review page: source beside the editable draft, then decisions, checks, provenance, diffs and history. */
 import { isLive } from '../../domain/publication.ts';
+import type { PaperState } from '../../domain/state.ts';
 import { EDITABLE_STATES } from '../../review/edit.ts';
 import type { PaperView } from '../../review/view.ts';
+import type { Role } from '../../users/roles.ts';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
+import { ClaimNotice, type ClaimView } from './claim-notice.tsx';
 import { Decisions } from './decisions.tsx';
 import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
-import { stateLabel } from './format.ts';
-import { Shortcuts } from './shortcuts.tsx';
+import { deskWording, stateLabel } from './format.ts';
+import { reviewShortcuts, Shortcuts } from './shortcuts.tsx';
 import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
 
@@ -20,6 +23,8 @@ export interface ReviewProps {
   /** The reviewer's unsaved input, kept when a save was refused. */
   values?: FormValues | undefined;
   neighbours: { prev: string | null; next: string | null };
+  /** Who is working on this paper (the page's GET claimed it for a reviewer). */
+  claim: ClaimView;
   from: number | null;
   /** Whether the summarizer can apply a reviewer's notes (not the offline extractive provider). */
   notesApplied: boolean;
@@ -106,11 +111,30 @@ function NotesForReviewer({ view }: { view: PaperView }) {
   );
 }
 
+/** Why the draft is read-only, and what to do about it: the state's reason for a reviewer, the role's for others. */
+export function readOnlyReason(state: PaperState, canReview: boolean, role: Role): string {
+  if (!canReview)
+    return `You are signed in as ${role === 'editor' ? 'an editor' : role}: editors read drafts; reviewers and admins edit them.`;
+  switch (state) {
+    case 'summarizing':
+      return 'The draft cannot be edited while the summarizer writes a new version (summarizing): reload when it is back in review.';
+    case 'rejected':
+      return 'The draft cannot be edited: the paper was rejected. Reopen it (below) to edit and review it again.';
+    case 'unpublished':
+      return 'The draft cannot be edited: the summary was withdrawn. Reopen it (below) to edit and review it again.';
+    case 'failed':
+      return 'The draft cannot be edited: the paper failed (why is shown above). Retry it (below); the new draft comes back for review.';
+    default:
+      return `The draft cannot be edited while the paper is ${stateLabel(state)}: it can be edited once it is in review.`;
+  }
+}
+
 export function ReviewBody(props: ReviewProps) {
   const { view, user } = props;
   const draft = view.draft;
   const canReview = can(user.role, 'review');
   const editable = canReview && (EDITABLE_STATES as readonly string[]).includes(view.state);
+  const pending = Boolean(draft) && canReview && view.state === 'pending_review';
   return (
     <>
       <Nav view={view} neighbours={props.neighbours} />
@@ -120,7 +144,8 @@ export function ReviewBody(props: ReviewProps) {
           {stateLabel(view.state)}
         </span>
       </h1>
-      {view.reason ? <p class="muted">Reason: {view.reason}</p> : null}
+      <ClaimNotice paperId={view.id} view={props.claim} csrf={props.csrf} />
+      {view.reason ? <p class="muted">Reason: {deskWording(view.reason)}</p> : null}
       <LiveNotice view={view} />
       <NotesForReviewer view={view} />
       {view.failure ? <FailureDetails failure={view.failure} /> : null}
@@ -132,11 +157,7 @@ export function ReviewBody(props: ReviewProps) {
             version={draft.version}
             values={props.values ?? valuesOf(draft.summary, draft.version)}
             readOnly={!editable}
-            readOnlyReason={
-              canReview
-                ? `The draft cannot be edited while the paper is ${stateLabel(view.state)}${view.state === 'rejected' || view.state === 'unpublished' ? ': reopen it first' : ''}.`
-                : 'Only reviewers and admins can edit drafts.'
-            }
+            readOnlyReason={readOnlyReason(view.state, canReview, user.role)}
             csrf={props.csrf}
           />
         ) : (
@@ -162,7 +183,15 @@ export function ReviewBody(props: ReviewProps) {
         <h2 id="trail-heading">History</h2>
         <Trail entries={view.audit} />
       </section>
-      <Shortcuts />
+      <Shortcuts
+        keys={reviewShortcuts({
+          next: props.neighbours.next !== null,
+          prev: props.neighbours.prev !== null,
+          approve: pending,
+          reject: pending,
+          edit: Boolean(draft) && editable,
+        })}
+      />
     </>
   );
 }

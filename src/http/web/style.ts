@@ -62,3 +62,56 @@ th a.sorted { font-weight:700; }
 details.more-filters summary { cursor:pointer; }
 tr.folded td { color:#555; font-style:italic; }
 `;
+
+/*
+ * Phone, keyboard and team work (issue 12): every page fits 390 px (tables
+ * become stacked cards, the header wraps), the sticky decision bar stays
+ * compact and never hides the focused field, textareas grow with their text,
+ * a skip link, the live region, claims and the bulk action bar.
+ */
+export const TEAM_CSS = `
+html { scroll-padding-bottom: 6rem; }
+.skip-link { position:absolute; left:-999px; top:0; z-index:20; background:#fff; padding:.5rem .8rem; border:2px solid var(--accent); }
+.skip-link:focus { left:.5rem; top:.5rem; }
+main:focus { outline:none; }
+.visually-hidden { position:absolute; width:1px; height:1px; margin:-1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; border:0; }
+header.top { flex-wrap:wrap; row-gap:.4rem; }
+header.top nav { flex-wrap:wrap; row-gap:.25rem; min-width:0; }
+textarea { field-sizing:content; min-height:2.6rem; max-height:70vh; }
+input[type=checkbox] { width:auto; }
+img, pre, .diff { max-width:100%; } pre, .diff { overflow-x:auto; }
+td, th, dd, .field, .banner, .diff { overflow-wrap:anywhere; }
+form.inline { display:inline; margin:0; }
+.inline-label { display:inline; font-weight:normal; }
+.banner.claim { background:#eef5ff; border-color:var(--accent); } .banner.claim.taken { background:#fff7e0; border-color:var(--warn); }
+.badge.claim { border-color:var(--accent); color:var(--accent); }
+.claim-badge { margin-top:.2rem; }
+td.pick, th.pick { width:3.2rem; white-space:nowrap; }
+.bulk-bar { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; padding:.5rem .6rem; margin:.5rem 0; border:1px solid var(--line); border-radius:8px; background:var(--soft); }
+.bulk-bar .bulk-text { flex:1; min-width:12rem; }
+.bulk-bar #bulk-count { width:100%; }
+.decision-bar { max-height:45vh; overflow-y:auto; }
+.decision-bar .decisions { gap:.4rem; }
+.decision-bar form { padding:.3rem .5rem; }
+.decision-bar textarea { height:auto; min-height:2.3rem; max-height:8rem; }
+@media (max-width: 700px) {
+  header.top { padding:.5rem .75rem; gap:.5rem 1rem; }
+  header.top .brand { width:100%; }
+  main { padding:.75rem .75rem 2rem; }
+  .rating-row { grid-template-columns:1fr; }
+  .decisions { grid-template-columns:1fr; }
+  /* On a phone a sticky bar would take half the screen: it sits where it is in the page. */
+  .decision-bar { position:static; max-height:none; box-shadow:none; }
+  html { scroll-padding-bottom:1rem; }
+  table.stack thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; width:100%; }
+  table.stack tr { border:1px solid var(--line); border-radius:8px; margin:0 0 .6rem; padding:.3rem .5rem; }
+  table.stack td { border:0; padding:.15rem 0; }
+  table.stack td[data-label]::before { content:attr(data-label) ": "; font-weight:600; font-size:.8rem; color:var(--muted); }
+  table.stack td.pick { width:auto; }
+  .trail th, .trail td, #provenance th, #provenance td { display:block; width:100%; border:0; padding:.1rem 0; }
+  .trail tr, #provenance tr { display:block; border-bottom:1px solid var(--line); padding:.3rem 0; }
+  .trail thead { display:none; }
+  .nowrap { white-space:normal; }
+}
+`;

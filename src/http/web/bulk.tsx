@@ -1,0 +1,185 @@
+/**
+ * Bulk decisions on the queue: a checkbox on each pending row (carrying the
+ * version the row shows, so each decision is pinned to what the reviewer
+ * saw), an action bar (approve, reject with one reason, request changes with
+ * one set of notes), and a result page that says for each paper what
+ * happened: done, or refused with the reason (a stale version, a claim held
+ * by someone else...).
+ */
+import type { Hono } from 'hono';
+import type { Claim } from '../../domain/claim.ts';
+import { InputError } from '../../errors/input-error.ts';
+import { reviewDeps } from '../../review/actions.ts';
+import { type BulkItem, type BulkOutcome, isBulkAction, runBulk } from '../../review/bulk.ts';
+import type { PaperRow } from '../../review/view.ts';
+import { MEGABYTE } from '../../text/bytes.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { limitBody } from '../middleware.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+import { bannerFor, fixable, guardedForm } from './form-guard.ts';
+import { page } from './render.tsx';
+
+const DONE: Record<string, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  'request-changes': 'sent back with your notes',
+};
+
+/** The action bar above the queue table; the row checkboxes belong to its form by id. */
+export function BulkBar({ csrf, notesApplied }: { csrf: string | null; notesApplied: boolean }) {
+  return (
+    <form
+      id="bulk-form"
+      method="post"
+      action="/desk/bulk"
+      class="bulk-bar"
+      aria-label="Decide on the selected papers"
+    >
+      <input type="hidden" name={CSRF_FIELD} value={csrf ?? ''} />
+      <span id="bulk-count" class="small" aria-live="polite">
+        Tick papers below to decide on several at once.
+      </span>
+      <div>
+        <label for="bulk-action">Decision</label>
+        <select id="bulk-action" name="action">
+          <option value="approve">Approve</option>
+          <option value="reject">Reject</option>
+          {notesApplied ? <option value="request-changes">Request changes</option> : null}
+        </select>
+      </div>
+      <div class="bulk-text">
+        <label for="bulk-text">Reason or notes (required to reject or request changes)</label>
+        <textarea id="bulk-text" name="text" rows={1} />
+      </div>
+      <button type="submit" id="bulk-apply">
+        Apply to selected
+      </button>
+    </form>
+  );
+}
+
+/** The row's checkbox: pending papers with a draft only, carrying the version shown. */
+export function BulkPick({ row, claim, me }: { row: PaperRow; claim: Claim | undefined; me: string }) {
+  if (row.state !== 'pending_review' || row.version === null) return <td class="pick" />;
+  const takenBy = claim && claim.by !== me ? claim.by : null;
+  return (
+    <td class="pick">
+      <input
+        type="checkbox"
+        form="bulk-form"
+        name="pick"
+        class="bulk-pick"
+        value={`${row.id}@${row.version}`}
+        aria-label={`Select ${row.headline ?? row.title} (version ${row.version})${takenBy ? `, taken by ${takenBy}` : ''}`}
+      />
+      <span class="small muted">v{row.version}</span>
+    </td>
+  );
+}
+
+export function BulkAllHeader() {
+  return (
+    <th class="pick">
+      <input type="checkbox" id="bulk-all" aria-label="Select every pending paper on this page" />
+    </th>
+  );
+}
+
+function parsePicks(value: unknown): BulkItem[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.flatMap((v) => {
+    const m = typeof v === 'string' ? /^([\w-]+)@(\d+)$/.exec(v) : null;
+    return m?.[1] && m[2] ? [{ id: m[1], basedOn: Number(m[2]) }] : [];
+  });
+}
+
+function ResultBody({
+  action,
+  outcomes,
+  titles,
+}: {
+  action: string;
+  outcomes: BulkOutcome[];
+  titles: Map<string, string>;
+}) {
+  return (
+    <>
+      <h1>Bulk decision: {DONE[action] ?? action}</h1>
+      <p>
+        <a href="/desk">← Back to the queue</a>
+      </p>
+      <table id="bulk-results" class="stack">
+        <thead>
+          <tr>
+            <th>Paper</th>
+            <th>Version</th>
+            <th>What happened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr data-id={o.id} data-done={o.done ? 'yes' : 'no'}>
+              <td data-label="Paper">
+                <a href={`/desk/papers/${encodeURIComponent(o.id)}`}>{titles.get(o.id) ?? o.id}</a>
+              </td>
+              <td data-label="Version">{o.basedOn}</td>
+              <td data-label="What happened">
+                {o.done ? (
+                  <span class="badge pass">{DONE[action]}</span>
+                ) : (
+                  <>
+                    <span class="badge fail">refused</span> {o.error}
+                    {o.hint ? <div class="small muted">{o.hint}</div> : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+async function titlesOf(deps: AppDeps, ids: string[]): Promise<Map<string, string>> {
+  const drafts = await Promise.all(ids.map((id) => deps.store.latestDraft(id)));
+  return new Map(ids.flatMap((id, i) => (drafts[i] ? [[id, drafts[i].summary.headline] as const] : [])));
+}
+
+export function bulkRoute(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/bulk', limitBody(MEGABYTE), async (c) => {
+    const { user, body } = await guardedForm(c, 'review', { all: true });
+    const action = body.action;
+    const text = typeof body.text === 'string' ? body.text : undefined;
+    try {
+      if (!isBulkAction(action)) throw new InputError('Choose approve, reject or request changes.');
+      const outcomes = await runBulk(reviewDeps(deps), action, parsePicks(body.pick), user.name, text);
+      const done = outcomes.filter((o) => o.done).length;
+      const refused = outcomes.length - done;
+      const banner = {
+        kind: refused ? ('error' as const) : ('info' as const),
+        text: `${done} of ${outcomes.length} ${DONE[action]}${refused ? `; ${refused} refused (see below)` : ''}.`,
+      };
+      const titles = await titlesOf(
+        deps,
+        outcomes.map((o) => o.id),
+      );
+      return page(c, 'Bulk decision', <ResultBody action={action} outcomes={outcomes} titles={titles} />, {
+        banner,
+      });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return page(
+        c,
+        'Bulk decision',
+        <p>
+          <a href="/desk">← Back to the queue</a>
+        </p>,
+        {
+          status: 400,
+          banner: bannerFor(err),
+        },
+      );
+    }
+  });
+}

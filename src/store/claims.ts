@@ -1,0 +1,69 @@
+/**
+ * Claims in Redis: one key per claimed paper holding who and since when, with
+ * a TTL, so a claim lapses by itself when nobody renews it. Claiming and
+ * taking over are one script (./lua/claim.lua): two reviewers opening a
+ * draft at once get one claim between them.
+ */
+import type { Claim } from '../domain/claim.ts';
+import type { PaperStore } from './papers.ts';
+
+export type ClaimOutcome = 'claimed' | 'renewed' | 'taken' | 'held';
+
+export interface ClaimResult {
+  outcome: ClaimOutcome;
+  /** The claim as it now stands (the caller's, or for 'held' the holder's). */
+  claim: Claim;
+  /** For 'taken': the claim that was taken over. */
+  previous: Claim | null;
+}
+
+function parse(paperId: string, raw: string, ttlMs: number): Claim {
+  const { by, since } = JSON.parse(raw) as { by: string; since: string };
+  return { paperId, by, since, expiresAt: new Date(Date.now() + Math.max(ttlMs, 0)).toISOString() };
+}
+
+export class ClaimStore {
+  constructor(private readonly store: PaperStore) {}
+
+  async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {
+    const key = this.store.keys.claim(paperId);
+    const now = new Date().toISOString();
+    const [outcome, current, previous] = await this.store.scripts.laysumClaim(
+      key,
+      actor,
+      now,
+      ttlMs,
+      takeOver ? '1' : '0',
+    );
+    const left = outcome === 'held' ? await this.store.redis.pttl(key) : ttlMs;
+    return {
+      outcome: outcome as ClaimOutcome,
+      claim: parse(paperId, current, left),
+      previous: previous ? parse(paperId, previous, 0) : null,
+    };
+  }
+
+  /** True when the caller's claim was given back; someone else's claim is left alone. */
+  async release(paperId: string, actor: string): Promise<boolean> {
+    return (await this.store.scripts.laysumRelease(this.store.keys.claim(paperId), actor)) === 1;
+  }
+
+  async get(paperId: string): Promise<Claim | null> {
+    return (await this.many([paperId])).get(paperId) ?? null;
+  }
+
+  /** The live claims among these papers, by paper id (one round trip). */
+  async many(paperIds: readonly string[]): Promise<Map<string, Claim>> {
+    const found = new Map<string, Claim>();
+    if (paperIds.length === 0) return found;
+    const multi = this.store.redis.multi();
+    for (const id of paperIds) multi.get(this.store.keys.claim(id)).pttl(this.store.keys.claim(id));
+    const replies = (await multi.exec()) ?? [];
+    paperIds.forEach((id, i) => {
+      const raw = replies[2 * i]?.[1];
+      const left = Number(replies[2 * i + 1]?.[1]);
+      if (typeof raw === 'string' && left > 0) found.set(id, parse(id, raw, left));
+    });
+    return found;
+  }
+}
