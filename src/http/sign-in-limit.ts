@@ -35,7 +35,7 @@ export function signInLimit(deps: AppDeps): SignInLimit {
 
 function createSignInLimit(deps: AppDeps): SignInLimit {
   const { maxFailures, windowSeconds, maxFailuresAll } = deps.config.http.signIn;
-  const options = { storeClient: deps.store.redis, duration: windowSeconds };
+  const options = { storeClient: deps.users.redis, duration: windowSeconds };
   const prefix = `${deps.config.redis.prefix}:signin-failures`;
   const perAddress = new RateLimiterRedis({ ...options, points: maxFailures, keyPrefix: `${prefix}:addr` });
   const all =
