@@ -15,12 +15,14 @@ import { type HttpHarness, hiddenCsrf, startHttp } from './support.ts';
 
 let h: HttpHarness;
 let wide: HttpHarness;
+let direct: HttpHarness;
 let otherCtx: Context;
 let other: RunningServer;
 
 beforeAll(async () => {
   h = await startHttp({ TRUST_PROXY: 'true', SIGNIN_MAX_FAILURES: '3', SIGNIN_FAILURE_WINDOW_S: '600' });
   wide = await startHttp({ TRUST_PROXY: 'true', SIGNIN_MAX_FAILURES: '100', SIGNIN_MAX_FAILURES_ALL: '4' });
+  direct = await startHttp({ SIGNIN_MAX_FAILURES: '3' });
   // A second server process on the same Redis and prefix: its own connection, app and limiter.
   otherCtx = await createContext(h.p.config, 'server');
   const log = createLogger({ ...h.p.config, log: { level: 'silent', format: 'json' } });
@@ -31,6 +33,7 @@ afterAll(async () => {
   await otherCtx.close();
   await h.cleanup();
   await wide.cleanup();
+  await direct.cleanup();
 });
 
 const from = (address: string, token: string, base = h.url) =>
@@ -104,5 +107,17 @@ describe('the cap across all addresses', () => {
     const res = await from('10.0.0.200', wide.tokens.admin, wide.url);
     expect(res.status).toBe(429);
     expect(await res.json()).toMatchObject({ error: expect.stringMatching(/on this server/) });
+  });
+});
+
+describe('without a trusted proxy', () => {
+  it("X-Forwarded-For is the caller's own word: changing it does not escape the limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) statuses.push((await from(`10.9.9.${i}`, 'lsm_guess', direct.url)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const lines = direct.logs.map((l) => JSON.parse(l) as { remote?: string; status?: number });
+    expect(lines.filter((l) => l.status !== undefined).map((l) => l.remote)).toEqual(
+      Array(4).fill('127.0.0.1'),
+    );
   });
 });
