@@ -10,6 +10,7 @@ import { can, type Permission, rolesWith } from '../users/roles.ts';
 import type { StoredUser } from '../users/store.ts';
 import { isHttps } from './client.ts';
 import { badToken, HttpError, unauthorized } from './errors.ts';
+import { signInLimit } from './sign-in-limit.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'laysum_session';
@@ -26,9 +27,14 @@ export function identify(deps: AppDeps, options: IdentifyOptions): MiddlewareHan
     c.set('via', null);
     const header = c.req.header('authorization');
     if (options.bearer && header !== undefined) {
+      const limit = signInLimit(deps);
+      await limit.check(c);
       const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
       const user = token ? await deps.users.authenticate(token) : null;
-      if (!user) throw badToken();
+      if (!user) {
+        await limit.failed(c, 'unknown API token');
+        throw badToken();
+      }
       c.set('user', user);
       c.set('via', 'bearer');
     } else if (options.cookie) {

@@ -23,7 +23,9 @@ export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<
     const remote = clientAddress(c, trustProxy);
     const fields = { method, path, status, durationMs, user, remote };
     const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'} from=${remote ?? '-'}`;
-    if (status >= 500) log.error(fields, line);
+    // 503 (Redis away) is expected and logged once by the health watcher; the request line is a warning.
+    if (status >= 500 && status !== 503) log.error(fields, line);
+    else if (status === 503 || status === 429) log.warn(fields, line);
     else log.info(fields, line);
   };
 }

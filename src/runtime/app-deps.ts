@@ -6,6 +6,9 @@ import type { Context } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
 export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { name: 'serve' })): AppDeps {
+  // The queues re-emit their connection's errors (BullMQ prints them raw with no listener): the
+  // health watcher already logs an outage once, when it starts and when it ends.
+  for (const queue of Object.values(ctx.queues)) queue.on('error', () => {});
   return {
     config: ctx.config,
     store: ctx.store,

@@ -15,6 +15,7 @@ let server: Awaited<ReturnType<typeof startCli>>;
 let base = '';
 let token = '';
 const figures = { during503: 0, duringOther: 0, after200: 0 };
+const OUTAGE_MS = 5000;
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
@@ -38,6 +39,15 @@ afterAll(async () => {
 const api = () => fetch(`${base}/api/drafts`, { headers: { authorization: `Bearer ${token}` } });
 const desk = () => fetch(`${base}/login`, { headers: { accept: 'text/html' } });
 const health = () => fetch(`${base}/healthz`);
+/** Submitting a paper writes the paper and adds a BullMQ job: the producer side of the queues. */
+const submit = (title: string) =>
+  fetch(`${base}/api/papers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: `${title}\n\n${ABSTRACT}` }),
+  });
+const ABSTRACT =
+  'BACKGROUND: Hip fractures in older adults lead to loss of independence and high costs. METHODS: We followed 1200 adults aged 65 and over for five years, comparing people in weekly balance classes with people who were not. RESULTS: People in the classes had 30 percent fewer hip fractures. CONCLUSIONS: Balance classes may lower the risk of hip fracture.';
 
 async function until(what: string, ok: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -58,10 +68,13 @@ it('answers 503 while Redis is away and reconnects by itself when it is back', a
   expect(ready.status).toBe(503);
   expect(ready.headers.get('retry-after')).toBe('5');
 
-  for (let i = 0; i < 20; i++) {
+  // Longer than the old producer connection's 3 retries (about 1.2 s), after which it gave up for good.
+  const outageEnds = Date.now() + OUTAGE_MS;
+  for (let i = 0; Date.now() < outageEnds || i < 20; i++) {
     const res = i % 2 ? await desk() : await api();
     if (res.status === 503) figures.during503++;
     else figures.duringOther++;
+    await new Promise((r) => setTimeout(r, 50));
   }
   const fromApi = await api();
   expect(fromApi.status).toBe(503);
@@ -73,11 +86,17 @@ it('answers 503 while Redis is away and reconnects by itself when it is back', a
   expect(fromDesk.headers.get('content-type')).toMatch(/html/);
   expect(await fromDesk.text()).toMatch(/cannot reach its database \(Redis\)/);
   expect(figures.duringOther).toBe(0);
+  expect((await submit('Balance classes during the outage')).status).toBe(503);
 
   await redis.start();
   await until('/healthz says Redis is up', async () => (await health()).status === 200);
   for (let i = 0; i < 10; i++) if ((await api()).status === 200) figures.after200++;
   expect(figures.after200).toBe(10);
+  const created = await submit('Balance classes after the outage');
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const queued = await fetch(`${base}/api/drafts/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(await queued.json()).toMatchObject({ state: 'queued' });
   expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
   const lines = server
@@ -91,6 +110,6 @@ it('answers 503 while Redis is away and reconnects by itself when it is back', a
   expect(server.stderr()).not.toMatch(/ECONNREFUSED[\s\S]*\n\s+at /);
 
   console.log(
-    `serve through a Redis kill -9: ${figures.during503}/20 requests answered 503 during the outage (0 other), ${figures.after200}/10 answered 200 after Redis came back, 1 log line down + 1 up`,
+    `serve through a Redis kill -9 and a ${OUTAGE_MS / 1000} s outage: ${figures.during503}/${figures.during503 + figures.duringOther} requests answered 503 during the outage, ${figures.after200}/10 answered 200 after Redis came back (and a submitted paper was queued), 1 log line down + 1 up`,
   );
 });

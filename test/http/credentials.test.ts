@@ -10,6 +10,8 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/errors/describe.ts';
 import { redactSecrets } from '../../src/errors/redact.ts';
+import { runCli } from '../support/cli.ts';
+import { REDIS_URL } from '../support/harness.ts';
 import { type HttpHarness, paperText, signIn, startHttp } from './support.ts';
 
 let h: HttpHarness;
@@ -96,5 +98,21 @@ describe('redaction of URLs in any message', () => {
     expect(describeError(new Error('GET https://u:p@h.example/feed failed'))).toBe(
       'GET https://***@h.example/feed failed',
     );
+  });
+});
+
+describe('credentials in a feed URL', () => {
+  it('are kept for polling but shown as *** by watch add and watch list', async () => {
+    const env = { REDIS_URL, LAYSUM_PREFIX: h.p.config.redis.prefix, LOG_LEVEL: 'silent' };
+    const feed = 'https://feeduser:feedPW99@feeds.example.invalid/rss.xml';
+    const added = await runCli(['watch', 'add', 'feed', feed, '--every', '6h'], env);
+    const listed = await runCli(['watch', 'list'], env);
+    const json = await runCli(['watch', 'list', '--json'], env);
+    expect(added.code, added.stderr).toBe(0);
+    for (const out of [added.stdout, listed.stdout, json.stdout]) {
+      expect(out).toContain('https://***@feeds.example.invalid/rss.xml');
+      expect(out).not.toMatch(/feeduser|feedPW99/);
+    }
+    expect((await h.p.ctx.watches.list())[0]?.target).toBe(feed);
   });
 });

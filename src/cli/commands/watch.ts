@@ -1,6 +1,7 @@
 /** `laysum watch ...`: scheduled polling of PubMed queries and journal feeds. */
 import type { PollReport, Watch } from '../../domain/watch.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { redactUrlCredentials } from '../../errors/redact.ts';
 import { nextPollAt, scheduleWatch, unscheduleWatch } from '../../queue/schedules.ts';
 import { createPollDeps } from '../../runtime/sources.ts';
 import { formatInterval, parseInterval } from '../../watch/interval.ts';
@@ -56,10 +57,10 @@ export function addWatch(
       createdBy: o.as,
     });
     await scheduleWatch(ctx.queues, w);
-    if (o.json) printJson(w);
+    if (o.json) printJson({ ...w, target: redactUrlCredentials(w.target) });
     else
       print(
-        `Added ${w.id}: ${w.kind} "${w.target}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`,
+        `Added ${w.id}: ${w.kind} "${redactUrlCredentials(w.target)}" every ${formatInterval(w.everyMs)}. Workers (\`laysum worker\`) poll it; \`laysum watch run ${w.id}\` polls now.`,
       );
   });
 }
@@ -68,7 +69,12 @@ export function listWatches(o: { json?: boolean }): Promise<void> {
   return withContext(async (ctx) => {
     const all = await ctx.watches.list();
     const withNext = await Promise.all(
-      all.map(async (w) => ({ ...w, nextPollAt: await nextPollAt(ctx.queues, w.id) })),
+      // A feed URL may carry user:password: shown as ***, kept as given for polling.
+      all.map(async (w) => ({
+        ...w,
+        target: redactUrlCredentials(w.target),
+        nextPollAt: await nextPollAt(ctx.queues, w.id),
+      })),
     );
     if (o.json) return printJson(withNext);
     if (all.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');

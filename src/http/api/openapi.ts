@@ -35,7 +35,12 @@ const idParam = {
   schema: { type: 'string' },
   description: 'Paper id, e.g. p0123456789ab',
 };
-const authErrors = { 401: err('No or invalid bearer token'), 403: err('Your role may not do this') };
+const authErrors = {
+  401: err('No or invalid bearer token'),
+  403: err('Your role may not do this'),
+  429: err('Too many bad tokens from your address: wait for Retry-After seconds'),
+  503: err('Redis is away: try again after Retry-After seconds'),
+};
 
 const BASED_ON = {
   type: 'integer',
@@ -107,9 +112,11 @@ const paths: Json = {
       responses: {
         201: json(ref('SubmitResult'), 'Queued'),
         200: json(ref('SubmitResult'), 'Already known (duplicate: true); nothing new was queued'),
-        400: err('Invalid input (not a PMID, empty text, not a PDF...)'),
+        400: err(
+          'Invalid input (not a PMID, empty text, control characters, an XML/HTML document pasted as text, not a PDF...)',
+        ),
         ...authErrors,
-        413: err('Body over the size limit'),
+        413: err('Body over the size limit (JSON: MAX_JSON_BYTES; multipart: MAX_PDF_BYTES)'),
       },
     },
   },
@@ -178,7 +185,12 @@ const paths: Json = {
     get: {
       summary: 'A paper: source, current draft with checks and provenance, all versions, audit trail',
       parameters: [idParam],
-      responses: { 200: json(ref('PaperView'), 'The paper'), ...authErrors, 404: err('No such paper') },
+      responses: {
+        200: json(ref('PaperView'), 'The paper'),
+        ...authErrors,
+        404: err('No such paper'),
+        410: err('The paper is known but its record is gone'),
+      },
     },
     patch: {
       summary:

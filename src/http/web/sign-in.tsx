@@ -9,6 +9,7 @@ import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { isHttps } from '../client.ts';
 import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
 import { limitBody } from '../middleware.ts';
+import { signInLimit } from '../sign-in-limit.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { LoginBody } from './pages.tsx';
 import { page } from './render.tsx';
@@ -30,10 +31,12 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     assertLoginCsrf(c, body[CSRF_FIELD]);
     const next = safeNext(body.next);
+    const limit = signInLimit(deps);
+    await limit.check(c);
     const token = typeof body.token === 'string' ? body.token.trim() : '';
     const user = token ? await deps.users.authenticate(token) : null;
     if (!user) {
-      deps.log.warn('sign-in refused: unknown token');
+      await limit.failed(c, 'unknown token');
       const banner = {
         kind: 'error' as const,
         text: 'That token is not valid.',
