@@ -4,7 +4,7 @@ import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
-import { orHandBack } from './hand-back.ts';
+import { lockOptions, orHandBack } from './hand-back.ts';
 import type { StageWorker } from './stage-worker.ts';
 
 export function createPollWorker(ctx: Context): StageWorker<'poll'> {
