@@ -21,6 +21,6 @@ export function createPollWorker(ctx: Context): StageWorker<'poll'> {
         ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`
         : `error: ${report.error}`;
     },
-    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2 },
+    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2, ...lockOptions(ctx) },
   );
 }
