@@ -5,8 +5,10 @@
  */
 import { afterAll } from 'vitest';
 import { loadConfig } from '../../src/config/env.ts';
+import type { Paper } from '../../src/domain/paper.ts';
 import { IN_FLIGHT_STATES } from '../../src/domain/state.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
+import { jobIdFor } from '../../src/queue/jobs.ts';
 import { type Context, createContext } from '../../src/runtime/context.ts';
 import { startCli } from '../support/cli.ts';
 import { fractureText } from '../support/harness.ts';
@@ -16,7 +18,9 @@ export interface Figures {
   submitted: number;
   drafted: number;
   failedWithReason: number;
-  /** Still queued, ingesting or summarizing at the end: must be 0. */
+  /** In flight with a live job (waiting, active or delayed with a time). */
+  waiting: number;
+  /** In flight with no live job (nothing will move it on): must be 0. */
   stuck: number;
   /** Submitted but with no record left: must be 0. */
   lost: number;
@@ -111,6 +115,7 @@ export async function figures(ctx: Context, ids: readonly string[]): Promise<Fig
     submitted: ids.length,
     drafted: 0,
     failedWithReason: 0,
+    waiting: 0,
     stuck: 0,
     lost: 0,
     duplicateDrafts: 0,
@@ -124,13 +129,26 @@ export async function figures(ctx: Context, ids: readonly string[]): Promise<Fig
     if (p.draftCount > 0) f.drafted++;
     f.duplicateDrafts += Math.max(0, p.draftCount - 1);
     if (p.state === 'failed' && (p.reason ?? '').trim().length > 0) f.failedWithReason++;
-    if (IN_FLIGHT_STATES.includes(p.state)) f.stuck++;
+    if (IN_FLIGHT_STATES.includes(p.state)) {
+      if (await hasLiveJob(ctx, p)) f.waiting++;
+      else f.stuck++;
+    }
   }
   return f;
 }
 
+async function hasLiveJob(ctx: Context, p: Paper): Promise<boolean> {
+  const state =
+    p.state === 'summarizing'
+      ? await ctx.queues.summarize.getJobState(
+          jobIdFor('summarize', { paperId: p.id, version: p.draftCount + 1 }),
+        )
+      : await ctx.queues.ingest.getJobState(jobIdFor('ingest', { paperId: p.id }));
+  return ['waiting', 'active', 'delayed', 'prioritized'].includes(state);
+}
+
 export function printFigures(name: string, f: Figures, extra = ''): void {
   console.log(
-    `[faults] ${name}: submitted ${f.submitted}, drafted ${f.drafted}, failed with reason ${f.failedWithReason}, stuck ${f.stuck}, lost ${f.lost}, duplicate drafts ${f.duplicateDrafts}${extra ? `; ${extra}` : ''}`,
+    `[faults] ${name}: submitted ${f.submitted}, drafted ${f.drafted}, failed with reason ${f.failedWithReason}, ${f.waiting ? `waiting on a live job ${f.waiting}, ` : ''}stuck ${f.stuck}, lost ${f.lost}, duplicate drafts ${f.duplicateDrafts}${extra ? `; ${extra}` : ''}`,
   );
 }
