@@ -53,6 +53,7 @@ async function waitForPing(port: number, child: ChildProcess): Promise<void> {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
+    r.on('error', () => {}); // not up yet: the connect below rejects too
     try {
       await r.connect();
       if ((await r.ping()) === 'PONG') return;
