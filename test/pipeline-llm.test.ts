@@ -179,6 +179,8 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(paper.reason).toMatch(/gave up after 4 attempt/);
     expect(paper.reason).toMatch(/HTTP 503/);
     expect(paper.reason).toContain(`laysum retry ${id}`);
+    // It gave up: the hint's "LaySum will retry with backoff." is no longer true.
+    expect(paper.reason).not.toMatch(/will retry/i);
   });
 
   it('fails at once on 401 with a reason that names the setting but never the key', async () => {

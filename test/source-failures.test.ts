@@ -68,6 +68,7 @@ describe('a source that stays down', () => {
       /ingest gave up after 2 attempt\(s\): NCBI E-utilities is unavailable: HTTP 503/,
     );
     expect(paper.reason).toContain(`laysum retry ${id}`);
+    expect(paper.reason).not.toMatch(/LaySum tries again|will retry/i);
   });
 });
 

@@ -7,6 +7,7 @@
  * exits: the stages are idempotent (a draft version is written once).
  */
 import { type Job, WaitingError } from 'bullmq';
+import type { Context } from '../src/runtime/context.ts';
 
 const ABORTED = Symbol('aborted');
 
@@ -35,4 +36,13 @@ export async function orHandBack<T>(
   // If Redis is away this fails: the lock then expires and the stalled-job check hands the job back.
   await job.moveToWait(token).catch(() => {});
   throw new WaitingError();
+}
+
+/**
+ * The lock and the stalled-job check, from JOB_LOCK_MS: a job whose worker
+ * died (kill -9) goes back to waiting within about two of these.
+ */
+export function lockOptions(ctx: Pick<Context, 'config'>): { lockDuration: number; stalledInterval: number } {
+  const ms = ctx.config.workers.jobLockMs;
+  return { lockDuration: ms, stalledInterval: ms };
 }

@@ -73,6 +73,11 @@ function headline(f: JobFields): string {
 /** BullMQ's rule (Job.shouldRetryJob), read after the attempt was counted. */
 function nextStep(job: Job, err: Error): { willRetry: boolean; retryInMs?: number; next: string } {
   const attempts = job.opts.attempts ?? 1;
+  if (/stalled more than allowable limit/.test(err.message))
+    return {
+      willRetry: false,
+      next: 'failed for good: interrupted twice (its worker stopped during the job); the paper is marked failed, `laysum retry` it',
+    };
   if (isUnrecoverable(err)) return { willRetry: false, next: 'failed for good (no retry)' };
   if (job.attemptsMade >= attempts)
     return { willRetry: false, next: `failed for good (all ${attempts} attempts used)` };

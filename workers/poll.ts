@@ -4,7 +4,7 @@ import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
-import { orHandBack } from './hand-back.ts';
+import { lockOptions, orHandBack } from './hand-back.ts';
 import type { StageWorker } from './stage-worker.ts';
 
 export function createPollWorker(ctx: Context): StageWorker<'poll'> {
@@ -21,6 +21,6 @@ export function createPollWorker(ctx: Context): StageWorker<'poll'> {
         ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`
         : `error: ${report.error}`;
     },
-    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2 },
+    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2, ...lockOptions(ctx) },
   );
 }

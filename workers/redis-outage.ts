@@ -17,6 +17,8 @@ const CONNECTION_CODES = new Set([
   'EPIPE',
 ]);
 
+const LOST_LOCK = /(?:could not renew lock for job|Missing lock for job) ([^\s.]+)/;
+
 export interface OutageLog {
   error(source: string, err: Error): void;
 }
@@ -42,6 +44,15 @@ export function watchRedis(ctx: Pick<Context, 'redis'>, log: Logger): OutageLog 
   });
   return {
     error(source, err) {
+      const lock = LOST_LOCK.exec(err.message);
+      if (lock) {
+        // The outage (or a stall) cost this job its lock: the queue gives it to a worker again.
+        log.warn(
+          { source, jobId: lock[1], error: err.message },
+          `${source}: job ${lock[1]} lost its lock while Redis was away or the worker was blocked; it will run again`,
+        );
+        return;
+      }
       if (!isConnectionError(err)) {
         log.error({ source, err }, `${source} worker error: ${err.message}`);
         return;

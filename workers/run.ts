@@ -64,6 +64,9 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const outage = watchRedis(ctx, log);
   for (const w of workers) w.on('error', (err) => outage.error(w.name, err));
+  // The queues this process adds jobs with: without a listener BullMQ prints each error raw.
+  for (const q of Object.values(ctx.queues))
+    q.on('error', (err: Error) => outage.error(`${q.name} queue`, err));
   const sweep = async () => {
     try {
       const r = await sweepInFlight(ctx);

@@ -10,7 +10,7 @@ import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import { sweepPaper } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
-import { orHandBack } from './hand-back.ts';
+import { lockOptions, orHandBack } from './hand-back.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
 export type StageWorker<N extends JobName> = Worker<JobPayload<N>, string, N>;
@@ -41,6 +41,7 @@ export function createStageWorker<N extends StageName>(
     {
       connection: ctx.redis,
       prefix: ctx.store.keys.bullPrefix,
+      ...lockOptions(ctx),
       concurrency: opts.concurrency,
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },
     },

@@ -57,7 +57,7 @@ function addWorker(program: Command): void {
   program
     .command('worker')
     .description('Run the workers (ingest, summarize, poll) until SIGINT/SIGTERM')
-    .option('--drain', 'process until every queue is empty, then exit 0')
+    .option('--drain', 'process until every queue is empty, then exit (1 if a paper is left in flight)')
     .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll)')
     .action(async (o: WorkerOptions) => (await load.worker()).runWorker(o));
 }

@@ -57,6 +57,7 @@ export const EnvSchema = z.object({
   SUMMARIZE_CONCURRENCY: int(4, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),
+  JOB_LOCK_MS: int(30_000, 1000),
 
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
@@ -170,6 +171,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** How often a worker checks that every paper in flight has a live job (src/queue/sweep.ts). */
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+      /** A job's lock (renewed while it runs): a crashed worker's jobs go to another worker this long after. */
+      jobLockMs: env.JOB_LOCK_MS,
     },
     limits: {
       maxTextBytes: env.MAX_TEXT_BYTES,
