@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
           const el = document.getElementById(fieldId)?.getBoundingClientRect();
           const bar = document.querySelector('.decision-bar')?.getBoundingClientRect();
           if (!el || !bar) return 'missing';
-          const barTop = bar.top < window.innerHeight ? bar.top : window.innerHeight;
+          const barTop = Math.min(bar.top, window.innerHeight);
           return el.top >= 0 && el.bottom <= barTop
             ? 'visible'
             : `hidden: field ${el.top}-${el.bottom}, bar at ${barTop}`;
