@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
       await page.goto(`${h.url}/desk`);
       await page.screenshot({ path: root(`test-results/queue-${width}.png`), fullPage: width < 500 });
       await page.goto(paperUrl(id));
-      await page.screenshot({ path: root(`test-results/review-desk-${width}.png`) });
+      await page.screenshot({ path: root(`test-results/team-review-${width}.png`) });
       const signedOut = await browser.newPage({ viewport: { width, height: 800 } });
       await signedOut.goto(`${h.url}/login`);
       const login = await signedOut.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -224,7 +224,6 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
       mkdirSync(root('docs'), { recursive: true });
       copyFileSync(root('test-results/queue-1280.png'), root('docs/queue-1280.png'));
       copyFileSync(root('test-results/queue-390.png'), root('docs/queue-390.png'));
-      copyFileSync(root('test-results/review-desk-390.png'), root('docs/review-desk-390.png'));
     }
     for (const page of tabs) await page.context().close();
     expect(problems).toEqual([]);
