@@ -200,6 +200,17 @@ describe('claims and bulk decisions on the desk, without the script', () => {
     expect(page).toMatch(/Taken: reviewer-1 is working on this paper/);
     expect(page).toContain('Take over from reviewer-1');
 
+    // The page's script renewing a claim never takes one: it learns who holds it.
+    const renew = await fetch(`${h.url}/desk/papers/${id}/claim`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: two.csrf }),
+      headers: { accept: 'application/json', cookie: two.cookie, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(await renew.json()).toMatchObject({
+      by: 'reviewer-1',
+      message: expect.stringMatching(/claimed by reviewer-1/),
+    });
+
     const taken = await two.post(`/desk/papers/${id}/take-over`, {});
     expect(taken.status).toBe(303);
     expect(taken.headers.get('location')).toBe(`/desk/papers/${id}?done=take-over`);
@@ -210,6 +221,21 @@ describe('claims and bulk decisions on the desk, without the script', () => {
 
     const refused = await two.post(`/desk/papers/${id}/take-over`, {}, { csrf: false });
     expect(refused.status).toBe(403);
+  });
+
+  it('moves "next pending" past papers another reviewer has claimed', async () => {
+    const [a, b, c] = [
+      await drafted('Desk next: a'),
+      await drafted('Desk next: b'),
+      await drafted('Desk next: c'),
+    ];
+    const one = await signIn(h, h.tokens.reviewer);
+    const two = await signIn(h, second);
+    await two.get(`/desk/papers/${b}`); // reviewer-2 is on b
+    const page = await (await one.get(`/desk/papers/${a}`)).text();
+    const next = /id="nav-next" href="\/desk\/papers\/([^"]+)"/.exec(page)?.[1];
+    expect(next).not.toBe(b);
+    expect(next).toBe(c);
   });
 
   it('decides in bulk from a plain form post and lists what happened to each paper', async () => {
