@@ -80,7 +80,9 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
     const before = b.url();
     await b.click('#take-over-button');
     await expect.poll(() => notice(b)).toMatch(/You have claimed this paper/);
-    expect(await b.locator('#live').textContent()).toMatch(/You took this paper over from reviewer-1/);
+    await expect
+      .poll(() => b.locator('#live').textContent())
+      .toMatch(/You took this paper over from reviewer-1/);
     expect(b.url()).toBe(before); // no reload
     const audit = await h.p.ctx.store.audit(id);
     expect(audit.at(-1)).toMatchObject({ actor: 'reviewer-2', action: 'took over' });
