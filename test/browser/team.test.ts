@@ -129,6 +129,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
     await page.click('#bulk-apply');
     await page.waitForURL(`${h.url}/desk/bulk`);
     expect(await page.locator('.banner').textContent()).toMatch(/2 of 3 rejected; 1 refused/);
+    await expect.poll(() => page.locator('#live').textContent()).toMatch(/2 of 3 rejected; 1 refused/);
     expect(await page.locator(`#bulk-results tr[data-id="${stale}"]`).textContent()).toMatch(
       /refused.*version 1, but reviewer-2 saved version 2/,
     );

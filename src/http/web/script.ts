@@ -26,6 +26,9 @@ export const DESK_SCRIPT = `
     live.textContent = '';
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
+  // A page that a decision or a refusal landed on says so out loud, not only on screen.
+  var landed = document.querySelector('main > .banner');
+  if (landed) announce(landed.textContent);
   var store = null;
   try { store = window.localStorage; } catch (e) { store = null; }
   var keysOn = !store || store.getItem('laysum.shortcuts') !== 'off';
