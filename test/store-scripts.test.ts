@@ -32,9 +32,11 @@ describe('Lua script files', () => {
     expect(files.map((f) => f.name).sort()).toEqual([
       'add-draft.lua',
       'add-user.lua',
+      'claim.lua',
       'create-paper.lua',
       'decide.lua',
       'publish.lua',
+      'release.lua',
       'set-record.lua',
       'sliding-window.lua',
       'transition.lua',

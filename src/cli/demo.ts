@@ -102,18 +102,16 @@ async function main(): Promise<void> {
 }
 
 /**
- * A fresh token for the demo's reviewer account, and (in a terminal, unless
- * --no-serve) the review desk on PORT until Ctrl-C.
+ * The demo's reviewer account (a reviewer, not an admin) and (in a terminal,
+ * unless --no-serve) the review desk on PORT until Ctrl-C. The account is
+ * kept between runs, so running the demo again never signs a browser out;
+ * its token is printed when the account is made.
  */
 async function offerDesk(ctx: Context, log: Logger, privateRedis: boolean): Promise<void> {
   const deps = appDeps(ctx, log);
-  if (await deps.users.get(DEMO_USER)) await deps.users.remove(DEMO_USER);
-  const { token } = await deps.users.add(DEMO_USER, 'admin');
+  print(await demoAccount(deps));
   const serve =
     process.argv.includes('--serve') || (process.stdout.isTTY && !process.argv.includes('--no-serve'));
-  print(
-    `\nReview the drafts in the browser: sign in as "${DEMO_USER}" with this token (shown once):\n  ${token}`,
-  );
   if (!serve) {
     print(
       privateRedis
@@ -131,6 +129,21 @@ async function offerDesk(ctx: Context, log: Logger, privateRedis: boolean): Prom
     process.once('SIGTERM', () => resolve());
   });
   await server.close();
+}
+
+/** What the person is told about the demo account: a new token, or that the earlier one still works. */
+async function demoAccount(deps: ReturnType<typeof appDeps>): Promise<string> {
+  const existing = await deps.users.get(DEMO_USER);
+  if (existing?.role === 'reviewer') {
+    return `\nThe "${DEMO_USER}" account from an earlier run is kept: a browser signed in as it stays signed in, and its token still works. Lost the token? Run \`npx laysum users remove ${DEMO_USER}\` and the demo again for a new one.`;
+  }
+  // Earlier demos made this account an admin: it becomes a reviewer (that browser signs in again, once).
+  const replaced = existing
+    ? `(The earlier "${DEMO_USER}" account was an admin; it is now a reviewer, with a new token: sign in again.)\n`
+    : '';
+  if (existing) await deps.users.remove(DEMO_USER);
+  const { token } = await deps.users.add(DEMO_USER, 'reviewer');
+  return `\n${replaced}Review the drafts in the browser as a reviewer: sign in as "${DEMO_USER}" with this token (shown once):\n  ${token}`;
 }
 
 main().catch((err: unknown) => {

@@ -94,6 +94,9 @@ describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
     expect(await page.locator('#changes ins').first().textContent()).toContain('Strong bones');
     await page.screenshot({ path: root('test-results/review-desk.png') });
     await page.screenshot({ path: root('test-results/review-desk-full.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 }); // a phone: the same page, one column
+    await page.screenshot({ path: root('test-results/review-desk-390.png') });
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     expect(await page.locator('#decision-version').textContent()).toMatch(
       /Acting on version 2, saved by reviewer-1/,
@@ -132,6 +135,7 @@ describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
       // `npm run screenshots`: the README's pictures, refreshed from this run.
       mkdirSync(root('docs'), { recursive: true });
       copyFileSync(root('test-results/review-desk.png'), root('docs/review-desk.png'));
+      copyFileSync(root('test-results/review-desk-390.png'), root('docs/review-desk-390.png'));
       copyFileSync(root('test-results/published-page.png'), root('docs/published-page.png'));
     }
     expect(problems).toEqual([]); // no script errors, no CSP violations

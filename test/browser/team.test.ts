@@ -80,7 +80,9 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
     const before = b.url();
     await b.click('#take-over-button');
     await expect.poll(() => notice(b)).toMatch(/You have claimed this paper/);
-    expect(await b.locator('#live').textContent()).toMatch(/You took this paper over from reviewer-1/);
+    await expect
+      .poll(() => b.locator('#live').textContent())
+      .toMatch(/You took this paper over from reviewer-1/);
     expect(b.url()).toBe(before); // no reload
     const audit = await h.p.ctx.store.audit(id);
     expect(audit.at(-1)).toMatchObject({ actor: 'reviewer-2', action: 'took over' });
@@ -127,6 +129,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
     await page.click('#bulk-apply');
     await page.waitForURL(`${h.url}/desk/bulk`);
     expect(await page.locator('.banner').textContent()).toMatch(/2 of 3 rejected; 1 refused/);
+    await expect.poll(() => page.locator('#live').textContent()).toMatch(/2 of 3 rejected; 1 refused/);
     expect(await page.locator(`#bulk-results tr[data-id="${stale}"]`).textContent()).toMatch(
       /refused.*version 1, but reviewer-2 saved version 2/,
     );
@@ -162,7 +165,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
       await page.goto(`${h.url}/desk`);
       await page.screenshot({ path: root(`test-results/queue-${width}.png`), fullPage: width < 500 });
       await page.goto(paperUrl(id));
-      await page.screenshot({ path: root(`test-results/review-desk-${width}.png`) });
+      await page.screenshot({ path: root(`test-results/team-review-${width}.png`) });
       const signedOut = await browser.newPage({ viewport: { width, height: 800 } });
       await signedOut.goto(`${h.url}/login`);
       const login = await signedOut.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -185,7 +188,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
           const el = document.getElementById(fieldId)?.getBoundingClientRect();
           const bar = document.querySelector('.decision-bar')?.getBoundingClientRect();
           if (!el || !bar) return 'missing';
-          const barTop = bar.top < window.innerHeight ? bar.top : window.innerHeight;
+          const barTop = Math.min(bar.top, window.innerHeight);
           return el.top >= 0 && el.bottom <= barTop
             ? 'visible'
             : `hidden: field ${el.top}-${el.bottom}, bar at ${barTop}`;
@@ -224,7 +227,6 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
       mkdirSync(root('docs'), { recursive: true });
       copyFileSync(root('test-results/queue-1280.png'), root('docs/queue-1280.png'));
       copyFileSync(root('test-results/queue-390.png'), root('docs/queue-390.png'));
-      copyFileSync(root('test-results/review-desk-390.png'), root('docs/review-desk-390.png'));
     }
     for (const page of tabs) await page.context().close();
     expect(problems).toEqual([]);

@@ -7,7 +7,7 @@
  * reason, the rest are done, each with its own audit entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftedPaper, fillPlaceholders, type HttpHarness, startHttp } from './support.ts';
+import { draftedPaper, fillPlaceholders, type HttpHarness, signIn, startHttp } from './support.ts';
 
 let h: HttpHarness;
 let second = '';
@@ -184,5 +184,77 @@ describe('bulk decisions', () => {
       json: { action: 'publish', items: [{ id: 'p1', basedOn: 1 }] },
     });
     expect(publish.status).toBe(400);
+  });
+});
+
+describe('claims and bulk decisions on the desk, without the script', () => {
+  it('claims on opening, shows the claim on the queue, takes over and releases with plain form posts', async () => {
+    const id = await drafted('Desk claims: plain forms');
+    const one = await signIn(h, h.tokens.reviewer);
+    const two = await signIn(h, second);
+    expect(await (await one.get(`/desk/papers/${id}`)).text()).toMatch(/You have claimed this paper since/);
+    const queue = await (await two.get('/desk')).text();
+    expect(queue).toMatch(/taken by reviewer-1/);
+    expect(queue).toContain(`value="${id}@1"`);
+    const page = await (await two.get(`/desk/papers/${id}`)).text();
+    expect(page).toMatch(/Taken: reviewer-1 is working on this paper/);
+    expect(page).toContain('Take over from reviewer-1');
+
+    // The page's script renewing a claim never takes one: it learns who holds it.
+    const renew = await fetch(`${h.url}/desk/papers/${id}/claim`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: two.csrf }),
+      headers: { accept: 'application/json', cookie: two.cookie, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(await renew.json()).toMatchObject({
+      by: 'reviewer-1',
+      message: expect.stringMatching(/claimed by reviewer-1/),
+    });
+
+    const taken = await two.post(`/desk/papers/${id}/take-over`, {});
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get('location')).toBe(`/desk/papers/${id}?done=take-over`);
+    expect((await h.deps.store.audit(id)).at(-1)).toMatchObject({ actor: 'reviewer-2', action: 'took over' });
+    const back = await two.post(`/desk/papers/${id}/release`, {});
+    expect(back.headers.get('location')).toBe('/desk');
+    expect((await (await h.call(`/api/drafts/${id}/claim`, { token: second })).json()).claim).toBeNull();
+
+    const refused = await two.post(`/desk/papers/${id}/take-over`, {}, { csrf: false });
+    expect(refused.status).toBe(403);
+  });
+
+  it('moves "next pending" past papers another reviewer has claimed', async () => {
+    const [a, b, c] = [
+      await drafted('Desk next: a'),
+      await drafted('Desk next: b'),
+      await drafted('Desk next: c'),
+    ];
+    const one = await signIn(h, h.tokens.reviewer);
+    const two = await signIn(h, second);
+    await two.get(`/desk/papers/${b}`); // reviewer-2 is on b
+    const page = await (await one.get(`/desk/papers/${a}`)).text();
+    const next = /id="nav-next" href="\/desk\/papers\/([^"]+)"/.exec(page)?.[1];
+    expect(next).not.toBe(b);
+    expect(next).toBe(c);
+  });
+
+  it('decides in bulk from a plain form post and lists what happened to each paper', async () => {
+    const ids = [await drafted('Desk bulk: one'), await drafted('Desk bulk: two')];
+    const web = await signIn(h, h.tokens.reviewer);
+    const form = new URLSearchParams({ _csrf: web.csrf, action: 'reject', text: 'Not for this site.' });
+    for (const id of ids) form.append('pick', `${id}@1`);
+    form.append('pick', `${ids[0]}@1`.replace('@1', '@7')); // a version that never existed
+    const res = await fetch(`${h.url}/desk/bulk`, {
+      method: 'POST',
+      body: form,
+      headers: { accept: 'text/html', cookie: web.cookie, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/2 of 3 rejected; 1 refused/);
+    expect(html).toContain('data-done="no"');
+    const editor = await signIn(h, h.tokens.editor);
+    expect(await (await editor.get('/desk')).text()).not.toContain('id="bulk-form"');
+    expect((await editor.post('/desk/bulk', { action: 'reject', pick: `${ids[0]}@1` })).status).toBe(403);
   });
 });

@@ -74,5 +74,10 @@ describe('a summary that failed', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; falls');
     expect(page).not.toContain('<script>alert(1)');
     expect(page).not.toContain(API_KEY);
+    // Beside the Retry button the desk says to press it, not to run a command; nothing says "will retry".
+    const reason = /<p class="muted">Reason: ([^<]*)<\/p>/.exec(page)?.[1] ?? '';
+    expect(reason).toMatch(/Retry \(below\)/);
+    expect(reason).not.toMatch(/laysum retry|will retry/);
+    expect(page).toContain('id="retry-form"');
   });
 });

@@ -33,6 +33,14 @@ export function claimRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     return noticeJson(c, deps, id, user, '');
   });
+  // The review page's script renews the reviewer's claim while they work (typing), never taking it from anyone.
+  app.post('/papers/:id/claim', limitBody(MEGABYTE), async (c) => {
+    const { user } = await guardedForm(c, 'review');
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const result = await claimPaper(reviewDeps(deps), id, user.name);
+    const message = result.outcome === 'held' ? `This paper is now claimed by ${result.claim.by}.` : '';
+    return noticeJson(c, deps, id, user, message);
+  });
   app.post('/papers/:id/take-over', limitBody(MEGABYTE), async (c) => {
     const { user } = await guardedForm(c, 'review');
     const id = await resolvePaperId(deps.store, c.req.param('id'));

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { claimsOf } from '../../review/claims.ts';
 import { reviewDeps } from '../../review/deps.ts';
 import { paperView } from '../../review/view.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -41,8 +42,15 @@ export const DONE_MESSAGES: Record<string, string> = {
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',
 };
 
-async function neighbours(deps: AppDeps, id: string): Promise<{ prev: string | null; next: string | null }> {
-  const pending = await deps.store.ids('pending_review');
+/** The pending papers before and after this one, skipping those another reviewer has claimed. */
+async function neighbours(
+  deps: AppDeps,
+  id: string,
+  me: string,
+): Promise<{ prev: string | null; next: string | null }> {
+  const all = await deps.store.ids('pending_review');
+  const claims = await claimsOf(reviewDeps(deps), all);
+  const pending = all.filter((p) => p === id || (claims.get(p)?.by ?? me) === me);
   const at = pending.indexOf(id);
   if (at < 0) return { prev: null, next: pending[0] ?? null };
   return { prev: pending[at - 1] ?? null, next: pending[at + 1] ?? null };
@@ -60,7 +68,7 @@ export interface ReviewRender {
 export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, options: ReviewRender = {}) {
   const user = c.get('user');
   if (!user) throw new Error('reviewPage needs a signed-in user');
-  const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id)]);
+  const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id, user.name)]);
   const claim = await claimForPage(reviewDeps(deps), id, user, view.state, { claim: options.claim === true });
   const title = view.summary?.headline ?? view.source?.title ?? id;
   const body = (

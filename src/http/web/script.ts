@@ -16,6 +16,7 @@
  * under the sticky decision bar (WCAG 2.4.11).
  */
 const CLAIM_POLL_MS = 30_000;
+const RENEW_EVERY_MS = 60_000;
 
 export const DESK_SCRIPT = `
 (function () {
@@ -25,6 +26,9 @@ export const DESK_SCRIPT = `
     live.textContent = '';
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
+  // A page that a decision or a refusal landed on says so out loud, not only on screen.
+  var landed = document.querySelector('main > .banner');
+  if (landed) announce(landed.textContent);
   var store = null;
   try { store = window.localStorage; } catch (e) { store = null; }
   var keysOn = !store || store.getItem('laysum.shortcuts') !== 'off';
@@ -98,6 +102,18 @@ export const DESK_SCRIPT = `
         .catch(function () {});
     };
     window.setInterval(check, ${CLAIM_POLL_MS});
+    // Typing in the draft renews one's own claim (at most once a minute), so it lapses only when the page is left idle.
+    var renewed = Date.now();
+    var csrfField = edit ? edit.querySelector('input[name=_csrf]') : null;
+    if (edit && csrfField) edit.addEventListener('input', function () {
+      var mineNow = document.querySelector('#claim-notice [id=release-button]');
+      if (!mineNow || Date.now() - renewed < ${RENEW_EVERY_MS}) return;
+      renewed = Date.now();
+      fetch(window.location.pathname + '/claim', { method: 'POST', body: new URLSearchParams({ _csrf: csrfField.value }), headers: { accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) { if (d) { swapNotice(d); announce(d.message); } })
+        .catch(function () {});
+    });
     document.addEventListener('visibilitychange', function () { if (!document.hidden) check(); });
     window.addEventListener('focus', check);
   }

@@ -94,9 +94,13 @@ td.pick, th.pick { width:3.2rem; white-space:nowrap; }
 .decision-bar .decisions { gap:.4rem; }
 .decision-bar form { padding:.3rem .5rem; }
 .decision-bar textarea { height:auto; min-height:2.3rem; max-height:8rem; }
+.decision-bar form { align-content:flex-start; }
+.decision-bar h2, .decision-bar #decision-version { display:inline-block; margin:.2rem .75rem .2rem 0; }
+.decision-bar .warn { font-size:.85rem; }
 @media (max-width: 700px) {
   header.top { padding:.5rem .75rem; gap:.5rem 1rem; }
-  header.top .brand { width:100%; }
+  header.top .brand, header.top nav { flex-basis:100%; }
+  header.top nav { gap:.3rem 1rem; }
   main { padding:.75rem .75rem 2rem; }
   .rating-row { grid-template-columns:1fr; }
   .decisions { grid-template-columns:1fr; }

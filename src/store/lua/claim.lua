@@ -10,7 +10,8 @@
     ARGV[3]  how long the claim lasts, ms
     ARGV[4]  '1' to take over a claim someone else holds, '0' not to
 
-  Output: { outcome, claim, previous }
+  Output:
+    { outcome, claim, previous }, outcome one of:
     'claimed'   it was free: the claim is now ARGV[1]'s
     'renewed'   ARGV[1] already held it: same "since", expiry pushed back
     'taken'     someone else held it and ARGV[4] was '1': previous is their claim
