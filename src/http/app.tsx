@@ -12,6 +12,7 @@ import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middlewa
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { desk } from './web/desk.tsx';
+import { editorPages } from './web/editor-pages.tsx';
 import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
 import { signIn } from './web/sign-in.tsx';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
   }
   app.route('/desk', desk(deps));
+  app.route('/desk', editorPages(deps));
   app.route('/', signIn(deps));
 
   app.use('*', publicHeaders());

@@ -21,6 +21,15 @@ export interface Keys {
   publicationGeneration: string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
+  /** Papers a person submitted (web:, api:, cli: actors), by submission time. */
+  submittedBy(name: string): string;
+  /** When a person last looked at a desk view (ms), for "changed since your last visit". */
+  lastSeen(name: string, view: string): string;
+  /** Webhooks: the hook ids, each hook, and its recent deliveries. */
+  webhooks: string;
+  webhook(id: string): string;
+  webhookDeliveries(id: string): string;
+  webhookDeliveryOrder(id: string): string;
 }
 
 export function keys(prefix: string): Keys {
@@ -39,5 +48,11 @@ export function keys(prefix: string): Keys {
     publicIndex: `${prefix}:public`,
     publicationGeneration: `${prefix}:public-gen`,
     bullPrefix: `${prefix}:q`,
+    submittedBy: (name) => `${prefix}:submitted-by:${name}`,
+    lastSeen: (name, view) => `${prefix}:last-seen:${view}:${name}`,
+    webhooks: `${prefix}:webhooks`,
+    webhook: (id) => `${prefix}:webhook:${id}`,
+    webhookDeliveries: (id) => `${prefix}:webhook:${id}:deliveries`,
+    webhookDeliveryOrder: (id) => `${prefix}:webhook:${id}:delivery-order`,
   };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
-import { type Origin, Paper, type PaperRecord, type Submission } from '../domain/paper.ts';
+import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } from '../domain/paper.ts';
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -66,6 +66,10 @@ export class PaperStore {
       ...identKeys,
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
     );
+    // The submitter's list is an index beside the paper, not part of it: written after the script.
+    // A paper they sent that was already known is theirs to follow too.
+    const submitter = submitterOf(input.origin.actor);
+    if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', now.getTime(), existing);
     return { created: created === 1, id: existing };
   }
 
@@ -194,6 +198,27 @@ export class PaperStore {
   async ids(state?: PaperState, limit = 500, offset = 0): Promise<string[]> {
     const key = state ? this.keys.state(state) : this.keys.papersByTime;
     return this.redis.zrange(key, offset, offset + limit - 1);
+  }
+
+  /** The papers a person submitted, newest first. */
+  async submittedBy(name: string, limit = 200, offset = 0): Promise<Paper[]> {
+    const ids = await this.redis.zrevrange(this.keys.submittedBy(name), offset, offset + limit - 1);
+    // A paper merged into another at ingest is followed to the one that stays.
+    const papers = await Promise.all(
+      ids.map(async (id) => (await this.get(id)) ?? this.get((await this.mergedInto(id)) ?? '')),
+    );
+    const seen = new Set<string>();
+    return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
+  }
+
+  async countSubmittedBy(name: string): Promise<number> {
+    return this.redis.zcard(this.keys.submittedBy(name));
+  }
+
+  /** When `name` last opened `view` (ms since the epoch, 0 if never), and record now as the new visit. */
+  async visit(name: string, view: string, now = Date.now()): Promise<number> {
+    const previous = await this.redis.getset(this.keys.lastSeen(name, view), String(now));
+    return previous ? Number(previous) : 0;
   }
 
   async count(state?: PaperState): Promise<number> {

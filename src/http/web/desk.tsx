@@ -1,15 +1,14 @@
 /**
- * The review desk under /desk: queue, review, history and submit pages, and
+ * The review desk under /desk: queue, review and history pages, and
  * the form posts behind them. Every post is checked in this order: signed in
  * (401), CSRF token (403), role (403). A refused edit or decision re-renders
  * the review page with the message and the reviewer's text kept.
  */
 import { type Context, Hono } from 'hono';
 import { LaySumError } from '../../errors/laysum-error.ts';
-import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
-import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
+import { MEGABYTE } from '../../text/bytes.ts';
 import type { Permission } from '../../users/roles.ts';
 import type { StoredUser } from '../../users/store.ts';
 import { assertCan } from '../auth.ts';
@@ -17,10 +16,9 @@ import { assertFormCsrf, CSRF_FIELD } from '../csrf.ts';
 import { errorBody, HttpError, statusOf, unauthorized } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import { ACTION_PERMISSION } from '../permissions.ts';
-import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
-import { HistoryBody, SubmitBody } from './pages.tsx';
+import { HistoryBody } from './pages.tsx';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
@@ -30,7 +28,7 @@ const paperPath = (id: string, done?: string) =>
   `/desk/papers/${encodeURIComponent(id)}${done ? `?done=${done}` : ''}`;
 
 /** Signed in, CSRF token, role: the checks every desk form post passes. */
-async function guardedForm(
+export async function guardedForm(
   c: Context<AppEnv>,
   permission: Permission,
 ): Promise<{ user: StoredUser; body: Form }> {
@@ -49,11 +47,11 @@ function formVersion(body: Form): number | undefined {
 }
 
 /** Errors a reviewer can fix (bad input, stale version, wrong state) go back onto the page. */
-function fixable(err: unknown): err is LaySumError {
+export function fixable(err: unknown): err is LaySumError {
   return err instanceof LaySumError && !(err instanceof HttpError) && statusOf(err) !== 500;
 }
 
-function bannerFor(err: LaySumError) {
+export function bannerFor(err: LaySumError) {
   const body = errorBody(err);
   return { kind: 'error' as const, text: body.error, hint: body.hint };
 }
@@ -99,7 +97,6 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   });
   editRoute(app, deps);
   for (const action of ACTIONS) actionRoute(app, deps, action);
-  submitRoutes(app, deps);
   return app;
 }
 
@@ -140,25 +137,5 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });
     }
     return c.redirect(paperPath(id, action), 303);
-  });
-}
-
-function submitRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  const maxPdfMb = formatMegabytes(deps.config.limits.maxPdfBytes);
-  app.get('/submit', (c) => {
-    assertCan(c.get('user'), 'submit', true);
-    return page(c, 'Submit', <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />);
-  });
-  app.post('/submit', limitBody(deps.config.limits.maxPdfBytes + 64 * 1024), async (c) => {
-    const { user, body } = await guardedForm(c, 'submit');
-    try {
-      const request = await submitRequestFrom(body as SubmitFields);
-      const result = await submitPaper(deps, request, { actor: `web:${user.name}` });
-      return c.redirect(paperPath(result.id, result.created ? 'submitted' : 'duplicate'), 303);
-    } catch (err) {
-      if (!fixable(err)) throw err;
-      const form = <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />;
-      return page(c, 'Submit', form, { status: statusOf(err), banner: bannerFor(err) });
-    }
   });
 }

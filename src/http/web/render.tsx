@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { paperTitle } from '../../domain/paper.ts';
 import { paperView } from '../../review/view.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import type { FormValues } from './edit-form.ts';
@@ -56,7 +57,7 @@ export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, 
   const user = c.get('user');
   if (!user) throw new Error('reviewPage needs a signed-in user');
   const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id)]);
-  const title = view.summary?.headline ?? view.source?.title ?? id;
+  const title = view.summary?.headline ?? paperTitle({ record: view.source, submission: view.submission });
   const body = (
     <ReviewBody
       view={view}
