@@ -11,6 +11,7 @@ import { errorBody, statusOf } from './errors.ts';
 import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+import { adminPages } from './web/admin-pages.tsx';
 import { desk } from './web/desk.tsx';
 import { editorPages } from './web/editor-pages.tsx';
 import { ErrorBody } from './web/pages.tsx';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
   app.route('/desk', desk(deps));
   app.route('/desk', editorPages(deps));
+  app.route('/desk', adminPages(deps));
   app.route('/', signIn(deps));
 
   app.use('*', publicHeaders());

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
+import type { WatchStore } from '../store/watches.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   queues: Queues;
   users: UserStore;
   sessions: SessionStore;
+  /** Watches, for the admins' watches page. */
+  watches: WatchStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
 }

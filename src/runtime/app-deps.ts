@@ -12,6 +12,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     queues: ctx.queues,
     users: ctx.users,
     sessions: ctx.sessions,
+    watches: ctx.watches,
     log,
   };
 }
