@@ -14,6 +14,7 @@ import type { SubmitOptions } from './commands/submit.ts';
 import type { WorkerOptions } from './commands/worker.ts';
 import { type JsonOption, load } from './lazy.ts';
 import { addReview } from './program-review.ts';
+import { addWebhooks } from './program-webhooks.ts';
 
 /** Role's values, for the help text only. */
 export const ROLE_NAMES = 'editor, reviewer, admin';
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   addExport(program);
   addServe(program);
   addUsers(program);
+  addWebhooks(program);
   return program;
 }
 
