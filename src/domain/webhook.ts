@@ -37,7 +37,7 @@ export const WebhookPayload = z.object({
     state: z.string(),
     /** The paper's page on the review desk. */
     deskUrl: z.string(),
-    /** The public page while it is live. */
+    /** The public page's address once it has one (it answers 410 after unpublishing). */
     publicUrl: z.string().nullable(),
   }),
 });

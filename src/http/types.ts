@@ -5,6 +5,7 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { WatchStore } from '../store/watches.ts';
+import type { WebhookStore } from '../store/webhooks.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   sessions: SessionStore;
   /** Watches, for the admins' watches page. */
   watches: WatchStore;
+  /** Webhooks, for the admins' webhooks page. */
+  webhooks: WebhookStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
 }

@@ -13,6 +13,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     users: ctx.users,
     sessions: ctx.sessions,
     watches: ctx.watches,
+    webhooks: ctx.webhooks,
     log,
   };
 }

@@ -8,7 +8,6 @@
  */
 import { AuditEntry } from '../domain/draft.ts';
 import { paperTitle } from '../domain/paper.ts';
-import { isLive } from '../domain/publication.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
@@ -36,7 +35,8 @@ async function payloadFor(deps: DispatchDeps, id: string, entry: AuditEntry, eve
       title: paper ? paperTitle(paper) : entry.paperId,
       state: entry.to ?? paper?.state ?? 'unknown',
       deskUrl: `${base}/desk/papers/${encodeURIComponent(entry.paperId)}`,
-      publicUrl: paper && isLive(paper.publication) ? `${base}/s/${paper.publication.slug}` : null,
+      // The page's address once it has one (a withdrawn page answers 410 there).
+      publicUrl: paper?.publication ? `${base}/s/${paper.publication.slug}` : null,
     },
   };
   return JSON.stringify(payload);
