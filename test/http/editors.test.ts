@@ -6,13 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpHarness, paperText, signIn, startHttp, type WebSession } from './support.ts';
+import {
+  type HttpHarness,
+  OFFLINE_SOURCES as OFFLINE,
+  paperText,
+  signIn,
+  startHttp,
+  type WebSession,
+} from './support.ts';
 
 let h: HttpHarness;
 let editor: WebSession;
 
 beforeAll(async () => {
-  h = await startHttp();
+  h = await startHttp(OFFLINE);
   editor = await signIn(h, h.tokens.editor);
 });
 afterAll(async () => {
