@@ -35,6 +35,7 @@ export async function mySubmissions(
   name: string,
   opts: { limit?: number; markVisit?: boolean } = {},
 ): Promise<MySubmissions> {
+  await store.indexSubmitters();
   const [papers, total] = await Promise.all([
     store.submittedBy(name, opts.limit ?? 200),
     store.countSubmittedBy(name),

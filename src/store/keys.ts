@@ -23,6 +23,8 @@ export interface Keys {
   bullPrefix: string;
   /** Papers a person submitted (web:, api:, cli: actors), by submission time. */
   submittedBy(name: string): string;
+  /** Set once the papers from before the submitter index have been indexed. */
+  submittersIndexed: string;
   /** When a person last looked at a desk view (ms), for "changed since your last visit". */
   lastSeen(name: string, view: string): string;
   /** Webhooks: the hook ids, each hook, and its recent deliveries. */
@@ -49,6 +51,7 @@ export function keys(prefix: string): Keys {
     publicationGeneration: `${prefix}:public-gen`,
     bullPrefix: `${prefix}:q`,
     submittedBy: (name) => `${prefix}:submitted-by:${name}`,
+    submittersIndexed: `${prefix}:submitted-by-indexed`,
     lastSeen: (name, view) => `${prefix}:last-seen:${view}:${name}`,
     webhooks: `${prefix}:webhooks`,
     webhook: (id) => `${prefix}:webhook:${id}`,

@@ -211,6 +211,26 @@ export class PaperStore {
     return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
   }
 
+  /**
+   * Index the submitters of papers stored before the index existed; runs once
+   * per prefix (the first "My submissions" page), a page of papers at a time.
+   */
+  async indexSubmitters(page = 500): Promise<void> {
+    const k = this.keys;
+    if ((await this.redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
+    for (let offset = 0; ; offset += page) {
+      const rows = await this.redis.zrange(k.papersByTime, offset, offset + page - 1, 'WITHSCORES');
+      for (let i = 0; i + 1 < rows.length; i += 2) {
+        const id = rows[i] ?? '';
+        const doc = await this.redis.hget(k.paper(id), 'doc');
+        const actor = doc ? DocSchema.shape.origin.safeParse(JSON.parse(doc).origin) : null;
+        const submitter = actor?.success ? submitterOf(actor.data.actor) : null;
+        if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', rows[i + 1] ?? '0', id);
+      }
+      if (rows.length < page * 2) break;
+    }
+  }
+
   async countSubmittedBy(name: string): Promise<number> {
     return this.redis.zcard(this.keys.submittedBy(name));
   }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitPaper } from '../../src/intake/submit.ts';
 import {
   type HttpHarness,
   OFFLINE_SOURCES as OFFLINE,
@@ -87,6 +88,19 @@ describe('my submissions', () => {
     expect(page2).toMatch(/pending review/);
     const page3 = await (await editor.get('/desk/mine')).text();
     expect(page3).toMatch(/Nothing changed since your last visit/);
+  });
+
+  it('finds the papers submitted before the index existed', async () => {
+    const k = h.deps.store.keys;
+    const old = await submitPaper(
+      h.p.ctx,
+      { kind: 'text', text: paperText('An old paper on hip protectors') },
+      { actor: 'cli:editor-1' },
+    );
+    await h.p.ctx.redis.zrem(k.submittedBy('editor-1'), old.id);
+    await h.p.ctx.redis.del(k.submittersIndexed);
+    const html = await (await editor.get('/desk/mine')).text();
+    expect(html).toContain('An old paper on hip protectors');
   });
 });
 
