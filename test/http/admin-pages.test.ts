@@ -100,8 +100,14 @@ describe('watches on the desk', () => {
     expect(gone.status).toBe(404);
   });
 
-  it('is for admins only', async () => {
+  it('is for admins only, reached from the Admin page', async () => {
+    const index = await (await admin.get('/desk/admin')).text();
+    for (const href of ['/desk/admin/watches', '/desk/admin/users', '/desk/admin/webhooks', '/admin/queues'])
+      expect(index).toContain(`href="${href}"`);
+    expect(index).toContain('<a href="/desk/admin">Admin</a>');
     const editor = await signIn(h, h.tokens.editor);
+    expect((await editor.get('/desk/admin')).status).toBe(403);
+    expect(await (await editor.get('/desk/mine')).text()).not.toContain('href="/desk/admin"');
     expect((await editor.get('/desk/admin/watches')).status).toBe(403);
     expect(
       (await editor.post('/desk/admin/watches', { kind: 'pubmed', target: 'x', every: '1d' })).status,

@@ -13,6 +13,7 @@ import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+import { AdminIndexBody } from './admin-nav.tsx';
 import { UsersBody } from './admin-users.tsx';
 import { WatchesBody } from './admin-watches.tsx';
 import { bannerFor, fixable, guardedForm } from './desk.tsx';
@@ -44,6 +45,10 @@ const doneBanner = (c: Context<AppEnv>): Banner | null => {
 
 export function adminPages(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.get('/admin', (c) => {
+    assertCan(c.get('user'), 'admin', true);
+    return page(c, 'Admin', <AdminIndexBody />);
+  });
   watchRoutes(app, deps);
   userRoutes(app, deps);
   webhookRoutes(app, deps);

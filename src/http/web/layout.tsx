@@ -34,7 +34,6 @@ function Nav({ user, csrf }: Pick<PageProps, 'user' | 'csrf'>) {
         <a href="/desk/history">History</a>
         {can(user.role, 'submit') ? <a href="/desk/mine">My submissions</a> : null}
         {can(user.role, 'submit') ? <a href="/desk/submit">Submit</a> : null}
-        {can(user.role, 'submit') ? <a href="/desk/batch">Batch upload</a> : null}
         {can(user.role, 'admin') ? <AdminLinks /> : null}
         <a href="/">Published site</a>
       </nav>
