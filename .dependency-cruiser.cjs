@@ -13,7 +13,7 @@ const LAYERS = [
   ['src/sources'], // parse and fetch: PubMed, Crossref, Europe PMC, feeds, PDF, batch files
   ['src/checks'], // quality checks on a draft
   ['src/ingest', 'src/summarize'], // pipeline stages
-  ['src/intake', 'src/watch', 'src/review', 'src/publish'], // use cases: submit, poll, review, publish
+  ['src/intake', 'src/watch', 'src/review', 'src/publish', 'src/webhooks'], // use cases: submit, poll, review, publish, notify
   ['src/http'], // the web app: API, desk, published site
   ['src/runtime'], // the composition root
   ['workers'], // thin BullMQ workers
@@ -68,6 +68,7 @@ const STAGES = [
   'src/evidence',
   'src/intake',
   'src/watch',
+  'src/webhooks',
 ];
 
 module.exports = {

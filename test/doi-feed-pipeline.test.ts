@@ -131,5 +131,11 @@ describe('feed watches', () => {
     expect(bad.stderr).toMatch(/not an http\(s\) URL/);
     const often = await runCli(['watch', 'add', 'pubmed', 'asthma', '--every', '5s'], env);
     expect(often.stderr).toMatch(/too often/);
+
+    expect((await runCli(['watch', 'pause', good.id], env)).stdout).toContain(`Paused ${good.id}`);
+    expect((await runCli(['watch', 'list'], env)).stdout).toMatch(new RegExp(`${good.id}[\\s\\S]*; paused`));
+    expect(await p.ctx.queues.poll.getJobScheduler(`watch-${good.id}`)).toBeFalsy();
+    expect((await runCli(['watch', 'resume', good.id], env)).stdout).toContain(`Resumed ${good.id}`);
+    expect(await p.ctx.queues.poll.getJobScheduler(`watch-${good.id}`)).toBeTruthy();
   });
 });

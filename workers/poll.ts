@@ -16,6 +16,7 @@ export function createPollWorker(ctx: Context): StageWorker<'poll'> {
       if (!parsed.success) throw new UnrecoverableError(`Invalid poll payload: ${parsed.error.message}`);
       const watch = await deps.watches.get(parsed.data.watchId);
       if (!watch) return 'watch removed'; // a scheduler outlived its watch: nothing to do
+      if (watch.paused && !parsed.data.manual) return 'watch paused';
       const report = await orHandBack(job, token, signal, pollWatch(deps, watch));
       return report.ok
         ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`

@@ -14,12 +14,13 @@ import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
 import { watchRedis } from './redis-outage.ts';
 import type { PipelineWorker, StageWorker } from './stage-worker.ts';
+import { createWebhookWorker, startDispatcher } from './webhook.ts';
 
 export type { PipelineWorker } from './stage-worker.ts';
 
 import { createSummarizeWorker } from './summarize.ts';
 
-export type Stage = 'ingest' | 'summarize' | 'poll';
+export type Stage = 'ingest' | 'summarize' | 'poll' | 'webhook';
 
 /** Narrow a pipeline worker to its stage (a worker's name is its queue's, which is its stage). */
 export function isWorkerOf<S extends Stage>(
@@ -51,11 +52,12 @@ export interface StartOptions {
 }
 
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
-  const stages = options.stages ?? ['ingest', 'summarize', 'poll'];
+  const stages = options.stages ?? ['ingest', 'summarize', 'poll', 'webhook'];
   const workers: PipelineWorker[] = [];
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
+  if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
   const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   for (const w of workers) {
     logJobs(w, log);
@@ -82,14 +84,16 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     }
   };
   await sweep();
+  const dispatcher = stages.includes('webhook') ? await startDispatcher(ctx, log) : null;
   const timer = setInterval(() => void sweep(), ctx.config.workers.sweepIntervalMs);
   timer.unref();
   return {
     workers,
     untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
     sweep: async () => (await sweep()) ?? { checked: 0, requeued: [], failed: [] },
-    close: () => {
+    close: async () => {
       clearInterval(timer);
+      await dispatcher?.close();
       return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
     },
   };

@@ -14,6 +14,7 @@ import type { SubmitOptions } from './commands/submit.ts';
 import type { WorkerOptions } from './commands/worker.ts';
 import { type JsonOption, load } from './lazy.ts';
 import { addReview } from './program-review.ts';
+import { addWebhooks } from './program-webhooks.ts';
 
 /** Role's values, for the help text only. */
 export const ROLE_NAMES = 'editor, reviewer, admin';
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   addExport(program);
   addServe(program);
   addUsers(program);
+  addWebhooks(program);
   return program;
 }
 
@@ -102,6 +104,16 @@ function addWatch(program: Command): void {
     .description('Poll a watch now and show what it found')
     .option('--json', 'print JSON')
     .action(async (id: string, o: JsonOption) => (await load.watch()).runWatch(id, o));
+  watch
+    .command('pause <id>')
+    .description('Stop polling a watch, keeping its settings and history')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.watch()).pauseWatch(id, o));
+  watch
+    .command('resume <id>')
+    .description('Poll a paused watch on its schedule again')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.watch()).resumeWatch(id, o));
 }
 
 function addExport(program: Command): void {
@@ -132,6 +144,10 @@ function addUsers(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLE_NAMES}`)
     .option('--json', 'print JSON')
     .action(async (name: string, o: { role: string } & JsonOption) => (await load.users()).addUser(name, o));
+  users
+    .command('role <name> <role>')
+    .description(`Change an account's role (${ROLE_NAMES}); its token and sessions take it at once`)
+    .action(async (name: string, role: string) => (await load.users()).setRole(name, role));
   users
     .command('list')
     .description('List accounts (names and roles; tokens are never shown)')

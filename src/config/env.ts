@@ -74,6 +74,10 @@ export const EnvSchema = z.object({
   HTTP_TIMEOUT_MS: int(30_000, 100),
   HTTP_ATTEMPTS: int(6, 1),
 
+  WEBHOOK_ATTEMPTS: int(8, 1),
+  WEBHOOK_BACKOFF_MS: int(10_000, 1),
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
   TRUST_PROXY: bool(false),
@@ -194,6 +198,12 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       httpTimeoutMs: env.HTTP_TIMEOUT_MS,
       /** Queue attempts of an ingest job whose source fails transiently (429, 5xx, network). */
       httpAttempts: env.HTTP_ATTEMPTS,
+    },
+    webhooks: {
+      /** Deliveries of one event to one URL: attempts, exponential backoff base, per-request timeout. */
+      attempts: env.WEBHOOK_ATTEMPTS,
+      backoffMs: env.WEBHOOK_BACKOFF_MS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
     http: {
       port: env.PORT,

@@ -16,6 +16,17 @@ export const Origin = z.object({
 });
 export type Origin = z.infer<typeof Origin>;
 
+/**
+ * The person who submitted a paper, from its origin's actor: `web:dana`,
+ * `api:dana`, `cli:dana` and a bare `dana` (`submit --as dana`) are dana;
+ * watches, the demo and an anonymous `cli` have no submitter.
+ */
+export function submitterOf(actor: string): string | null {
+  const person = /^(?:web|api|cli):(.+)$/.exec(actor)?.[1];
+  if (person) return person;
+  return /^(?:watch:|demo$|cli$)/.test(actor) || actor.includes(':') ? null : actor;
+}
+
 export const TextSubmission = z.object({
   kind: z.literal('text'),
   text: z.string().min(1),
@@ -108,4 +119,22 @@ export function abstractText(record: Pick<PaperRecord, 'abstract'>): string {
 export function recordBytes(record: Pick<PaperRecord, 'title' | 'abstract' | 'fullText'>): number {
   const bytes = (t: string) => Buffer.byteLength(t, 'utf8');
   return bytes(record.title) + bytes(abstractText(record)) + bytes(record.fullText ?? '');
+}
+
+/** What to call a paper before and after ingest: its title, else what was submitted (PMID, DOI, file name). */
+export function paperTitle(paper: Pick<Paper, 'record' | 'submission'>): string {
+  if (paper.record) return paper.record.title;
+  const s = paper.submission;
+  switch (s.kind) {
+    case 'pmid':
+      return `PMID ${s.pmid}`;
+    case 'doi':
+      return `DOI ${s.doi}`;
+    case 'pdf':
+      return s.fileName;
+    case 'text':
+      return s.title ?? s.text.slice(0, 80);
+    case 'record':
+      return s.record.title;
+  }
 }

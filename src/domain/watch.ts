@@ -29,6 +29,8 @@ export const Watch = z.object({
   everyMs: z.number().int().positive(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** A paused watch keeps its settings and history but has no schedule. */
+  paused: z.boolean().default(false),
   lastPoll: PollReport.nullable(),
 });
 export type Watch = z.infer<typeof Watch>;

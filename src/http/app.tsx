@@ -12,7 +12,9 @@ import { healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './h
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+import { adminPages } from './web/admin-pages.tsx';
 import { desk } from './web/desk.tsx';
+import { editorPages } from './web/editor-pages.tsx';
 import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
 import { signIn } from './web/sign-in.tsx';
@@ -41,6 +43,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
   }
   app.route('/desk', desk(deps));
+  app.route('/desk', editorPages(deps));
+  app.route('/desk', adminPages(deps));
   app.route('/', signIn(deps));
 
   app.use('*', publicHeaders());

@@ -5,6 +5,8 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
+import type { WatchStore } from '../store/watches.ts';
+import type { WebhookStore } from '../store/webhooks.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -16,6 +18,10 @@ export interface AppDeps {
   queues: Queues;
   users: UserStore;
   sessions: SessionStore;
+  /** Watches, for the admins' watches page. */
+  watches: WatchStore;
+  /** Webhooks, for the admins' webhooks page. */
+  webhooks: WebhookStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
   /** What /healthz and /readyz report: the Redis connection, and whether the server is stopping. */

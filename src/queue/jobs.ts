@@ -13,6 +13,8 @@ export const JobPayloads = {
     version: z.number().int().positive(),
   }),
   poll: z.object({ watchId: z.string().min(1), manual: z.boolean().default(false) }),
+  /** One webhook delivery; its body and the hook's secret are read from the store, never carried in the job. */
+  webhook: z.object({ hookId: z.string().min(1), deliveryId: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof JobPayloads;
@@ -35,6 +37,7 @@ const JOB_IDS: { [K in JobName]: (data: JobPayload<K>) => string } = {
   summarize: (d) => `summarize-${d.paperId}-v${d.version}`,
   // Polls may repeat: each run of a watch is its own job.
   poll: (d) => `poll-${d.watchId}-${Date.now()}`,
+  webhook: (d) => `webhook-${d.deliveryId}`,
 };
 
 /** Deterministic job ids: a duplicate enqueue of the same stage for the same paper is a no-op. */

@@ -17,10 +17,23 @@ export type Queues = { [N in JobName]: StageQueue<N> };
 export function createQueues(connection: Redis, config: Config): Queues {
   const prefix = keys(config.redis.prefix).bullPrefix;
   const queue = <N extends JobName>(name: N): StageQueue<N> => new Queue(name, { connection, prefix });
-  return { ingest: queue('ingest'), summarize: queue('summarize'), poll: queue('poll') };
+  return {
+    ingest: queue('ingest'),
+    summarize: queue('summarize'),
+    poll: queue('poll'),
+    webhook: queue('webhook'),
+  };
 }
 
 export function jobOptions(name: JobName, config: Config): JobsOptions {
+  if (name === 'webhook') {
+    return {
+      attempts: config.webhooks.attempts,
+      backoff: { type: 'exponential', delay: config.webhooks.backoffMs, jitter: 0.2 },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+    };
+  }
   return {
     // A poll records its own failure and tries again at the next scheduled run.
     attempts:
@@ -47,6 +60,24 @@ export async function enqueue<N extends JobName>(
   await queues[name].add(name, payload, { ...jobOptions(name, config), jobId });
 }
 
+/**
+ * Queue a webhook delivery. Unlike the stages, a finished job with the same id
+ * is left alone (a delivery is sent once); the delivery record (src/store/webhooks.ts)
+ * is what says whether it still owes an attempt.
+ */
+export async function enqueueDelivery(
+  queues: Queues,
+  config: Config,
+  hookId: string,
+  deliveryId: string,
+): Promise<void> {
+  const data = { hookId, deliveryId };
+  await queues.webhook.add('webhook', data, {
+    ...jobOptions('webhook', config),
+    jobId: jobIdFor('webhook', data),
+  });
+}
+
 export function enqueuer(queues: Queues, config: Config): Enqueuer {
   return {
     ingest: (paperId) => enqueue(queues, config, 'ingest', { paperId }),
@@ -62,7 +93,8 @@ export function enqueuer(queues: Queues, config: Config): Enqueuer {
 export async function pendingJobs(queues: Queues): Promise<number> {
   const counts = await Promise.all(
     Object.entries(queues).map(([name, q]) =>
-      name === 'poll'
+      // Webhook retries waiting out their backoff are the receivers' business, not the pipeline's.
+      name === 'poll' || name === 'webhook'
         ? q.getJobCounts('waiting', 'active', 'prioritized')
         : q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
     ),

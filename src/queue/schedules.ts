@@ -4,9 +4,10 @@
  * booting together cannot race on them.
  */
 import type { Queue } from 'bullmq';
+import type { Config } from '../config/env.ts';
 import type { Watch } from '../domain/watch.ts';
 import type { JobPayload } from './jobs.ts';
-import type { Queues } from './queues.ts';
+import { enqueue, type Queues } from './queues.ts';
 
 const schedulerId = (watchId: string) => `watch-${watchId}`;
 
@@ -32,4 +33,14 @@ export async function unscheduleWatch(queues: Queues, watchId: string): Promise<
 export async function nextPollAt(queues: Queues, watchId: string): Promise<number | null> {
   const scheduler = await queues.poll.getJobScheduler(schedulerId(watchId));
   return scheduler?.next ?? null;
+}
+
+/** The schedules above as src/watch/manage.ts's WatchScheduler, plus a poll queued now. */
+export function watchScheduler(queues: Queues, config: Config) {
+  return {
+    schedule: (watch: Watch) => scheduleWatch(queues, watch),
+    unschedule: (watchId: string) => unscheduleWatch(queues, watchId),
+    nextPollAt: (watchId: string) => nextPollAt(queues, watchId),
+    pollSoon: (watchId: string) => enqueue(queues, config, 'poll', { watchId, manual: true }),
+  };
 }

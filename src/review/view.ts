@@ -6,7 +6,7 @@
  */
 import type { AuditEntry, Draft } from '../domain/draft.ts';
 import type { FailureRecord } from '../domain/failure.ts';
-import type { Paper } from '../domain/paper.ts';
+import { type Paper, paperTitle } from '../domain/paper.ts';
 import { findPlaceholders, type PlaceholderHit } from '../domain/placeholder.ts';
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
@@ -71,20 +71,7 @@ export interface PaperRow {
 }
 
 export function sourceTitle(paper: Paper): string {
-  if (paper.record) return paper.record.title;
-  const s = paper.submission;
-  switch (s.kind) {
-    case 'pmid':
-      return `PMID ${s.pmid}`;
-    case 'doi':
-      return `DOI ${s.doi}`;
-    case 'pdf':
-      return s.fileName;
-    case 'text':
-      return s.title ?? s.text.slice(0, 80);
-    case 'record':
-      return s.record.title;
-  }
+  return paperTitle(paper);
 }
 
 export async function paperView(store: PaperStore, id: string): Promise<PaperView> {

@@ -16,6 +16,8 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     queues: ctx.queues,
     users: ctx.users,
     sessions: ctx.sessions,
+    watches: ctx.watches,
+    webhooks: ctx.webhooks,
     log,
     health: { redis: watchRedis(ctx.redis, log, ctx.config.redis.url), stopping: false },
   };

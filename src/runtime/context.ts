@@ -1,6 +1,6 @@
 /**
  * The composition root: builds what every process needs from the config,
- * once (the Redis connection, the paper, watch, user and session stores, the
+ * once (the Redis connection, the paper, watch, webhook, user and session stores, the
  * queues). CLI commands, workers and the HTTP server start from here; the
  * heavier parts (summarizer, source clients, web app) are built by their own
  * modules in this folder from a context, so a command loads only what it uses.
@@ -12,6 +12,7 @@ import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queue
 import { PaperStore } from '../store/papers.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
 import { WatchStore } from '../store/watches.ts';
+import { WebhookStore } from '../store/webhooks.ts';
 import { SessionStore } from '../users/sessions.ts';
 import { UserStore } from '../users/store.ts';
 
@@ -20,6 +21,7 @@ export interface Context {
   redis: Redis;
   store: PaperStore;
   watches: WatchStore;
+  webhooks: WebhookStore;
   users: UserStore;
   sessions: SessionStore;
   queues: Queues;
@@ -42,6 +44,7 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     redis,
     store: new PaperStore(redis, prefix),
     watches: new WatchStore(redis, prefix),
+    webhooks: new WebhookStore(redis, prefix),
     users: new UserStore(redis, prefix),
     sessions: new SessionStore(redis, prefix),
     queues,

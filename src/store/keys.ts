@@ -25,6 +25,17 @@ export interface Keys {
   index(part: string): string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
+  /** Papers a person submitted (web:, api:, cli: actors), by submission time. */
+  submittedBy(name: string): string;
+  /** Set once the papers from before the submitter index have been indexed. */
+  submittersIndexed: string;
+  /** When a person last looked at a desk view (ms), for "changed since your last visit". */
+  lastSeen(name: string, view: string): string;
+  /** Webhooks: the hook ids, each hook, and its recent deliveries. */
+  webhooks: string;
+  webhook(id: string): string;
+  webhookDeliveries(id: string): string;
+  webhookDeliveryOrder(id: string): string;
 }
 
 export function keys(prefix: string): Keys {
@@ -45,5 +56,12 @@ export function keys(prefix: string): Keys {
     publicationGeneration: `${prefix}:public-gen`,
     index: (part) => `${prefix}:ix:${part}`,
     bullPrefix: `${prefix}:q`,
+    submittedBy: (name) => `${prefix}:submitted-by:${name}`,
+    submittersIndexed: `${prefix}:submitted-by-indexed`,
+    lastSeen: (name, view) => `${prefix}:last-seen:${view}:${name}`,
+    webhooks: `${prefix}:webhooks`,
+    webhook: (id) => `${prefix}:webhook:${id}`,
+    webhookDeliveries: (id) => `${prefix}:webhook:${id}:deliveries`,
+    webhookDeliveryOrder: (id) => `${prefix}:webhook:${id}:delivery-order`,
   };
 }

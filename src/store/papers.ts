@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
-import { type Origin, Paper, type PaperRecord, type Submission } from '../domain/paper.ts';
+import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } from '../domain/paper.ts';
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
@@ -78,6 +78,10 @@ export class PaperStore {
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
     );
     if (created === 1) await this.reindex(existing);
+    // The submitter's list is an index beside the paper, not part of it: written after the script.
+    // A paper they sent that was already known is theirs to follow too.
+    const submitter = submitterOf(input.origin.actor);
+    if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', now.getTime(), existing);
     return { created: created === 1, id: existing };
   }
 
@@ -209,6 +213,47 @@ export class PaperStore {
   async ids(state?: PaperState, limit = 500, offset = 0): Promise<string[]> {
     const key = state ? this.keys.state(state) : this.keys.papersByTime;
     return this.redis.zrange(key, offset, offset + limit - 1);
+  }
+
+  /** The papers a person submitted, newest first. */
+  async submittedBy(name: string, limit = 200, offset = 0): Promise<Paper[]> {
+    const ids = await this.redis.zrevrange(this.keys.submittedBy(name), offset, offset + limit - 1);
+    // A paper merged into another at ingest is followed to the one that stays.
+    const papers = await Promise.all(
+      ids.map(async (id) => (await this.get(id)) ?? this.get((await this.mergedInto(id)) ?? '')),
+    );
+    const seen = new Set<string>();
+    return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
+  }
+
+  /**
+   * Index the submitters of papers stored before the index existed; runs once
+   * per prefix (the first "My submissions" page), a page of papers at a time.
+   */
+  async indexSubmitters(page = 500): Promise<void> {
+    const k = this.keys;
+    if ((await this.redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
+    for (let offset = 0; ; offset += page) {
+      const rows = await this.redis.zrange(k.papersByTime, offset, offset + page - 1, 'WITHSCORES');
+      for (let i = 0; i + 1 < rows.length; i += 2) {
+        const id = rows[i] ?? '';
+        const doc = await this.redis.hget(k.paper(id), 'doc');
+        const actor = doc ? DocSchema.shape.origin.safeParse(JSON.parse(doc).origin) : null;
+        const submitter = actor?.success ? submitterOf(actor.data.actor) : null;
+        if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', rows[i + 1] ?? '0', id);
+      }
+      if (rows.length < page * 2) break;
+    }
+  }
+
+  async countSubmittedBy(name: string): Promise<number> {
+    return this.redis.zcard(this.keys.submittedBy(name));
+  }
+
+  /** When `name` last opened `view` (ms since the epoch, 0 if never), and record now as the new visit. */
+  async visit(name: string, view: string, now = Date.now()): Promise<number> {
+    const previous = await this.redis.getset(this.keys.lastSeen(name, view), String(now));
+    return previous ? Number(previous) : 0;
   }
 
   async count(state?: PaperState): Promise<number> {

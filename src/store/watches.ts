@@ -19,7 +19,7 @@ export class WatchStore {
     return `${this.prefix}:watches`;
   }
 
-  async add(input: Omit<Watch, 'id' | 'createdAt' | 'lastPoll'>): Promise<Watch> {
+  async add(input: Omit<Watch, 'id' | 'createdAt' | 'lastPoll' | 'paused'>): Promise<Watch> {
     const watch = Watch.parse({
       ...input,
       id: `w${randomBytes(4).toString('hex')}`,
@@ -58,6 +58,14 @@ export class WatchStore {
       .del(this.key(id), `${this.key(id)}:polls`)
       .zrem(this.index, id)
       .exec();
+  }
+
+  /** Pause or resume: the flag only (the schedule is src/watch/manage.ts's business). */
+  async setPaused(id: string, paused: boolean): Promise<Watch> {
+    const watch = await this.require(id);
+    const next = { ...watch, paused };
+    await this.redis.set(this.key(id), JSON.stringify(next));
+    return next;
   }
 
   /** Record a poll: the watch keeps the last one, the history keeps the last 50. */

@@ -119,6 +119,19 @@ export class UserStore {
     await this.redis.multi().del(k.user(name)).del(k.token(user.tokenHash)).srem(k.users, name).exec();
   }
 
+  /** Change a user's role; their token and sessions stay valid and take the new role at once. */
+  async setRole(name: string, role: string): Promise<User> {
+    const validRole = Role.safeParse(role);
+    if (!validRole.success) {
+      throw new InputError(`Unknown role "${role}".`, { hint: `Use one of: ${Role.options.join(', ')}.` });
+    }
+    const user = await this.get(name);
+    if (!user)
+      throw new NotFoundError('user', name, 'Check the name; `laysum users list` shows the accounts.');
+    await this.redis.hset(this.keys.user(name), 'role', validRole.data);
+    return { name: user.name, role: validRole.data, createdAt: user.createdAt };
+  }
+
   /** The user a token belongs to, or null for an unknown, malformed or revoked token. */
   async authenticate(token: string): Promise<StoredUser | null> {
     if (!plausibleToken(token)) return null;

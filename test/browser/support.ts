@@ -29,6 +29,7 @@ export async function signedIn(browser: Browser, url: string, token: string, wid
   await page.goto(`${url}/login`);
   await page.fill('#token', token);
   await page.click('button[type=submit]');
-  await page.waitForURL(`${url}/desk`);
+  // Editors land on their submissions, everyone else on the queue.
+  await page.waitForURL((u) => u.href === `${url}/desk` || u.href === `${url}/desk/mine`);
   return page;
 }

@@ -277,7 +277,7 @@ describe('desk forms', () => {
     expect(again.headers.get('location')).toBe(location.replace('submitted', 'duplicate'));
     const empty = await editor.post('/desk/submit', { text: '', pmid: '' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('Nothing to submit.');
+    expect(await empty.text()).toContain('Nothing to submit yet.');
     expect((await reviewer.post('/desk/submit', fields)).status).toBe(403);
   });
 });

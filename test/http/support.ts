@@ -25,6 +25,14 @@ export interface HttpHarness {
   cleanup(): Promise<void>;
 }
 
+/** Sources that point nowhere (connection refused, one attempt): for tests that submit real DOIs and PMIDs without reaching the network. */
+export const OFFLINE_SOURCES = {
+  NCBI_EUTILS_URL: 'http://127.0.0.1:9',
+  CROSSREF_API_URL: 'http://127.0.0.1:9',
+  EUROPEPMC_API_URL: 'http://127.0.0.1:9',
+  HTTP_ATTEMPTS: '1',
+};
+
 export async function startHttp(env: Record<string, string> = {}): Promise<HttpHarness> {
   const p = await createPipeline(env);
   const logs: string[] = [];

@@ -52,6 +52,11 @@ describe('laysum users', () => {
     const badRole = await run(['users', 'add', 'sam', '--role', 'owner']).done;
     expect(badRole.stderr).toMatch(/Unknown role "owner"[\s\S]*editor, reviewer, admin/);
 
+    const role = await run(['users', 'role', 'dana', 'admin']).done;
+    expect(role.stdout).toContain('dana is now admin.');
+    expect(await redis.hget(`${prefix}:user:dana`, 'role')).toBe('admin');
+    expect((await run(['users', 'role', 'dana', 'owner']).done).stderr).toMatch(/Unknown role "owner"/);
+
     expect((await run(['users', 'remove', 'dana']).done).stdout).toContain('Removed dana.');
     expect(await redis.exists(`${prefix}:user:dana`, `${prefix}:token:${hash}`)).toBe(0);
     const missing = await run(['users', 'remove', 'dana']).done;

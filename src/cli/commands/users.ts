@@ -1,4 +1,4 @@
-/** `laysum users add|list|remove`: accounts for the API and the review desk. */
+/** `laysum users add|list|role|remove`: accounts for the API and the review desk. */
 import { note, print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -25,5 +25,12 @@ export function removeUser(name: string): Promise<void> {
   return withContext(async (ctx) => {
     await ctx.users.remove(name);
     print(`Removed ${name}.`);
+  });
+}
+
+export function setRole(name: string, role: string): Promise<void> {
+  return withContext(async (ctx) => {
+    const user = await ctx.users.setRole(name, role);
+    print(`${user.name} is now ${user.role}.`);
   });
 }

@@ -1,46 +1,27 @@
 /** `laysum watch ...`: scheduled polling of PubMed queries and journal feeds. */
-import type { PollReport, Watch } from '../../domain/watch.ts';
-import { InputError } from '../../errors/input-error.ts';
+import type { Watch } from '../../domain/watch.ts';
 import { redactUrlCredentials } from '../../errors/redact.ts';
-import { nextPollAt, scheduleWatch, unscheduleWatch } from '../../queue/schedules.ts';
+import { watchScheduler } from '../../queue/schedules.ts';
+import type { Context } from '../../runtime/context.ts';
 import { createPollDeps } from '../../runtime/sources.ts';
-import { formatInterval, parseInterval } from '../../watch/interval.ts';
+import { formatInterval } from '../../watch/interval.ts';
+import * as manage from '../../watch/manage.ts';
 import { pollWatch } from '../../watch/poll.ts';
+import { formatReport } from '../../watch/report.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
-function checkTarget(kind: string, target: string): 'pubmed' | 'feed' {
-  if (kind === 'pubmed') {
-    if (!target.trim())
-      throw new InputError('The PubMed query is empty.', {
-        hint: 'e.g. laysum watch add pubmed "multiple sclerosis[MeSH] AND review[pt]" --every 6h',
-      });
-    return 'pubmed';
-  }
-  if (kind === 'feed') {
-    if (!URL.canParse(target) || !/^https?:/.test(target))
-      throw new InputError(`"${target}" is not an http(s) URL.`, {
-        hint: 'Give the feed URL, e.g. https://www.nature.com/nature.rss',
-      });
-    return 'feed';
-  }
-  throw new InputError(`Unknown watch kind "${kind}".`, {
-    hint: 'Use `laysum watch add pubmed QUERY` or `laysum watch add feed URL`.',
-  });
-}
-
-export function formatReport(r: PollReport | null): string {
-  if (!r) return 'never polled';
-  const when = r.at.replace('T', ' ').slice(0, 16);
-  return r.ok
-    ? `${when}: found ${r.found}, ${r.queued} new, ${r.duplicates} already known, ${r.skipped} skipped${r.deferred ? `, ${r.deferred} left for the next poll (at most WATCH_MAX_NEW_PER_POLL new per poll)` : ''}`
-    : `${when}: ERROR ${r.error?.split('\n')[0]}`;
-}
+const watchDeps = (ctx: Context): manage.WatchDeps => ({
+  watches: ctx.watches,
+  scheduler: watchScheduler(ctx.queues, ctx.config),
+});
 
 function formatWatch(w: Watch, next: number | null): string {
-  const nextText = next
-    ? `next ${new Date(next).toISOString().replace('T', ' ').slice(0, 16)}`
-    : 'not scheduled';
+  const nextText = w.paused
+    ? 'paused'
+    : next
+      ? `next ${new Date(next).toISOString().replace('T', ' ').slice(0, 16)}`
+      : 'not scheduled';
   return `${w.id}  ${w.kind.padEnd(6)}  every ${formatInterval(w.everyMs).padEnd(4)}  ${w.target}\n        last: ${formatReport(w.lastPoll)}; ${nextText}`;
 }
 
@@ -50,13 +31,7 @@ export function addWatch(
   o: { every: string; as: string; json?: boolean },
 ): Promise<void> {
   return withContext(async (ctx) => {
-    const w = await ctx.watches.add({
-      kind: checkTarget(kind, target),
-      target,
-      everyMs: parseInterval(o.every),
-      createdBy: o.as,
-    });
-    await scheduleWatch(ctx.queues, w);
+    const w = await manage.addWatch(watchDeps(ctx), { kind, target, every: o.every, by: o.as });
     if (o.json) printJson({ ...w, target: redactUrlCredentials(w.target) });
     else
       print(
@@ -67,25 +42,16 @@ export function addWatch(
 
 export function listWatches(o: { json?: boolean }): Promise<void> {
   return withContext(async (ctx) => {
-    const all = await ctx.watches.list();
-    const withNext = await Promise.all(
-      // A feed URL may carry user:password: shown as ***, kept as given for polling.
-      all.map(async (w) => ({
-        ...w,
-        target: redactUrlCredentials(w.target),
-        nextPollAt: await nextPollAt(ctx.queues, w.id),
-      })),
-    );
+    const withNext = await manage.listWatches(watchDeps(ctx));
     if (o.json) return printJson(withNext);
-    if (all.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');
+    if (withNext.length === 0) return print('No watches yet: `laysum watch add pubmed QUERY --every 6h`.');
     for (const w of withNext) print(formatWatch(w, w.nextPollAt));
   });
 }
 
 export function removeWatch(id: string, o: { json?: boolean }): Promise<void> {
   return withContext(async (ctx) => {
-    await ctx.watches.remove(id);
-    await unscheduleWatch(ctx.queues, id);
+    await manage.removeWatch(watchDeps(ctx), id);
     if (o.json) printJson({ id, removed: true });
     else print(`Removed ${id}.`);
   });
@@ -98,5 +64,24 @@ export function runWatch(id: string, o: { json?: boolean }): Promise<void> {
     if (o.json) printJson(report);
     else print(`${id}: ${formatReport(report)}`);
     if (!report.ok) process.exitCode = 1;
+  });
+}
+
+export function pauseWatch(id: string, o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    const w = await manage.pauseWatch(watchDeps(ctx), id);
+    if (o.json) printJson(w);
+    else
+      print(
+        `Paused ${id}: it keeps its settings and history; \`laysum watch resume ${id}\` schedules it again.`,
+      );
+  });
+}
+
+export function resumeWatch(id: string, o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    const w = await manage.resumeWatch(watchDeps(ctx), id);
+    if (o.json) printJson(w);
+    else print(`Resumed ${id}: polled every ${formatInterval(w.everyMs)} again.`);
   });
 }

@@ -15,7 +15,7 @@ export interface WorkerOptions {
 function stagesOf(only: string | undefined): Stage[] | undefined {
   if (!only) return undefined;
   const stages = only.split(',').map((s) => s.trim());
-  const bad = stages.filter((s) => s !== 'ingest' && s !== 'summarize' && s !== 'poll');
+  const bad = stages.filter((s) => !['ingest', 'summarize', 'poll', 'webhook'].includes(s));
   if (bad.length)
     throw new InputError(`Unknown stage "${bad.join(', ')}".`, {
       hint: 'Use stage names separated by commas, e.g. --only summarize or --only ingest,poll.',

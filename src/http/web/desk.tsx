@@ -1,25 +1,23 @@
 /**
- * The review desk under /desk: queue, review, history and submit pages, and
+ * The review desk under /desk: queue, review and history pages, and
  * the form posts behind them. Every post is checked in this order: signed in
  * (401), CSRF token (403), role (403). A refused edit or decision re-renders
  * the review page with the message and the reviewer's text kept.
  */
 import { Hono } from 'hono';
-import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
-import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
+import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import { ACTION_PERMISSION } from '../permissions.ts';
-import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { bulkRoute } from './bulk.tsx';
 import { claimRoutes } from './claim.tsx';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
 import { bannerFor, type Form, fixable, guardedForm } from './form-guard.ts';
-import { HistoryBody, SubmitBody } from './pages.tsx';
+import { HistoryBody } from './pages.tsx';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
@@ -81,7 +79,6 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   bulkRoute(app, deps);
   editRoute(app, deps);
   for (const action of ACTIONS) actionRoute(app, deps, action);
-  submitRoutes(app, deps);
   return app;
 }
 
@@ -122,25 +119,5 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
       return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });
     }
     return c.redirect(paperPath(id, action), 303);
-  });
-}
-
-function submitRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  const maxPdfMb = formatMegabytes(deps.config.limits.maxPdfBytes);
-  app.get('/submit', (c) => {
-    assertCan(c.get('user'), 'submit', true);
-    return page(c, 'Submit', <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />);
-  });
-  app.post('/submit', limitBody(deps.config.limits.maxPdfBytes + 64 * 1024), async (c) => {
-    const { user, body } = await guardedForm(c, 'submit');
-    try {
-      const request = await submitRequestFrom(body as SubmitFields);
-      const result = await submitPaper(deps, request, { actor: `web:${user.name}` });
-      return c.redirect(paperPath(result.id, result.created ? 'submitted' : 'duplicate'), 303);
-    } catch (err) {
-      if (!fixable(err)) throw err;
-      const form = <SubmitBody csrf={c.get('session')?.csrf ?? null} maxPdfMb={maxPdfMb} />;
-      return page(c, 'Submit', form, { status: statusOf(err), banner: bannerFor(err) });
-    }
   });
 }

@@ -5,9 +5,11 @@ import type { Child } from 'hono/jsx';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
+import { AdminLinks } from './admin-nav.tsx';
 import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
 import { DESK_CSS, TEAM_CSS } from './style.ts';
+import { EDITOR_CSS } from './style-editors.ts';
 
 export interface Banner {
   kind: 'info' | 'error';
@@ -31,8 +33,9 @@ function Nav({ user, csrf }: Pick<PageProps, 'user' | 'csrf'>) {
       <nav aria-label="Desk">
         <a href="/desk">Queue</a>
         <a href="/desk/history">History</a>
+        {can(user.role, 'submit') ? <a href="/desk/mine">My submissions</a> : null}
         {can(user.role, 'submit') ? <a href="/desk/submit">Submit</a> : null}
-        {can(user.role, 'admin') ? <a href="/admin/queues">Queue dashboard</a> : null}
+        {can(user.role, 'admin') ? <AdminLinks /> : null}
         <a href="/">Published site</a>
       </nav>
       <span class="small who">
@@ -66,7 +69,7 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`${props.title} · LaySum review desk`}</title>
-          <style>{raw(DESK_CSS + TEAM_CSS)}</style>
+          <style>{raw(DESK_CSS + TEAM_CSS + EDITOR_CSS)}</style>
         </head>
         <body>
           <a class="skip-link" href="#main">

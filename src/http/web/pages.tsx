@@ -1,4 +1,4 @@
-/** The small desk pages: sign-in, submit, history, errors. */
+/** The small desk pages: sign-in, history, errors. */
 import type { AuditEntry } from '../../domain/draft.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { Trail } from './details.tsx';
@@ -21,43 +21,6 @@ export function LoginBody({ csrf, next }: { csrf: string; next: string }) {
             Sign in
           </button>
         </p>
-      </form>
-    </section>
-  );
-}
-
-export function SubmitBody({ csrf, maxPdfMb }: { csrf: string | null; maxPdfMb: string }) {
-  return (
-    <section class="panel narrow">
-      <h1>Submit a paper</h1>
-      <p class="muted">
-        Give one of: pasted text, a PMID, a DOI, or a PDF. A paper LaySum already knows is not queued twice.
-      </p>
-      <form method="post" action="/desk/submit" enctype="multipart/form-data">
-        <input type="hidden" name={CSRF_FIELD} value={csrf ?? ''} />
-        <div class="field">
-          <label for="s-title">Title (for pasted text)</label>
-          <input id="s-title" type="text" name="title" />
-        </div>
-        <div class="field">
-          <label for="s-text">Abstract or text</label>
-          <textarea id="s-text" name="text" rows={8} />
-        </div>
-        <div class="field">
-          <label for="s-pmid">PMID</label>
-          <input id="s-pmid" type="text" name="pmid" inputmode="numeric" />
-        </div>
-        <div class="field">
-          <label for="s-doi">DOI</label>
-          <input id="s-doi" type="text" name="doi" placeholder="10.1136/bmj.k3225" />
-        </div>
-        <div class="field">
-          <label for="s-pdf">PDF (up to {maxPdfMb} MB)</label>
-          <input id="s-pdf" type="file" name="pdf" accept="application/pdf" />
-        </div>
-        <button type="submit" class="primary">
-          Submit
-        </button>
       </form>
     </section>
   );

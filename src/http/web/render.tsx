@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { paperTitle } from '../../domain/paper.ts';
 import { claimsOf } from '../../review/claims.ts';
 import { reviewDeps } from '../../review/deps.ts';
 import { paperView } from '../../review/view.ts';
@@ -70,7 +71,7 @@ export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, 
   if (!user) throw new Error('reviewPage needs a signed-in user');
   const [view, near] = await Promise.all([paperView(deps.store, id), neighbours(deps, id, user.name)]);
   const claim = await claimForPage(reviewDeps(deps), id, user, view.state, { claim: options.claim === true });
-  const title = view.summary?.headline ?? view.source?.title ?? id;
+  const title = view.summary?.headline ?? paperTitle({ record: view.source, submission: view.submission });
   const body = (
     <ReviewBody
       view={view}

@@ -11,6 +11,7 @@ import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../
 import { limitBody } from '../middleware.ts';
 import { signInLimit } from '../sign-in-limit.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
+import { landingPath } from './mine.tsx';
 import { LoginBody } from './pages.tsx';
 import { page } from './render.tsx';
 
@@ -24,7 +25,8 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/login', (c) => {
     const next = safeNext(c.req.query('next'));
-    if (c.get('user')) return c.redirect(next, 303);
+    const signedIn = c.get('user');
+    if (signedIn) return c.redirect(next === '/desk' ? landingPath(signedIn.role) : next, 303);
     return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c, isHttps(c, deps.config))} next={next} />);
   });
   app.post('/login', limitBody(16 * 1024), async (c) => {
@@ -50,7 +52,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
     const { id } = await deps.sessions.create(user);
     setSessionCookie(deps, c, id);
     deps.log.info({ user: user.name, role: user.role }, `sign-in: ${user.name} (${user.role})`);
-    return c.redirect(next, 303);
+    return c.redirect(next === '/desk' ? landingPath(user.role) : next, 303);
   });
   app.post('/logout', limitBody(16 * 1024), async (c) => {
     const body = await c.req.parseBody();

@@ -1,0 +1,32 @@
+/** The `laysum webhooks` commands (kept beside program.ts so the command tree stays small). */
+import type { Command } from 'commander';
+import { type JsonOption, load } from './lazy.ts';
+
+const EVENTS = 'drafted, approved, published, unpublished, failed';
+
+export function addWebhooks(program: Command): void {
+  const hooks = program
+    .command('webhooks')
+    .description(
+      'Tell other systems (a CMS, a chat channel) when papers are drafted, approved, published...',
+    );
+  hooks
+    .command('add <url>')
+    .description('Register a URL; prints its signing secret once')
+    .option('--events <list>', `comma-separated, any of ${EVENTS} (default: all)`)
+    .option('--as <name>', 'who added it', 'cli')
+    .option('--json', 'print JSON')
+    .action(async (url: string, o: { events?: string; as: string } & JsonOption) =>
+      (await load.webhooks()).addWebhook(url, o),
+    );
+  hooks
+    .command('list')
+    .description('List webhooks with their last deliveries and their status')
+    .option('--json', 'print JSON')
+    .action(async (o: JsonOption) => (await load.webhooks()).listWebhooks(o));
+  hooks
+    .command('remove <id>')
+    .description('Remove a webhook and its delivery history')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.webhooks()).removeWebhook(id, o));
+}

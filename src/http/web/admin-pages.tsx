@@ -1,0 +1,244 @@
+/**
+ * The admins' desk pages: watches (/desk/admin/watches), users
+ * (/desk/admin/users) and webhooks (/desk/admin/webhooks), calling the same
+ * use cases as `laysum watch`, `laysum users` and `laysum webhooks`. Every post passes the desk's checks (signed in, CSRF,
+ * admin role); a refused change re-renders the page with what was typed.
+ */
+import { type Context, Hono } from 'hono';
+import { InputError } from '../../errors/input-error.ts';
+import { watchScheduler } from '../../queue/schedules.ts';
+import * as watches from '../../watch/manage.ts';
+import { addWebhook, listWebhooks, removeWebhook } from '../../webhooks/manage.ts';
+import { assertCan } from '../auth.ts';
+import { statusOf } from '../errors.ts';
+import { limitBody } from '../middleware.ts';
+import type { AppDeps, AppEnv } from '../types.ts';
+import { AdminIndexBody } from './admin-nav.tsx';
+import { UsersBody } from './admin-users.tsx';
+import { WatchesBody } from './admin-watches.tsx';
+import { bannerFor, fixable, guardedForm } from './form-guard.ts';
+import type { Banner } from './layout.tsx';
+import { page } from './render.tsx';
+import { WebhooksBody } from './webhooks.tsx';
+
+const FORM_LIMIT = 64 * 1024;
+
+/** What a completed admin action says (a fixed list: nothing from the URL is echoed). */
+const DONE: Record<string, string> = {
+  added: 'Watch added and scheduled.',
+  run: 'Poll queued: a worker runs it now; reload to see its result under "Last poll".',
+  pause: 'Paused: no more scheduled polls until you resume it.',
+  resume: 'Resumed: polled on its schedule again.',
+  remove: 'Watch removed with its schedule.',
+  role: 'Role changed: it applies to the user’s next request.',
+  revoke: 'Revoked: the token and its web sessions no longer work.',
+  'webhook-removed': 'Webhook removed with its delivery history.',
+};
+
+const text = (body: Record<string, unknown>, key: string) =>
+  typeof body[key] === 'string' ? (body[key] as string) : '';
+const csrfOf = (c: Context<AppEnv>) => c.get('session')?.csrf ?? '';
+const doneBanner = (c: Context<AppEnv>): Banner | null => {
+  const message = DONE[c.req.query('done') ?? ''];
+  return message ? { kind: 'info', text: message } : null;
+};
+
+export function adminPages(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/admin', (c) => {
+    assertCan(c.get('user'), 'admin', true);
+    return page(c, 'Admin', <AdminIndexBody />);
+  });
+  watchRoutes(app, deps);
+  userRoutes(app, deps);
+  webhookRoutes(app, deps);
+  return app;
+}
+
+function watchRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const wd: watches.WatchDeps = {
+    watches: deps.watches,
+    scheduler: watchScheduler(deps.queues, deps.config),
+  };
+  const render = async (
+    c: Context<AppEnv>,
+    extra: { banner?: Banner | null; values?: Record<string, string>; status?: 200 | 400 | 404 | 409 } = {},
+  ) =>
+    page(
+      c,
+      'Watches',
+      <WatchesBody csrf={csrfOf(c)} watches={await watches.listWatches(wd)} values={extra.values} />,
+      {
+        status: extra.status ?? 200,
+        banner: extra.banner ?? doneBanner(c),
+      },
+    );
+  app.get('/admin/watches', (c) => {
+    assertCan(c.get('user'), 'admin', true);
+    return render(c);
+  });
+  app.post('/admin/watches', limitBody(FORM_LIMIT), async (c) => {
+    const { user, body } = await guardedForm(c, 'admin');
+    const values = { kind: text(body, 'kind'), target: text(body, 'target'), every: text(body, 'every') };
+    try {
+      await watches.addWatch(wd, { ...values, by: `web:${user.name}` });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), values, status: 400 });
+    }
+    return c.redirect('/desk/admin/watches?done=added', 303);
+  });
+  const actions = {
+    run: watches.requestPoll,
+    pause: watches.pauseWatch,
+    resume: watches.resumeWatch,
+    remove: watches.removeWatch,
+  };
+  for (const [name, run] of Object.entries(actions)) {
+    app.post(`/admin/watches/:id/${name}`, limitBody(FORM_LIMIT), async (c) => {
+      await guardedForm(c, 'admin');
+      try {
+        await run(wd, c.req.param('id'));
+      } catch (err) {
+        if (!fixable(err)) throw err;
+        return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
+      }
+      return c.redirect(`/desk/admin/watches?done=${name}`, 303);
+    });
+  }
+}
+
+function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  const render = async (
+    c: Context<AppEnv>,
+    extra: {
+      banner?: Banner | null;
+      values?: Record<string, string>;
+      status?: 200 | 400 | 404;
+      created?: { name: string; role: string; token: string };
+    } = {},
+  ) =>
+    page(
+      c,
+      'Users',
+      <UsersBody
+        csrf={csrfOf(c)}
+        users={await deps.users.list()}
+        me={c.get('user')?.name ?? ''}
+        created={extra.created ?? null}
+        values={extra.values}
+      />,
+      { status: extra.status ?? 200, banner: extra.banner ?? doneBanner(c) },
+    );
+  app.get('/admin/users', (c) => {
+    assertCan(c.get('user'), 'admin', true);
+    return render(c);
+  });
+  app.post('/admin/users', limitBody(FORM_LIMIT), async (c) => {
+    const { body } = await guardedForm(c, 'admin');
+    const values = { name: text(body, 'name'), role: text(body, 'role') };
+    try {
+      const { user, token } = await deps.users.add(values.name, values.role);
+      deps.log.info(
+        { created: user.name, role: user.role },
+        `user added on the desk: ${user.name} (${user.role})`,
+      );
+      // The token is in this one response only: never in a URL, a redirect or a log line.
+      return render(c, { created: { name: user.name, role: user.role, token } });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), values, status: 400 });
+    }
+  });
+  app.post('/admin/users/:name/role', limitBody(FORM_LIMIT), async (c) => {
+    const { user, body } = await guardedForm(c, 'admin');
+    const name = c.req.param('name');
+    try {
+      if (name === user.name && text(body, 'role') !== 'admin')
+        throw new InputError('You cannot take the admin role from yourself.', {
+          hint: 'Ask another admin, so the desk is never left without one.',
+        });
+      await deps.users.setRole(name, text(body, 'role'));
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
+    }
+    return c.redirect('/desk/admin/users?done=role', 303);
+  });
+  app.post('/admin/users/:name/revoke', limitBody(FORM_LIMIT), async (c) => {
+    const { user } = await guardedForm(c, 'admin');
+    const name = c.req.param('name');
+    try {
+      if (name === user.name)
+        throw new InputError('You cannot revoke your own account here.', {
+          hint: 'Ask another admin, or use `laysum users remove` on the server.',
+        });
+      await deps.users.remove(name);
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
+    }
+    return c.redirect('/desk/admin/users?done=revoke', 303);
+  });
+}
+
+function webhookRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  type Extra = {
+    banner?: Banner | null;
+    values?: { url?: string; events?: string[] };
+    status?: 200 | 400 | 404;
+    created?: { id: string; url: string; secret: string };
+  };
+  const render = async (c: Context<AppEnv>, extra: Extra = {}) =>
+    page(
+      c,
+      'Webhooks',
+      <WebhooksBody
+        csrf={csrfOf(c)}
+        hooks={await listWebhooks(deps.webhooks)}
+        created={extra.created ?? null}
+        values={extra.values}
+      />,
+      { status: extra.status ?? 200, banner: extra.banner ?? doneBanner(c) },
+    );
+  app.get('/admin/webhooks', (c) => {
+    assertCan(c.get('user'), 'admin', true);
+    return render(c);
+  });
+  app.post('/admin/webhooks', limitBody(FORM_LIMIT), async (c) => {
+    const user = c.get('user');
+    const { body } = await guardedForm(c, 'admin');
+    const all = await c.req.parseBody({ all: true });
+    const raw = all.events;
+    const events = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (e): e is string => typeof e === 'string',
+    );
+    const values = { url: text(body, 'url'), events };
+    try {
+      if (events.length === 0)
+        throw new InputError('Choose at least one event.', {
+          hint: 'Tick the events this URL should hear about.',
+        });
+      const { hook, secret } = await addWebhook(deps.webhooks, {
+        url: values.url,
+        events,
+        by: `web:${user?.name}`,
+      });
+      // The secret is in this one response only: never in a URL, a redirect or a log line.
+      return render(c, { created: { id: hook.id, url: hook.url, secret } });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), values, status: 400 });
+    }
+  });
+  app.post('/admin/webhooks/:id/remove', limitBody(FORM_LIMIT), async (c) => {
+    await guardedForm(c, 'admin');
+    try {
+      await removeWebhook(deps.webhooks, c.req.param('id'));
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
+    }
+    return c.redirect('/desk/admin/webhooks?done=webhook-removed', 303);
+  });
+}

@@ -1,0 +1,106 @@
+/** The admin's users page: accounts with their roles, add one (its token shown once), change a role, revoke. */
+import { Role } from '../../users/roles.ts';
+import type { User } from '../../users/store.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { when } from './format.ts';
+
+function RoleSelect({ id, selected }: { id: string; selected: string }) {
+  return (
+    <select id={id} name="role">
+      {Role.options.map((r) => (
+        <option value={r} selected={r === selected}>
+          {r}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function UsersBody(props: {
+  csrf: string;
+  users: User[];
+  me: string;
+  created?: { name: string; role: string; token: string } | null;
+  values?: Record<string, string>;
+}) {
+  const path = (name: string, action: string) => `/desk/admin/users/${encodeURIComponent(name)}/${action}`;
+  return (
+    <>
+      <h1>Users</h1>
+      {props.created ? (
+        <section class="panel" aria-label="New token">
+          <p>
+            <strong>
+              Token for {props.created.name} ({props.created.role}). It is shown only this once: copy it now
+              and hand it over privately.
+            </strong>
+          </p>
+          <p class="secret-once" id="new-token">
+            {props.created.token}
+          </p>
+        </section>
+      ) : null}
+      <form method="post" action="/desk/admin/users" class="inline-add panel" aria-label="Add a user">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        <div>
+          <label for="u-name">Name</label>
+          <input id="u-name" type="text" name="name" value={props.values?.name ?? ''} required />
+        </div>
+        <div>
+          <label for="u-role">Role</label>
+          <RoleSelect id="u-role" selected={props.values?.role ?? 'editor'} />
+        </div>
+        <button type="submit" class="primary">
+          Add user
+        </button>
+      </form>
+      <p class="muted small">
+        Editors submit papers; reviewers review and publish; admins do everything. Revoking ends the user's
+        token and web sessions at once.
+      </p>
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Created</th>
+            <th>Revoke</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr data-user={u.name}>
+              <td>
+                {u.name}
+                {u.name === props.me ? <span class="small muted"> (you)</span> : null}
+              </td>
+              <td>
+                <form method="post" action={path(u.name, 'role')}>
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+                  <label class="small" for={`role-${u.name}`}>
+                    Role of {u.name}
+                  </label>
+                  <RoleSelect id={`role-${u.name}`} selected={u.role} />
+                  <button type="submit">Change</button>
+                </form>
+              </td>
+              <td class="small">{when(u.createdAt)}</td>
+              <td>
+                {u.name === props.me ? (
+                  <span class="small muted">—</span>
+                ) : (
+                  <form method="post" action={path(u.name, 'revoke')}>
+                    <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+                    <button type="submit" class="danger">
+                      Revoke {u.name}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The admin's webhooks page: register a URL for some events (the signing
+ * secret shown once, on the page that answers the form), the hooks with
+ * their last deliveries and each delivery's status, remove a hook.
+ */
+import { WEBHOOK_EVENTS } from '../../domain/webhook.ts';
+import { deliveryLine, type WebhookWithDeliveries } from '../../webhooks/manage.ts';
+import { CSRF_FIELD } from '../csrf.ts';
+import { when } from './format.ts';
+
+const STATUS_CLASS = {
+  delivered: 'status-ok',
+  failed: 'status-bad',
+  retrying: 'status-wait',
+  pending: 'status-wait',
+};
+
+function Deliveries({ hook }: { hook: WebhookWithDeliveries }) {
+  if (hook.deliveries.length === 0) return <p class="small muted">No deliveries yet.</p>;
+  return (
+    <table class="admin-table deliveries">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Event</th>
+          <th>Paper</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {hook.deliveries.map((d) => (
+          <tr data-delivery={d.id} data-status={d.status}>
+            <td class="small nowrap">{when(d.updatedAt)}</td>
+            <td>{d.event}</td>
+            <td>
+              <a href={`/desk/papers/${encodeURIComponent(d.paperId)}`}>{d.paperId}</a>
+            </td>
+            <td class={STATUS_CLASS[d.status]}>{deliveryLine(d)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function WebhooksBody(props: {
+  csrf: string;
+  hooks: WebhookWithDeliveries[];
+  created?: { id: string; url: string; secret: string } | null;
+  values?: { url?: string; events?: string[] };
+}) {
+  const chosen = props.values?.events;
+  return (
+    <>
+      <h1>Webhooks</h1>
+      <p class="muted">
+        LaySum POSTs a signed JSON message to each URL when a paper is drafted, approved, published,
+        unpublished or fails. Receivers check the <code>X-LaySum-Signature</code> header with the hook's
+        secret (see the README).
+      </p>
+      {props.created ? (
+        <section class="panel" aria-label="New secret">
+          <p>
+            <strong>
+              Signing secret for {props.created.id} ({props.created.url}). It is shown only this once: put it
+              in the receiver's settings now.
+            </strong>
+          </p>
+          <p class="secret-once" id="new-secret">
+            {props.created.secret}
+          </p>
+        </section>
+      ) : null}
+      <form method="post" action="/desk/admin/webhooks" class="inline-add panel" aria-label="Add a webhook">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        <div style="flex:1">
+          <label for="h-url">URL</label>
+          <input
+            id="h-url"
+            type="text"
+            name="url"
+            value={props.values?.url ?? ''}
+            placeholder="https://"
+            required
+          />
+        </div>
+        <fieldset>
+          <legend class="small">Events</legend>
+          {WEBHOOK_EVENTS.map((e) => (
+            <label class="small" style="display:inline; font-weight:normal; margin-right:.5rem">
+              <input type="checkbox" name="events" value={e} checked={!chosen || chosen.includes(e)} /> {e}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="primary">
+          Add webhook
+        </button>
+      </form>
+      {props.hooks.length === 0 ? <p>No webhooks yet.</p> : null}
+      {props.hooks.map((h) => (
+        <section class="panel" data-hook={h.id} aria-label={`Webhook ${h.id}`}>
+          <h2>
+            <code>{h.id}</code> {h.url}
+          </h2>
+          <p class="small muted">
+            {h.events.join(', ')} · added by {h.createdBy} on {when(h.createdAt)}
+          </p>
+          <Deliveries hook={h} />
+          <form method="post" action={`/desk/admin/webhooks/${encodeURIComponent(h.id)}/remove`}>
+            <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+            <button type="submit" class="danger">
+              Remove {h.id}
+            </button>
+          </form>
+        </section>
+      ))}
+    </>
+  );
+}

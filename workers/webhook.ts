@@ -1,0 +1,72 @@
+/**
+ * Webhooks, thinly: the delivery worker (one signed POST per job, retried by
+ * BullMQ with exponential backoff; src/webhooks/deliver.ts) and the
+ * dispatcher loop that turns the audit stream's state changes into
+ * deliveries (src/webhooks/dispatch.ts) on a blocking connection of its own.
+ */
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from '../src/log/logger.ts';
+import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
+import { enqueueDelivery } from '../src/queue/queues.ts';
+import type { Context } from '../src/runtime/context.ts';
+import { WebhookStore } from '../src/store/webhooks.ts';
+import { attemptDelivery } from '../src/webhooks/deliver.ts';
+import { dispatchOnce } from '../src/webhooks/dispatch.ts';
+import type { StageWorker } from './stage-worker.ts';
+
+export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
+  const deps = {
+    webhooks: ctx.webhooks,
+    timeoutMs: ctx.config.webhooks.timeoutMs,
+    userAgent: 'LaySum-Webhooks/0.1',
+  };
+  return new Worker<JobPayload<'webhook'>, string, 'webhook'>(
+    'webhook',
+    async (job) => {
+      const parsed = parsePayload('webhook', job.data);
+      if (!parsed.success) throw new UnrecoverableError(`Invalid webhook payload: ${parsed.error.message}`);
+      const { hookId, deliveryId } = parsed.data;
+      return attemptDelivery(deps, hookId, deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1);
+    },
+    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 4 },
+  );
+}
+
+export interface Dispatcher {
+  close(): Promise<void>;
+}
+
+/** Read the audit stream until closed; a Redis hiccup is logged and the loop goes on. */
+export async function startDispatcher(ctx: Context, log: Logger, blockMs = 1000): Promise<Dispatcher> {
+  const redis = ctx.redis.duplicate();
+  const webhooks = new WebhookStore(redis, ctx.config.redis.prefix);
+  await webhooks.ensureGroup();
+  const deps = {
+    store: ctx.store,
+    webhooks,
+    enqueue: (hookId: string, deliveryId: string) =>
+      enqueueDelivery(ctx.queues, ctx.config, hookId, deliveryId),
+    publicBaseUrl: ctx.config.http.publicBaseUrl,
+  };
+  const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        await dispatchOnce(deps, consumer, blockMs);
+      } catch (err) {
+        if (!running) break;
+        log.error({ stage: 'webhook', err }, `webhook dispatcher: ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, blockMs));
+      }
+    }
+  })();
+  return {
+    async close() {
+      running = false;
+      await loop;
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
