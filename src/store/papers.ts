@@ -12,7 +12,7 @@ import { type Origin, Paper, type PaperRecord, type Submission } from '../domain
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { auditSince } from './audit-log.ts';
+import { auditAfter, type StreamEntry } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -232,9 +232,9 @@ export class PaperStore {
     return rows.map(([, fields]) => AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')));
   }
 
-  /** Audit entries since `ms` (all papers), oldest first. */
-  auditSince(ms: number): Promise<AuditEntry[]> {
-    return auditSince(this.redis, this.keys.auditAll, ms);
+  /** Audit log entries (all papers) from a stream id or ms on, oldest first (./audit-log.ts). */
+  auditAfter(from: string, exclusive: boolean, max: number): Promise<StreamEntry[]> {
+    return auditAfter(this.redis, this.keys.auditAll, from, exclusive, max);
   }
 
   /** Add an audit entry that does not change state (edits, publish notes...). */
