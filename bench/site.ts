@@ -19,6 +19,7 @@ import { listen } from '../src/http/server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { appDeps } from '../src/runtime/app-deps.ts';
 import { createContext } from '../src/runtime/context.ts';
+import { removePrefix } from '../test/support/harness.ts';
 import { seedPapers, seedPmid } from './seed.ts';
 
 const PUBLISHED = 5000;
@@ -129,15 +130,6 @@ export async function benchSite(): Promise<void> {
     await removePrefix(ctx.redis, prefix);
     await ctx.close();
   }
-}
-
-async function removePrefix(redis: import('ioredis').Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (found.length) await redis.del(...found);
-  } while (cursor !== '0');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchSite();
