@@ -19,7 +19,7 @@ import { listen } from '../src/http/server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { appDeps } from '../src/runtime/app-deps.ts';
 import { createContext } from '../src/runtime/context.ts';
-import { removePrefix } from '../test/support/harness.ts';
+import { deletePrefix } from '../src/store/redis.ts';
 import { seedPapers, seedPmid } from './seed.ts';
 
 const PUBLISHED = 5000;
@@ -127,7 +127,7 @@ export async function benchSite(): Promise<void> {
     );
   } finally {
     await server.close();
-    await removePrefix(ctx.redis, prefix);
+    await deletePrefix(ctx.redis, prefix);
     await ctx.close();
   }
 }
