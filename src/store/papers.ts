@@ -12,7 +12,7 @@ import { type Origin, Paper, type PaperRecord, type Submission } from '../domain
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { auditAfter, type StreamEntry } from './audit-log.ts';
+import { auditAfter, auditPage, type StreamEntry } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -235,6 +235,15 @@ export class PaperStore {
   /** Audit log entries (all papers) from a stream id or ms on, oldest first (./audit-log.ts). */
   auditAfter(from: string, exclusive: boolean, max: number): Promise<StreamEntry[]> {
     return auditAfter(this.redis, this.keys.auditAll, from, exclusive, max);
+  }
+
+  /** A page of the audit log, newest first, older than the `before` stream id (./audit-log.ts). */
+  auditPage(opts: {
+    before: string | null;
+    count: number;
+    since?: number | undefined;
+  }): Promise<StreamEntry[]> {
+    return auditPage(this.redis, this.keys.auditAll, opts);
   }
 
   /** Add an audit entry that does not change state (edits, publish notes...). */

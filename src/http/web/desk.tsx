@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { LaySumError } from '../../errors/laysum-error.ts';
 import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
 import type { Permission } from '../../users/roles.ts';
@@ -20,7 +21,8 @@ import { ACTION_PERMISSION } from '../permissions.ts';
 import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
-import { HistoryBody, SubmitBody } from './pages.tsx';
+import { HistoryBody, historyFilter } from './history.tsx';
+import { SubmitBody } from './pages.tsx';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
@@ -75,7 +77,9 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/history', async (c) => {
     assertCan(c.get('user'), 'read', true);
-    return page(c, 'History', <HistoryBody entries={await deps.store.recentAudit(200)} />);
+    const filter = historyFilter(c.req.query());
+    const history = await historyPage(deps.store, filter);
+    return page(c, 'History', <HistoryBody page={history} filter={filter} />);
   });
   app.get('/papers/:id', async (c) => {
     assertCan(c.get('user'), 'read', true);

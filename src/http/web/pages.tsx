@@ -1,7 +1,5 @@
-/** The small desk pages: sign-in, submit, history, errors. */
-import type { AuditEntry } from '../../domain/draft.ts';
+/** The small desk pages: sign-in, submit, errors (the history is ./history.tsx). */
 import { CSRF_FIELD } from '../csrf.ts';
-import { Trail } from './details.tsx';
 
 export function LoginBody({ csrf, next }: { csrf: string; next: string }) {
   return (
@@ -60,18 +58,6 @@ export function SubmitBody({ csrf, maxPdfMb }: { csrf: string | null; maxPdfMb: 
         </button>
       </form>
     </section>
-  );
-}
-
-export function HistoryBody({ entries }: { entries: AuditEntry[] }) {
-  return (
-    <>
-      <h1>History</h1>
-      <p class="muted">
-        The newest {entries.length} entries of the audit log: who did what to which paper, and when.
-      </p>
-      <Trail entries={entries} showPaper />
-    </>
   );
 }
 

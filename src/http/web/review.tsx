@@ -5,10 +5,11 @@ import type { PaperView } from '../../review/view.ts';
 import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
+import { Changes, Checks, FailureDetails, ProvenanceTable, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { stateLabel } from './format.ts';
+import { PaperTrail } from './history.tsx';
 import { Shortcuts } from './shortcuts.tsx';
 import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
@@ -160,7 +161,7 @@ export function ReviewBody(props: ReviewProps) {
       {view.versions.length ? <Versions paperId={view.id} versions={view.versions} /> : null}
       <section aria-labelledby="trail-heading">
         <h2 id="trail-heading">History</h2>
-        <Trail entries={view.audit} />
+        <PaperTrail paperId={view.id} entries={view.audit} />
       </section>
       <Shortcuts />
     </>
