@@ -226,12 +226,6 @@ export class PaperStore {
     return raw.map((r) => AuditEntrySchema.parse(JSON.parse(r)));
   }
 
-  /** The newest audit entries across all papers, newest first. */
-  async recentAudit(count = 100): Promise<AuditEntry[]> {
-    const rows = await this.redis.xrevrange(this.keys.auditAll, '+', '-', 'COUNT', count);
-    return rows.map(([, fields]) => AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')));
-  }
-
   /** Audit log entries (all papers) from a stream id or ms on, oldest first (./audit-log.ts). */
   auditAfter(from: string, exclusive: boolean, max: number): Promise<StreamEntry[]> {
     return auditAfter(this.redis, this.keys.auditAll, from, exclusive, max);
