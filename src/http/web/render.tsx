@@ -38,11 +38,14 @@ export const DONE_MESSAGES: Record<string, string> = {
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',
 };
 
+/** The pending papers either side of this one (by when they entered review), read by rank: any queue length. */
 async function neighbours(deps: AppDeps, id: string): Promise<{ prev: string | null; next: string | null }> {
-  const pending = await deps.store.ids('pending_review');
-  const at = pending.indexOf(id);
-  if (at < 0) return { prev: null, next: pending[0] ?? null };
-  return { prev: pending[at - 1] ?? null, next: pending[at + 1] ?? null };
+  const key = deps.store.keys.state('pending_review');
+  const at = await deps.store.redis.zrank(key, id);
+  if (at === null) return { prev: null, next: (await deps.store.redis.zrange(key, 0, 0))[0] ?? null };
+  const around = await deps.store.redis.zrange(key, Math.max(0, at - 1), at + 1);
+  const self = around.indexOf(id);
+  return { prev: around[self - 1] ?? null, next: around[self + 1] ?? null };
 }
 
 export interface ReviewRender {
