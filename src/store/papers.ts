@@ -51,6 +51,11 @@ export class PaperStore {
     this.index = new SearchIndex(this.scripts, this.keys);
   }
 
+  /** Whether the search index covers every paper (built for this index version). */
+  indexReady(): Promise<boolean> {
+    return this.index.isBuilt();
+  }
+
   /** Index a paper as it is now (its record and latest draft); a missing paper leaves the index. */
   async reindex(id: string): Promise<void> {
     const [paper, draft] = await Promise.all([this.get(id), this.latestDraft(id)]);
