@@ -82,7 +82,8 @@ export class PaperStore {
       ...identKeys,
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
     );
-    if (created === 1) await this.reindex(existing);
+    // Also when the paper existed: a retry after a lost connection indexes what the first try could not.
+    await this.reindex(existing);
     return { created: created === 1, id: existing };
   }
 
@@ -187,7 +188,7 @@ export class PaperStore {
           opts.mode,
         ],
       );
-      if (typeof res === 'number') await this.reindex(id);
+      await this.reindex(id);
       return typeof res === 'number';
     } catch (err) {
       throw scriptError(err, id, opts.action, opts.from, opts.expected);
