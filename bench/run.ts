@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { extractPdf } from '../src/sources/pdf/extract.ts';
 import { parsePubmedXml } from '../src/sources/pubmed/parse-xml.ts';
+import { benchSite } from './site.ts';
 import { benchStartup } from './startup.ts';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
@@ -75,3 +76,4 @@ async function benchPdf(): Promise<void> {
 await benchStartup();
 benchPubmed();
 await benchPdf();
+await benchSite();

@@ -17,6 +17,7 @@ import {
   type SortField,
   searchTokens,
 } from '../store/search-index.ts';
+import { decisionsToday, type ReviewerToday } from './today.ts';
 import { type PaperRow, resolvePaperId as resolveId, rowsFor } from './view.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -39,11 +40,6 @@ export interface DraftFilter {
   /** 1-based. */
   page: number;
   limit: number;
-}
-
-export interface ReviewerToday {
-  reviewer: string;
-  decisions: number;
 }
 
 export interface DraftList {
@@ -130,7 +126,7 @@ export function queryTokens(q: string | undefined): string[] {
 
 /** Build the index once if this Redis has none yet (papers written before it existed). */
 export async function ensureIndex(store: PaperStore): Promise<void> {
-  if (await store.index.isBuilt()) return;
+  if (await store.indexReady()) return;
   const PAGE = 500;
   for (let offset = 0; ; offset += PAGE) {
     const ids = await store.ids(undefined, PAGE, offset);
@@ -138,19 +134,6 @@ export async function ensureIndex(store: PaperStore): Promise<void> {
     if (ids.length < PAGE) break;
   }
   await store.index.markBuilt();
-}
-
-const DECISIONS = new Set(['approved', 'rejected', 'changes requested', 'published', 'unpublished']);
-
-/** Decisions per person since midnight UTC, read from the audit stream from that instant on. */
-export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const entries = await store.auditSince(midnight);
-  const counts = new Map<string, number>();
-  for (const e of entries) if (DECISIONS.has(e.action)) counts.set(e.actor, (counts.get(e.actor) ?? 0) + 1);
-  return [...counts]
-    .map(([reviewer, decisions]) => ({ reviewer, decisions }))
-    .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
 }
 
 const startOf = (d: string | undefined) => (d ? Date.parse(`${d}T00:00:00Z`) : undefined);

@@ -1,6 +1,6 @@
 /**
- * Reading the audit stream (every paper's entries, in order): a time window
- * from an instant on, and pages backwards from a cursor, the cursor being a
+ * Reading the audit stream (every paper's entries, in order): forwards from
+ * an id or instant, and pages backwards from a cursor, the cursor being a
  * stream id, so the history can page back to the first entry without
  * counting from the top.
  */
@@ -16,20 +16,20 @@ export interface StreamEntry {
 const parse = (rows: [string, string[]][]): StreamEntry[] =>
   rows.map(([id, fields]) => ({ id, entry: AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')) }));
 
-/** Entries written at or after `ms`, oldest first (at most `max`). */
-export async function auditSince(
+/** Up to `max` entries from the id (or ms) `from` on, after it when `exclusive`, oldest first. */
+export async function auditAfter(
   redis: Redis,
   stream: string,
-  ms: number,
-  max = 20_000,
-): Promise<AuditEntry[]> {
-  const rows = await redis.xrange(stream, String(ms), '+', 'COUNT', max);
-  return parse(rows).map((r) => r.entry);
+  from: string,
+  exclusive: boolean,
+  max: number,
+): Promise<StreamEntry[]> {
+  return parse(await redis.xrange(stream, exclusive ? `(${from}` : from, '+', 'COUNT', max));
 }
 
 /**
  * Up to `count` entries, newest first, strictly older than the `before` id
- * (from the newest when null) and not older than `until` ms when given.
+ * (from the newest when null) and not older than `since` ms when given.
  */
 export async function auditPage(
   redis: Redis,

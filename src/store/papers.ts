@@ -12,7 +12,7 @@ import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } fr
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { auditSince } from './audit-log.ts';
+import { auditAfter, auditPage, type StreamEntry } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -51,6 +51,11 @@ export class PaperStore {
     this.index = new SearchIndex(this.scripts, this.keys);
   }
 
+  /** Whether the search index covers every paper (built for this index version). */
+  indexReady(): Promise<boolean> {
+    return this.index.isBuilt();
+  }
+
   /** Index a paper as it is now (its record and latest draft); a missing paper leaves the index. */
   async reindex(id: string): Promise<void> {
     const [paper, draft] = await Promise.all([this.get(id), this.latestDraft(id)]);
@@ -77,7 +82,8 @@ export class PaperStore {
       ...identKeys,
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
     );
-    if (created === 1) await this.reindex(existing);
+    // Also when the paper existed: a retry after a lost connection indexes what the first try could not.
+    await this.reindex(existing);
     // The submitter's list is an index beside the paper, not part of it: written after the script.
     // A paper they sent that was already known is theirs to follow too.
     const submitter = submitterOf(input.origin.actor);
@@ -186,7 +192,7 @@ export class PaperStore {
           opts.mode,
         ],
       );
-      if (typeof res === 'number') await this.reindex(id);
+      await this.reindex(id);
       return typeof res === 'number';
     } catch (err) {
       throw scriptError(err, id, opts.action, opts.from, opts.expected);
@@ -271,15 +277,18 @@ export class PaperStore {
     return raw.map((r) => AuditEntrySchema.parse(JSON.parse(r)));
   }
 
-  /** The newest audit entries across all papers, newest first. */
-  async recentAudit(count = 100): Promise<AuditEntry[]> {
-    const rows = await this.redis.xrevrange(this.keys.auditAll, '+', '-', 'COUNT', count);
-    return rows.map(([, fields]) => AuditEntrySchema.parse(JSON.parse(fields[1] ?? '{}')));
+  /** Audit log entries (all papers) from a stream id or ms on, oldest first (./audit-log.ts). */
+  auditAfter(from: string, exclusive: boolean, max: number): Promise<StreamEntry[]> {
+    return auditAfter(this.redis, this.keys.auditAll, from, exclusive, max);
   }
 
-  /** Audit entries since `ms` (all papers), oldest first. */
-  auditSince(ms: number): Promise<AuditEntry[]> {
-    return auditSince(this.redis, this.keys.auditAll, ms);
+  /** A page of the audit log, newest first, older than the `before` stream id (./audit-log.ts). */
+  auditPage(opts: {
+    before: string | null;
+    count: number;
+    since?: number | undefined;
+  }): Promise<StreamEntry[]> {
+    return auditPage(this.redis, this.keys.auditAll, opts);
   }
 
   /** Add an audit entry that does not change state (edits, publish notes...). */

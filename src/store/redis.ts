@@ -107,3 +107,13 @@ export async function checkRedisPolicy(redis: Redis, options: { allowEviction: b
   }
   return warnings;
 }
+
+/** Delete every key under a prefix (LaySum's and BullMQ's): for tests and benchmarks on a shared Redis. */
+export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (found.length) await redis.del(...found);
+  } while (cursor !== '0');
+}

@@ -43,10 +43,12 @@ export interface IndexQuery {
   limit: number;
 }
 
+/** What a paper is indexed under: key suffixes under `keys.index('')`. */
 interface Memo {
   sets: string[];
   scores: Record<string, number>;
-  facets: [Facet, string][];
+  /** [`facet:<field>`, value]: the value's count in that facet goes up by one. */
+  facets: [`facet:${Facet}`, string][];
 }
 
 /** A topic as the filters compare it: case and spacing do not make a new topic. */
@@ -90,14 +92,14 @@ export function memoFor(paper: Paper, draft: Draft | null): Memo {
     sub.kind === 'text' ? `${sub.doi ?? ''} ${sub.pmid ?? ''} ${sub.journal ?? ''}` : '',
     draft ? `${draft.summary.headline} ${draft.summary.topics.join(' ')}` : '',
   ].join(' ');
-  const facets: [Facet, string][] = [['submitter', paper.origin.actor]];
+  const facets: Memo['facets'] = [['facet:submitter', paper.origin.actor]];
   const sets = [...searchTokens(text).map((t) => `tok:${t}`), `submitter:${paper.origin.actor}`];
   const scores: Record<string, number> = {};
   if (!draft) sets.push('check:none');
   else {
     const topics = [...new Set(draft.summary.topics.map(facetValue))];
-    facets.push(...topics.map((t): [Facet, string] => ['topic', t]));
-    facets.push(['provider', draft.provenance.provider], ['model', draft.provenance.model]);
+    facets.push(...topics.map((t): Memo['facets'][number] => ['facet:topic', t]));
+    facets.push(['facet:provider', draft.provenance.provider], ['facet:model', draft.provenance.model]);
     sets.push(
       ...topics.map((t) => `topic:${t}`),
       `check:${worstCheck(draft)}`,

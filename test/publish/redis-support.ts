@@ -9,6 +9,7 @@ import { publish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
 import { identitiesOf } from '../../src/store/identity.ts';
 import { PaperStore } from '../../src/store/papers.ts';
+import { deletePrefix } from '../../src/store/redis.ts';
 import { pubmedRecord } from './support.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -89,12 +90,7 @@ export function createTestStore(): TestStore {
       await publish(deps, id, 'test', { basedOn: 1 });
     },
     async cleanup() {
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (found.length) await redis.del(...found);
-      } while (cursor !== '0');
+      await deletePrefix(redis, prefix);
       await redis.quit();
     },
   };

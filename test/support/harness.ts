@@ -11,6 +11,7 @@ import type { PaperState } from '../../src/domain/state.ts';
 import type { SubmitRequest } from '../../src/domain/submission.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
 import { type Context, createContext } from '../../src/runtime/context.ts';
+import { deletePrefix } from '../../src/store/redis.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,12 +51,7 @@ export interface Pipeline {
 
 /** Delete every key under a test's prefix (LaySum's and BullMQ's). */
 export async function removePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (found.length) await redis.del(...found);
-  } while (cursor !== '0');
+  await deletePrefix(redis, prefix);
 }
 
 /** The same, on a connection of its own (for tests that only run CLI processes). */

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
@@ -17,7 +18,7 @@ import { bulkRoute } from './bulk.tsx';
 import { claimRoutes } from './claim.tsx';
 import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
 import { bannerFor, type Form, fixable, guardedForm } from './form-guard.ts';
-import { HistoryBody } from './pages.tsx';
+import { HistoryBody, historyFilter } from './history.tsx';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
@@ -52,7 +53,9 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/history', async (c) => {
     assertCan(c.get('user'), 'read', true);
-    return page(c, 'History', <HistoryBody entries={await deps.store.recentAudit(200)} />);
+    const filter = historyFilter(c.req.query());
+    const history = await historyPage(deps.store, filter);
+    return page(c, 'History', <HistoryBody page={history} filter={filter} />);
   });
   app.get('/papers/:id', async (c) => {
     assertCan(c.get('user'), 'read', true);

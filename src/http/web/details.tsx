@@ -1,5 +1,5 @@
-/** The review page's evidence: checks, provenance, version diffs, versions, the audit trail, a failure. */
-import type { AuditEntry, Draft } from '../../domain/draft.ts';
+/** The review page's evidence: checks, provenance, version diffs, versions, a failure (the trail is ./history.tsx). */
+import type { Draft } from '../../domain/draft.ts';
 import type { FailureRecord } from '../../domain/failure.ts';
 import { type DiffPart, summaryDiff } from './diff.ts';
 import { when } from './format.ts';
@@ -165,39 +165,5 @@ export function Versions({ paperId, versions }: { paperId: string; versions: Dra
         ))}
       </ol>
     </section>
-  );
-}
-
-export function Trail({ entries, showPaper = false }: { entries: AuditEntry[]; showPaper?: boolean }) {
-  return (
-    <table class="trail">
-      <thead>
-        <tr>
-          <th>When</th>
-          {showPaper ? <th>Paper</th> : null}
-          <th>Who</th>
-          <th>What</th>
-          <th>Note</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((a) => (
-          <tr>
-            <td class="small">{when(a.at)}</td>
-            {showPaper ? (
-              <td>
-                <a href={`/desk/papers/${encodeURIComponent(a.paperId)}`}>{a.paperId}</a>
-              </td>
-            ) : null}
-            <td>{a.actor}</td>
-            <td>
-              {a.action}
-              {a.to && a.from !== a.to ? <span class="small muted"> → {a.to.replace('_', ' ')}</span> : null}
-            </td>
-            <td class="note">{a.note ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

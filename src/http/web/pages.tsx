@@ -1,7 +1,5 @@
-/** The small desk pages: sign-in, history, errors. */
-import type { AuditEntry } from '../../domain/draft.ts';
+/** The small desk pages: sign-in and errors (the history is ./history.tsx, submitting ./editor-pages.tsx). */
 import { CSRF_FIELD } from '../csrf.ts';
-import { Trail } from './details.tsx';
 
 export function LoginBody({ csrf, next }: { csrf: string; next: string }) {
   return (
@@ -23,18 +21,6 @@ export function LoginBody({ csrf, next }: { csrf: string; next: string }) {
         </p>
       </form>
     </section>
-  );
-}
-
-export function HistoryBody({ entries }: { entries: AuditEntry[] }) {
-  return (
-    <>
-      <h1>History</h1>
-      <p class="muted">
-        The newest {entries.length} entries of the audit log: who did what to which paper, and when.
-      </p>
-      <Trail entries={entries} showPaper />
-    </>
   );
 }
 

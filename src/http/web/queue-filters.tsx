@@ -102,6 +102,27 @@ const CHECK_LABELS: Record<string, string> = {
   none: 'no draft yet',
 };
 
+/** Two day inputs named `from` and `to`. */
+export function DateRange(props: {
+  prefix: string;
+  label: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}) {
+  return (
+    <>
+      <div>
+        <label for={`${props.prefix}-from`}>{props.label}</label>
+        <input id={`${props.prefix}-from`} type="date" name="from" value={props.from ?? ''} />
+      </div>
+      <div>
+        <label for={`${props.prefix}-to`}>until</label>
+        <input id={`${props.prefix}-to`} type="date" name="to" value={props.to ?? ''} />
+      </div>
+    </>
+  );
+}
+
 export function Filters({ list, filter }: { list: DraftList; filter: DraftFilter }) {
   return (
     <form class="filters" method="get" action="/desk" aria-label="Filter the queue">
@@ -155,14 +176,7 @@ export function Filters({ list, filter }: { list: DraftList; filter: DraftFilter
         values={list.submitters}
         value={filter.submitter}
       />
-      <div>
-        <label for="f-from">Submitted from</label>
-        <input id="f-from" type="date" name="from" value={filter.from ?? ''} />
-      </div>
-      <div>
-        <label for="f-to">until</label>
-        <input id="f-to" type="date" name="to" value={filter.to ?? ''} />
-      </div>
+      <DateRange prefix="f" label="Submitted from" from={filter.from} to={filter.to} />
       <div>
         <label for="f-q">Search</label>
         <input

@@ -43,18 +43,30 @@ export const DONE_MESSAGES: Record<string, string> = {
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',
 };
 
-/** The pending papers before and after this one, skipping those another reviewer has claimed. */
+/** How many pending papers either side are looked at for the next free one. */
+const NEIGHBOUR_WINDOW = 25;
+
+/**
+ * The pending papers either side of this one (by when they entered review),
+ * read by rank around it (any queue length), skipping those another reviewer
+ * has claimed.
+ */
 async function neighbours(
   deps: AppDeps,
   id: string,
   me: string,
 ): Promise<{ prev: string | null; next: string | null }> {
-  const all = await deps.store.ids('pending_review');
-  const claims = await claimsOf(reviewDeps(deps), all);
-  const pending = all.filter((p) => p === id || (claims.get(p)?.by ?? me) === me);
-  const at = pending.indexOf(id);
-  if (at < 0) return { prev: null, next: pending[0] ?? null };
-  return { prev: pending[at - 1] ?? null, next: pending[at + 1] ?? null };
+  const key = deps.store.keys.state('pending_review');
+  const at = await deps.store.redis.zrank(key, id);
+  const around =
+    at === null
+      ? await deps.store.redis.zrange(key, 0, NEIGHBOUR_WINDOW)
+      : await deps.store.redis.zrange(key, Math.max(0, at - NEIGHBOUR_WINDOW), at + NEIGHBOUR_WINDOW);
+  const claims = await claimsOf(reviewDeps(deps), around);
+  const free = around.filter((p) => p === id || (claims.get(p)?.by ?? me) === me);
+  const self = free.indexOf(id);
+  if (self < 0) return { prev: null, next: free[0] ?? null };
+  return { prev: free[self - 1] ?? null, next: free[self + 1] ?? null };
 }
 
 export interface ReviewRender {

@@ -8,10 +8,11 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { ClaimNotice, type ClaimView } from './claim-notice.tsx';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, FailureDetails, ProvenanceTable, Trail, Versions } from './details.tsx';
+import { Changes, Checks, FailureDetails, ProvenanceTable, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { deskWording, stateLabel } from './format.ts';
+import { PaperTrail } from './history.tsx';
 import { reviewShortcuts, Shortcuts } from './shortcuts.tsx';
 import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
@@ -181,7 +182,7 @@ export function ReviewBody(props: ReviewProps) {
       {view.versions.length ? <Versions paperId={view.id} versions={view.versions} /> : null}
       <section aria-labelledby="trail-heading">
         <h2 id="trail-heading">History</h2>
-        <Trail entries={view.audit} />
+        <PaperTrail paperId={view.id} entries={view.audit} />
       </section>
       <Shortcuts
         keys={reviewShortcuts({

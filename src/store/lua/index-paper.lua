@@ -10,7 +10,7 @@
 
     ARGV[1]  index key prefix (keys.index(''))
     ARGV[2]  paper id
-    ARGV[3]  new memo JSON {"sets":[suffix...],"scores":{suffix:score},"facets":[[field,value]...]}
+    ARGV[3]  new memo JSON {"sets":[suffix...],"scores":{suffix:score},"facets":[[suffix,value]...]}
              or '' to remove the paper from the index
 
   Output:
@@ -25,7 +25,7 @@ local function apply(memo, sign)
     if sign > 0 then redis.call('ZADD', prefix .. s, score, id) else redis.call('ZREM', prefix .. s, id) end
   end
   for _, f in ipairs(memo.facets or {}) do
-    local key = prefix .. 'facet:' .. f[1]
+    local key = prefix .. f[1]
     local n = tonumber(redis.call('ZINCRBY', key, sign, f[2]))
     if n <= 0 then redis.call('ZREM', key, f[2]) end
   end
