@@ -1,11 +1,17 @@
 /**
  * A BullMQ worker for one pipeline stage: parse the payload on arrival, run
  * the stage, and let src/queue/failure.ts decide between retry and failed.
+ * A RateLimitedError (a 429, a spent budget) is not a failure: the queue is
+ * paused for the time it asks (`worker.rateLimit`) and the job goes back to
+ * waiting with no attempt used (`Worker.RateLimitError`).
  */
 import { UnrecoverableError, Worker } from 'bullmq';
+import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
+import { createLogger } from '../src/log/logger.ts';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import type { Context } from '../src/runtime/context.ts';
+import { UsageLedger } from '../src/store/llm-usage.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
 export type StageWorker<N extends JobName> = Worker<JobPayload<N>, string, N>;
@@ -14,22 +20,37 @@ export type PipelineWorker = { [N in JobName]: StageWorker<N> }[JobName];
 
 type StageName = 'ingest' | 'summarize';
 
+/** BullMQ honours `worker.rateLimit()` only on a queue with a limiter; this one never limits by itself. */
+const PAUSABLE = { max: 1_000_000, duration: 1000 };
+
 export function createStageWorker<N extends StageName>(
   ctx: Context,
   name: N,
-  opts: { concurrency: number; backoffMs: number },
+  opts: { concurrency: number; backoffMs: number; pausable?: boolean },
   run: (data: JobPayload<N>) => Promise<string>,
 ): StageWorker<N> {
-  return new Worker<JobPayload<N>, string, N>(
+  const ledger = new UsageLedger(ctx.redis, ctx.config.redis.prefix);
+  const onPause = pauseLog(ctx);
+  const worker: StageWorker<N> = new Worker<JobPayload<N>, string, N>(
     name,
     async (job) => {
       const parsed = parsePayload(name, job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid ${name} payload: ${parsed.error.message}`);
       const data = parsed.data;
+      const started = performance.now();
       try {
-        return await run(data);
+        const result = await run(data);
+        await ledger.observe('job_duration', name, (performance.now() - started) / 1000);
+        return result;
       } catch (err) {
-        throw await handleStageError(err, job, ctx, data.paperId, name);
+        if (err instanceof RateLimitedError && opts.pausable) {
+          onPause(err);
+          await worker.rateLimit(err.waitMs);
+          throw Worker.RateLimitError();
+        }
+        const handed = await handleStageError(err, job, ctx, data.paperId, name);
+        if (handed instanceof UnrecoverableError) await ledger.failed(name, failureKind(err));
+        throw handed;
       }
     },
     {
@@ -37,6 +58,27 @@ export function createStageWorker<N extends StageName>(
       prefix: ctx.store.keys.bullPrefix,
       concurrency: opts.concurrency,
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },
+      ...(opts.pausable ? { limiter: PAUSABLE } : {}),
     },
   );
+  return worker;
+}
+
+/** The error's class ("SummaryFailedError", "TransientError"), for the failures-by-reason metric. */
+function failureKind(err: unknown): string {
+  return err instanceof Error ? err.name : 'Error';
+}
+
+/** One warning per pause and reason, not one per job handed back. */
+function pauseLog(ctx: Context): (err: RateLimitedError) => void {
+  const log = createLogger(ctx.config, { name: 'worker' });
+  const quietUntil = new Map<string, number>();
+  return (err) => {
+    if ((quietUntil.get(err.reason) ?? 0) > Date.now()) return;
+    quietUntil.set(err.reason, Date.now() + Math.max(err.waitMs, 30_000));
+    log.warn(
+      { reason: err.reason, waitMs: err.waitMs },
+      `summarize paused for ${err.waitMs} ms: ${err.message}`,
+    );
+  };
 }

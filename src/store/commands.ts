@@ -64,6 +64,12 @@ export interface StoreCommands {
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
   /** lua/sliding-window.lua */
   laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
+  /** lua/llm-acquire.lua */
+  laysumLlmAcquire(
+    ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
+  ): Promise<[number, string]>;
+  /** lua/llm-settle.lua */
+  laysumLlmSettle(...args: [tokens: string, inFlight: string, ...argv: Arg[]]): Promise<number>;
 }
 
 export type StoreRedis = Redis & StoreCommands;
@@ -78,6 +84,8 @@ const COMMANDS = {
   laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
+  laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
+  laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 2 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');

@@ -19,6 +19,8 @@ export interface Keys {
   publicIndex: string;
   /** Bumped on every publish and withdrawal: the published site's caches watch it. */
   publicationGeneration: string;
+  /** The fleet's LLM limits, pause, cache, usage ledger and metrics (src/store/llm-gate.ts, llm-usage.ts). */
+  llm(part: string): string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
 }
@@ -38,6 +40,7 @@ export function keys(prefix: string): Keys {
     ident: (kind, value) => `${prefix}:ident:${kind}:${value}`,
     publicIndex: `${prefix}:public`,
     publicationGeneration: `${prefix}:public-gen`,
+    llm: (part) => `${prefix}:llm:${part}`,
     bullPrefix: `${prefix}:q`,
   };
 }
