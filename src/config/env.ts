@@ -275,7 +275,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = source[name];
-    const shown = name.includes('KEY') || raw === undefined ? '' : ` (got "${raw}")`;
+    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${raw}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

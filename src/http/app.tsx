@@ -8,6 +8,7 @@ import { DASHBOARD_PATH, dashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, statusOf } from './errors.ts';
+import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.log));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/metrics', metricsRoute(deps));
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
