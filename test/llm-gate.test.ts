@@ -12,7 +12,13 @@ import { fleetNotices } from '../src/store/llm-gate.ts';
 import { UsageLedger } from '../src/store/llm-usage.ts';
 import { durationMs, rateLimitWaitMs } from '../src/summarize/llm-errors.ts';
 import { startWorkers } from '../workers/run.ts';
-import { type FakeOpenAi, type FakeOptions, reply, type Step, startFakeOpenAi } from './support/fake-openai.ts';
+import {
+  type FakeOpenAi,
+  type FakeOptions,
+  reply,
+  type Step,
+  startFakeOpenAi,
+} from './support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline, removePrefix, testConfig } from './support/harness.ts';
 import { fractureSummary } from './support/summaries.ts';
 
@@ -70,7 +76,9 @@ describe('429s', () => {
     expect(rateLimitWaitMs(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }))).toBe(250);
     expect(rateLimitWaitMs(new Headers({ 'retry-after': '2' }))).toBe(2000);
     expect(
-      rateLimitWaitMs(new Headers({ 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '6m0s' })),
+      rateLimitWaitMs(
+        new Headers({ 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '6m0s' }),
+      ),
     ).toBe(360_000);
     expect(rateLimitWaitMs(new Headers())).toBeUndefined();
   });
@@ -131,7 +139,10 @@ describe('the daily budget', () => {
 
     // The operator raises the budget and restarts the workers.
     await p.workers?.close();
-    const raised = await createContext(withOverrides(p.config, { LLM_DAILY_TOKEN_BUDGET: '100000' }), 'worker');
+    const raised = await createContext(
+      withOverrides(p.config, { LLM_DAILY_TOKEN_BUDGET: '100000' }),
+      'worker',
+    );
     const workers = await startWorkers(raised, { stages: ['summarize'] });
     try {
       await p.waitFor(second, ['pending_review'], 20_000);
@@ -158,7 +169,11 @@ describe('output modes and fallback models', () => {
   const modes = ['json_schema', 'json_object', 'tools'] as const;
   for (const mode of modes) {
     it(`drafts in ${mode} mode against a server that accepts only ${mode}`, async () => {
-      const { llm, p } = await pipeline([reply(fractureSummary)], { LLM_OUTPUT_MODE: mode }, { accepts: [mode] });
+      const { llm, p } = await pipeline(
+        [reply(fractureSummary)],
+        { LLM_OUTPUT_MODE: mode },
+        { accepts: [mode] },
+      );
       await p.start();
       const id = await p.submit({ kind: 'text', text: fractureText() });
       await p.waitFor(id, ['pending_review']);

@@ -12,6 +12,7 @@ export const load = {
   export: () => import('./commands/export.ts'),
   serve: () => import('./commands/serve.ts'),
   users: () => import('./commands/users.ts'),
+  usage: () => import('./commands/usage.ts'),
 };
 
 /** `--json`, which every command that prints takes. */
