@@ -4,7 +4,7 @@
  * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
  */
 import { type Context, Hono } from 'hono';
-import { DASHBOARD_PATH, dashboard } from './admin.ts';
+import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, statusOf } from './errors.ts';
@@ -34,6 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/admin/*', adminHeaders());
   app.route(DASHBOARD_PATH, dashboard(deps));
+  app.route(USAGE_PATH, usageDashboard(deps));
 
   for (const path of ['/desk', '/desk/*', '/login', '/logout']) {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));

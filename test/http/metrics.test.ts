@@ -60,3 +60,23 @@ it('is off on the main port without METRICS_TOKEN', async () => {
   expect(res.status).toBe(404);
   expect(await res.text()).toMatch(/set METRICS_TOKEN/);
 });
+
+it('shows admins the LLM usage page, with the budget and the day by model, and no one else', async () => {
+  h = await startHttp({
+    LLM_DAILY_COST_BUDGET: '5',
+    LLM_PRICES: '{"gpt-4o-mini":{"input":0.15,"output":0.6}}',
+  });
+  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+    model: 'gpt-4o-mini',
+    calls: 4,
+    costUsd: 1.25,
+    usage: { promptTokens: 4000, completionTokens: 1000, cachedTokens: 0, totalTokens: 5000 },
+  });
+  const res = await h.call('/admin/usage', { token: h.tokens.admin, headers: { accept: 'text/html' } });
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('LLM usage');
+  expect(html).toMatch(/Cost: \$1\.25 of \$5\.00 \(25%\)/);
+  expect(html).toMatch(/<td>gpt-4o-mini<\/td><td>4<\/td>/);
+  expect((await h.call('/admin/usage', { token: h.tokens.reviewer })).status).toBe(403);
+});

@@ -4,11 +4,13 @@
  * (401), CSRF token (403), role (403). A refused edit or decision re-renders
  * the review page with the message and the reviewer's text kept.
  */
+
 import { type Context, Hono } from 'hono';
 import { LaySumError } from '../../errors/laysum-error.ts';
 import { submitPaper } from '../../intake/submit.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
+import { fleetNotices } from '../../store/llm-gate.ts';
 import { formatMegabytes, MEGABYTE } from '../../text/bytes.ts';
 import type { Permission } from '../../users/roles.ts';
 import type { StoredUser } from '../../users/store.ts';
@@ -71,7 +73,11 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => {
     assertCan(c.get('user'), 'read', true);
     const filter = parseFilter(c.req.query());
-    return page(c, 'Queue', <QueueBody list={await findDrafts(deps.store, filter)} filter={filter} />);
+    // Summarizing paused (a 429, a spent budget): new drafts are late, and the desk says why.
+    const [paused] = await fleetNotices(deps.store.redis, deps.config.redis.prefix);
+    return page(c, 'Queue', <QueueBody list={await findDrafts(deps.store, filter)} filter={filter} />, {
+      banner: paused ? { kind: 'info', text: paused.message } : null,
+    });
   });
   app.get('/history', async (c) => {
     assertCan(c.get('user'), 'read', true);
