@@ -8,9 +8,13 @@ import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
-import type { JsonOption } from '../lazy.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
+
+/** `--json` (as every command takes). */
+interface JsonOption {
+  json?: boolean;
+}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
