@@ -61,7 +61,11 @@ describe('429s', () => {
     const paper = await p.waitFor(id, ['pending_review', 'failed'], 30_000);
     expect(paper.state).toBe('pending_review');
     expect(llm.chatRequests()).toHaveLength(7);
-    const job = await p.ctx.queues.summarize.getJob(`summarize-${id}-v1`);
+    const jobId = `summarize-${id}-v1`;
+    // The draft is written before BullMQ marks the job completed (and counts that attempt).
+    for (let i = 0; i < 100 && (await p.ctx.queues.summarize.getJobState(jobId)) !== 'completed'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const job = await p.ctx.queues.summarize.getJob(jobId);
     // Only the successful attempt was counted: six 429s with LLM_ATTEMPTS=2 would otherwise have failed it.
     expect(job?.attemptsMade).toBe(1);
     const [today] = await new UsageLedger(p.ctx.redis, p.config.redis.prefix).byDay(1);

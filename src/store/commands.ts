@@ -69,7 +69,9 @@ export interface StoreCommands {
     ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
   ): Promise<[number, string]>;
   /** lua/llm-settle.lua */
-  laysumLlmSettle(...args: [tokens: string, inFlight: string, ...argv: Arg[]]): Promise<number>;
+  laysumLlmSettle(
+    ...args: [tokens: string, inFlight: string, requests: string, ...argv: Arg[]]
+  ): Promise<number>;
 }
 
 export type StoreRedis = Redis & StoreCommands;
@@ -85,7 +87,7 @@ const COMMANDS = {
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
   laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
-  laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 2 },
+  laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 3 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');

@@ -97,10 +97,11 @@ export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['ll
       }
     },
     async settle(ticket: { id: string; estimate: number }, actualTokens: number | null) {
-      if (!tpm && !concurrency) return;
+      if (!rpm && !tpm && !concurrency) return;
       await scripts.laysumLlmSettle(
         k.llm('tokens'),
         k.llm('in-flight'),
+        k.llm('requests'),
         ticket.id,
         ticket.estimate,
         Math.max(0, Math.round(actualTokens ?? ticket.estimate)),

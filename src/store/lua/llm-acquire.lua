@@ -2,11 +2,12 @@
   One LLM request through the fleet's limits, on the Redis server's clock:
   a pause after a 429, a cap on calls in flight, requests and tokens per
   sliding window, and a pace of one request per (window + margin) / rpm so a
-  provider that enforces its limit over shorter periods never sees a burst.
+  provider that enforces its limit over shorter periods never sees a burst
+  (of more than three requests, after an idle spell).
 
   Input:
-    KEYS[1]  requests in the window (sorted set: id by start time)
-    KEYS[2]  tokens in the window (sorted set: "id:tokens" by start time)
+    KEYS[1]  requests in the window (sorted set: id by start time, then by end time once settled)
+    KEYS[2]  tokens in the window (sorted set: "id:tokens" by start time, then end time)
     KEYS[3]  calls in flight (sorted set: id by lease expiry)
     KEYS[4]  the fleet's pause (a string whose TTL is the pause)
     KEYS[5]  the pace (earliest start of the next request, ms)
@@ -74,7 +75,11 @@ end
 if rpm > 0 then
   redis.call('ZADD', KEYS[1], now, id)
   redis.call('PEXPIRE', KEYS[1], span * 2)
-  redis.call('SET', KEYS[5], now + math.ceil(span / rpm), 'PX', span * 2)
+  -- The pace runs on its own schedule, so a caller woken late does not push every later request back;
+  -- a fleet that fell behind catches up by at most two requests (the window above still caps the total).
+  local spacing = math.ceil(span / rpm)
+  local nextStart = tonumber(redis.call('GET', KEYS[5]) or '0')
+  redis.call('SET', KEYS[5], math.max(nextStart, now - 2 * spacing) + spacing, 'PX', span * 2)
 end
 if tpm > 0 then
   redis.call('ZADD', KEYS[2], now, id .. ':' .. estimate)
