@@ -75,3 +75,4 @@ async function benchPdf(): Promise<void> {
 await benchStartup();
 benchPubmed();
 await benchPdf();
+await (await import('./rate-limits.ts')).benchRateLimits();
