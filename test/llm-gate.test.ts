@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, withOverrides } from '../src/config/env.ts';
 import { createContext } from '../src/runtime/context.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
-import { fleetNotices } from '../src/store/llm-gate.ts';
+import { createRedisLlmGate, fleetNotices } from '../src/store/llm-gate.ts';
 import { UsageLedger } from '../src/store/llm-usage.ts';
 import { durationMs, rateLimitWaitMs } from '../src/summarize/llm-errors.ts';
 import { startWorkers } from '../workers/run.ts';
@@ -211,5 +211,29 @@ describe('output modes and fallback models', () => {
     await p.waitFor(id, ['pending_review']);
     expect(llm.chatRequests().map((r) => r.model)).toEqual(['gone-model', 'other-model', 'backup-model']);
     expect((await p.ctx.store.drafts(id))[0]?.provenance.model).toBe('backup-model');
+  });
+});
+
+describe('calls in flight', () => {
+  it('LLM_CONCURRENCY holds a second call until the first is settled', async () => {
+    const config = testConfig({ LLM_CONCURRENCY: '1' });
+    const ctx = await createContext(config);
+    try {
+      const gate = createRedisLlmGate(ctx.redis, config.redis.prefix, config.llm);
+      const first = await gate.acquire(100);
+      let second = false;
+      const waiting = gate.acquire(100).then((t) => {
+        second = true;
+        return t;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(second).toBe(false);
+      await gate.settle(first, 80);
+      await gate.settle(await waiting, 80);
+      expect(second).toBe(true);
+    } finally {
+      await removePrefix(ctx.redis, config.redis.prefix);
+      await ctx.close();
+    }
   });
 });

@@ -4,9 +4,10 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { metricsApp } from '../../src/http/metrics.ts';
+import { createRedisLlmGate } from '../../src/store/llm-gate.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { fractureText } from '../support/harness.ts';
-import { type HttpHarness, startHttp } from './support.ts';
+import { type HttpHarness, signIn, startHttp } from './support.ts';
 
 const TOKEN = 'metrics-token-0123456789';
 let h: HttpHarness | undefined;
@@ -79,4 +80,18 @@ it('shows admins the LLM usage page, with the budget and the day by model, and n
   expect(html).toMatch(/Cost: \$1\.25 of \$5\.00 \(25%\)/);
   expect(html).toMatch(/<td>gpt-4o-mini<\/td><td>4<\/td>/);
   expect((await h.call('/admin/usage', { token: h.tokens.reviewer })).status).toBe(403);
+});
+
+it('tells reviewers on the desk queue that summarizing is paused, and why', async () => {
+  h = await startHttp({ LLM_DAILY_TOKEN_BUDGET: '100' });
+  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+    model: 'gpt-4o-mini',
+    calls: 1,
+    usage: { promptTokens: 800, completionTokens: 300, cachedTokens: 0, totalTokens: 1100 },
+  });
+  const gate = createRedisLlmGate(h.p.ctx.redis, h.p.config.redis.prefix, h.p.config.llm);
+  await expect(gate.acquire(10)).rejects.toThrow(/Summarizing is paused/);
+  const web = await signIn(h, h.tokens.reviewer);
+  const page = await (await web.get('/desk')).text();
+  expect(page).toMatch(/role="status"><strong>Summarizing is paused: today&#39;s LLM token budget/);
 });
