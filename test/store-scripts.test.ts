@@ -34,6 +34,8 @@ describe('Lua script files', () => {
       'add-user.lua',
       'create-paper.lua',
       'decide.lua',
+      'llm-acquire.lua',
+      'llm-settle.lua',
       'publish.lua',
       'set-record.lua',
       'sliding-window.lua',

@@ -7,7 +7,7 @@
 
   Input:
     KEYS[1]  requests in the window (sorted set: id by start time, then by end time once settled)
-    KEYS[2]  tokens in the window (sorted set: "id:tokens" by start time, then end time)
+    KEYS[2]  tokens in the window (sorted set: "id/tokens" by start time, then end time)
     KEYS[3]  calls in flight (sorted set: id by lease expiry)
     KEYS[4]  the fleet's pause (a string whose TTL is the pause)
     KEYS[5]  the pace (earliest start of the next request, ms)
@@ -58,12 +58,12 @@ if tpm > 0 then
   local entries = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
   local used = 0
   for i = 1, #entries, 2 do
-    used = used + tonumber(string.match(entries[i], ':(%d+)$'))
+    used = used + tonumber(string.match(entries[i], '/(%d+)$'))
   end
   if used + estimate > tpm then
     local freed = 0
     for i = 1, #entries, 2 do
-      freed = freed + tonumber(string.match(entries[i], ':(%d+)$'))
+      freed = freed + tonumber(string.match(entries[i], '/(%d+)$'))
       if used - freed + estimate <= tpm then
         return {math.max(1, tonumber(entries[i + 1]) + span - now), 'tpm'}
       end
@@ -82,7 +82,7 @@ if rpm > 0 then
   redis.call('SET', KEYS[5], math.max(nextStart, now - 2 * spacing) + spacing, 'PX', span * 2)
 end
 if tpm > 0 then
-  redis.call('ZADD', KEYS[2], now, id .. ':' .. estimate)
+  redis.call('ZADD', KEYS[2], now, id .. '/' .. estimate)
   redis.call('PEXPIRE', KEYS[2], span * 2)
 end
 if cap > 0 then
