@@ -155,7 +155,9 @@ function pausedError(ms: number): RateLimitedError {
 
 async function setNotice(redis: Redis, key: string, notice: FleetNotice): Promise<void> {
   const ttl = Math.max(1000, Date.parse(notice.until) - Date.now());
-  await redis.set(key, JSON.stringify(notice), 'PX', Math.min(ttl, BUDGET_RECHECK_MS * 4));
+  // A 429's notice lasts as long as its pause; a budget's is renewed by every look while it is spent.
+  const px = notice.reason === 'budget' ? Math.min(ttl, BUDGET_RECHECK_MS * 4) : ttl;
+  await redis.set(key, JSON.stringify(notice), 'PX', px);
 }
 
 /** What pauses the fleet now (a 429 or the budget), for status, the desk and the dashboard. */
