@@ -77,3 +77,4 @@ await benchStartup();
 benchPubmed();
 await benchPdf();
 await benchSite();
+await (await import('./rate-limits.ts')).benchRateLimits();

@@ -138,22 +138,23 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(await p.ctx.store.drafts(id)).toHaveLength(1);
   });
 
-  it('shows an operator that a paper is waiting out a rate limit, and until when', async () => {
+  it('shows an operator that a paper is waiting out a rate limit, and until when, with no attempt used', async () => {
     llm.script([
       { kind: 'error', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '120' } },
     ]);
     const id = await submitFracture();
-    const { jobStatus } = await import('../src/queue/job-status.ts');
+    const { fleetNotices } = await import('../src/store/llm-gate.ts');
     const until = Date.now() + 10_000;
-    let status = null;
-    while (Date.now() < until) {
-      status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
-      if (status?.jobState === 'delayed') break;
+    let notices: Awaited<ReturnType<typeof fleetNotices>> = [];
+    while (Date.now() < until && notices.length === 0) {
+      notices = await fleetNotices(p.ctx.redis, p.config.redis.prefix);
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(status).toMatchObject({ stage: 'summarize', jobState: 'delayed', attemptsMade: 1, attempts: 4 });
-    expect(status?.lastError).toMatch(/HTTP 429 \(rate limited\)/);
-    expect(Date.parse(status?.nextAttemptAt ?? '') - Date.now()).toBeGreaterThan(100_000);
+    expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);
+    expect(Date.parse(notices[0]?.until ?? '') - Date.now()).toBeGreaterThan(100_000);
+    const { jobStatus } = await import('../src/queue/job-status.ts');
+    const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+    expect(status).toMatchObject({ stage: 'summarize', attemptsMade: 0, attempts: 4 });
     expect((await p.ctx.store.require(id)).state).toBe('summarizing');
   });
 

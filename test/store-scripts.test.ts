@@ -36,6 +36,8 @@ describe('Lua script files', () => {
       'create-paper.lua',
       'decide.lua',
       'index-paper.lua',
+      'llm-acquire.lua',
+      'llm-settle.lua',
       'publish.lua',
       'query-index.lua',
       'release.lua',

@@ -55,7 +55,8 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   const stages = options.stages ?? ['ingest', 'summarize', 'poll', 'webhook'];
   const workers: PipelineWorker[] = [];
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
-  if (stages.includes('summarize')) workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config)));
+  if (stages.includes('summarize'))
+    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
   const log = options.log ?? createLogger(ctx.config, { name: 'worker' });

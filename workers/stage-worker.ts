@@ -4,12 +4,18 @@
  * A job that ends without that decision (BullMQ fails a job that stalled
  * more than once, without running the processor) still leaves its paper
  * failed with the reason: the 'failed' listener settles it (src/queue/sweep.ts).
+ * A RateLimitedError (a 429, a spent budget) is not a failure: the queue is
+ * paused for the time it asks (`worker.rateLimit`) and the job goes back to
+ * waiting with no attempt used (`Worker.RateLimitError`).
  */
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
+import { createLogger } from '../src/log/logger.ts';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import { sweepPaper } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
+import { UsageLedger } from '../src/store/llm-usage.ts';
 import { lockOptions, orHandBack } from './hand-back.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
@@ -19,23 +25,38 @@ export type PipelineWorker = { [N in JobName]: StageWorker<N> }[JobName];
 
 type StageName = 'ingest' | 'summarize';
 
+/** BullMQ honours `worker.rateLimit()` only on a queue with a limiter; this one never limits by itself. */
+const PAUSABLE = { max: 1_000_000, duration: 1000 };
+
 export function createStageWorker<N extends StageName>(
   ctx: Context,
   name: N,
-  opts: { concurrency: number; backoffMs: number },
+  opts: { concurrency: number; backoffMs: number; pausable?: boolean },
   run: (data: JobPayload<N>) => Promise<string>,
 ): StageWorker<N> {
-  const worker = new Worker<JobPayload<N>, string, N>(
+  const ledger = new UsageLedger(ctx.redis, ctx.config.redis.prefix);
+  const onPause = pauseLog(ctx);
+  const worker: StageWorker<N> = new Worker<JobPayload<N>, string, N>(
     name,
     async (job, token, signal) => {
       const parsed = parsePayload(name, job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid ${name} payload: ${parsed.error.message}`);
       const data = parsed.data;
+      const started = performance.now();
       try {
-        return await orHandBack(job, token, signal, run(data));
+        const result = await orHandBack(job, token, signal, run(data));
+        await ledger.observe('job_duration', name, (performance.now() - started) / 1000);
+        return result;
       } catch (err) {
         if (err instanceof WaitingError) throw err; // handed back on shutdown
-        throw await handleStageError(err, job, ctx, data.paperId, name);
+        if (err instanceof RateLimitedError && opts.pausable) {
+          onPause(err);
+          await worker.rateLimit(err.waitMs);
+          throw Worker.RateLimitError();
+        }
+        const handed = await handleStageError(err, job, ctx, data.paperId, name);
+        if (handed instanceof UnrecoverableError) await ledger.failed(name, failureKind(err));
+        throw handed;
       }
     },
     {
@@ -44,6 +65,7 @@ export function createStageWorker<N extends StageName>(
       ...lockOptions(ctx),
       concurrency: opts.concurrency,
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },
+      ...(opts.pausable ? { limiter: PAUSABLE } : {}),
     },
   );
   worker.on('failed', (job) => {
@@ -63,4 +85,23 @@ async function settle(ctx: Context, job: Job): Promise<void> {
   if (typeof paperId !== 'string') return;
   // Redis may be away: the next sweep settles the paper then.
   await sweepPaper(ctx, paperId).catch(() => {});
+}
+
+/** The error's class ("SummaryFailedError", "TransientError"), for the failures-by-reason metric. */
+function failureKind(err: unknown): string {
+  return err instanceof Error ? err.name : 'Error';
+}
+
+/** One warning per pause and reason, not one per job handed back. */
+function pauseLog(ctx: Context): (err: RateLimitedError) => void {
+  const log = createLogger(ctx.config, { name: 'worker' });
+  const quietUntil = new Map<string, number>();
+  return (err) => {
+    if ((quietUntil.get(err.reason) ?? 0) > Date.now()) return;
+    quietUntil.set(err.reason, Date.now() + Math.max(err.waitMs, 30_000));
+    log.warn(
+      { reason: err.reason, waitMs: err.waitMs },
+      `summarize paused for ${err.waitMs} ms: ${err.message}`,
+    );
+  };
 }

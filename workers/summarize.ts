@@ -9,7 +9,7 @@ export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): Sta
   return createStageWorker(
     ctx,
     'summarize',
-    { concurrency: config.workers.summarizeConcurrency, backoffMs: config.llm.backoffMs },
+    { concurrency: config.workers.summarizeConcurrency, backoffMs: config.llm.backoffMs, pausable: true },
     ({ paperId, version }) => summarizePaper({ store, summarizer }, paperId, version),
   );
 }

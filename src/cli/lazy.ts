@@ -13,6 +13,7 @@ export const load = {
   serve: () => import('./commands/serve.ts'),
   users: () => import('./commands/users.ts'),
   webhooks: () => import('./commands/webhooks.ts'),
+  usage: () => import('./commands/usage.ts'),
 };
 
 /** `--json`, which every command that prints takes. */

@@ -66,10 +66,20 @@ function addWorker(program: Command): void {
 
 function addStatus(program: Command): void {
   program
-    .command('status <id>')
-    .description('Where a paper is: queued, summarizing, pending_review, failed with the reason, ...')
+    .command('status [id]')
+    .description(
+      'Where a paper is: queued, summarizing, pending_review, failed with the reason, ...; with no id, the whole fleet (queues, LLM use, pauses)',
+    )
     .option('--json', 'print JSON')
-    .action(async (id: string, o: JsonOption) => (await load.review()).paperStatus(id, o));
+    .action(async (id: string | undefined, o: JsonOption) =>
+      id === undefined ? (await load.usage()).fleetStatus(o) : (await load.review()).paperStatus(id, o),
+    );
+  program
+    .command('usage')
+    .description('LLM calls, tokens and estimated cost per day and model, against the daily budgets')
+    .option('--days <n>', 'how many days back, today first', '7')
+    .option('--json', 'print JSON')
+    .action(async (o: { days?: string } & JsonOption) => (await load.usage()).usage(o));
   program
     .command('retry <id>')
     .description('Put a failed paper back in the pipeline')

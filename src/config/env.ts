@@ -26,6 +26,35 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min))
+    .optional();
+
+/** USD per million tokens, per model: `{"gpt-4o-mini":{"input":0.15,"output":0.6,"cachedInput":0.075}}`. */
+const ModelPrice = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cachedInput: z.number().nonnegative().optional(),
+});
+const Prices = z.record(z.string().min(1), ModelPrice);
+export type ModelPrices = z.infer<typeof Prices>;
+
+function parsePrices(text: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be JSON: {"MODEL":{"input":USD_PER_1M,"output":USD_PER_1M,"cachedInput":USD_PER_1M}}',
+    });
+    return z.NEVER;
+  }
+}
+
 export const EnvSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -52,6 +81,27 @@ export const EnvSchema = z.object({
       .pipe(z.number().int().min(256))
       .optional(),
   ),
+
+  LLM_RPM: optional.pipe(wholeNumber(1)),
+  LLM_TPM: optional.pipe(wholeNumber(1)),
+  LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
+  LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
+  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
+  LLM_FALLBACK_MODELS: optional,
+  LLM_CACHE: bool(true),
+  LLM_CACHE_TTL_DAYS: int(30, 1),
+  LLM_PRICES: optional.pipe(z.string().transform(parsePrices).pipe(Prices).optional()),
+  LLM_DAILY_TOKEN_BUDGET: optional.pipe(wholeNumber(1)),
+  LLM_DAILY_COST_BUDGET: optional.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a number of US dollars, e.g. 5 or 2.50')
+      .transform(Number)
+      .pipe(z.number().positive())
+      .optional(),
+  ),
+  METRICS_TOKEN: optional.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+  METRICS_PORT: optional.pipe(wholeNumber(1)),
 
   INGEST_CONCURRENCY: int(4, 1),
   SUMMARIZE_CONCURRENCY: int(4, 1),
@@ -168,7 +218,25 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       backoffMs: env.LLM_BACKOFF_MS,
       /** Sent as `max_tokens` when set (local servers may default to a short reply). */
       maxTokens: env.LLM_MAX_TOKENS,
+      /** How the reply's shape is asked for: strict json_schema, json_object with the schema in the prompt, or a tool call. */
+      outputMode: env.LLM_OUTPUT_MODE,
+      /** Models tried in order when LLM_MODEL is unavailable or refuses the output mode. */
+      fallbackModels: (env.LLM_FALLBACK_MODELS ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+      /** Fleet-wide limits shared through Redis; undefined: no limit of that kind. */
+      limits: {
+        rpm: env.LLM_RPM,
+        tpm: env.LLM_TPM,
+        concurrency: env.LLM_CONCURRENCY,
+        windowMs: env.LLM_LIMIT_WINDOW_MS,
+      },
+      cache: { enabled: env.LLM_CACHE, ttlSeconds: env.LLM_CACHE_TTL_DAYS * 86_400 },
+      prices: env.LLM_PRICES ?? {},
+      budget: { dailyTokens: env.LLM_DAILY_TOKEN_BUDGET, dailyCostUsd: env.LLM_DAILY_COST_BUDGET },
     },
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
       summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
@@ -254,7 +322,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = source[name];
-    const shown = name.includes('KEY') || raw === undefined ? '' : ` (got "${raw}")`;
+    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${raw}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -19,6 +19,10 @@ export const Provenance = z.object({
   /** How many calls the summarizer made for this draft, repairs included. */
   llmCalls: z.number().int().nonnegative(),
   repairs: z.number().int().nonnegative(),
+  /** Calls answered from the LLM cache (same source, prompt version, model and notes): no tokens spent. */
+  cacheHits: z.number().int().nonnegative().optional(),
+  /** Estimated cost of this draft's calls in USD, from LLM_PRICES (0 when the model has no price). */
+  costUsd: z.number().nonnegative().optional(),
   createdAt: z.string(),
 });
 export type Provenance = z.infer<typeof Provenance>;

@@ -6,6 +6,7 @@ export { InputError } from './input-error.ts';
 export { LaySumError } from './laysum-error.ts';
 export { NotFoundError } from './not-found-error.ts';
 export { PermanentError } from './permanent-error.ts';
+export { RateLimitedError } from './rate-limited-error.ts';
 export { RecordLostError } from './record-lost-error.ts';
 export { StateError } from './state-error.ts';
 export { SummaryFailedError } from './summary-failed-error.ts';

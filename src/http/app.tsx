@@ -4,11 +4,12 @@
  * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
  */
 import { type Context, Hono } from 'hono';
-import { DASHBOARD_PATH, dashboard } from './admin.ts';
+import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, HttpError, statusOf } from './errors.ts';
 import { healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const path of ['/api/*', '/desk', '/desk/*', '/login', '/logout', '/admin/*', '/healthz', '/readyz'])
     app.use(path, noStore());
   healthRoutes(app, deps);
+  app.route('/metrics', metricsRoute(deps));
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.use('*', whileRedisAway(deps));
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/admin/*', adminHeaders());
   app.route(DASHBOARD_PATH, dashboard(deps));
+  app.route(USAGE_PATH, usageDashboard(deps));
 
   for (const path of ['/desk', '/desk/*', '/login', '/logout']) {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));

@@ -22,6 +22,7 @@ export type LoggerConfig = {
   log: Config['log'];
   llm: Pick<Config['llm'], 'apiKey'>;
   sources: Pick<Config['sources'], 'ncbiApiKey'>;
+  metrics?: Pick<Config['metrics'], 'token'>;
 };
 
 /** Where lines go: stderr, or anything with `write` (tests capture lines this way). */
@@ -38,7 +39,9 @@ export interface CreateLoggerOptions {
 
 export function createLogger(config: LoggerConfig, options: CreateLoggerOptions = {}): Logger {
   const out = options.destination ?? process.stderr;
-  const secrets = [config.llm.apiKey, config.sources.ncbiApiKey].filter((s): s is string => Boolean(s));
+  const secrets = [config.llm.apiKey, config.sources.ncbiApiKey, config.metrics?.token].filter(
+    (s): s is string => Boolean(s),
+  );
   const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && out.isTTY === true);
   return pino(settings(config, secrets, options.name), pretty ? prettyStream(out) : jsonStream(out));
 }

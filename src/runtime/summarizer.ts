@@ -1,18 +1,25 @@
 /** The configured summarizer: an OpenAI-compatible LLM, or the offline extractive provider. */
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { createLlmClient } from '../llm/client.ts';
 import { loadPrompt } from '../llm/prompt.ts';
+import { createRedisLlmGate } from '../store/llm-gate.ts';
 import { createExtractiveSummarizer } from '../summarize/extractive-summarizer.ts';
 import { createOpenAiSummarizer } from '../summarize/openai-summarizer.ts';
 import type { Summarizer } from '../summarize/types.ts';
 
-export function createSummarizer(config: Config): Summarizer {
+/** With `redis`, every LLM call goes through the fleet's shared limits, cache and ledger. */
+export function createSummarizer(config: Config, redis?: Redis): Summarizer {
   if (config.llm.provider === 'extractive') return createExtractiveSummarizer(config.site);
   return createOpenAiSummarizer(
     createLlmClient(config.llm),
     config.llm,
     loadPrompt('summarize'),
     config.limits.fullTextBudgetChars,
-    { site: config.site, simplifyPrompt: loadPrompt('simplify') },
+    {
+      site: config.site,
+      simplifyPrompt: loadPrompt('simplify'),
+      ...(redis ? { gate: createRedisLlmGate(redis, config.redis.prefix, config.llm) } : {}),
+    },
   );
 }

@@ -80,6 +80,14 @@ export interface StoreCommands {
   ): Promise<[outcome: string, claim: string, previous: string]>;
   /** lua/release.lua */
   laysumRelease(claim: string, actor: string): Promise<number>;
+  /** lua/llm-acquire.lua */
+  laysumLlmAcquire(
+    ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
+  ): Promise<[number, string]>;
+  /** lua/llm-settle.lua */
+  laysumLlmSettle(
+    ...args: [tokens: string, inFlight: string, requests: string, ...argv: Arg[]]
+  ): Promise<number>;
 }
 
 export type StoreRedis = Redis & StoreCommands;
@@ -98,6 +106,8 @@ const COMMANDS = {
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
   laysumClaim: { file: 'claim.lua', numberOfKeys: 1 },
   laysumRelease: { file: 'release.lua', numberOfKeys: 1 },
+  laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
+  laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 3 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');

@@ -23,6 +23,8 @@ export interface Keys {
   publicationGeneration: string;
   /** The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`... */
   index(part: string): string;
+  /** The fleet's LLM limits, pause, cache, usage ledger and metrics (src/store/llm-gate.ts, llm-usage.ts). */
+  llm(part: string): string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
   /** Papers a person submitted (web:, api:, cli: actors), by submission time. */
@@ -55,6 +57,7 @@ export function keys(prefix: string): Keys {
     publicIndex: `${prefix}:public`,
     publicationGeneration: `${prefix}:public-gen`,
     index: (part) => `${prefix}:ix:${part}`,
+    llm: (part) => `${prefix}:llm:${part}`,
     bullPrefix: `${prefix}:q`,
     submittedBy: (name) => `${prefix}:submitted-by:${name}`,
     submittersIndexed: `${prefix}:submitted-by-indexed`,

@@ -110,3 +110,38 @@ function errorDetail(err: InstanceType<typeof OpenAI.APIError>): string {
     return body.message;
   return err.message;
 }
+
+/** "6m0s", "1.5s", "20ms" (OpenAI's x-ratelimit-reset-* headers) -> ms; undefined if absent or odd. */
+export function durationMs(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value.trim()) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * unit[p[2] as keyof typeof unit], 0);
+}
+
+/**
+ * How long a 429 asks everyone to wait: `retry-after-ms`, else `retry-after`
+ * (seconds or a date), else the later of `x-ratelimit-reset-requests` and
+ * `x-ratelimit-reset-tokens`; undefined when the server said nothing.
+ */
+export function rateLimitWaitMs(headers: Headers | undefined): number | undefined {
+  if (!headers) return undefined;
+  const ms = Number(headers.get('retry-after-ms'));
+  if (headers.get('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
+  const after = retryAfterMs(headers.get('retry-after'));
+  if (after !== undefined) return after;
+  const resets = [headers.get('x-ratelimit-reset-requests'), headers.get('x-ratelimit-reset-tokens')]
+    .map(durationMs)
+    .filter((n): n is number => n !== undefined);
+  return resets.length ? Math.max(...resets) : undefined;
+}
+
+/** The server does not have this model, or will not answer in this output mode: worth trying the next model. */
+export function isModelUnavailable(err: unknown): boolean {
+  return err instanceof OpenAI.APIError && [400, 404, 422, 501].includes(err.status ?? 0);
+}
+
+export function isRateLimited(err: unknown): err is InstanceType<typeof OpenAI.APIError> {
+  return err instanceof OpenAI.APIError && err.status === 429;
+}

@@ -11,6 +11,7 @@ import { LaySummary } from '../domain/summary.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { callStructured } from './llm-call.ts';
+import type { LlmGate } from './llm-gate.ts';
 import { promptValues } from './prompt-values.ts';
 import { createSimplifier } from './simplify.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
@@ -21,6 +22,8 @@ export interface OpenAiSummarizerOptions {
   site?: SiteProfile;
   /** prompts/simplify.md: when given, drafts above the reading target get one rewrite. */
   simplifyPrompt?: Prompt;
+  /** The fleet's limits, cache and ledger (src/store/llm-gate.ts); none: calls go straight out. */
+  gate?: LlmGate;
 }
 
 export function createOpenAiSummarizer(
@@ -33,7 +36,9 @@ export function createOpenAiSummarizer(
   return {
     provider: 'openai',
     ...(options.site ? { profile: options.site } : {}),
-    ...(options.simplifyPrompt ? { simplify: createSimplifier(client, llm, options.simplifyPrompt) } : {}),
+    ...(options.simplifyPrompt
+      ? { simplify: createSimplifier(client, llm, options.simplifyPrompt, options.gate) }
+      : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       const values = promptValues(
         input.record,
@@ -43,13 +48,19 @@ export function createOpenAiSummarizer(
         options.site,
       );
       const rendered = renderPrompt(prompt, values);
-      const reply = await callStructured(client, llm, {
-        schema: LaySummary,
-        format: responseFormat,
-        system: rendered.system,
-        user: rendered.user,
-        task: 'summarize this paper',
-      });
+      const reply = await callStructured(
+        client,
+        llm,
+        {
+          schema: LaySummary,
+          format: responseFormat,
+          system: rendered.system,
+          user: rendered.user,
+          task: 'summarize this paper',
+          promptVersion: prompt.version,
+        },
+        options.gate,
+      );
       return {
         summary: reply.value,
         provenance: {
@@ -58,7 +69,9 @@ export function createOpenAiSummarizer(
           promptVersion: prompt.version,
           usage: reply.usage,
           llmCalls: reply.calls,
-          repairs: reply.calls - 1,
+          repairs: Math.max(0, reply.calls - 1),
+          cacheHits: reply.cacheHit ? 1 : 0,
+          costUsd: reply.costUsd,
           createdAt: new Date().toISOString(),
         },
       };

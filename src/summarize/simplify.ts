@@ -19,6 +19,7 @@ import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { hardWords, longSentences, readingFigures } from '../text/readability.ts';
 import { callStructured } from './llm-call.ts';
+import type { LlmGate } from './llm-gate.ts';
 import { asData } from './prompt-values.ts';
 import { rewriteProblem } from './simplify-guard.ts';
 
@@ -36,6 +37,8 @@ export interface SimplifyOutcome {
   pass: SimplifyPass;
   usage: Usage;
   calls: number;
+  costUsd: number;
+  cacheHit: boolean;
 }
 
 export type Simplifier = (input: SimplifyInput) => Promise<SimplifyOutcome>;
@@ -61,16 +64,27 @@ export function simplifyValues(input: SimplifyInput): Record<string, string> {
   };
 }
 
-export function createSimplifier(client: OpenAI, llm: Config['llm'], prompt: Prompt): Simplifier {
+export function createSimplifier(
+  client: OpenAI,
+  llm: Config['llm'],
+  prompt: Prompt,
+  gate?: LlmGate,
+): Simplifier {
   return async (input) => {
     const rendered = renderPrompt(prompt, simplifyValues(input));
-    const reply = await callStructured(client, llm, {
-      schema: LaySummary,
-      format: responseFormat,
-      system: rendered.system,
-      user: rendered.user,
-      task: 'simplify this summary',
-    });
+    const reply = await callStructured(
+      client,
+      llm,
+      {
+        schema: LaySummary,
+        format: responseFormat,
+        system: rendered.system,
+        user: rendered.user,
+        task: 'simplify this summary',
+        promptVersion: prompt.version,
+      },
+      gate,
+    );
     // Ratings and topics are the writer's judgement, not wording: never changed by a rewrite.
     const rewrite: LaySummary = {
       ...reply.value,
@@ -83,6 +97,8 @@ export function createSimplifier(client: OpenAI, llm: Config['llm'], prompt: Pro
       pass,
       usage: reply.usage,
       calls: reply.calls,
+      costUsd: reply.costUsd,
+      cacheHit: reply.cacheHit,
     };
   };
 }

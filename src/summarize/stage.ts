@@ -11,6 +11,7 @@ import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { describeError } from '../errors/describe.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { figuresOf } from './simplify.ts';
 import type { Summarizer } from './types.ts';
@@ -91,10 +92,18 @@ async function simplifyIfHard(
     };
     return {
       summary: out.summary,
-      provenance: { ...provenance, usage, llmCalls: provenance.llmCalls + out.calls },
+      provenance: {
+        ...provenance,
+        usage,
+        llmCalls: provenance.llmCalls + out.calls,
+        cacheHits: (provenance.cacheHits ?? 0) + (out.cacheHit ? 1 : 0),
+        costUsd: (provenance.costUsd ?? 0) + out.costUsd,
+      },
       simplify: out.pass,
     };
   } catch (err) {
+    // A 429 or a spent budget is not the pass failing: the job waits and runs again (the first call then comes from the cache).
+    if (err instanceof RateLimitedError) throw err;
     const reason = `Kept the original: the simplify pass failed (${describeError(err).split('\n')[0]}).`;
     return {
       summary,

@@ -3,6 +3,12 @@
  * scripted per test: valid replies, malformed JSON, refusals, truncation,
  * 429 with Retry-After, 5xx, 401, slow replies. The SDK talks to it over
  * HTTP exactly as it would to api.openai.com.
+ *
+ * Options make it behave like a provider account: requests and tokens per
+ * sliding window, answered 429 + retry-after beyond them (and counted, so a
+ * test can say "no request over the limit"); usage measured from the request
+ * (about 4 characters a token); the output modes it accepts (a reply to a
+ * `tools` request comes back as a tool call) and the models it has.
  */
 import type { ServerResponse } from 'node:http';
 import { type RecordedRequest, send, startServer, type TestServer } from './http-server.ts';
@@ -13,8 +19,22 @@ export type Step =
   | { kind: 'error'; status: number; message: string; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: string; contentType?: string };
 
+export interface FakeOptions {
+  limits?: { rpm?: number; tpm?: number; windowMs: number; retryAfterSeconds?: number };
+  /** Output modes answered; others get HTTP 400. Default: all. */
+  accepts?: Array<'json_schema' | 'json_object' | 'tools'>;
+  /** Models served; others get HTTP 404. Default: any. */
+  models?: string[];
+  /** Usage from the request and reply text instead of the fixed 812 + 301. */
+  measuredUsage?: boolean;
+}
+
 export interface FakeOpenAi extends TestServer {
   baseURL: string;
+  /** Requests refused with 429 because they were over the configured limits. */
+  overLimit(): number;
+  /** The most requests and tokens seen in any one window (of the accepted requests). */
+  peak(): { requests: number; tokens: number };
   /** Parsed JSON bodies of the chat completion requests received. */
   chatRequests(): ChatRequestBody[];
   script(steps: Step[]): void;
@@ -24,7 +44,23 @@ export interface ChatRequestBody {
   model: string;
   messages: Array<{ role: string; content: string }>;
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  tools?: Array<{ type: string; function: { name: string; parameters: unknown } }>;
   max_tokens?: number;
+}
+
+const tokensOf = (text: string) => Math.ceil(text.length / 4);
+
+function modeOf(body: ChatRequestBody): 'json_schema' | 'json_object' | 'tools' | 'text' {
+  if (body.tools?.length) return 'tools';
+  const t = body.response_format?.type;
+  return t === 'json_schema' || t === 'json_object' ? t : 'text';
+}
+
+/** The tokens a reply to `body` costs (what its `usage` will say). */
+function usageFor(body: ChatRequestBody, step: Step, measured: boolean) {
+  if (!measured) return { prompt: 812, completion: 301 };
+  const content = step.kind === 'reply' ? step.content : step.kind === 'refusal' ? step.refusal : '';
+  return { prompt: tokensOf(JSON.stringify(body.messages)), completion: tokensOf(content) };
 }
 
 export const reply = (value: unknown, extra: Partial<Extract<Step, { kind: 'reply' }>> = {}): Step => ({
@@ -33,11 +69,30 @@ export const reply = (value: unknown, extra: Partial<Extract<Step, { kind: 'repl
   ...extra,
 });
 
-function completion(step: Extract<Step, { kind: 'reply' | 'refusal' }>, model: string): string {
+function completion(
+  step: Extract<Step, { kind: 'reply' | 'refusal' }>,
+  body: ChatRequestBody,
+  usage: { prompt: number; completion: number },
+): string {
+  const model = body.model;
+  const tool = body.tools?.[0]?.function.name;
   const message =
-    step.kind === 'reply'
-      ? { role: 'assistant', content: step.content, refusal: null }
-      : { role: 'assistant', content: null, refusal: step.refusal };
+    step.kind === 'refusal'
+      ? { role: 'assistant', content: null, refusal: step.refusal }
+      : tool
+        ? {
+            role: 'assistant',
+            content: null,
+            refusal: null,
+            tool_calls: [
+              {
+                id: `call_${Math.random().toString(36).slice(2)}`,
+                type: 'function',
+                function: { name: tool, arguments: step.content },
+              },
+            ],
+          }
+        : { role: 'assistant', content: step.content, refusal: null };
   return JSON.stringify({
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
     object: 'chat.completion',
@@ -48,21 +103,57 @@ function completion(step: Extract<Step, { kind: 'reply' | 'refusal' }>, model: s
         index: 0,
         message,
         logprobs: null,
-        finish_reason: step.kind === 'reply' ? (step.finish ?? 'stop') : 'stop',
+        finish_reason: step.kind === 'reply' ? (step.finish ?? (tool ? 'tool_calls' : 'stop')) : 'stop',
       },
     ],
     usage: {
-      prompt_tokens: 812,
-      completion_tokens: 301,
-      total_tokens: 1113,
+      prompt_tokens: usage.prompt,
+      completion_tokens: usage.completion,
+      total_tokens: usage.prompt + usage.completion,
       prompt_tokens_details: { cached_tokens: 0 },
     },
   });
 }
 
-export async function startFakeOpenAi(initial: Step[] = []): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(initial: Step[] = [], options: FakeOptions = {}): Promise<FakeOpenAi> {
   let steps = [...initial];
   let served = 0;
+  let overLimit = 0;
+  const peak = { requests: 0, tokens: 0 };
+  // Accepted requests in the window: arrival time and the tokens they cost.
+  const window: Array<{ at: number; tokens: number }> = [];
+  /** The limits as a provider applies them at arrival; a 429 step when the request is over. */
+  const limited = (tokens: number): Step | null => {
+    const limits = options.limits;
+    if (!limits) return null;
+    const now = Date.now();
+    while (window.length && (window[0]?.at ?? now) <= now - limits.windowMs) window.shift();
+    const used = window.reduce((n, w) => n + w.tokens, 0);
+    if (
+      (limits.rpm !== undefined && window.length + 1 > limits.rpm) ||
+      (limits.tpm !== undefined && used + tokens > limits.tpm)
+    ) {
+      overLimit++;
+      return {
+        kind: 'error',
+        status: 429,
+        message: 'Rate limit reached for requests',
+        headers: { 'retry-after': String(limits.retryAfterSeconds ?? 1) },
+      };
+    }
+    window.push({ at: now, tokens });
+    peak.requests = Math.max(peak.requests, window.length);
+    peak.tokens = Math.max(peak.tokens, used + tokens);
+    return null;
+  };
+  const refused = (body: ChatRequestBody): Step | null => {
+    const mode = modeOf(body);
+    if (options.models && !options.models.includes(body.model))
+      return { kind: 'error', status: 404, message: `The model \`${body.model}\` does not exist` };
+    if (options.accepts && mode !== 'text' && !options.accepts.includes(mode))
+      return { kind: 'error', status: 400, message: `${mode} is not supported by this server` };
+    return null;
+  };
   const handle = async (req: RecordedRequest, res: ServerResponse) => {
     if (req.method !== 'POST' || req.url.pathname !== '/v1/chat/completions') {
       return send(
@@ -74,8 +165,13 @@ export async function startFakeOpenAi(initial: Step[] = []): Promise<FakeOpenAi>
       );
     }
     const body = JSON.parse(req.body) as ChatRequestBody;
-    const step = steps[Math.min(served, steps.length - 1)];
-    served++;
+    const refusal = refused(body);
+    const scripted = refusal ? undefined : steps[Math.min(served, steps.length - 1)];
+    const usage = scripted ? usageFor(body, scripted, options.measuredUsage ?? false) : null;
+    const over = usage && scripted?.kind !== 'error' ? limited(usage.prompt + usage.completion) : null;
+    // A request refused (unknown model, mode, over the limit) does not use up a scripted step.
+    if (!refusal && !over) served++;
+    const step = refusal ?? over ?? scripted;
     if (!step)
       return send(
         res,
@@ -94,12 +190,14 @@ export async function startFakeOpenAi(initial: Step[] = []): Promise<FakeOpenAi>
     }
     if (step.kind === 'raw') return send(res, step.status, step.body, step.contentType ?? 'application/json');
     if (res.destroyed) return;
-    send(res, 200, completion(step, body.model));
+    send(res, 200, completion(step, body, usage ?? { prompt: 0, completion: 0 }));
   };
   const server = await startServer(handle);
   return {
     ...server,
     baseURL: `${server.url}/v1`,
+    overLimit: () => overLimit,
+    peak: () => ({ ...peak }),
     chatRequests: () =>
       server.requests
         .filter((r) => r.url.pathname === '/v1/chat/completions')

@@ -8,6 +8,7 @@ import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/acti
 import { parseState } from '../../review/queries.ts';
 import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
+import { fleetNotices } from '../../store/llm-gate.ts';
 import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -119,7 +120,11 @@ export function paperStatus(id: string, o: JsonOption): Promise<void> {
       });
     else {
       const failure = view.failure ? `\n${formatFailure(view.failure, pid)}` : '';
-      print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${failure}`);
+      const paused =
+        view.state === 'summarizing'
+          ? (await fleetNotices(ctx.redis, ctx.config.redis.prefix)).map((n) => `\n${n.message}`).join('')
+          : '';
+      print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${paused}${failure}`);
     }
   });
 }

@@ -1,6 +1,7 @@
 /** `laysum serve`: the API, the review desk, the published pages and the admin dashboard on one port. */
 import { InputError } from '../../errors/input-error.ts';
 import { createApp } from '../../http/app.tsx';
+import { metricsApp } from '../../http/metrics.ts';
 import { listen } from '../../http/server.ts';
 import { createLogger } from '../../log/logger.ts';
 import { appDeps } from '../../runtime/app-deps.ts';
@@ -28,6 +29,9 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
       { port: server.port },
       `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
     );
+    const metricsPort = ctx.config.metrics.port;
+    const metrics = metricsPort === undefined ? null : await listen(metricsApp(deps), metricsPort, o.host);
+    if (metrics) log.info({ port: metrics.port }, `Prometheus metrics on port ${metrics.port} at /metrics.`);
     if ((await deps.users.list()).length === 0)
       log.warn('No accounts yet: create one with `laysum users add NAME --role admin`.');
     await new Promise<void>((resolve) => {
@@ -36,6 +40,6 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
     });
     deps.health.stopping = true;
     log.info('Stopping the server...');
-    await server.close();
+    await Promise.all([server.close(), metrics?.close()]);
   }, 'server');
 }

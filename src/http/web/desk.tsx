@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
 import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
+import { fleetNotices } from '../../store/llm-gate.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
@@ -49,7 +50,11 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     const filter = parseFilter(c.req.query());
     const list = await findDrafts(deps.store, filter);
     const team = await queueTeam(c, deps, list.drafts);
-    return page(c, 'Queue', <QueueBody list={list} filter={filter} team={team} />);
+    // Summarizing paused (a 429, a spent budget): new drafts are late, and the desk says why.
+    const [paused] = await fleetNotices(deps.store.redis, deps.config.redis.prefix);
+    return page(c, 'Queue', <QueueBody list={list} filter={filter} team={team} />, {
+      banner: paused ? { kind: 'info', text: paused.message } : null,
+    });
   });
   app.get('/history', async (c) => {
     assertCan(c.get('user'), 'read', true);

@@ -49,8 +49,19 @@ export function ProvenanceTable({ draft }: { draft: Draft }) {
           </tr>
           <tr>
             <th>Model calls</th>
-            <td>{`${p.llmCalls} (${p.repairs} repair${p.repairs === 1 ? '' : 's'})`}</td>
+            <td>
+              {`${p.llmCalls} (${p.repairs} repair${p.repairs === 1 ? '' : 's'})`}
+              {p.cacheHits
+                ? `; cache hit: ${p.cacheHits} answer${p.cacheHits === 1 ? '' : 's'} from the LLM cache, no tokens spent`
+                : ''}
+            </td>
           </tr>
+          {p.costUsd ? (
+            <tr>
+              <th>Estimated cost</th>
+              <td>{`$${p.costUsd.toFixed(4)} (LLM_PRICES)`}</td>
+            </tr>
+          ) : null}
           <tr>
             <th>Written by</th>
             <td>

@@ -1,0 +1,45 @@
+/**
+ * The fleet's LLM spend as a person reads it (`laysum usage`, `laysum status`,
+ * the admin dashboard): per day and model from the ledger, today's totals
+ * beside the configured daily budgets, and what pauses summarizing now.
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/env.ts';
+import { type FleetNotice, fleetNotices } from './llm-gate.ts';
+import { sumFigures, type UsageFigures, UsageLedger, type UsageRow, utcDay } from './llm-usage.ts';
+
+export interface UsageReport {
+  rows: UsageRow[];
+  today: UsageFigures;
+  budget: { dailyTokens: number | null; dailyCostUsd: number | null };
+  limits: { rpm: number | null; tpm: number | null; concurrency: number | null };
+  notices: FleetNotice[];
+  /** Models used without a price in LLM_PRICES: their cost shows as 0. */
+  unpriced: string[];
+}
+
+export async function usageReport(redis: Redis, config: Config, days = 7): Promise<UsageReport> {
+  const ledger = new UsageLedger(redis, config.redis.prefix);
+  const rows = await ledger.byDay(days);
+  const today = sumFigures(rows.filter((r) => r.day === utcDay()));
+  const { prices, budget, limits } = config.llm;
+  const unpriced = [...new Set(rows.filter((r) => r.calls > 0).map((r) => r.model))].filter(
+    (m) => !Object.keys(prices).some((name) => m.startsWith(name)),
+  );
+  return {
+    rows,
+    today,
+    budget: { dailyTokens: budget.dailyTokens ?? null, dailyCostUsd: budget.dailyCostUsd ?? null },
+    limits: { rpm: limits.rpm ?? null, tpm: limits.tpm ?? null, concurrency: limits.concurrency ?? null },
+    notices: await fleetNotices(redis, config.redis.prefix),
+    unpriced,
+  };
+}
+
+export const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
+
+/** "12,400 of 100,000 tokens (12%)": today's use against a budget, or the use alone. */
+export function againstBudget(used: number, budget: number | null, unit: (n: number) => string): string {
+  if (budget === null) return `${unit(used)} (no daily budget)`;
+  return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
+}

@@ -1,0 +1,97 @@
+/**
+ * /metrics: Prometheus text with the fleet's figures read from Redis, behind
+ * METRICS_TOKEN on the main port (off without one), open on METRICS_PORT's app.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { metricsApp } from '../../src/http/metrics.ts';
+import { createRedisLlmGate } from '../../src/store/llm-gate.ts';
+import { UsageLedger } from '../../src/store/llm-usage.ts';
+import { fractureText } from '../support/harness.ts';
+import { type HttpHarness, signIn, startHttp } from './support.ts';
+
+const TOKEN = 'metrics-token-0123456789';
+let h: HttpHarness | undefined;
+
+afterEach(async () => {
+  await h?.cleanup();
+  h = undefined;
+});
+
+it('serves the fleet figures to a caller with METRICS_TOKEN, and nothing to anyone else', async () => {
+  h = await startHttp({ METRICS_TOKEN: TOKEN });
+  await h.p.start();
+  const id = await h.p.submit({ kind: 'text', text: fractureText() });
+  await h.p.waitFor(id, ['pending_review']);
+  const ledger = new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix);
+  await ledger.add({
+    model: 'gpt-4o-mini',
+    calls: 2,
+    rateLimited: 1,
+    costUsd: 0.25,
+    usage: { promptTokens: 800, completionTokens: 300, cachedTokens: 0, totalTokens: 1100 },
+  });
+  await ledger.observe('llm_latency', 'llm', 0.8);
+
+  expect((await h.call('/metrics')).status).toBe(401);
+  expect((await h.call('/metrics', { token: h.tokens.admin })).status).toBe(401);
+  const res = await h.call('/metrics', { token: TOKEN });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+  const text = await res.text();
+  expect(text).toMatch(/^laysum_papers\{state="pending_review"\} 1$/m);
+  expect(text).toMatch(/^laysum_queue_jobs\{stage="summarize",state="waiting"\} 0$/m);
+  expect(text).toMatch(/^laysum_queue_oldest_waiting_seconds\{stage="ingest"\} 0$/m);
+  expect(text).toMatch(/^laysum_llm_calls_total\{model="gpt-4o-mini"\} 2$/m);
+  expect(text).toMatch(/^laysum_llm_rate_limited_total\{model="gpt-4o-mini"\} 1$/m);
+  expect(text).toMatch(/^laysum_llm_tokens_total\{model="gpt-4o-mini",kind="prompt"\} 800$/m);
+  expect(text).toMatch(/^laysum_llm_cost_usd_total\{model="gpt-4o-mini"\} 0\.25$/m);
+  expect(text).toMatch(/^laysum_llm_latency_seconds_bucket\{call="llm",le="1"\} 1$/m);
+  expect(text).toMatch(/^laysum_job_duration_seconds_count\{stage="ingest"\} [1-9]/m);
+  expect(text).toMatch(/^laysum_job_duration_seconds_count\{stage="summarize"\} [1-9]/m);
+  expect(text).toMatch(/^laysum_summarize_paused\{reason="budget"\} 0$/m);
+  expect(text).toMatch(/^# TYPE laysum_failures_total counter$/m);
+
+  const open = await metricsApp(h.deps).fetch(new Request('http://metrics/metrics'));
+  expect(open.status).toBe(200);
+});
+
+it('is off on the main port without METRICS_TOKEN', async () => {
+  h = await startHttp();
+  const res = await h.call('/metrics', { token: h.tokens.admin });
+  expect(res.status).toBe(404);
+  expect(await res.text()).toMatch(/set METRICS_TOKEN/);
+});
+
+it('shows admins the LLM usage page, with the budget and the day by model, and no one else', async () => {
+  h = await startHttp({
+    LLM_DAILY_COST_BUDGET: '5',
+    LLM_PRICES: '{"gpt-4o-mini":{"input":0.15,"output":0.6}}',
+  });
+  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+    model: 'gpt-4o-mini',
+    calls: 4,
+    costUsd: 1.25,
+    usage: { promptTokens: 4000, completionTokens: 1000, cachedTokens: 0, totalTokens: 5000 },
+  });
+  const res = await h.call('/admin/usage', { token: h.tokens.admin, headers: { accept: 'text/html' } });
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('LLM usage');
+  expect(html).toMatch(/Cost: \$1\.25 of \$5\.00 \(25%\)/);
+  expect(html).toMatch(/<td>gpt-4o-mini<\/td><td>4<\/td>/);
+  expect((await h.call('/admin/usage', { token: h.tokens.reviewer })).status).toBe(403);
+});
+
+it('tells reviewers on the desk queue that summarizing is paused, and why', async () => {
+  h = await startHttp({ LLM_DAILY_TOKEN_BUDGET: '100' });
+  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+    model: 'gpt-4o-mini',
+    calls: 1,
+    usage: { promptTokens: 800, completionTokens: 300, cachedTokens: 0, totalTokens: 1100 },
+  });
+  const gate = createRedisLlmGate(h.p.ctx.redis, h.p.config.redis.prefix, h.p.config.llm);
+  await expect(gate.acquire(10)).rejects.toThrow(/Summarizing is paused/);
+  const web = await signIn(h, h.tokens.reviewer);
+  const page = await (await web.get('/desk')).text();
+  expect(page).toMatch(/role="status"><strong>Summarizing is paused: today&#39;s LLM token budget/);
+});
