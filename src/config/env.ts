@@ -54,6 +54,7 @@ export const EnvSchema = z.object({
 
   INGEST_CONCURRENCY: int(4, 1),
   SUMMARIZE_CONCURRENCY: int(4, 1),
+  PDF_THREADS: int(2, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
 
   MAX_TEXT_BYTES: int(200_000, 100),
@@ -155,6 +156,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
       summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
+      /** Long-lived PDF parsing threads per process (src/sources/pdf/run-thread.ts). */
+      pdfThreads: env.PDF_THREADS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     },
     limits: {
