@@ -62,11 +62,19 @@ export async function removePrefix(redis: Redis, prefix: string): Promise<void> 
     if ((found as string[]).length) await redis.del(...(found as string[]));
 }
 
+/** One job's times from BullMQ's own clock, in ms: waiting to be picked up, then running. */
+export interface StageTimes {
+  wait: number;
+  run: number;
+}
+
 export interface LaySumRun {
   /** First submission to last draft, in seconds. */
   seconds: number;
   /** Submission to pending review, per paper, in ms. */
   latencies: number[];
+  /** Per stage, per job. */
+  stages: { ingest: StageTimes[]; summarize: StageTimes[] };
 }
 
 export interface LaySumRunOptions {
@@ -88,6 +96,7 @@ export async function runLaySum(
 ): Promise<LaySumRun> {
   const ctx = await createContext(config, 'worker');
   const drafted = new Map<string, number>();
+  const stages: LaySumRun['stages'] = { ingest: [], summarize: [] };
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     allDone = resolve;
@@ -96,6 +105,11 @@ export async function runLaySum(
     stages: ['ingest', 'summarize'],
     log: createLogger(config),
     onWorker: (w) => {
+      const times = w.name === 'ingest' ? stages.ingest : w.name === 'summarize' ? stages.summarize : null;
+      w.on('completed', (job) => {
+        const { timestamp, processedOn = timestamp, finishedOn = processedOn } = job;
+        times?.push({ wait: processedOn - timestamp, run: finishedOn - processedOn });
+      });
       if (w.name !== 'summarize') return;
       w.on('completed', (job) => {
         drafted.set((job.data as { paperId: string }).paperId, performance.now());
@@ -117,7 +131,7 @@ export async function runLaySum(
     const seconds = (Math.max(...drafted.values()) - start) / 1000;
     const latencies = submitted.map((s) => (drafted.get(s.id) ?? Number.NaN) - s.at);
     await opts.before?.(ctx.redis, config);
-    return { seconds, latencies };
+    return { seconds, latencies, stages };
   } finally {
     await handle.close();
     await removePrefix(ctx.redis, config.redis.prefix);

@@ -70,10 +70,12 @@ export class PaperStore {
   }
 
   async get(id: string): Promise<Paper | null> {
-    const [hash, draftCount] = await Promise.all([
-      this.redis.hgetall(this.keys.paper(id)),
-      this.redis.llen(this.keys.drafts(id)),
-    ]);
+    // One write and one reply for both reads: get() runs at every stage of every paper.
+    const replies =
+      (await this.redis.pipeline().hgetall(this.keys.paper(id)).llen(this.keys.drafts(id)).exec()) ?? [];
+    for (const [err] of replies) if (err) throw err;
+    const hash = (replies[0]?.[1] ?? {}) as Record<string, string>;
+    const draftCount = Number(replies[1]?.[1] ?? 0);
     if (!hash.doc) return null;
     const doc = DocSchema.parse(JSON.parse(hash.doc));
     return Paper.parse({
