@@ -77,8 +77,17 @@ export async function benchPipeline(): Promise<void> {
       `  per paper at ${PACED.perSecond}/s (${PACED.papers} papers), submission to pending review, the scripted model's answer included: p50 ${p50.toFixed(1)} ms (target <= 5: ${p50 <= 5 ? 'met' : 'MISSED'}), p99 ${p99.toFixed(1)} ms (target <= 50: ${p99 <= 50 ? 'met' : 'MISSED'})`,
     );
 
-    const stage = (name: string, t: { wait: number; run: number }[]) =>
-      `${name} waits ${percentile(t.map((x) => x.wait), 50)} ms, runs ${percentile(t.map((x) => x.run), 50)} ms`;
+    const stage = (name: string, t: { wait: number; run: number }[]) => {
+      const wait = percentile(
+        t.map((x) => x.wait),
+        50,
+      );
+      const run = percentile(
+        t.map((x) => x.run),
+        50,
+      );
+      return `${name} waits ${wait} ms, runs ${run} ms`;
+    };
     console.log(
       `    by stage (medians, BullMQ's ms clock): ${stage('ingest', paced.stages.ingest)}; ${stage('summarize', paced.stages.summarize)} (the scripted model's answer and the checks included)`,
     );
