@@ -11,15 +11,22 @@ import type { AddressInfo } from 'node:net';
 export interface ScriptedLlm {
   baseURL: string;
   push(reply: unknown): void;
+  /** Requests answered so far. */
+  readonly requests: number;
   close(): Promise<void>;
 }
 
-export async function startScriptedLlm(): Promise<ScriptedLlm> {
+/** `always`: the reply when none is queued, given the request's number (`npm run bench`). */
+export async function startScriptedLlm(
+  always: (request: number) => unknown = () => ({}),
+): Promise<ScriptedLlm> {
   const queue: unknown[] = [];
+  let requests = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      const content = JSON.stringify(queue.shift() ?? {});
+      requests++;
+      const content = JSON.stringify(queue.length > 0 ? queue.shift() : always(requests));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -40,6 +47,9 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     push: (reply) => queue.push(reply),
+    get requests() {
+      return requests;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -105,6 +105,7 @@ export const EnvSchema = z.object({
 
   INGEST_CONCURRENCY: int(4, 1),
   SUMMARIZE_CONCURRENCY: int(4, 1),
+  PDF_THREADS: int(2, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),
   JOB_LOCK_MS: int(30_000, 1000),
@@ -240,6 +241,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
       summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
+      /** Long-lived PDF parsing threads per process (src/sources/pdf/run-thread.ts). */
+      pdfThreads: env.PDF_THREADS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** How often a worker checks that every paper in flight has a live job (src/queue/sweep.ts). */
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,

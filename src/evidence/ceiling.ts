@@ -42,9 +42,20 @@ function certaintyReason(certainty: Certainty): string {
     : `the review itself rates the certainty of its evidence as ${certainty}`;
 }
 
-export function evidenceLevel(
-  record: Pick<PaperRecord, 'publicationTypes' | 'title' | 'abstract' | 'journal'>,
-): EvidenceLevel {
+type EvidenceInput = Pick<PaperRecord, 'publicationTypes' | 'title' | 'abstract' | 'journal'>;
+
+/** Records are never changed once built; the prompt and two checks ask about the same one. */
+const levels = new WeakMap<EvidenceInput, EvidenceLevel>();
+
+export function evidenceLevel(record: EvidenceInput): EvidenceLevel {
+  const known = levels.get(record);
+  if (known) return known;
+  const level = computeLevel(record);
+  levels.set(record, level);
+  return level;
+}
+
+function computeLevel(record: EvidenceInput): EvidenceLevel {
   const design = studyDesign(record);
   const text = record.abstract.map((s) => s.text).join('\n');
   const certainty = statedCertainty(text);

@@ -85,6 +85,6 @@ export async function submitPaper(
     return { id, created: false, state: existing?.state ?? 'queued' };
   }
   if (blob) await deps.store.putBlob(id, blob);
-  await deps.enqueue.ingest(id);
+  await deps.enqueue.ingest(id, { fresh: true });
   return { id, created: true, state: 'queued' };
 }

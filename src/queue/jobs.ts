@@ -47,6 +47,7 @@ export function jobIdFor<N extends JobName>(name: N, data: JobPayload<N>): strin
 
 /** The stages' view of the queue: what they may ask for, without knowing BullMQ. */
 export interface Enqueuer {
-  ingest(paperId: string): Promise<void>;
+  /** `fresh`: the paper was created just now, so no earlier job of its id can exist to clear. */
+  ingest(paperId: string, opts?: { fresh?: boolean }): Promise<void>;
   summarize(paperId: string, version: number): Promise<void>;
 }

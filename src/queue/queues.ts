@@ -49,13 +49,14 @@ export async function enqueue<N extends JobName>(
   config: Config,
   name: N,
   data: JobPayload<N>,
+  opts: { fresh?: boolean } = {},
 ): Promise<void> {
   const parsed = parsePayload(name, data);
   if (!parsed.success) throw parsed.error;
   const payload = parsed.data;
   const jobId = jobIdFor(name, data);
   // A finished job with the same id would make add() a silent no-op (e.g. `laysum retry`): clear it first.
-  const previous = await queues[name].getJob(jobId);
+  const previous = opts.fresh ? undefined : await queues[name].getJob(jobId);
   if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
   await queues[name].add(name, payload, { ...jobOptions(name, config), jobId });
 }
@@ -80,7 +81,7 @@ export async function enqueueDelivery(
 
 export function enqueuer(queues: Queues, config: Config): Enqueuer {
   return {
-    ingest: (paperId) => enqueue(queues, config, 'ingest', { paperId }),
+    ingest: (paperId, opts) => enqueue(queues, config, 'ingest', { paperId }, opts),
     summarize: (paperId, version) => enqueue(queues, config, 'summarize', { paperId, version }),
   };
 }

@@ -101,6 +101,7 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
       const { record, doi: printed } = await extractPdf(bytes, {
         maxBytes: config.limits.maxPdfBytes,
         fullTextBudgetChars: config.limits.fullTextBudgetChars,
+        threads: config.workers.pdfThreads,
       });
       if (!printed) return record;
       // The PDF prints its DOI: use the publisher's metadata, keep the PDF's text.

@@ -23,13 +23,21 @@ export function identityKey(identity: Identity): string {
   return createHash('sha256').update(identity.value).digest('hex').slice(0, 32);
 }
 
+/** Recent answers: submission and ingest ask about the same abstract and title. Emptied when full. */
+const canonical = new Map<string, string>();
+
 /** Case, accents' forms, white space and punctuation do not make a different text. */
 export function canonicalText(text: string): string {
-  return text
+  const known = canonical.get(text);
+  if (known !== undefined) return known;
+  const value = text
     .toLowerCase()
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  if (canonical.size >= 1000) canonical.clear();
+  canonical.set(text, value);
+  return value;
 }
 
 export function textIdentity(text: string): Identity {

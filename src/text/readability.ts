@@ -12,6 +12,26 @@ import { sentences } from './sentences.ts';
 
 const FAMILIAR = new Set(daleChall);
 
+/**
+ * A bounded memo for the pure functions below: a draft's checks and its
+ * simplify decision read the same prose, and a corpus repeats its words, so
+ * counting syllables (the `syllable` package, with pluralize) and trying
+ * inflections once per word is most of the cost saved. Emptied when full.
+ */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const syllablesOf = memo(50_000, syllable);
+
 /** Words as Fathom counts them: letters (with ' and -), at least one vowel; "be-bop" style hyphens only. */
 export function readingWords(text: string): string[] {
   return (text.match(/\b[a-z][-'a-z]*\b/gi) ?? []).filter(
@@ -28,14 +48,20 @@ export interface ReadingFigures {
   hardWordShare: number;
 }
 
-export function readingFigures(text: string): ReadingFigures {
+function computeFigures(text: string): ReadingFigures {
   const words = readingWords(text);
   const count = sentences(text).length;
   if (count === 0 || words.length === 0) return { words: 0, sentences: 0, grade: 0, hardWordShare: 0 };
-  const syllables = words.reduce((sum, w) => sum + Math.max(1, syllable(w)), 0);
+  const syllables = words.reduce((sum, w) => sum + Math.max(1, syllablesOf(w)), 0);
   const grade = 0.39 * (words.length / count) + 11.8 * (syllables / words.length) - 15.59;
   const hard = words.filter((w) => !isFamiliar(w)).length;
   return { words: words.length, sentences: count, grade, hardWordShare: hard / words.length };
+}
+
+const figuresOfText = memo(256, computeFigures);
+
+export function readingFigures(text: string): ReadingFigures {
+  return { ...figuresOfText(text) };
 }
 
 export function fleschKincaidGrade(text: string): number {
@@ -44,6 +70,10 @@ export function fleschKincaidGrade(text: string): number {
 
 /** Is the word on the Dale-Chall list, directly or as a regular inflection (-s, -es, -ed, -ing, -er, -est, -ly)? */
 export function isFamiliar(word: string): boolean {
+  return familiar(word);
+}
+
+const familiar = memo(50_000, (word: string): boolean => {
   const w = word.toLowerCase().replace(/'s$/, '');
   if (FAMILIAR.has(w)) return true;
   if (w.includes('-')) return w.split('-').every((part) => part.length > 0 && isFamiliar(part));
@@ -63,7 +93,7 @@ export function isFamiliar(word: string): boolean {
     w.replace(/ly$/, ''),
   ];
   return stems.some((s) => s !== w && s.length > 1 && FAMILIAR.has(s));
-}
+});
 
 /** The sentences over `maxWords` words, longest first. */
 export function longSentences(text: string, maxWords: number): string[] {
@@ -79,7 +109,7 @@ export function hardWords(text: string, limit: number): string[] {
   const counts = new Map<string, number>();
   for (const w of readingWords(text)) {
     const lower = w.toLowerCase();
-    if (!isFamiliar(lower) && syllable(lower) >= 3) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    if (!isFamiliar(lower) && syllablesOf(lower) >= 3) counts.set(lower, (counts.get(lower) ?? 0) + 1);
   }
   return [...counts]
     .sort((a, b) => b[1] - a[1])

@@ -261,6 +261,30 @@ describe('extractPdf on edge cases', () => {
     const err = await failure(fixture('cermine_test2_hindawi_heart_failure.pdf'), { ...opts, timeoutMs: 20 });
     expect(err.message).toBe('Reading this PDF took longer than 20 ms and was stopped.');
   });
+
+  it('the thread pool serves more PDFs than threads at once, and recovers from a stopped thread', async () => {
+    const names = [
+      'cermine_test1_bmc_trauma_dvt_review.pdf',
+      'cermine_test2_hindawi_heart_failure.pdf',
+      'cermine_test5_pgmj_h_pylori_anaemia.pdf',
+    ];
+    await failure(fixture(names[0] ?? ''), { ...opts, timeoutMs: 1, threads: 1 });
+    const results = await Promise.all(
+      names.map((name) => extractPdf(fixture(name), { ...opts, threads: 1 })),
+    );
+    expect(results.map((r) => r.pages)).toEqual([4, 6, 7]);
+    expect(results[2]?.doi).toBe('10.1136/pgmj.2009.089987');
+  });
+
+  it('reads only the pages the record and the text budget need, and still counts them all', async () => {
+    const bmc = fixture('cermine_example2_bmc_hsr_malawi_qi.pdf');
+    const whole = await extractPdf(bmc, opts);
+    const cut = await extractPdf(bmc, { ...opts, fullTextBudgetChars: 1000 });
+    expect(cut.pages).toBe(whole.pages);
+    expect(cut.doi).toBe(whole.doi); // found on the last page, which is read too
+    expect(cut.record.abstract).toEqual(whole.record.abstract);
+    expect(whole.record.fullText?.startsWith(cut.record.fullText ?? '-')).toBe(true);
+  });
 });
 
 describe('PDF heuristics', () => {

@@ -221,6 +221,17 @@ describe('parsePubmedXml on edge cases', () => {
     expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(/not well-formed XML/);
     expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow(TransientError);
     expect(parsePubmedXml('<?xml version="1.0"?><PubmedArticleSet></PubmedArticleSet>').records).toEqual([]);
+    expect(parsePubmedXml('<?xml version="1.0"?>\n<PubmedArticleSet/>').records).toEqual([]);
+  });
+
+  it('names the line and the tag of XML that is not well-formed', () => {
+    expect(() => parsePubmedXml('<PubmedArticleSet>\n<PubmedArticle>\n</PubmedArticleSet>')).toThrow(
+      "not well-formed XML (line 3: closing tag 'PubmedArticleSet' where 'PubmedArticle' is open)",
+    );
+    expect(() => parsePubmedXml('<PubmedArticleSet></PubmedArticleSet></PubmedArticle>')).toThrow(
+      "(line 1: closing tag 'PubmedArticle' opens nothing)",
+    );
+    expect(() => parsePubmedXml('<PubmedArticleSet><PubmedArticle>')).toThrow("unclosed tag 'PubmedArticle'");
   });
 
   it('the gzipped MEDLINE 2016 baseline (MedlineCitationSet): all 604 parse, 78 have no abstract', () => {

@@ -1,7 +1,8 @@
 /**
  * An uploaded PDF to a paper record: checks size and signature (./check.ts), reads the
- * text in a worker thread (pdf-parse), then finds title, authors, abstract
- * and DOI with the heuristics in this folder. Every refusal is a PermanentError
+ * text of the pages it needs (the first two, and on until the full-text budget
+ * is met) in a pooled thread (pdf-parse, ./run-thread.ts), then finds title,
+ * authors, abstract and DOI with the heuristics in this folder. Every refusal is a PermanentError
  * that says what to send instead (the DOI, or the pasted abstract).
  */
 import { type PaperRecord, PaperRecord as PaperRecordSchema } from '../../domain/paper.ts';
@@ -11,15 +12,17 @@ import { findDoiInText } from '../doi.ts';
 import { findAbstract } from './abstract.ts';
 import { checkPdfBytes, PDF_ALTERNATIVE } from './check.ts';
 import { citationYear, frontMatter, journalFromSubject, meaningfulInfoTitle } from './front-matter.ts';
-import { runParseThread } from './run-thread.ts';
+import { runParseThread, setPdfThreads } from './run-thread.ts';
 import { cleanPages, cutToBudget } from './text.ts';
-import type { ParseFailure, PdfInfo } from './thread-protocol.ts';
+import { frontDoi, type ParseFailure, type PdfInfo } from './thread-protocol.ts';
 
 export interface ExtractPdfOptions {
   maxBytes: number;
   fullTextBudgetChars: number;
   /** Deadline for the parsing thread; 60 s when not given. */
   timeoutMs?: number;
+  /** Size of the process's pool of parsing threads; 2 when never given. */
+  threads?: number;
 }
 
 export interface ExtractedPdf {
@@ -29,7 +32,7 @@ export interface ExtractedPdf {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** Fewer letters than this in the whole document means there is no usable text layer. */
+/** Fewer letters than this in the pages read (all of them, for a PDF short of text) means there is no usable text layer. */
 const MIN_TEXT_LETTERS = 100;
 function unreadable(failure: ParseFailure, detail: string): PermanentError {
   if (failure === 'password') {
@@ -46,8 +49,15 @@ function unreadable(failure: ParseFailure, detail: string): PermanentError {
   );
 }
 
-async function readPages(bytes: Uint8Array, timeoutMs: number): Promise<{ pages: string[]; info: PdfInfo }> {
-  const outcome = await runParseThread({ bytes }, timeoutMs);
+interface ReadPages {
+  pages: string[];
+  lastPage?: string;
+  pageCount: number;
+  info: PdfInfo;
+}
+
+async function readPages(bytes: Uint8Array, textBudgetChars: number, timeoutMs: number): Promise<ReadPages> {
+  const outcome = await runParseThread({ bytes, textBudgetChars }, timeoutMs);
   switch (outcome.kind) {
     case 'result':
       if (outcome.result.ok) return outcome.result;
@@ -68,13 +78,11 @@ async function readPages(bytes: Uint8Array, timeoutMs: number): Promise<{ pages:
   }
 }
 
-/** DOI from the Info strings, the first two pages, or a BMC-style "doi:... Cite this article as" block. */
-function findPdfDoi(info: PdfInfo, pages: readonly string[]): string | null {
-  for (const text of [info.subject, info.title, info.keywords, pages[0], pages[1]]) {
-    const doi = text ? findDoiInText(text) : null;
-    if (doi) return doi;
-  }
-  const whole = pages.join('\n');
+/** DOI from the Info strings, the first two pages, or a BMC-style "doi:... Cite this article as" block in the pages read. */
+function findPdfDoi(info: PdfInfo, pages: readonly string[], lastPage?: string): string | null {
+  const front = frontDoi(info, pages);
+  if (front) return front;
+  const whole = (lastPage === undefined ? pages : [...pages, lastPage]).join('\n');
   const citeBlock = /doi:\s*(\S+)\s*\n\s*Cite this article as/i.exec(whole)?.[1];
   return citeBlock ? findDoiInText(`doi:${citeBlock}`) : null;
 }
@@ -87,7 +95,12 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions): Pr
     // Submitting ran the same checks as input; failing them now, after queueing, is permanent.
     throw err instanceof InputError ? new PermanentError(err.message, { hint: err.hint }) : err;
   }
-  const { pages, info } = await readPages(bytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (opts.threads !== undefined) setPdfThreads(opts.threads);
+  const { pages, lastPage, pageCount, info } = await readPages(
+    bytes,
+    opts.fullTextBudgetChars,
+    opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
   const lines = cleanPages(pages);
   const letters = (pages.join('').match(/\p{L}/gu) ?? []).length;
   if (letters < MIN_TEXT_LETTERS) {
@@ -102,7 +115,7 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions): Pr
   const journal = journalFromSubject(info.subject, firstPage);
   const front = frontMatter(firstPage, journal);
   const title = meaningfulInfoTitle(info.title) ?? front.title ?? firstPage[0] ?? 'Untitled PDF';
-  const doi = findPdfDoi(info, pages);
+  const doi = findPdfDoi(info, pages, lastPage);
   const fullText = lines.map((page) => page.join('\n')).join('\n\n');
   const record = PaperRecordSchema.parse({
     title,
@@ -113,5 +126,5 @@ export async function extractPdf(bytes: Uint8Array, opts: ExtractPdfOptions): Pr
     abstract: findAbstract([...firstPage, ...(lines[1] ?? [])], front.bodyStart),
     fullText: cutToBudget(fullText, opts.fullTextBudgetChars),
   });
-  return { record, pages: pages.length, doi };
+  return { record, pages: pageCount, doi };
 }

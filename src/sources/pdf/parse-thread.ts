@@ -1,14 +1,21 @@
 /**
- * Worker thread entry: runs pdf-parse (pdf.js) on the bytes it is given and
- * posts back the text of each page and the Info strings. It lives in its own
- * thread so a large or hostile PDF cannot block the event loop, and so the
- * caller can terminate it on timeout.
+ * PDF parsing thread entry: a long-lived thread of the pool in ./run-thread.ts.
+ * For each request it runs pdf-parse (pdf.js) on the bytes, reads pages from
+ * the first until the text budget is in hand (./thread-protocol.ts
+ * `enoughPages`), and posts back their text, the page count and the Info
+ * strings. It lives in a thread so a large or hostile PDF cannot block the
+ * event loop, and so the caller can terminate it on timeout.
  */
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import {
   classifyParseError,
+  cleanedLengthAtLeast,
+  enoughPages,
+  frontDoi,
   type ParseThreadInput,
+  type ParseThreadReply,
+  type ParseThreadRequest,
   type ParseThreadResult,
   pickInfo,
 } from './thread-protocol.ts';
@@ -19,12 +26,30 @@ import {
 const { PDFParse } = createRequire(import.meta.url)('pdf-parse') as typeof import('pdf-parse');
 
 async function parse(input: ParseThreadInput): Promise<ParseThreadResult> {
-  const parser = new PDFParse({ data: input.bytes, verbosity: 0 });
+  // Text only: no font faces for rendering, no system font lookups, no eval'd glyph code.
+  const parser = new PDFParse({
+    data: input.bytes,
+    verbosity: 0,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  });
   try {
     const info = await parser.getInfo();
-    // pageJoiner '' : no "-- 1 of 3 --" markers; pages are returned separately anyway.
-    const text = await parser.getText({ pageJoiner: '' });
-    return { ok: true, pages: text.pages.map((page) => page.text), info: pickInfo(info.info) };
+    // pageJoiner '' : no "-- 1 of 3 --" markers; each page is read on its own.
+    const page = async (n: number) =>
+      (await parser.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '';
+    const pages: string[] = [];
+    const lengths: number[] = [];
+    while (pages.length < info.total && !enoughPages(lengths, input.textBudgetChars)) {
+      const text = await page(pages.length + 1);
+      pages.push(text);
+      lengths.push(cleanedLengthAtLeast(text));
+    }
+    const picked = pickInfo(info.info);
+    const result: ParseThreadResult = { ok: true, pages, pageCount: info.total, info: picked };
+    if (pages.length < info.total && !frontDoi(picked, pages)) result.lastPage = await page(info.total);
+    return result;
   } catch (err) {
     return { ok: false, ...classifyParseError(err) };
   } finally {
@@ -32,5 +57,9 @@ async function parse(input: ParseThreadInput): Promise<ParseThreadResult> {
   }
 }
 
-const result = await parse(workerData as ParseThreadInput);
-parentPort?.postMessage(result);
+parentPort?.on('message', (request: ParseThreadRequest) => {
+  void parse(request.input).then((result) => {
+    const reply: ParseThreadReply = { id: request.id, result };
+    parentPort?.postMessage(reply);
+  });
+});

@@ -5,7 +5,7 @@
  * because a naive object mapping drops the text on either side of a child tag.
  * Tokenizing is ../../text/markup.ts; what is PubMed's own is MathML's layout.
  */
-import { type MarkupElement, type MarkupNode, markupTree } from '../../text/markup.ts';
+import { decodeReferences, type MarkupElement, type MarkupNode, markupTree } from '../../text/markup.ts';
 
 const collapseWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -46,6 +46,8 @@ function keepTokenSpaces(node: MarkupNode): void {
  * ("CO<sub>2</sub>" -> "CO2"), entities decoded, whitespace collapsed.
  */
 export function flattenInline(raw: string): string {
+  // Most values (PMIDs, dates, names, plain titles) hold no tag: the tree walk would give the same text.
+  if (!raw.includes('<')) return collapseWhitespace(raw.includes('&') ? decodeReferences(raw, 'xml') : raw);
   const tree = markupTree(raw, 'xml');
   keepTokenSpaces(tree);
   return collapseWhitespace(flattenNode(tree, false));

@@ -4,7 +4,6 @@
  * A record that cannot be used (no title and no abstract) comes back with
  * `record: null` and a `problem` a person can act on; the pipeline decides.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type AbstractSection, PaperRecord, type PaperRecordInput } from '../../domain/paper.ts';
 import { PermanentError } from '../../errors/permanent-error.ts';
 import { TransientError } from '../../errors/transient-error.ts';
@@ -12,6 +11,7 @@ import { mostPreciseDate, partialDate } from '../../text/dates.ts';
 import { normalizeDoi } from '../doi.ts';
 import { isPmid, pubmedUrl } from '../pmid.ts';
 import { flattenInline } from './inline.ts';
+import { parseXmlTree, type XmlElement, XmlSyntaxError } from './xml-tree.ts';
 
 export interface PubmedParseItem {
   pmid: string;
@@ -23,67 +23,45 @@ export interface PubmedParseResult {
 }
 
 // Elements that carry inline markup: kept raw and flattened by inline.ts.
-const MARKUP_ELEMENTS = ['ArticleTitle', 'VernacularTitle', 'AbstractText', 'Keyword', 'CollectiveName'];
-const REPEATED = new Set([
-  'PubmedArticle',
-  'PubmedBookArticle',
-  'MedlineCitation',
-  'Author',
+const MARKUP_ELEMENTS = new Set([
+  'ArticleTitle',
+  'VernacularTitle',
   'AbstractText',
-  'ELocationID',
-  'ArticleId',
-  'PublicationType',
-  'MeshHeading',
-  'KeywordList',
   'Keyword',
-  'Language',
-  'OtherID',
-  'ArticleDate',
+  'CollectiveName',
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Entities are decoded once, by flattenInline: fast-xml-parser leaves &#xe0; alone but decodes &amp;,
-  // so letting it decode would double-decode "&amp;#xe0;".
-  processEntities: false,
-  stopNodes: MARKUP_ELEMENTS.map((name) => `*.${name}`),
-  isArray: (name) => REPEATED.has(name),
-});
+type Node = XmlElement | undefined;
 
-type XmlObject = { [key: string]: unknown };
-const isObject = (v: unknown): v is XmlObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function all(node: unknown, name: string): unknown[] {
-  if (!isObject(node)) return [];
-  const value = node[name];
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
+/** The children of `node` named `name`, in order. */
+function all(node: Node, name: string): XmlElement[] {
+  if (!node) return [];
+  const found: XmlElement[] = [];
+  for (const child of node.children) if (child.name === name) found.push(child);
+  return found;
 }
-const one = (node: unknown, name: string): unknown => all(node, name)[0];
+function one(node: Node, name: string): Node {
+  if (!node) return undefined;
+  for (const child of node.children) if (child.name === name) return child;
+  return undefined;
+}
 
 /** Plain text of an element (markup flattened, entities decoded, whitespace collapsed). */
-function text(node: unknown): string {
-  if (typeof node === 'string') return flattenInline(node);
-  if (typeof node === 'number') return String(node);
-  return isObject(node) ? text(node['#text']) : '';
+const text = (node: Node): string => (node ? flattenInline(node.text) : '');
+function attr(node: Node, name: string): string | undefined {
+  const value = node?.attributes[name];
+  return value === undefined ? undefined : flattenInline(value);
 }
-function attr(node: unknown, name: string): string | undefined {
-  const value = isObject(node) ? node[`@_${name}`] : undefined;
-  return typeof value === 'string' ? flattenInline(value) : undefined;
-}
-const texts = (nodes: unknown[]): string[] => nodes.map(text).filter((t) => t !== '');
+const texts = (nodes: XmlElement[]): string[] => nodes.map(text).filter((t) => t !== '');
 
 /** ISO date from a Year/Month/Day element, as precise as the record is. */
-function isoDate(node: unknown): string | null {
+function isoDate(node: Node): string | null {
   const date = mostPreciseDate(text(one(node, 'Year')), text(one(node, 'Month')), text(one(node, 'Day')));
   // MedlineDate is free text ("1978 Jul-Sep", "2015 Oct-Dec"): only the year is reliable.
   return date ?? partialDate(/\b(\d{4})\b/.exec(text(one(node, 'MedlineDate')))?.[1]);
 }
 
-function publishedAt(article: unknown): string | null {
+function publishedAt(article: Node): string | null {
   const pubDate = one(one(one(article, 'Journal'), 'JournalIssue'), 'PubDate');
   return (
     isoDate(pubDate) ??
@@ -94,7 +72,7 @@ function publishedAt(article: unknown): string | null {
   );
 }
 
-function authors(article: unknown): string[] {
+function authors(article: Node): string[] {
   return all(one(article, 'AuthorList'), 'Author')
     .filter((a) => attr(a, 'ValidYN') !== 'N')
     .map((a) => {
@@ -106,7 +84,7 @@ function authors(article: unknown): string[] {
     .filter((name) => name !== '');
 }
 
-function abstractSections(article: unknown): AbstractSection[] {
+function abstractSections(article: Node): AbstractSection[] {
   return all(one(article, 'Abstract'), 'AbstractText')
     .map((node) => ({
       label: attr(node, 'Label') || null,
@@ -116,12 +94,7 @@ function abstractSections(article: unknown): AbstractSection[] {
     .filter((s) => s.text !== '');
 }
 
-function identifiers(
-  pmid: string,
-  article: unknown,
-  citation: unknown,
-  pubmedData: unknown,
-): PaperRecordInput['ids'] {
+function identifiers(pmid: string, article: Node, citation: Node, pubmedData: Node): PaperRecordInput['ids'] {
   const articleIds = all(one(pubmedData, 'ArticleIdList'), 'ArticleId');
   const byType = (type: string) => articleIds.filter((n) => attr(n, 'IdType') === type).map(text);
   const elocationDois = all(article, 'ELocationID')
@@ -135,7 +108,7 @@ function identifiers(
   return { pmid, ...(doi ? { doi } : {}), ...(pmcid ? { pmcid } : {}) };
 }
 
-function keywords(citation: unknown): string[] {
+function keywords(citation: Node): string[] {
   const mesh = all(one(citation, 'MeshHeadingList'), 'MeshHeading').map((h) =>
     text(one(h, 'DescriptorName')),
   );
@@ -143,7 +116,7 @@ function keywords(citation: unknown): string[] {
   return [...new Set([...mesh, ...own].filter((k) => k !== ''))];
 }
 
-function buildItem(citation: unknown, pubmedData: unknown): PubmedParseItem {
+function buildItem(citation: Node, pubmedData: Node): PubmedParseItem {
   const pmid = text(one(citation, 'PMID'));
   if (!isPmid(pmid)) {
     return {
@@ -182,16 +155,19 @@ function buildItem(citation: unknown, pubmedData: unknown): PubmedParseItem {
   return { pmid, record: PaperRecord.parse(input) };
 }
 
-function parseDocument(xml: string): XmlObject {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { msg, line } = valid.err;
-    throw new TransientError(`The PubMed response is not well-formed XML (line ${line}: ${msg}).`, {
-      hint: 'E-utilities may have returned an error page; retry later, or check the PMIDs sent.',
-    });
+/** The document as one root holding its top-level elements. */
+function parseDocument(xml: string): XmlElement {
+  try {
+    return { name: '#document', attributes: {}, children: parseXmlTree(xml, MARKUP_ELEMENTS), text: '' };
+  } catch (err) {
+    if (!(err instanceof XmlSyntaxError)) throw err;
+    throw new TransientError(
+      `The PubMed response is not well-formed XML (line ${err.line}: ${err.message}).`,
+      {
+        hint: 'E-utilities may have returned an error page; retry later, or check the PMIDs sent.',
+      },
+    );
   }
-  const doc: unknown = parser.parse(xml);
-  return isObject(doc) ? doc : {};
 }
 
 /**
@@ -202,7 +178,7 @@ function parseDocument(xml: string): XmlObject {
 export function parsePubmedXml(xml: string): PubmedParseResult {
   const doc = parseDocument(xml.replace(/^\uFEFF/, ''));
   const set = one(doc, 'PubmedArticleSet');
-  if (isObject(set) || set === '') {
+  if (set) {
     const articles = all(set, 'PubmedArticle').map((a) =>
       buildItem(one(a, 'MedlineCitation'), one(a, 'PubmedData')),
     );
@@ -210,7 +186,7 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
     return { records: [...articles, ...books] };
   }
   const medline = one(doc, 'MedlineCitationSet');
-  if (isObject(medline) || medline === '') {
+  if (medline) {
     return { records: all(medline, 'MedlineCitation').map((c) => buildItem(c, undefined)) };
   }
   const error = text(one(one(doc, 'eFetchResult'), 'ERROR'));
@@ -220,7 +196,7 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
     });
   // Another document (an HTML error page, a proxy's answer) is the service having trouble, not the PMIDs.
   throw new TransientError(
-    `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'}>.`,
+    `Expected PubMed XML (PubmedArticleSet or MedlineCitationSet), got <${doc.children[0]?.name ?? 'nothing'}>.`,
     {
       hint: 'NCBI or a proxy on the way answered with another page; retried later. If it persists, check the E-utilities base URL.',
     },
@@ -228,7 +204,7 @@ export function parsePubmedXml(xml: string): PubmedParseResult {
 }
 
 /** Bookshelf chapters (PubmedBookArticle) have a different layout that LaySum does not read yet. */
-function bookItem(book: unknown): PubmedParseItem {
+function bookItem(book: Node): PubmedParseItem {
   const pmid = text(one(one(book, 'BookDocument'), 'PMID'));
   return {
     pmid,

@@ -1,0 +1,75 @@
+/**
+ * Memory per paper for `npm run bench`: 5,000 pasted abstracts through the
+ * real workers (in this process, scripted model answering at once). Redis:
+ * MEMORY USAGE summed over every key under the run's prefix (papers, drafts,
+ * audit, identities, and BullMQ's kept jobs), so other users of the same Redis
+ * do not count; INFO's used_memory difference is printed beside it. Worker:
+ * the heap after a full GC, before and after, the growth per paper.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Redis } from 'ioredis';
+import { benchConfig, benchSummary, benchTexts, runLaySum } from './pipeline-run.ts';
+import { startScriptedLlm } from './scripted-llm.ts';
+
+const PAPERS = 5000;
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? Number.NaN);
+}
+
+/** Bytes and key count of everything under `prefix`. */
+async function prefixUsage(redis: Redis, prefix: string): Promise<{ bytes: number; keys: number }> {
+  let bytes = 0;
+  let keys = 0;
+  for await (const found of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
+    const batch = redis.pipeline();
+    for (const key of found as string[]) batch.memory('USAGE', key);
+    for (const [, n] of (await batch.exec()) ?? []) bytes += Number(n ?? 0);
+    keys += (found as string[]).length;
+  }
+  return { bytes, keys };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function benchMemory(): Promise<void> {
+  const llm = await startScriptedLlm(benchSummary);
+  let heapBefore = 0;
+  let redisBefore = 0;
+  const lines: string[] = [];
+  try {
+    const run = await runLaySum(benchConfig(llm), benchTexts(PAPERS), {
+      ready: async (redis) => {
+        heapBefore = heapAfterGc();
+        redisBefore = await usedMemory(redis);
+      },
+      before: async (redis, config) => {
+        const heap = heapAfterGc() - heapBefore;
+        const used = (await usedMemory(redis)) - redisBefore;
+        const { bytes, keys } = await prefixUsage(redis, config.redis.prefix);
+        lines.push(
+          `  Redis: ${kb(bytes / PAPERS)} a paper (MEMORY USAGE of its ${keys} keys / ${PAPERS}, BullMQ's kept jobs included); used_memory grew ${kb(used / PAPERS)} a paper (shared Redis: others' keys count there)`,
+        );
+        lines.push(
+          `  worker heap after GC: ${heap >= 0 ? '+' : ''}${(heap / PAPERS).toFixed(0)} bytes a paper (${(heap / 1e6).toFixed(1)} MB over the run)`,
+        );
+      },
+    });
+    console.log(
+      `Memory per paper (${PAPERS} pasted abstracts to pending review in ${run.seconds.toFixed(0)} s):`,
+    );
+    for (const line of lines) console.log(line);
+  } finally {
+    await llm.close();
+  }
+}

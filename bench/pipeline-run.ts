@@ -1,0 +1,174 @@
+/**
+ * Runs for the pipeline figures of `npm run bench` (./pipeline.ts): LaySum's
+ * real workers, in this process, on the local Redis under a prefix of their
+ * own, against the scripted OpenAI server answering at once; and the
+ * yardstick, two chained no-op BullMQ queues on the same Redis. Each run
+ * removes its keys afterwards.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { type Config, parseEnv } from '../src/config/env.ts';
+import type { LaySummary } from '../src/domain/summary.ts';
+import { submitPaper } from '../src/intake/submit.ts';
+import { createLogger } from '../src/log/logger.ts';
+import { createContext } from '../src/runtime/context.ts';
+import { startWorkers } from '../workers/run.ts';
+import { BASE_SUMMARY } from './check-corpus.ts';
+import type { ScriptedLlm } from './scripted-llm.ts';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Jobs each stage works on at once, in LaySum (its default) and in the yardstick alike. */
+export const CONCURRENCY = 4;
+
+/**
+ * The scripted model's reply to request `n`: the check corpora's plain summary
+ * (under the reading target: no simplify call), numbered, so no two drafts are alike.
+ */
+export const benchSummary = (n: number): LaySummary => ({
+  ...BASE_SUMMARY,
+  takeaway: `${BASE_SUMMARY.takeaway} This is reply number ${n}.`,
+});
+
+/** Distinct pasted abstracts: the samples, each title and text marked with its copy number. */
+export function benchTexts(count: number): string[] {
+  const dir = new URL('../samples/abstracts/', import.meta.url);
+  const samples = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  return Array.from({ length: count }, (_, i) => {
+    const [title = '', ...rest] = (samples[i % samples.length] ?? '').split('\n');
+    return `${title} (bench copy ${i})\n${rest.join('\n')}\nThis is copy ${i}.`;
+  });
+}
+
+export function benchConfig(llm: ScriptedLlm, env: Record<string, string> = {}): Config {
+  return parseEnv({
+    REDIS_URL,
+    LAYSUM_PREFIX: `bench-${randomUUID().slice(0, 12)}`,
+    LLM_PROVIDER: 'openai',
+    OPENAI_BASE_URL: llm.baseURL,
+    OPENAI_API_KEY: 'sk-bench',
+    LOG_LEVEL: 'silent',
+    INGEST_CONCURRENCY: String(CONCURRENCY),
+    SUMMARIZE_CONCURRENCY: String(CONCURRENCY),
+    ...env,
+  });
+}
+
+export async function removePrefix(redis: Redis, prefix: string): Promise<void> {
+  for await (const found of redis.scanStream({ match: `${prefix}:*`, count: 1000 }))
+    if ((found as string[]).length) await redis.del(...(found as string[]));
+}
+
+/** One job's times from BullMQ's own clock, in ms: waiting to be picked up, then running. */
+export interface StageTimes {
+  wait: number;
+  run: number;
+}
+
+export interface LaySumRun {
+  /** First submission to last draft, in seconds. */
+  seconds: number;
+  /** Submission to pending review, per paper, in ms. */
+  latencies: number[];
+  /** Per stage, per job. */
+  stages: { ingest: StageTimes[]; summarize: StageTimes[] };
+}
+
+export interface LaySumRunOptions {
+  /** Submissions per second; absent: as fast as the submitter goes. */
+  paced?: number;
+  /** Called with the live Redis and prefix before the workers stop (memory figures). */
+  before?: (redis: Redis, config: Config) => Promise<void>;
+  /** Called once the workers are ready, before the first submission. */
+  ready?: (redis: Redis, config: Config) => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Submit `texts` and wait for every draft; the workers run in this process. */
+export async function runLaySum(
+  config: Config,
+  texts: string[],
+  opts: LaySumRunOptions = {},
+): Promise<LaySumRun> {
+  const ctx = await createContext(config, 'worker');
+  const drafted = new Map<string, number>();
+  const stages: LaySumRun['stages'] = { ingest: [], summarize: [] };
+  let allDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
+  const handle = await startWorkers(ctx, {
+    stages: ['ingest', 'summarize'],
+    log: createLogger(config),
+    onWorker: (w) => {
+      const times = w.name === 'ingest' ? stages.ingest : w.name === 'summarize' ? stages.summarize : null;
+      w.on('completed', (job) => {
+        const { timestamp, processedOn = timestamp, finishedOn = processedOn } = job;
+        times?.push({ wait: processedOn - timestamp, run: finishedOn - processedOn });
+      });
+      if (w.name !== 'summarize') return;
+      w.on('completed', (job) => {
+        drafted.set((job.data as { paperId: string }).paperId, performance.now());
+        if (drafted.size === texts.length) allDone();
+      });
+    },
+  });
+  try {
+    await opts.ready?.(ctx.redis, config);
+    const submitted: { id: string; at: number }[] = [];
+    const start = performance.now();
+    for (const [i, text] of texts.entries()) {
+      if (opts.paced) await sleep(start + (i * 1000) / opts.paced - performance.now());
+      const at = performance.now();
+      const { id } = await submitPaper(ctx, { kind: 'text', text }, { actor: 'bench' });
+      submitted.push({ id, at });
+    }
+    await done;
+    const seconds = (Math.max(...drafted.values()) - start) / 1000;
+    const latencies = submitted.map((s) => (drafted.get(s.id) ?? Number.NaN) - s.at);
+    await opts.before?.(ctx.redis, config);
+    return { seconds, latencies, stages };
+  } finally {
+    await handle.close();
+    await removePrefix(ctx.redis, config.redis.prefix);
+    await ctx.close();
+  }
+}
+
+/** The yardstick: `count` jobs through two chained no-op queues, as many at once as LaySum's stages. */
+export async function runBullmq(count: number): Promise<number> {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `bench-${randomUUID().slice(0, 12)}`;
+  const first = new Queue('first', { connection, prefix });
+  const second = new Queue('second', { connection, prefix });
+  let finished = 0;
+  let allDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    allDone = resolve;
+  });
+  const a = new Worker('first', async (job) => void (await second.add('b', job.data)), {
+    connection,
+    prefix,
+    concurrency: CONCURRENCY,
+  });
+  const b = new Worker('second', async () => 'ok', { connection, prefix, concurrency: CONCURRENCY });
+  b.on('completed', () => {
+    if (++finished === count) allDone();
+  });
+  try {
+    await Promise.all([a.waitUntilReady(), b.waitUntilReady()]);
+    const start = performance.now();
+    for (let i = 0; i < count; i++) await first.add('a', { i });
+    await done;
+    return (performance.now() - start) / 1000;
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    await Promise.all([first.close(), second.close()]);
+    await removePrefix(connection, prefix);
+    await connection.quit();
+  }
+}

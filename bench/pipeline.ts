@@ -1,0 +1,108 @@
+/**
+ * Pipeline overhead for `npm run bench`: 1,000 papers from first submission
+ * to last draft with the scripted model answering at once, beside two chained
+ * no-op BullMQ queues on the same Redis (the yardstick), in turn, three times; then
+ * papers submitted at 10 a second for the time each spends in LaySum, and the
+ * CPU profile's top items of one throughput run. Printed, never asserted.
+ */
+import { Session } from 'node:inspector/promises';
+import { median } from './parsing.ts';
+import { benchConfig, benchSummary, benchTexts, runBullmq, runLaySum } from './pipeline-run.ts';
+import { startScriptedLlm } from './scripted-llm.ts';
+
+const PAPERS = 1000;
+const PACED = { papers: 100, perSecond: 10 };
+const PAIRS = 3;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time by function, largest first, as "share name (file:line)". */
+function topItems(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  n: number,
+): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const dt = profile.timeDeltas?.[i] ?? 0;
+    if (!frame || frame.functionName === '(idle)') return;
+    const file = frame.url.replace(/^.*\/node_modules\//, '').replace(/^.*\/(src|workers|bench)\//, '$1/');
+    const key = `${frame.functionName || '(anonymous)'} ${file ? `(${file}:${frame.lineNumber + 1})` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, t]) => `${((t / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+export async function benchPipeline(): Promise<void> {
+  const llm = await startScriptedLlm(benchSummary);
+  try {
+    const texts = benchTexts(PAPERS);
+    console.log(
+      `Pipeline overhead (${PAPERS} pasted abstracts, scripted model answering at once, ${PAIRS} pairs in turn; the machine is shared, so read the ratios):`,
+    );
+    await runBullmq(100); // warm-up of both
+    await runLaySum(benchConfig(llm), benchTexts(50));
+    const ratios: number[] = [];
+    for (let pair = 0; pair < PAIRS; pair++) {
+      const raw = await runBullmq(PAPERS);
+      const ours = await runLaySum(benchConfig(llm), texts);
+      const ratio = raw / ours.seconds;
+      ratios.push(ratio);
+      console.log(
+        `  pair ${pair + 1}: LaySum ${(PAPERS / ours.seconds).toFixed(0)} papers/s, two no-op BullMQ queues ${(PAPERS / raw).toFixed(0)} jobs/s: ${ratio.toFixed(2)}x`,
+      );
+    }
+    const ratio = median(ratios);
+    console.log(
+      `  LaySum vs raw BullMQ, median of the pairs: ${ratio.toFixed(2)}x   target >= 0.5x: ${ratio >= 0.5 ? 'met' : 'MISSED'}`,
+    );
+
+    const paced = await runLaySum(benchConfig(llm), benchTexts(PACED.papers), { paced: PACED.perSecond });
+    const p50 = percentile(paced.latencies, 50);
+    const p99 = percentile(paced.latencies, 99);
+    console.log(
+      `  per paper at ${PACED.perSecond}/s (${PACED.papers} papers), submission to pending review, the scripted model's answer included: p50 ${p50.toFixed(1)} ms (target <= 5: ${p50 <= 5 ? 'met' : 'MISSED'}), p99 ${p99.toFixed(1)} ms (target <= 50: ${p99 <= 50 ? 'met' : 'MISSED'})`,
+    );
+
+    const stage = (name: string, t: { wait: number; run: number }[]) => {
+      const wait = percentile(
+        t.map((x) => x.wait),
+        50,
+      );
+      const run = percentile(
+        t.map((x) => x.run),
+        50,
+      );
+      return `${name} waits ${wait} ms, runs ${run} ms`;
+    };
+    console.log(
+      `    by stage (medians, BullMQ's ms clock): ${stage('ingest', paced.stages.ingest)}; ${stage('summarize', paced.stages.summarize)} (the scripted model's answer and the checks included)`,
+    );
+
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    await runLaySum(benchConfig(llm), texts);
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    console.log('  CPU profile of one more run (self time, this process: submitter and workers):');
+    for (const line of topItems(profile as Parameters<typeof topItems>[0], 10)) console.log(`    ${line}`);
+  } finally {
+    await llm.close();
+  }
+}
