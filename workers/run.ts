@@ -85,7 +85,7 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     }
   };
   await sweep();
-  const dispatcher = stages.includes('webhook') ? await startDispatcher(ctx, log) : null;
+  const dispatcher = stages.includes('webhook') ? await startDispatcher(ctx, outage) : null;
   const timer = setInterval(() => void sweep(), ctx.config.workers.sweepIntervalMs);
   timer.unref();
   return {

@@ -6,13 +6,13 @@
  */
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Logger } from '../src/log/logger.ts';
 import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import { enqueueDelivery } from '../src/queue/queues.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { WebhookStore } from '../src/store/webhooks.ts';
 import { attemptDelivery } from '../src/webhooks/deliver.ts';
 import { dispatchOnce } from '../src/webhooks/dispatch.ts';
+import type { OutageLog } from './redis-outage.ts';
 import type { StageWorker } from './stage-worker.ts';
 
 export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
@@ -37,9 +37,14 @@ export interface Dispatcher {
   close(): Promise<void>;
 }
 
-/** Read the audit stream until closed; a Redis hiccup is logged and the loop goes on. */
-export async function startDispatcher(ctx: Context, log: Logger, blockMs = 1000): Promise<Dispatcher> {
+/**
+ * Read the audit stream until closed; a Redis hiccup goes to the worker's
+ * outage log (one line per outage, ./redis-outage.ts) and the loop goes on.
+ */
+export async function startDispatcher(ctx: Context, outage: OutageLog, blockMs = 1000): Promise<Dispatcher> {
+  // Its own connection: XREADGROUP blocks it. Its errors are the same outage the main connection reports.
   const redis = ctx.redis.duplicate();
+  redis.on('error', (err: Error) => outage.error('webhook dispatcher', err));
   const webhooks = new WebhookStore(redis, ctx.config.redis.prefix);
   await webhooks.ensureGroup();
   const deps = {
@@ -57,7 +62,7 @@ export async function startDispatcher(ctx: Context, log: Logger, blockMs = 1000)
         await dispatchOnce(deps, consumer, blockMs);
       } catch (err) {
         if (!running) break;
-        log.error({ stage: 'webhook', err }, `webhook dispatcher: ${(err as Error).message}`);
+        outage.error('webhook dispatcher', err instanceof Error ? err : new Error(String(err)));
         await new Promise((r) => setTimeout(r, blockMs));
       }
     }

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)(`queue and history in Chromium (${CHROMIUM})`, () 
     await page.selectOption('#f-check', 'fail');
     await page.click('form.filters button[type=submit]');
     await page.waitForURL(/check=fail/);
-    const cells = await page.locator('tbody tr[data-id] td:nth-child(7)').allTextContents();
+    const cells = await page.locator('tbody tr[data-id] td[data-label="Checks"]').allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.every((c) => c === 'fail')).toBe(true);
     expect(await page.inputValue('#f-topic')).toBe('sleep');
@@ -79,7 +79,9 @@ describe.skipIf(!hasChromium)(`queue and history in Chromium (${CHROMIUM})`, () 
     await page.click('th a[data-sort=credibility]');
     await page.waitForURL(/sort=credibility/);
     expect(page.url()).toContain('topic=sleep');
-    const cred = (await page.locator('tbody tr[data-id] td:nth-child(8)').allTextContents()).map(Number);
+    const cred = (await page.locator('tbody tr[data-id] td[data-label="Credibility"]').allTextContents()).map(
+      Number,
+    );
     expect(cred).toEqual([...cred].sort((a, b) => b - a));
   });
 

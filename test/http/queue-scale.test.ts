@@ -43,8 +43,10 @@ describe('the queue over more than 500 papers', () => {
     for (let page = 1; page <= 6; page++)
       for (const d of (await list(`?page=${page}&limit=100`)).drafts) seen.add(d.id);
     expect(seen.size).toBe(COUNT);
+    // Papers seeded in the same millisecond tie: the oldest is one submitted at the first moment.
     const oldest = await list('?order=asc&limit=1');
-    expect(oldest.drafts[0]?.id).toBe(ids[0]);
+    const firstAt = (await h.deps.store.require(ids[0] ?? '')).createdAt;
+    expect(oldest.drafts[0]?.createdAt).toBe(firstAt);
   });
 
   it('finds the newest paper by its PMID, its DOI (any spelling) and a word of its title', async () => {
