@@ -96,6 +96,15 @@ function positive(name: string, value: string | undefined, fallback: number, max
   return Math.min(n, max);
 }
 
+/** `page` (1-based) and `limit` from query parameters; a bad one is a 400 saying what to use. */
+export function parsePage(query: Record<string, string | undefined>): { page: number; limit: number } {
+  const q = (name: string) => query[name]?.trim() || undefined;
+  return {
+    page: positive('page', q('page'), 1, 1_000_000),
+    limit: positive('limit', q('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+}
+
 /** Read the filters, sort and page from query parameters; a bad value is a 400 saying what to use. */
 export function parseFilter(query: Record<string, string | undefined>): DraftFilter {
   const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
@@ -112,8 +121,7 @@ export function parseFilter(query: Record<string, string | undefined>): DraftFil
     to: day('to', q('to')),
     sort: oneOf('sort', q('sort'), SORTS) ?? 'age',
     order: oneOf('order', q('order'), ['asc', 'desc'] as const) ?? 'desc',
-    page: positive('page', q('page'), 1, 1_000_000),
-    limit: positive('limit', q('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    ...parsePage(query),
   };
 }
 
