@@ -91,7 +91,7 @@ function positive(name: string, value: string | undefined, fallback: number, max
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new InputError(`The ${name} "${value}" is not a whole number from 1.`, {
-      hint: `Use ${name}=1 to ${max}.`,
+      hint: `Give a whole number from 1 to ${max} (${name} 1 is the first).`,
     });
   return Math.min(n, max);
 }
