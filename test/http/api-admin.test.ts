@@ -232,7 +232,12 @@ describe('/api/webhooks', () => {
   });
 
   it('describes the new routes in the OpenAPI document', async () => {
-    const doc = (await (await h.call('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await h.call('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
+    expect(refs.filter((r) => !(r && r in doc.components.schemas))).toEqual([]);
     for (const p of [
       '/api/mine',
       '/api/watches',
