@@ -89,9 +89,9 @@ describe('laysum CLI', () => {
     const { cli, submit } = laysum();
     const fractureId = await submit('fracture.txt', 'pmid-30158200.txt');
     await cli('worker', '--drain');
-    const list = json<Array<{ id: string; state: string; provider: string }>>(
+    const list = json<{ drafts: Array<{ id: string; state: string; provider: string }> }>(
       await cli('review', 'list', '--json'),
-    );
+    ).drafts;
     expect(list.find((r) => r.id === fractureId)).toMatchObject({
       state: 'pending_review',
       provider: 'extractive',

@@ -6,13 +6,16 @@
 import type { Command } from 'commander';
 import type { Action } from '../review/actions.ts';
 import { FIELDS } from './commands/edit-fields.ts';
-import type { DecisionOptions } from './commands/review.ts';
+import type { DecisionOptions, ListOptions } from './commands/review.ts';
 import type { EditOptions } from './commands/review-edit.ts';
 import { type JsonOption, load } from './lazy.ts';
 
 /** PaperState's values, for the help text only (a unit test checks them against the schema). */
 export const STATE_NAMES =
   'queued|ingesting|summarizing|pending_review|approved|rejected|published|unpublished|failed';
+/** The queue's sorts and page sizes, likewise (checked against src/review/queries.ts). */
+export const SORT_NAMES = 'age|grade|checks|credibility';
+export const PAGE_SIZES = { default: 50, max: 200 };
 
 interface DecisionCommand {
   action: Action;
@@ -66,10 +69,15 @@ export function addReview(program: Command): void {
   const review = program.command('review').description('List, read and decide on drafts');
   review
     .command('list')
-    .description('List papers (pending_review first by default)')
+    .description('List papers a page at a time, newest first, from the same index as the desk')
     .option('--state <state>', `only papers in this state (${STATE_NAMES})`)
-    .option('--json', 'print JSON')
-    .action(async (o: { state?: string } & JsonOption) => (await load.review()).listPapers(o));
+    .option('--q <words>', 'search the title, journal, headline and topics, or a PMID, DOI or paper id')
+    .option('--sort <field>', `sort by ${SORT_NAMES} (default: age)`)
+    .option('--order <order>', 'desc or asc (default: desc)')
+    .option('--page <n>', 'the page to show (default: 1)')
+    .option('--limit <n>', `papers per page (default: ${PAGE_SIZES.default}, at most ${PAGE_SIZES.max})`)
+    .option('--json', 'print JSON: the page with total, pages and counts, as GET /api/drafts')
+    .action(async (o: ListOptions) => (await load.review()).listPapers(o));
   review
     .command('show <id>')
     .description('Show the source, the current draft, its checks, provenance and history')

@@ -29,15 +29,15 @@ export interface MySubmissions {
   changedCount: number;
 }
 
-/** The person's papers; opening the list counts as a visit (`markVisit: false` only peeks). */
+/** The person's papers (a page of them from `offset`); opening the list counts as a visit (`markVisit: false` only peeks). */
 export async function mySubmissions(
   store: PaperStore,
   name: string,
-  opts: { limit?: number; markVisit?: boolean } = {},
+  opts: { limit?: number; offset?: number; markVisit?: boolean } = {},
 ): Promise<MySubmissions> {
   await store.indexSubmitters();
   const [papers, total] = await Promise.all([
-    store.submittedBy(name, opts.limit ?? 200),
+    store.submittedBy(name, opts.limit ?? 200, opts.offset ?? 0),
     store.countSubmittedBy(name),
   ]);
   const previous = opts.markVisit === false ? 0 : await store.visit(name, 'mine');

@@ -91,9 +91,18 @@ function positive(name: string, value: string | undefined, fallback: number, max
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new InputError(`The ${name} "${value}" is not a whole number from 1.`, {
-      hint: `Use ${name}=1 to ${max}.`,
+      hint: `Give a whole number from 1 to ${max} (${name} 1 is the first).`,
     });
   return Math.min(n, max);
+}
+
+/** `page` (1-based) and `limit` from query parameters; a bad one is a 400 saying what to use. */
+export function parsePage(query: Record<string, string | undefined>): { page: number; limit: number } {
+  const q = (name: string) => query[name]?.trim() || undefined;
+  return {
+    page: positive('page', q('page'), 1, 1_000_000),
+    limit: positive('limit', q('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
 }
 
 /** Read the filters, sort and page from query parameters; a bad value is a 400 saying what to use. */
@@ -112,8 +121,7 @@ export function parseFilter(query: Record<string, string | undefined>): DraftFil
     to: day('to', q('to')),
     sort: oneOf('sort', q('sort'), SORTS) ?? 'age',
     order: oneOf('order', q('order'), ['asc', 'desc'] as const) ?? 'desc',
-    page: positive('page', q('page'), 1, 1_000_000),
-    limit: positive('limit', q('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    ...parsePage(query),
   };
 }
 

@@ -142,19 +142,6 @@ export async function rowsFor(store: PaperStore, ids: readonly string[]): Promis
   return Promise.all(papers.filter((p): p is Paper => p !== null).map((p) => paperRow(store, p)));
 }
 
-export async function paperRows(store: PaperStore, state?: PaperState, limit = 500): Promise<PaperRow[]> {
-  return rowsFor(store, await store.ids(state, limit));
-}
-
-/** The review queue's order: oldest pending drafts first, then everything else, most recently changed first. */
-export function reviewOrder(rows: PaperRow[]): PaperRow[] {
-  const rank = (s: PaperState) => (s === 'pending_review' ? 0 : 1);
-  return rows.sort(
-    (a, b) =>
-      rank(a.state) - rank(b.state) || (rank(a.state) === 0 ? 0 : b.updatedAt.localeCompare(a.updatedAt)),
-  );
-}
-
 /**
  * A paper id, following a duplicate merged at ingest to the paper that stayed.
  * A paper whose record is gone but which an index or the audit still names is

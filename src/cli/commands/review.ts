@@ -5,8 +5,8 @@
 import { InputError } from '../../errors/input-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
 import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/actions.ts';
-import { parseState } from '../../review/queries.ts';
-import { paperRows, paperView, resolvePaperId, reviewOrder } from '../../review/view.ts';
+import { type DraftFilter, findDrafts, parseFilter } from '../../review/queries.ts';
+import { paperView, resolvePaperId } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
 import { fleetNotices } from '../../store/llm-gate.ts';
 import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
@@ -31,17 +31,41 @@ export type DecisionOptions = { as?: string; json?: boolean; version?: string } 
   string | boolean | undefined
 >;
 
-export function listPapers(o: { state?: string } & JsonOption): Promise<void> {
+/** Options of `review list`: the desk's filters, sort and page, from the same search index. */
+export interface ListOptions extends JsonOption {
+  state?: string;
+  q?: string;
+  sort?: string;
+  order?: string;
+  page?: string;
+  limit?: string;
+}
+
+export function listPapers(o: ListOptions): Promise<void> {
   return withContext(async (ctx) => {
-    const state = parseState(o.state);
-    const rows = await paperRows(ctx.store, state);
-    reviewOrder(rows);
-    if (o.json) return printJson(rows);
-    if (rows.length === 0)
-      return print(state ? `No papers are ${state}.` : 'No papers yet: `laysum submit` queues one.');
-    for (const r of rows) print(formatRow(r));
+    const filter = parseFilter({
+      state: o.state,
+      q: o.q,
+      sort: o.sort,
+      order: o.order,
+      page: o.page,
+      limit: o.limit,
+    });
+    const list = await findDrafts(ctx.store, filter);
+    if (o.json) return printJson(list);
+    if (list.total === 0) return print(emptyList(filter));
+    for (const r of list.drafts) print(formatRow(r));
+    const beyond = list.drafts.length === 0 ? ' (nothing on this page: ask for an earlier --page)' : '';
+    print(`page ${list.page} of ${list.pages} (${plural(list.total, 'paper')})${beyond}`);
   });
 }
+
+function emptyList(filter: DraftFilter): string {
+  if (filter.q) return `No papers match "${filter.q}"${filter.state ? ` among ${filter.state} papers` : ''}.`;
+  return filter.state ? `No papers are ${filter.state}.` : 'No papers yet: `laysum submit` queues one.';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function showPaper(id: string, o: JsonOption): Promise<void> {
   return withContext(async (ctx) => {

@@ -3,8 +3,12 @@ import { Hono } from 'hono';
 import { identify } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { draftsApi } from './drafts.ts';
+import { mineApi } from './mine.ts';
 import { openApiDocument } from './openapi.ts';
 import { papersApi } from './papers.ts';
+import { usersApi } from './users.ts';
+import { watchesApi } from './watches.ts';
+import { webhooksApi } from './webhooks.ts';
 
 export function api(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -12,6 +16,10 @@ export function api(deps: AppDeps): Hono<AppEnv> {
   app.use('*', identify(deps, { bearer: true, cookie: false }));
   app.route('/papers', papersApi(deps));
   app.route('/drafts', draftsApi(deps));
+  app.route('/mine', mineApi(deps));
+  app.route('/watches', watchesApi(deps));
+  app.route('/users', usersApi(deps));
+  app.route('/webhooks', webhooksApi(deps));
   app.all('*', (c) =>
     c.json(
       { error: `No API route ${c.req.method} ${c.req.path}.`, hint: 'See /api/openapi.json for the routes.' },

@@ -3,7 +3,6 @@
  * shapes come from the domain's zod schemas (z.toJSONSchema), so the
  * document cannot drift from what the server validates.
  */
-import { z } from 'zod';
 import { Claim } from '../../domain/claim.ts';
 import { AuditEntry, Draft } from '../../domain/draft.ts';
 import { FailureRecord } from '../../domain/failure.ts';
@@ -13,20 +12,8 @@ import { PaperState } from '../../domain/state.ts';
 import { LaySummary } from '../../domain/summary.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../review/queries.ts';
 import { CHECK_RESULTS, SORTS } from '../../store/search-index.ts';
-
-type Json = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType): Json {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const err = (description: string) => json(ref('Error'), description);
+import { adminPaths, adminSchemas } from './openapi-admin.ts';
+import { authErrors, err, type Json, json, ref, schemaOf } from './openapi-shared.ts';
 
 const idParam = {
   name: 'id',
@@ -34,12 +21,6 @@ const idParam = {
   required: true,
   schema: { type: 'string' },
   description: 'Paper id, e.g. p0123456789ab',
-};
-const authErrors = {
-  401: err('No or invalid bearer token'),
-  403: err('Your role may not do this'),
-  429: err('Too many bad tokens from your address: wait for Retry-After seconds'),
-  503: err('Redis is away: try again after Retry-After seconds'),
 };
 
 const BASED_ON = {
@@ -380,7 +361,7 @@ function components(): Json {
         description: 'A token from `laysum users add NAME --role ROLE`',
       },
     },
-    schemas: { ...messageSchemas(), ...dataSchemas() },
+    schemas: { ...messageSchemas(), ...dataSchemas(), ...adminSchemas() },
   };
 }
 
@@ -503,7 +484,7 @@ export function openApiDocument(): Json {
         'Submit papers, review AI-drafted plain-language summaries, publish them. Errors are `{ error, hint }`.',
     },
     security: [{ bearer: [] }],
-    paths: { ...paths, ...teamPaths() },
+    paths: { ...paths, ...teamPaths(), ...adminPaths() },
     components: components(),
   };
   return cached;

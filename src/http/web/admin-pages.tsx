@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { InputError } from '../../errors/input-error.ts';
 import { watchScheduler } from '../../queue/schedules.ts';
+import { changeRole, removeAccount } from '../../users/manage.ts';
 import * as watches from '../../watch/manage.ts';
 import { addWebhook, listWebhooks, removeWebhook } from '../../webhooks/manage.ts';
 import { assertCan } from '../auth.ts';
@@ -154,11 +155,7 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { user, body } = await guardedForm(c, 'admin');
     const name = c.req.param('name');
     try {
-      if (name === user.name && text(body, 'role') !== 'admin')
-        throw new InputError('You cannot take the admin role from yourself.', {
-          hint: 'Ask another admin, so the desk is never left without one.',
-        });
-      await deps.users.setRole(name, text(body, 'role'));
+      await changeRole(deps.users, user.name, name, text(body, 'role'));
     } catch (err) {
       if (!fixable(err)) throw err;
       return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
@@ -169,11 +166,7 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { user } = await guardedForm(c, 'admin');
     const name = c.req.param('name');
     try {
-      if (name === user.name)
-        throw new InputError('You cannot revoke your own account here.', {
-          hint: 'Ask another admin, or use `laysum users remove` on the server.',
-        });
-      await deps.users.remove(name);
+      await removeAccount(deps.users, user.name, name);
     } catch (err) {
       if (!fixable(err)) throw err;
       return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
