@@ -32,8 +32,13 @@ export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth 
     );
   };
   redis.on('error', down);
-  redis.on('close', () => down());
-  redis.on('end', () => down());
+  // A close is an outage only if ioredis goes on to reconnect: after our own quit() (the server
+  // or the demo stopping) the status ends as 'end' in the same turn, and nothing is logged.
+  redis.on('close', () =>
+    setImmediate(() => {
+      if (redis.status !== 'end') down();
+    }),
+  );
   redis.on('ready', () => {
     if (up) return;
     up = true;
