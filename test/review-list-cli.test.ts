@@ -87,6 +87,6 @@ describe('laysum review list', () => {
     expect(order.stderr).toMatch(/Unknown order "up"[\s\S]*asc, desc/);
     const page = await list('--page', '0');
     expect(page.code).not.toBe(0);
-    expect(page.stderr).toMatch(/page "0" is not a whole number from 1[\s\S]*from 1 to/);
+    expect(page.stderr).toMatch(/page "0" is not a whole number from 1[\s\S]*Use page 1 for the first page/);
   });
 });

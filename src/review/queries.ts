@@ -91,7 +91,10 @@ function positive(name: string, value: string | undefined, fallback: number, max
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new InputError(`The ${name} "${value}" is not a whole number from 1.`, {
-      hint: `Give a whole number from 1 to ${max} (${name} 1 is the first).`,
+      hint:
+        name === 'page'
+          ? 'Use page 1 for the first page, 2 for the next, and so on.'
+          : `Use a whole number from 1 to ${max}.`,
     });
   return Math.min(n, max);
 }
