@@ -23,7 +23,7 @@ export interface StoreCommands {
   /** lua/add-draft.lua */
   laysumAddDraft(
     ...args: [paper: string, drafts: string, audit: string, auditLog: string, ...argv: Arg[]]
-  ): Promise<number | string>;
+  ): Promise<[version: number, indexed: number] | string>;
   /** lua/decide.lua */
   laysumDecide(
     ...args: [
@@ -60,10 +60,16 @@ export interface StoreCommands {
       ...argv: Arg[],
     ]
   ): Promise<string>;
-  /** lua/set-record.lua: the paper key, then the identity keys. */
+  /** lua/set-record.lua: 4 fixed keys, then the identity keys. */
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
   /** lua/index-paper.lua */
-  laysumIndexPaper(memo: string, prefix: string, id: string, doc: string): Promise<number>;
+  laysumIndexPaper(
+    memoKey: string,
+    prefix: string,
+    id: string,
+    memo: string,
+    full: '' | '1',
+  ): Promise<number>;
   /** lua/query-index.lua: two scratch keys, the papers by time, then the filters and options. */
   laysumQueryIndex(
     ...args: [scratch: string, scratch2: string, papersByTime: string, ...argv: Arg[]]
@@ -128,6 +134,8 @@ export function luaSource(file: string): string {
         cause: err,
       });
     }
+    // `--#include other.lua` lines are replaced by that file (shared Lua functions).
+    source = source.replace(/^--#include (\S+)$/gm, (_, name: string) => luaSource(name));
     sources.set(path, source);
   }
   return source;
