@@ -36,6 +36,7 @@ describe('Lua script files', () => {
       'claim.lua',
       'create-paper.lua',
       'decide.lua',
+      'hash-add.lua',
       'index-apply.lua',
       'index-paper.lua',
       'llm-acquire.lua',

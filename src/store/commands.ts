@@ -90,6 +90,8 @@ export interface StoreCommands {
   laysumLlmAcquire(
     ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
   ): Promise<[number, string]>;
+  /** lua/hash-add.lua: the hashes, then the expiry and the additions. */
+  laysumHashAdd(numKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   /** lua/llm-settle.lua */
   laysumLlmSettle(
     ...args: [tokens: string, inFlight: string, requests: string, ...argv: Arg[]]
@@ -114,6 +116,7 @@ const COMMANDS = {
   laysumRelease: { file: 'release.lua', numberOfKeys: 1 },
   laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
   laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 3 },
+  laysumHashAdd: { file: 'hash-add.lua', numberOfKeys: undefined },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');
