@@ -61,6 +61,12 @@ function topItems(
     .map(([key, t]) => `${((t / total) * 100).toFixed(1).padStart(5)}%  ${key}`.trimEnd());
 }
 
+/** CPU time (user + system) of this process since `from`, in ms. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
 export async function benchPipeline(): Promise<void> {
   const llm = await startScriptedLlm(benchSummary);
   try {
@@ -72,12 +78,16 @@ export async function benchPipeline(): Promise<void> {
     await runLaySum(benchConfig(llm), benchTexts(50));
     const ratios: number[] = [];
     for (let pair = 0; pair < PAIRS; pair++) {
+      const rawCpu = process.cpuUsage();
       const raw = await runBullmq(PAPERS);
+      const rawMs = cpuMs(rawCpu) / PAPERS;
+      const oursCpu = process.cpuUsage();
       const ours = await runLaySum(benchConfig(llm), texts);
+      const oursMs = cpuMs(oursCpu) / PAPERS;
       const ratio = raw / ours.seconds;
       ratios.push(ratio);
       console.log(
-        `  pair ${pair + 1}: LaySum ${(PAPERS / ours.seconds).toFixed(0)} papers/s, two no-op BullMQ queues ${(PAPERS / raw).toFixed(0)} jobs/s: ${ratio.toFixed(2)}x`,
+        `  pair ${pair + 1}: LaySum ${(PAPERS / ours.seconds).toFixed(0)} papers/s, two no-op BullMQ queues ${(PAPERS / raw).toFixed(0)} jobs/s: ${ratio.toFixed(2)}x; CPU of this process ${oursMs.toFixed(2)} ms a paper vs ${rawMs.toFixed(2)} ms a job`,
       );
     }
     const ratio = median(ratios);
