@@ -26,14 +26,15 @@ export function identityKey(identity: Identity): string {
 /** Recent answers: submission and ingest ask about the same abstract and title. Emptied when full. */
 const canonical = new Map<string, string>();
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Any character outside ASCII. */
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Case, accents' forms, white space and punctuation do not make a different text. */
 export function canonicalText(text: string): string {
   const known = canonical.get(text);
   if (known !== undefined) return known;
   // ASCII text is its own NFKC form, and its letters and digits are exactly a-z and 0-9: the same result, faster.
-  const value = ASCII.test(text)
+  const value = !NON_ASCII.test(text)
     ? text
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, ' ')
