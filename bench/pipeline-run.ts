@@ -73,8 +73,39 @@ export interface LaySumRun {
   seconds: number;
   /** Submission to pending review, per paper, in ms. */
   latencies: number[];
+  /** The same less the scripted model's HTTP round trips within it: LaySum's own time, per paper, in ms. */
+  own: number[];
   /** Per stage, per job. */
   stages: { ingest: StageTimes[]; summarize: StageTimes[] };
+  /** Each HTTP round trip to the scripted model (request sent to response headers), performance.now() ms. */
+  llmCalls: { start: number; end: number }[];
+}
+
+/** Time `fetch` calls to `baseURL` while `run` runs (the OpenAI SDK takes the global fetch when it is built). */
+async function timingFetch<T>(
+  baseURL: string,
+  calls: { start: number; end: number }[],
+  run: () => Promise<T>,
+): Promise<T> {
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(baseURL)) return original(input, init);
+    const start = performance.now();
+    const res = await original(input, init);
+    calls.push({ start, end: performance.now() });
+    return res;
+  };
+  try {
+    return await run();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+/** How much of [from, to] the calls cover (they do not overlap one another when one paper is in flight). */
+export function llmTimeWithin(calls: { start: number; end: number }[], from: number, to: number): number {
+  return calls.reduce((sum, c) => sum + Math.max(0, Math.min(to, c.end) - Math.max(from, c.start)), 0);
 }
 
 export interface LaySumRunOptions {
@@ -89,10 +120,16 @@ export interface LaySumRunOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Submit `texts` and wait for every draft; the workers run in this process. */
-export async function runLaySum(
+export function runLaySum(config: Config, texts: string[], opts: LaySumRunOptions = {}): Promise<LaySumRun> {
+  const llmCalls: LaySumRun['llmCalls'] = [];
+  return timingFetch(config.llm.baseURL ?? '', llmCalls, () => runWorkers(config, texts, opts, llmCalls));
+}
+
+async function runWorkers(
   config: Config,
   texts: string[],
-  opts: LaySumRunOptions = {},
+  opts: LaySumRunOptions,
+  llmCalls: LaySumRun['llmCalls'],
 ): Promise<LaySumRun> {
   const ctx = await createContext(config, 'worker');
   const drafted = new Map<string, number>();
@@ -130,8 +167,11 @@ export async function runLaySum(
     await done;
     const seconds = (Math.max(...drafted.values()) - start) / 1000;
     const latencies = submitted.map((s) => (drafted.get(s.id) ?? Number.NaN) - s.at);
+    const own = submitted.map(
+      (s, i) => (latencies[i] ?? Number.NaN) - llmTimeWithin(llmCalls, s.at, drafted.get(s.id) ?? s.at),
+    );
     await opts.before?.(ctx.redis, config);
-    return { seconds, latencies, stages };
+    return { seconds, latencies, own, stages, llmCalls };
   } finally {
     await handle.close();
     await removePrefix(ctx.redis, config.redis.prefix);

@@ -44,7 +44,14 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     deps.config.limits.maxTextBytes,
   );
   requireSummarizable(record, paper);
-  const duplicateOf = await store.setRecord(paperId, paper, record, recordIdentities(record));
+  // Recorded and moved on to summarizing in one script, unless the record reveals a duplicate.
+  const duplicateOf = await store.setRecord(paperId, paper, record, recordIdentities(record), {
+    from: ['ingesting'],
+    to: 'summarizing',
+    actor: 'ingest',
+    action: 'ingested',
+    note: `${record.title.slice(0, 120)}${record.journal ? ` (${record.journal})` : ''}`,
+  });
   if (duplicateOf) {
     await store.discard(paperId, duplicateOf);
     const ids = [
@@ -55,13 +62,6 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     await store.adoptFrom(duplicateOf, record.ids, `${what} is the same paper: merged into this one`);
     return 'duplicate';
   }
-  await store.transition(paperId, {
-    from: ['ingesting'],
-    to: 'summarizing',
-    actor: 'ingest',
-    action: 'ingested',
-    note: `${record.title.slice(0, 120)}${record.journal ? ` (${record.journal})` : ''}`,
-  });
   await deps.enqueue.summarize(paperId, 1);
   return 'summarizing';
 }

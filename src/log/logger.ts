@@ -13,7 +13,7 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { Config } from '../config/env.ts';
-import { CENSOR, REDACT_PATHS, scrub } from './redact.ts';
+import { censorSecretFields, scrub } from './redact.ts';
 
 export type { Logger } from 'pino';
 
@@ -51,7 +51,6 @@ function settings(config: LoggerConfig, secrets: string[], name: string | undefi
     level: config.log.level,
     ...(name ? { name } : {}),
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT_PATHS, censor: CENSOR },
     // Errors are already plain, scrubbed records (below): pino's serializer would re-wrap them as `Object`.
     serializers: { err: (value: unknown) => value },
     formatters: { level: (label) => ({ level: label }) },
@@ -64,14 +63,15 @@ function settings(config: LoggerConfig, secrets: string[], name: string | undefi
 }
 
 /**
- * Every argument scrubbed of secrets in free text. An Error given first goes
+ * Every argument scrubbed of secrets in free text, and the line's object of secret fields. An Error given first goes
  * under `err`, as pino would put it; pino then takes the (scrubbed) error
  * message as the line's message when none is given.
  */
 function scrubArgs(args: readonly unknown[], secrets: readonly string[]): unknown[] {
   const [first, ...rest] = args;
   const head = first instanceof Error ? { err: first } : first;
-  return [head, ...rest].map((arg) => scrub(arg, secrets));
+  // Secret fields of the line's object are censored here, as pino's `redact` would (./redact.ts).
+  return [censorSecretFields(scrub(head, secrets)), ...rest.map((arg) => scrub(arg, secrets))];
 }
 
 function jsonStream(out: LogDestination): DestinationStream {

@@ -1,6 +1,6 @@
 /**
- * What the logger keeps out of its output. Two layers: pino's `redact` paths
- * censor fields whose name says they hold a secret (an authorization header,
+ * What the logger keeps out of its output. Two layers: `censorSecretFields`
+ * censors fields whose name says they hold a secret (an authorization header,
  * a cookie, a token, a password, an API key), and `scrub` cleans free text
  * (messages, error messages and stacks, any string field) of what a secret
  * looks like, because an error message or a URL can carry one in any field.
@@ -34,18 +34,10 @@ const SECRET_KEYS = [
   'NCBI_API_KEY',
 ];
 
-/** How deep under a logged object a secret field is still censored (pino's `*` matches one level). */
+/** How deep under a logged object a secret field is still censored. */
 const DEPTH = 4;
 
-/** The `redact.paths` for pino: every secret key at the top level and up to DEPTH levels below. */
-export const REDACT_PATHS: string[] = SECRET_KEYS.flatMap((key) => {
-  const leaf = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  return Array.from({ length: DEPTH + 1 }, (_, depth) => {
-    if (depth === 0) return leaf;
-    const stars = Array.from({ length: depth }, () => '*').join('.');
-    return leaf.startsWith('[') ? `${stars}${leaf}` : `${stars}.${leaf}`;
-  });
-});
+const SECRET_KEY_SET = new Set(SECRET_KEYS);
 
 export const CENSOR = '[Redacted]';
 
@@ -82,6 +74,24 @@ export function scrub(value: unknown, secrets: readonly string[], seen = new Wea
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = scrub(item, secrets, seen);
+  return out;
+}
+
+/**
+ * What pino's `redact` with the paths `key`, `*.key` ... (DEPTH stars) for
+ * every secret key would do to the object of a log call, on a copy: a field
+ * named in SECRET_KEYS at the top level or up to DEPTH levels below (arrays
+ * count as a level, as pino's `*` does) is replaced by CENSOR, unless it is
+ * undefined. Done here because pino's redaction with those wildcard paths
+ * cost about 130 µs a line, some 80 times the rest of the line.
+ */
+export function censorSecretFields(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth > DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => censorSecretFields(item, depth + 1));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    out[key] = item !== undefined && SECRET_KEY_SET.has(key) ? CENSOR : censorSecretFields(item, depth + 1);
   return out;
 }
 

@@ -141,7 +141,7 @@ export async function ensureIndex(store: PaperStore): Promise<void> {
   const PAGE = 500;
   for (let offset = 0; ; offset += PAGE) {
     const ids = await store.ids(undefined, PAGE, offset);
-    await Promise.all(ids.map((id) => store.reindex(id)));
+    await Promise.all(ids.map((id) => store.reindex(id, true)));
     if (ids.length < PAGE) break;
   }
   await store.index.markBuilt();

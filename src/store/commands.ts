@@ -23,7 +23,7 @@ export interface StoreCommands {
   /** lua/add-draft.lua */
   laysumAddDraft(
     ...args: [paper: string, drafts: string, audit: string, auditLog: string, ...argv: Arg[]]
-  ): Promise<number | string>;
+  ): Promise<[version: number, indexed: number] | string>;
   /** lua/decide.lua */
   laysumDecide(
     ...args: [
@@ -60,10 +60,16 @@ export interface StoreCommands {
       ...argv: Arg[],
     ]
   ): Promise<string>;
-  /** lua/set-record.lua: the paper key, then the identity keys. */
+  /** lua/set-record.lua: 4 fixed keys, then the identity keys. */
   laysumSetRecord(numKeys: number, ...keysAndArgs: Arg[]): Promise<string>;
   /** lua/index-paper.lua */
-  laysumIndexPaper(memo: string, prefix: string, id: string, doc: string): Promise<number>;
+  laysumIndexPaper(
+    memoKey: string,
+    prefix: string,
+    id: string,
+    memo: string,
+    full: '' | '1',
+  ): Promise<number>;
   /** lua/query-index.lua: two scratch keys, the papers by time, then the filters and options. */
   laysumQueryIndex(
     ...args: [scratch: string, scratch2: string, papersByTime: string, ...argv: Arg[]]
@@ -84,6 +90,8 @@ export interface StoreCommands {
   laysumLlmAcquire(
     ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
   ): Promise<[number, string]>;
+  /** lua/hash-add.lua: the hashes, then the expiry and the additions. */
+  laysumHashAdd(numKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   /** lua/llm-settle.lua */
   laysumLlmSettle(
     ...args: [tokens: string, inFlight: string, requests: string, ...argv: Arg[]]
@@ -108,6 +116,7 @@ const COMMANDS = {
   laysumRelease: { file: 'release.lua', numberOfKeys: 1 },
   laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
   laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 3 },
+  laysumHashAdd: { file: 'hash-add.lua', numberOfKeys: undefined },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');
@@ -128,6 +137,8 @@ export function luaSource(file: string): string {
         cause: err,
       });
     }
+    // `--#include other.lua` lines are replaced by that file (shared Lua functions).
+    source = source.replace(/^--#include (\S+)$/gm, (_, name: string) => luaSource(name));
     sources.set(path, source);
   }
   return source;

@@ -8,6 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Usage } from '../domain/draft.ts';
+import { type StoreRedis, storeCommands } from './commands.ts';
 import { keys } from './keys.ts';
 
 export const USAGE_FIELDS = [
@@ -51,17 +52,18 @@ export interface UsageDelta {
 
 export class UsageLedger {
   private readonly k: ReturnType<typeof keys>;
+  private readonly scripts: StoreRedis;
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.k = keys(prefix);
+    this.scripts = storeCommands(redis);
   }
 
   async add(delta: UsageDelta, at = new Date()): Promise<void> {
     const day = this.k.llm(`usage:${utcDay(at)}`);
     const lifetime = this.k.llm('counters');
-    const m = this.redis.multi();
     const ints: Array<[UsageField, number | undefined]> = [
       ['calls', delta.calls],
       ['cache_hits', delta.cacheHits],
@@ -72,17 +74,17 @@ export class UsageLedger {
       ['cached_tokens', delta.usage?.cachedTokens],
       ['total_tokens', delta.usage?.totalTokens],
     ];
+    // Groups of four for lua/hash-add.lua: kind, hash (1: the day, 2: lifetime), field, amount.
+    const adds: Array<string | number> = [];
     for (const [field, n] of ints) {
       if (!n) continue;
-      m.hincrby(day, `${delta.model}|${field}`, n);
-      m.hincrby(lifetime, `${delta.model}|${field}`, n);
+      adds.push('i', 1, `${delta.model}|${field}`, n, 'i', 2, `${delta.model}|${field}`, n);
     }
     if (delta.costUsd) {
-      m.hincrbyfloat(day, `${delta.model}|cost_usd`, delta.costUsd);
-      m.hincrbyfloat(lifetime, `${delta.model}|cost_usd`, delta.costUsd);
+      const field = `${delta.model}|cost_usd`;
+      adds.push('f', 1, field, delta.costUsd, 'f', 2, field, delta.costUsd);
     }
-    m.expire(day, DAY_TTL_SECONDS);
-    await m.exec();
+    await this.scripts.laysumHashAdd(2, day, lifetime, DAY_TTL_SECONDS, ...adds);
   }
 
   /** One row per model for each of the last `days` UTC days (today first) that saw any use. */
@@ -106,12 +108,12 @@ export class UsageLedger {
   async observe(histogram: 'llm_latency' | 'job_duration', label: string, seconds: number): Promise<void> {
     const key = this.k.llm(`histogram:${histogram}`);
     const bucket = DURATION_BUCKETS.find((b) => seconds <= b) ?? '+Inf';
-    await this.redis
-      .multi()
-      .hincrby(key, `${label}|${bucket}`, 1)
-      .hincrby(key, `${label}|count`, 1)
-      .hincrbyfloat(key, `${label}|sum`, seconds)
-      .exec();
+    await this.scripts.laysumHashAdd(
+      1,
+      key,
+      0,
+      ...['i', 1, `${label}|${bucket}`, 1, 'i', 1, `${label}|count`, 1, 'f', 1, `${label}|sum`, seconds],
+    );
   }
 
   async histogram(histogram: 'llm_latency' | 'job_duration'): Promise<Record<string, string>> {

@@ -4,7 +4,7 @@
  * validate with the domain schemas so a corrupt record is reported, not
  * passed along.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
@@ -42,6 +42,8 @@ export class PaperStore {
   readonly scripts: StoreRedis;
   /** The queue's search index, kept in step with every record and draft written here. */
   readonly index: SearchIndex;
+  /** The stored doc (JSON) each paper read here was made from (see `addDraft`). */
+  private readonly docs = new WeakMap<Paper, string>();
   constructor(
     readonly redis: Redis,
     prefix: string,
@@ -56,10 +58,13 @@ export class PaperStore {
     return this.index.isBuilt();
   }
 
-  /** Index a paper as it is now (its record and latest draft); a missing paper leaves the index. */
-  async reindex(id: string): Promise<void> {
+  /**
+   * Index a paper as it is now (its record and latest draft); a missing paper
+   * leaves the index. `full` (a rebuild) rewrites every membership.
+   */
+  async reindex(id: string, full = false): Promise<void> {
     const [paper, draft] = await Promise.all([this.get(id), this.latestDraft(id)]);
-    await (paper ? this.index.put(paper, draft) : this.index.remove(id));
+    await (paper ? this.index.put(paper, draft, full) : this.index.remove(id));
   }
 
   /** Create a paper, or return the id of the paper that already holds one of its identities. */
@@ -70,7 +75,8 @@ export class PaperStore {
     id?: string;
   }): Promise<{ created: boolean; id: string }> {
     const id = input.id ?? newPaperId();
-    const doc = JSON.stringify(DocSchema.parse({ ...input, record: null }));
+    const parsed = DocSchema.parse({ ...input, record: null });
+    const doc = JSON.stringify(parsed);
     const now = new Date();
     const entry = auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
     const k = this.keys;
@@ -81,9 +87,11 @@ export class PaperStore {
       ...fixed,
       ...identKeys,
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
+      // A new paper is indexed by the script itself.
+      ...this.index.memo({ id, ...parsed }, null),
     );
-    // Also when the paper existed: a retry after a lost connection indexes what the first try could not.
-    await this.reindex(existing);
+    // When the paper existed: a retry after a lost connection indexes what the first try could not.
+    if (created !== 1) await this.reindex(existing);
     // The submitter's list is an index beside the paper, not part of it: written after the script.
     // A paper they sent that was already known is theirs to follow too.
     const submitter = submitterOf(input.origin.actor);
@@ -100,7 +108,7 @@ export class PaperStore {
     ]);
     if (!hash.doc) return null;
     const doc = DocSchema.parse(JSON.parse(hash.doc));
-    return Paper.parse({
+    const paper = Paper.parse({
       id,
       ...doc,
       state: hash.state,
@@ -112,6 +120,8 @@ export class PaperStore {
       approval: hash.approval ? Approval.parse(JSON.parse(hash.approval)) : null,
       publication: hash.publication ? Publication.parse(JSON.parse(hash.publication)) : null,
     });
+    this.docs.set(paper, hash.doc);
+    return paper;
   }
 
   async require(id: string): Promise<Paper> {
@@ -137,25 +147,52 @@ export class PaperStore {
     }
   }
 
-  /** Store the ingested record; returns the id of an existing paper if the record reveals a duplicate. */
+  /**
+   * Store the ingested record and index it; returns the id of an existing
+   * paper if the record reveals a duplicate (then nothing is written). With
+   * `then`, the paper also makes that transition, in the same script (after
+   * the record, which stays written if its state does not allow it).
+   */
   async setRecord(
     id: string,
     paper: Paper,
     record: PaperRecord,
     identities: readonly Identity[],
+    then?: Omit<TransitionInput, 'reason' | 'failure'>,
   ): Promise<string | null> {
     const k = this.keys;
-    const doc = JSON.stringify(
-      DocSchema.parse({ submission: paper.submission, origin: paper.origin, record }),
-    );
+    const parsed = DocSchema.parse({ submission: paper.submission, origin: paper.origin, record });
     const identKeys = identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const existing = await this.scripts.laysumSetRecord(
-      1 + identKeys.length,
-      ...[k.paper(id), ...identKeys],
-      ...[k.paper(''), id, doc, new Date().toISOString()],
-    );
+    // With no draft yet, the script indexes the paper; otherwise the latest draft is read back below.
+    const [indexPrefix, memo, memoKey] = this.index.memo({ id, ...parsed }, null);
+    const inScript = paper.draftCount === 0;
+    const now = new Date();
+    const to = then?.to ?? 'queued';
+    const move = then
+      ? [
+          then.from === '*' ? '*' : then.from.join(','),
+          to,
+          now.getTime(),
+          auditEntry(id, then, null, to, now),
+        ]
+      : ['', '', now.getTime(), ''];
+    let existing: string;
+    try {
+      existing = await this.scripts.laysumSetRecord(
+        4 + identKeys.length,
+        ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, ...identKeys],
+        ...[k.paper(''), id, JSON.stringify(parsed), now.toISOString()],
+        ...[indexPrefix, inScript ? memo : '', k.state(''), ...move, memoKey],
+      );
+    } catch (err) {
+      if (!then) throw err;
+      const refused = scriptError(err, id, then.action, then.from);
+      // Refused by the transition: the record was written, as it was when these were two calls.
+      if (refused !== err && !inScript) await this.reindex(id);
+      throw refused;
+    }
     if (existing !== '') return existing;
-    await this.reindex(id);
+    if (!inScript) await this.reindex(id);
     return null;
   }
 
@@ -173,11 +210,17 @@ export class PaperStore {
       from: readonly PaperState[] | '*';
       to: PaperState | null;
       mode: 'job' | 'edit';
+      /** The paper as read for this draft: the script then indexes it too, if its doc is unchanged. */
+      paper?: Paper;
     },
   ): Promise<boolean> {
     const now = new Date();
     const k = this.keys;
     const entry = auditEntry(id, opts, null, opts.to, now);
+    const parsed = Draft.parse(draft);
+    const doc = opts.paper && this.docs.get(opts.paper);
+    const [indexPrefix, memo, memoKey] =
+      opts.paper && doc ? this.index.memo(opts.paper, parsed) : [this.keys.index(''), '', ''];
     try {
       const res = await this.scripts.laysumAddDraft(
         ...[k.paper(id), k.drafts(id), k.audit(id), k.auditAll],
@@ -185,17 +228,22 @@ export class PaperStore {
           k.state(''),
           id,
           opts.expected,
-          JSON.stringify(Draft.parse(draft)),
+          JSON.stringify(parsed),
           opts.from === '*' ? '*' : opts.from.join(','),
           opts.to ?? '',
           now.getTime(),
           now.toISOString(),
           entry,
           opts.mode,
+          indexPrefix,
+          memo,
+          doc ? createHash('sha1').update(doc).digest('hex') : '',
+          memoKey,
         ],
       );
-      await this.reindex(id);
-      return typeof res === 'number';
+      const indexed = Array.isArray(res) && res[1] === 1;
+      if (!indexed) await this.reindex(id);
+      return Array.isArray(res);
     } catch (err) {
       throw scriptError(err, id, opts.action, opts.from, opts.expected);
     }

@@ -77,8 +77,11 @@ export function readingGrade(draft: Draft): number {
   return Math.max(0, Math.round(readingFigures(prose(draft)).grade * 10) / 10);
 }
 
+/** What of a paper its index entry is made from (the rest comes from its draft). */
+export type IndexedPaper = Pick<Paper, 'id' | 'submission' | 'record' | 'origin'>;
+
 /** Everything a paper is indexed under, from its current record and latest draft. */
-export function memoFor(paper: Paper, draft: Draft | null): Memo {
+export function memoFor(paper: IndexedPaper, draft: Draft | null): Memo {
   const sub = paper.submission;
   const record = paper.record ?? (sub.kind === 'record' ? sub.record : null);
   const text = [
@@ -122,18 +125,23 @@ export class SearchIndex {
     private readonly keys: Keys,
   ) {}
 
-  async put(paper: Paper, draft: Draft | null): Promise<void> {
-    const memo = JSON.stringify(memoFor(paper, draft));
-    await this.redis.laysumIndexPaper(
-      this.keys.index(`memo:${paper.id}`),
-      this.keys.index(''),
-      paper.id,
-      memo,
-    );
+  /** The key prefix, memo and memo key a store script takes to index the paper in the same round trip. */
+  memo(paper: IndexedPaper, draft: Draft | null): [prefix: string, memo: string, memoKey: string] {
+    return [this.keys.index(''), JSON.stringify(memoFor(paper, draft)), this.memoKey(paper.id)];
+  }
+
+  private memoKey(id: string): string {
+    return this.keys.index(`memo:${id}`);
+  }
+
+  /** Index a paper; `full` rewrites every membership (a rebuild), otherwise only what changed is written. */
+  async put(paper: IndexedPaper, draft: Draft | null, full = false): Promise<void> {
+    const [prefix, memo, memoKey] = this.memo(paper, draft);
+    await this.redis.laysumIndexPaper(memoKey, prefix, paper.id, memo, full ? '1' : '');
   }
 
   async remove(id: string): Promise<void> {
-    await this.redis.laysumIndexPaper(this.keys.index(`memo:${id}`), this.keys.index(''), id, '');
+    await this.redis.laysumIndexPaper(this.memoKey(id), this.keys.index(''), id, '', '');
   }
 
   /** One page of ids matching the query, with how many match in all. */

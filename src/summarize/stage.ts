@@ -61,6 +61,7 @@ export async function summarizePaper(
     from: ['summarizing'],
     to: 'pending_review',
     mode: 'job',
+    paper,
     actor: `summarizer:${provenance.provider}`,
     action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,

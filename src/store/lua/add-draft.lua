@@ -21,12 +21,19 @@
     ARGV[9]  audit entry (JSON)
     ARGV[10] 'job' (a retried summarize job: a version already written is
              'EXISTS', not an error) or 'edit' (a stale base is 'STALE')
+    ARGV[11] index key prefix (keys.index(''))
+    ARGV[12] index memo for the paper with this draft (./index-apply.lua; '' to
+             leave the index to the caller)
+    ARGV[13] SHA-1 of the paper's doc the memo was made from: the memo is
+             applied only if the doc is still that one
+    ARGV[14] the paper's index memo key
 
   Output:
-    the new number of versions
+    {the new number of versions, 1 if indexed here else 0}
     'EXISTS <len>' when that version was already written (a retried job)
     error 'NOT_FOUND', 'BAD_STATE <current>' or 'STALE <len>'
 ]]
+--#include index-apply.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
 local len = redis.call('LLEN', KEYS[2])
@@ -49,4 +56,9 @@ end
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[8])
 redis.call('RPUSH', KEYS[3], ARGV[9])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[9])
-return len + 1
+local indexed = 0
+if ARGV[12] ~= '' and redis.sha1hex(redis.call('HGET', KEYS[1], 'doc') or '') == ARGV[13] then
+  laysum_index(ARGV[14], ARGV[11], ARGV[2], ARGV[12], false)
+  indexed = 1
+end
+return {len + 1, indexed}

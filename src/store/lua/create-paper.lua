@@ -17,11 +17,15 @@
     ARGV[5]   now, ms
     ARGV[6]   now, ISO
     ARGV[7]   audit entry (JSON)
+    ARGV[8]   index key prefix (keys.index(''))
+    ARGV[9]   index memo (./index-apply.lua)
+    ARGV[10]  the paper's index memo key
 
   Output:
     {1, id}          created
     {0, existingId}  an identity belongs to a live paper (or to one merged into a live paper)
 ]]
+--#include index-apply.lua
 for i = 6, #KEYS do
   local existing = redis.call('GET', KEYS[i])
   if existing then
@@ -36,4 +40,5 @@ redis.call('ZADD', KEYS[2], ARGV[5], ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[5], ARGV[3])
 redis.call('RPUSH', KEYS[4], ARGV[7])
 redis.call('XADD', KEYS[5], '*', 'entry', ARGV[7])
+laysum_index(ARGV[10], ARGV[8], ARGV[3], ARGV[9], false)
 return {1, ARGV[3]}

@@ -1,7 +1,6 @@
 --[[
-  Move a paper to a new state if its current state allows it, moving it
-  between the state indexes and writing the audit entry. The failure record
-  is set when the paper fails and removed on any other move (a retry).
+  Move a paper to a new state if its current state allows it
+  (./transition-apply.lua).
 
   Input:
     KEYS[1]  paper hash
@@ -23,23 +22,5 @@
     the previous state
     error 'NOT_FOUND' or 'BAD_STATE <current>'
 ]]
-local cur = redis.call('HGET', KEYS[1], 'state')
-if not cur then return redis.error_reply('NOT_FOUND') end
-if ARGV[3] ~= '*' then
-  local ok = false
-  for s in string.gmatch(ARGV[3], '[^,]+') do if s == cur then ok = true end end
-  if not ok then return redis.error_reply('BAD_STATE ' .. cur) end
-end
-redis.call('HSET', KEYS[1], 'state', ARGV[4], 'reason', ARGV[5], 'updatedAt', ARGV[7])
-if ARGV[9] ~= '' then
-  redis.call('HSET', KEYS[1], 'failure', ARGV[9])
-else
-  redis.call('HDEL', KEYS[1], 'failure')
-end
-redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
-redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
-if ARGV[8] ~= '' then
-  redis.call('RPUSH', KEYS[3], ARGV[8])
-  redis.call('XADD', KEYS[4], '*', 'entry', ARGV[8])
-end
-return cur
+--#include transition-apply.lua
+return laysum_transition(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9])
