@@ -57,7 +57,8 @@ describe('GET /api/mine', () => {
     expect((await call('/api/mine', { token: h.tokens.reviewer })).body.total).toBe(0);
     const bad = await call('/api/mine?page=0', { token: h.tokens.editor });
     expect(bad.status).toBe(400);
-    expect(bad.body.hint).toMatch(/whole number from 1/);
+    expect(bad.body.error).toMatch(/whole number from 1/);
+    expect(bad.body.hint).toMatch(/Use page 1/);
     expect((await h.call('/api/mine')).status).toBe(401);
   });
 });
