@@ -14,6 +14,14 @@
  * live region; the queue's bulk checkboxes; textareas that grow with their
  * text where CSS field-sizing is missing; and a focused field is never left
  * under the sticky decision bar (WCAG 2.4.11).
+ *
+ * Decisions on a review page (approve, reject, request changes, publish,
+ * unpublish, reopen, retry) are sent with fetch as well: the page the server
+ * answers with (after its 303, or a refusal with the message) replaces the
+ * current <main>, the address is replaced by the final one, the banner is
+ * announced in the live region and focused, and the bindings below run again
+ * on the new <main> (init); document-level listeners are added once only.
+ * Without script the forms post and reload as before.
  */
 const CLAIM_POLL_MS = 30_000;
 const RENEW_EVERY_MS = 60_000;
@@ -24,42 +32,31 @@ export const DESK_SCRIPT = `
   function announce(text) {
     if (!live || !text) return;
     live.textContent = '';
-    window.setTimeout(function () { live.textContent = text; }, 50);
+    window.setTimeout(function () { live.textContent = text.replace(/\\s+/g, ' ').trim(); }, 50);
   }
-  // A page that a decision or a refusal landed on says so out loud, not only on screen.
-  var landed = document.querySelector('main > .banner');
-  if (landed) announce(landed.textContent);
+  function each(root, sel, fn) { Array.prototype.forEach.call(root.querySelectorAll(sel), fn); }
+  function byId(root, id) { return root.querySelector('#' + id); }
   var store = null;
   try { store = window.localStorage; } catch (e) { store = null; }
   var keysOn = !store || store.getItem('laysum.shortcuts') !== 'off';
-  var toggle = document.getElementById('shortcuts-on');
-  if (toggle) {
-    toggle.checked = keysOn;
-    toggle.addEventListener('change', function () {
-      keysOn = toggle.checked;
-      if (store) { if (keysOn) store.removeItem('laysum.shortcuts'); else store.setItem('laysum.shortcuts', 'off'); }
-      announce(keysOn ? 'Keyboard shortcuts are on.' : 'Keyboard shortcuts are off.');
-    });
-  }
+  var growable = !(window.CSS && CSS.supports && CSS.supports('field-sizing', 'content'));
   function grow(t) { t.style.height = 'auto'; t.style.height = (t.scrollHeight + 2) + 'px'; }
-  if (!(window.CSS && CSS.supports && CSS.supports('field-sizing', 'content'))) {
-    Array.prototype.forEach.call(document.querySelectorAll('textarea'), function (t) {
-      grow(t);
-      t.addEventListener('input', function () { grow(t); });
-    });
-  }
-  var bar = document.querySelector('.decision-bar');
+  // Per-page state, set again by init each time a new <main> comes in.
+  var bar = null;
+  var edit = null;
+  var rows = [];
+  var at = -1;
+  var dirty = false;
+  var leaving = false;
+  var renewed = Date.now();
   function keepVisible(el) {
     if (!bar || !el || bar.contains(el) || !el.getBoundingClientRect) return;
     var r = el.getBoundingClientRect();
     var top = bar.getBoundingClientRect().top;
     if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 16);
   }
-  if (bar) {
-    var pad = function () { document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 16) + 'px'; };
-    pad();
-    window.addEventListener('resize', pad);
-    document.addEventListener('focusin', function (ev) { keepVisible(ev.target); });
+  function pad() {
+    document.documentElement.style.scrollPaddingBottom = bar ? (bar.offsetHeight + 16) + 'px' : '';
   }
   function swapNotice(data) {
     var old = document.getElementById('claim-notice');
@@ -72,7 +69,7 @@ export const DESK_SCRIPT = `
     bindClaimForms(fresh);
   }
   function bindClaimForms(root) {
-    Array.prototype.forEach.call(root.querySelectorAll('form[data-fetch]'), function (f) {
+    each(root, 'form[data-fetch]', function (f) {
       f.addEventListener('submit', function (ev) {
         if (!window.fetch) return;
         ev.preventDefault();
@@ -83,87 +80,138 @@ export const DESK_SCRIPT = `
       });
     });
   }
-  bindClaimForms(document);
-  var notice = document.getElementById('claim-notice');
-  if (notice && window.fetch) {
-    var check = function () {
-      var current = document.getElementById('claim-notice');
-      if (!current) return;
-      fetch(window.location.pathname + '/claim', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (d) {
-          if (!d) return;
-          var before = current.getAttribute('data-claim-by') || '';
-          var after = d.by || '';
-          if (before === after) return;
-          swapNotice(d);
-          announce(after ? 'This paper is now claimed by ' + after + '.' : 'Nobody holds a claim on this paper now.');
-        })
-        .catch(function () {});
-    };
-    window.setInterval(check, ${CLAIM_POLL_MS});
-    // Typing in the draft renews one's own claim (at most once a minute), so it lapses only when the page is left idle.
-    var renewed = Date.now();
-    var csrfField = edit ? edit.querySelector('input[name=_csrf]') : null;
-    if (edit && csrfField) edit.addEventListener('input', function () {
-      var mineNow = document.querySelector('#claim-notice [id=release-button]');
-      if (!mineNow || Date.now() - renewed < ${RENEW_EVERY_MS}) return;
-      renewed = Date.now();
-      fetch(window.location.pathname + '/claim', { method: 'POST', body: new URLSearchParams({ _csrf: csrfField.value }), headers: { accept: 'application/json' }, credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (d) { if (d) { swapNotice(d); announce(d.message); } })
-        .catch(function () {});
+  function checkClaim() {
+    var current = document.getElementById('claim-notice');
+    if (!current || !window.fetch) return;
+    fetch(window.location.pathname + '/claim', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        if (!d) return;
+        var before = current.getAttribute('data-claim-by') || '';
+        var after = d.by || '';
+        if (before === after) return;
+        swapNotice(d);
+        announce(after ? 'This paper is now claimed by ' + after + '.' : 'Nobody holds a claim on this paper now.');
+      })
+      .catch(function () {});
+  }
+  // A decision sent with fetch: the answered page's <main> takes the place of this one.
+  function decide(f) {
+    var kept = {};
+    each(f, 'textarea[id], input[type=text][id]', function (t) { kept[t.id] = t.value; });
+    var busy = f.querySelector('button[type=submit]');
+    if (busy) busy.disabled = true;
+    fetch(f.action, { method: 'POST', body: new URLSearchParams(new FormData(f)), headers: { accept: 'text/html' }, credentials: 'same-origin' })
+      .then(function (r) { return r.text().then(function (t) { return { r: r, t: t }; }); })
+      .then(function (x) {
+        var doc = new DOMParser().parseFromString(x.t, 'text/html');
+        var fresh = doc.querySelector('main');
+        var old = document.querySelector('main');
+        if (!fresh || !old) { leaving = true; f.submit(); return; }
+        var next = document.importNode(fresh, true);
+        // A refusal keeps what the reviewer typed into the form they sent.
+        if (!x.r.ok) Object.keys(kept).forEach(function (id) { var t = byId(next, id); if (t && !t.value) t.value = kept[id]; });
+        old.replaceWith(next);
+        if (doc.title) document.title = doc.title;
+        if (window.history && history.replaceState) history.replaceState(null, '', x.r.redirected ? x.r.url : window.location.pathname);
+        init(next);
+        var banner = next.querySelector(':scope > .banner');
+        var target = banner || next.querySelector('h1') || next;
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus();
+        if (banner) announce(banner.textContent);
+      })
+      .catch(function () { leaving = true; f.submit(); });
+  }
+  function init(root) {
+    var toggle = byId(root, 'shortcuts-on');
+    if (toggle) {
+      toggle.checked = keysOn;
+      toggle.addEventListener('change', function () {
+        keysOn = toggle.checked;
+        if (store) { if (keysOn) store.removeItem('laysum.shortcuts'); else store.setItem('laysum.shortcuts', 'off'); }
+        announce(keysOn ? 'Keyboard shortcuts are on.' : 'Keyboard shortcuts are off.');
+      });
+    }
+    if (growable) each(root, 'textarea', function (t) {
+      grow(t);
+      t.addEventListener('input', function () { grow(t); });
     });
-    document.addEventListener('visibilitychange', function () { if (!document.hidden) check(); });
-    window.addEventListener('focus', check);
+    bar = document.querySelector('.decision-bar');
+    pad();
+    bindClaimForms(root);
+    var all = byId(root, 'bulk-all');
+    var picks = Array.prototype.slice.call(root.querySelectorAll('.bulk-pick'));
+    var count = byId(root, 'bulk-count');
+    function counted() {
+      var n = picks.filter(function (p) { return p.checked; }).length;
+      if (count) count.textContent = n ? n + ' selected' : 'Tick papers below to decide on several at once.';
+      return n;
+    }
+    picks.forEach(function (p) { p.addEventListener('change', counted); });
+    if (all) all.addEventListener('change', function () { picks.forEach(function (p) { p.checked = all.checked; }); counted(); });
+    var bulk = byId(root, 'bulk-form');
+    if (bulk) bulk.addEventListener('submit', function (ev) {
+      if (counted() === 0) { ev.preventDefault(); announce('Tick at least one paper first.'); }
+    });
+    rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
+    at = -1;
+    edit = document.getElementById('edit-form');
+    dirty = false;
+    leaving = false;
+    if (edit) {
+      var form = edit;
+      var initial = new URLSearchParams(new FormData(form)).toString();
+      var changed = function () { dirty = new URLSearchParams(new FormData(form)).toString() !== initial; };
+      form.addEventListener('input', changed);
+      form.addEventListener('change', changed);
+      form.addEventListener('submit', function () { leaving = true; });
+      // Typing in the draft renews one's own claim (at most once a minute), so it lapses only when the page is left idle.
+      var csrfField = form.querySelector('input[name=_csrf]');
+      if (csrfField && window.fetch) form.addEventListener('input', function () {
+        var mineNow = document.querySelector('#claim-notice [id=release-button]');
+        if (!mineNow || Date.now() - renewed < ${RENEW_EVERY_MS}) return;
+        renewed = Date.now();
+        fetch(window.location.pathname + '/claim', { method: 'POST', body: new URLSearchParams({ _csrf: csrfField.value }), headers: { accept: 'application/json' }, credentials: 'same-origin' })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (d) { if (d) { swapNotice(d); announce(d.message); } })
+          .catch(function () {});
+      });
+    }
+    var approve = byId(root, 'approve-form');
+    if (approve && edit) {
+      approve.addEventListener('submit', function (ev) {
+        if (!dirty) {
+          if (window.fetch && window.DOMParser) { ev.preventDefault(); decide(approve); } else leaving = true;
+          return;
+        }
+        ev.preventDefault();
+        if (!window.confirm('You have unsaved edits. Save them as a new version and approve that version?')) return;
+        document.getElementById('edit-then').value = 'approve';
+        var note = document.getElementById('approve-note');
+        document.getElementById('edit-note').value = note ? note.value : '';
+        leaving = true;
+        edit.submit();
+      });
+    }
+    each(root, '.decisions form', function (f) {
+      if (f === approve && edit) return;
+      f.addEventListener('submit', function (ev) {
+        if (dirty && !window.confirm('You have unsaved edits to the draft. Decide without saving them?')) { ev.preventDefault(); return; }
+        if (window.fetch && window.DOMParser) { ev.preventDefault(); decide(f); } else leaving = true;
+      });
+    });
   }
-  var all = document.getElementById('bulk-all');
-  var picks = Array.prototype.slice.call(document.querySelectorAll('.bulk-pick'));
-  var count = document.getElementById('bulk-count');
-  function counted() {
-    var n = picks.filter(function (p) { return p.checked; }).length;
-    if (count) count.textContent = n ? n + ' selected' : 'Tick papers below to decide on several at once.';
-    return n;
-  }
-  picks.forEach(function (p) { p.addEventListener('change', counted); });
-  if (all) all.addEventListener('change', function () { picks.forEach(function (p) { p.checked = all.checked; }); counted(); });
-  var bulk = document.getElementById('bulk-form');
-  if (bulk) bulk.addEventListener('submit', function (ev) {
-    if (counted() === 0) { ev.preventDefault(); announce('Tick at least one paper first.'); }
-  });
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
-  var at = -1;
-  var edit = document.getElementById('edit-form');
-  var dirty = false;
-  var leaving = false;
-  if (edit) {
-    var initial = new URLSearchParams(new FormData(edit)).toString();
-    var check = function () { dirty = new URLSearchParams(new FormData(edit)).toString() !== initial; };
-    edit.addEventListener('input', check);
-    edit.addEventListener('change', check);
-    edit.addEventListener('submit', function () { leaving = true; });
+  // Document-level listeners, added once; they read the state init keeps current.
+  window.addEventListener('resize', pad);
+  document.addEventListener('focusin', function (ev) { keepVisible(ev.target); });
+  if (window.fetch) {
+    window.setInterval(checkClaim, ${CLAIM_POLL_MS});
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) checkClaim(); });
+    window.addEventListener('focus', checkClaim);
   }
   window.addEventListener('beforeunload', function (ev) {
     if (dirty && !leaving) { ev.preventDefault(); ev.returnValue = ''; }
-  });
-  var approve = document.getElementById('approve-form');
-  if (approve && edit) {
-    approve.addEventListener('submit', function (ev) {
-      if (!dirty) { leaving = true; return; }
-      ev.preventDefault();
-      if (!window.confirm('You have unsaved edits. Save them as a new version and approve that version?')) return;
-      document.getElementById('edit-then').value = 'approve';
-      var note = document.getElementById('approve-note');
-      document.getElementById('edit-note').value = note ? note.value : '';
-      leaving = true;
-      edit.submit();
-    });
-  }
-  Array.prototype.forEach.call(document.querySelectorAll('.decisions form'), function (f) {
-    if (f.id !== 'approve-form') f.addEventListener('submit', function (ev) {
-      if (dirty && !window.confirm('You have unsaved edits to the draft. Decide without saving them?')) ev.preventDefault();
-      else leaving = true;
-    });
   });
   function select(i) {
     if (!rows.length) return;
@@ -192,5 +240,9 @@ export const DESK_SCRIPT = `
     else handled = false;
     if (handled) ev.preventDefault();
   });
+  init(document);
+  // A page that a decision or a refusal landed on says so out loud, not only on screen.
+  var landed = document.querySelector('main > .banner');
+  if (landed) announce(landed.textContent);
 })();
 `;
