@@ -14,6 +14,7 @@
  * requests the server saw in any 60 s window, requests over the limit
  * (answered 429), and papers failed.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,6 +24,7 @@ import { Redis } from 'ioredis';
 import { parseEnv } from '../src/config/env.ts';
 import { submitPaper } from '../src/intake/submit.ts';
 import { createContext } from '../src/runtime/context.ts';
+import { deletePrefix } from '../src/store/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SOURCE = new URL('../../shared/realdata/laysumm/cochrane_devaraj_test.source', import.meta.url);
@@ -139,12 +141,7 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 
 async function removePrefix(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (found.length) await redis.del(...found);
-  } while (cursor !== '0');
+  await deletePrefix(redis, prefix);
   await redis.quit();
 }
 

@@ -4,7 +4,7 @@
  * passed down; nothing else in LaySum reads process.env. `.env.example`
  * documents the same variables.
  *
- * The shape is written once: `EnvSchema` (one line per variable) and the
+ * The shape is written once: `EnvSchema` (./env-schema.ts, one line per variable) and the
  * transform in `ConfigSchema` (where each variable goes); `Config` is the
  * transform's output type. The parsed variables stay on the config (`env`), so
  * `withOverrides` re-parses them with a few changed.
@@ -13,185 +13,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
+import { type EnvName, EnvSchema } from './env-schema.ts';
+import { siteProfile } from './site-profile.ts';
 
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
-const bool = (def: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
-    .default(def ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const url = (def: string) => z.url({ protocol: /^https?$/ }).default(def);
-const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-
-const wholeNumber = (min: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min))
-    .optional();
-
-/** USD per million tokens, per model: `{"gpt-4o-mini":{"input":0.15,"output":0.6,"cachedInput":0.075}}`. */
-const ModelPrice = z.object({
-  input: z.number().nonnegative(),
-  output: z.number().nonnegative(),
-  cachedInput: z.number().nonnegative().optional(),
-});
-const Prices = z.record(z.string().min(1), ModelPrice);
-export type ModelPrices = z.infer<typeof Prices>;
-
-function parsePrices(text: string, ctx: z.RefinementCtx): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be JSON: {"MODEL":{"input":USD_PER_1M,"output":USD_PER_1M,"cachedInput":USD_PER_1M}}',
-    });
-    return z.NEVER;
-  }
-}
-
-export const EnvSchema = z.object({
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
-    .default('redis://127.0.0.1:6379'),
-  LAYSUM_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
-    .default('laysum'),
-  REDIS_ALLOW_EVICTION: bool(false),
-
-  LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
-  OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  LLM_TIMEOUT_MS: int(120_000, 100),
-  LLM_MAX_REPAIRS: int(2),
-  LLM_ATTEMPTS: int(8, 1),
-  LLM_BACKOFF_MS: int(5_000, 1),
-  LLM_MAX_TOKENS: optional.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, 'must be a whole number')
-      .transform(Number)
-      .pipe(z.number().int().min(256))
-      .optional(),
-  ),
-
-  LLM_RPM: optional.pipe(wholeNumber(1)),
-  LLM_TPM: optional.pipe(wholeNumber(1)),
-  LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
-  LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
-  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
-  LLM_FALLBACK_MODELS: optional,
-  LLM_CACHE: bool(true),
-  LLM_CACHE_TTL_DAYS: int(30, 1),
-  LLM_PRICES: optional.pipe(z.string().transform(parsePrices).pipe(Prices).optional()),
-  LLM_DAILY_TOKEN_BUDGET: optional.pipe(wholeNumber(1)),
-  LLM_DAILY_COST_BUDGET: optional.pipe(
-    z
-      .string()
-      .regex(/^\d+(\.\d+)?$/, 'must be a number of US dollars, e.g. 5 or 2.50')
-      .transform(Number)
-      .pipe(z.number().positive())
-      .optional(),
-  ),
-  METRICS_TOKEN: optional.pipe(z.string().min(16, 'use at least 16 characters').optional()),
-  METRICS_PORT: optional.pipe(wholeNumber(1)),
-
-  INGEST_CONCURRENCY: int(4, 1),
-  SUMMARIZE_CONCURRENCY: int(4, 1),
-  PDF_THREADS: int(2, 1),
-  SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
-  SWEEP_INTERVAL_MS: int(60_000, 1000),
-  JOB_LOCK_MS: int(30_000, 1000),
-
-  MAX_TEXT_BYTES: int(200_000, 100),
-  MAX_PDF_BYTES: int(25_000_000, 1000),
-  MAX_JSON_BYTES: int(1_000_000, 1000),
-  FULLTEXT_BUDGET_CHARS: int(24_000, 0),
-  FEED_MAX_BYTES: int(5_000_000, 1000),
-  WATCH_MAX_NEW_PER_POLL: int(50, 1),
-
-  NCBI_EUTILS_URL: url('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
-  NCBI_API_KEY: optional,
-  CROSSREF_API_URL: url('https://api.crossref.org'),
-  EUROPEPMC_API_URL: url('https://www.ebi.ac.uk/europepmc/webservices/rest'),
-  CONTACT_EMAIL: optional.pipe(z.email().optional()),
-  HTTP_TIMEOUT_MS: int(30_000, 100),
-  HTTP_ATTEMPTS: int(6, 1),
-
-  WEBHOOK_ATTEMPTS: int(8, 1),
-  WEBHOOK_BACKOFF_MS: int(10_000, 1),
-  WEBHOOK_TIMEOUT_MS: int(10_000, 100),
-
-  PORT: int(3000, 0),
-  PUBLIC_BASE_URL: url('http://localhost:3000'),
-  TRUST_PROXY: bool(false),
-  SIGNIN_MAX_FAILURES: int(10, 1),
-  SIGNIN_FAILURE_WINDOW_S: int(900, 1),
-  SIGNIN_MAX_FAILURES_ALL: int(1000, 0),
-  AUTO_PUBLISH: bool(false),
-  CLAIM_TTL_MS: int(900_000, 100),
-  DISCLAIMER_TEXT: z
-    .string()
-    .default(
-      'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
-    ),
-  PAGE_CREDIT_AI: z
-    .string()
-    .default('Written with AI assistance from the original article and checked by a person on {date}.'),
-  PAGE_CREDIT_EXTRACTIVE: z
-    .string()
-    .default("Assembled from the article's abstract and checked by a person on {date}."),
-  PAGE_CREDIT_NAMES: bool(false),
-  FEED_ITEMS: int(50, 1),
-  SITE_PAGE_SIZE: int(20, 1),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-
-  SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
-  SITE_FOCUS: optional,
-  SITE_HOUSE_RULES: optional,
-  READING_TARGET_GRADE: z.coerce.number().min(3).max(16).default(8),
-});
-/** The variables as parsed: what `withOverrides` starts from. */
-export type Env = z.output<typeof EnvSchema>;
-export type EnvName = keyof Env;
-
-/** Who this site writes for and how (one profile per LAYSUM_PREFIX): read by the prompt, the checks and the pages. */
-export interface SiteProfile {
-  /** The readers, in words the prompt can use: "people living with multiple sclerosis and their caregivers". */
-  audience: string;
-  /** Terms a relevant paper mentions (SITE_FOCUS, comma-separated); empty: every paper is in focus. */
-  focus: string[];
-  /** The condition the site is about (the first focus term), for {condition} in the disclaimer. */
-  condition: string | null;
-  readingTargetGrade: number;
-  /** Extra rules for the writer (SITE_HOUSE_RULES), or null. */
-  houseRules: string | null;
-  /** The disclaimer template: {journal} and {condition} are filled in per summary (src/publish/disclaimer.ts). */
-  disclaimer: string;
-}
-
-function siteProfile(env: Env): SiteProfile {
-  const focus = (env.SITE_FOCUS ?? '')
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  return {
-    audience: env.SITE_AUDIENCE.trim(),
-    focus,
-    condition: focus[0] ?? null,
-    readingTargetGrade: env.READING_TARGET_GRADE,
-    houseRules: env.SITE_HOUSE_RULES ?? null,
-    disclaimer: env.DISCLAIMER_TEXT,
-  };
-}
+export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
+export type { SiteProfile } from './site-profile.ts';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
@@ -206,6 +32,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     });
     return z.NEVER;
   }
+  const site = siteProfile(env);
   return {
     redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX, allowEviction: env.REDIS_ALLOW_EVICTION },
     llm: {
@@ -291,10 +118,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** How long opening a draft on the desk claims it for that reviewer (renewed on each visit). */
       claimTtlMs: env.CLAIM_TTL_MS,
       // The site's condition is known now; the journal is filled in per summary.
-      disclaimer: env.DISCLAIMER_TEXT.replaceAll(
-        '{condition}',
-        siteProfile(env).condition ?? 'the condition studied',
-      ),
+      disclaimer: env.DISCLAIMER_TEXT.replaceAll('{condition}', site.condition ?? 'the condition studied'),
       /** The public page's one line on how the summary was made; {date} is the approval date. */
       credit: {
         ai: env.PAGE_CREDIT_AI,
@@ -308,7 +132,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     },
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
-    site: siteProfile(env),
+    site,
     env,
   };
 });

@@ -1,0 +1,155 @@
+/**
+ * The environment variables LaySum reads, one line each, validated with zod:
+ * what `.env.example` documents. Where each one goes in the config is the
+ * transform in ./env.ts.
+ */
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = (def: string) => z.url({ protocol: /^https?$/ }).default(def);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min))
+    .optional();
+
+/** USD per million tokens, per model: `{"gpt-4o-mini":{"input":0.15,"output":0.6,"cachedInput":0.075}}`. */
+const ModelPrice = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cachedInput: z.number().nonnegative().optional(),
+});
+const Prices = z.record(z.string().min(1), ModelPrice);
+export type ModelPrices = z.infer<typeof Prices>;
+
+function parsePrices(text: string, ctx: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be JSON: {"MODEL":{"input":USD_PER_1M,"output":USD_PER_1M,"cachedInput":USD_PER_1M}}',
+    });
+    return z.NEVER;
+  }
+}
+
+export const EnvSchema = z.object({
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .default('redis://127.0.0.1:6379'),
+  LAYSUM_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
+    .default('laysum'),
+  REDIS_ALLOW_EVICTION: bool(false),
+
+  LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: int(120_000, 100),
+  LLM_MAX_REPAIRS: int(2),
+  LLM_ATTEMPTS: int(8, 1),
+  LLM_BACKOFF_MS: int(5_000, 1),
+  LLM_MAX_TOKENS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(256))
+      .optional(),
+  ),
+
+  LLM_RPM: optional.pipe(wholeNumber(1)),
+  LLM_TPM: optional.pipe(wholeNumber(1)),
+  LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
+  LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
+  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
+  LLM_FALLBACK_MODELS: optional,
+  LLM_CACHE: bool(true),
+  LLM_CACHE_TTL_DAYS: int(30, 1),
+  LLM_PRICES: optional.pipe(z.string().transform(parsePrices).pipe(Prices).optional()),
+  LLM_DAILY_TOKEN_BUDGET: optional.pipe(wholeNumber(1)),
+  LLM_DAILY_COST_BUDGET: optional.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a number of US dollars, e.g. 5 or 2.50')
+      .transform(Number)
+      .pipe(z.number().positive())
+      .optional(),
+  ),
+  METRICS_TOKEN: optional.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+  METRICS_PORT: optional.pipe(wholeNumber(1)),
+
+  INGEST_CONCURRENCY: int(4, 1),
+  SUMMARIZE_CONCURRENCY: int(4, 1),
+  PDF_THREADS: int(2, 1),
+  SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
+  SWEEP_INTERVAL_MS: int(60_000, 1000),
+  JOB_LOCK_MS: int(30_000, 1000),
+
+  MAX_TEXT_BYTES: int(200_000, 100),
+  MAX_PDF_BYTES: int(25_000_000, 1000),
+  MAX_JSON_BYTES: int(1_000_000, 1000),
+  FULLTEXT_BUDGET_CHARS: int(24_000, 0),
+  FEED_MAX_BYTES: int(5_000_000, 1000),
+  WATCH_MAX_NEW_PER_POLL: int(50, 1),
+
+  NCBI_EUTILS_URL: url('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  NCBI_API_KEY: optional,
+  CROSSREF_API_URL: url('https://api.crossref.org'),
+  EUROPEPMC_API_URL: url('https://www.ebi.ac.uk/europepmc/webservices/rest'),
+  CONTACT_EMAIL: optional.pipe(z.email().optional()),
+  HTTP_TIMEOUT_MS: int(30_000, 100),
+  HTTP_ATTEMPTS: int(6, 1),
+
+  WEBHOOK_ATTEMPTS: int(8, 1),
+  WEBHOOK_BACKOFF_MS: int(10_000, 1),
+  WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+
+  PORT: int(3000, 0),
+  PUBLIC_BASE_URL: url('http://localhost:3000'),
+  TRUST_PROXY: bool(false),
+  SIGNIN_MAX_FAILURES: int(10, 1),
+  SIGNIN_FAILURE_WINDOW_S: int(900, 1),
+  SIGNIN_MAX_FAILURES_ALL: int(1000, 0),
+  AUTO_PUBLISH: bool(false),
+  CLAIM_TTL_MS: int(900_000, 100),
+  DISCLAIMER_TEXT: z
+    .string()
+    .default(
+      'This summary was written to help readers understand published research. It is not medical advice: talk to your healthcare provider before making decisions about your care. Read the original article for full details.',
+    ),
+  PAGE_CREDIT_AI: z
+    .string()
+    .default('Written with AI assistance from the original article and checked by a person on {date}.'),
+  PAGE_CREDIT_EXTRACTIVE: z
+    .string()
+    .default("Assembled from the article's abstract and checked by a person on {date}."),
+  PAGE_CREDIT_NAMES: bool(false),
+  FEED_ITEMS: int(50, 1),
+  SITE_PAGE_SIZE: int(20, 1),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+
+  SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
+  SITE_FOCUS: optional,
+  SITE_HOUSE_RULES: optional,
+  READING_TARGET_GRADE: z.coerce.number().min(3).max(16).default(8),
+});
+/** The variables as parsed: what `withOverrides` starts from. */
+export type Env = z.output<typeof EnvSchema>;
+export type EnvName = keyof Env;
