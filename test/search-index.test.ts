@@ -2,9 +2,11 @@
  * The queue's search index in the real Redis: built once for papers written
  * before it existed, and left by a paper merged away as a duplicate.
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPapers, seedPmid } from '../bench/seed.ts';
 import { findDrafts, parseFilter } from '../src/review/queries.ts';
+import { discard } from '../src/store/merges.ts';
 import { PaperStore } from '../src/store/papers.ts';
 import { createTestStore, type TestStore } from './publish/redis-support.ts';
 
@@ -32,7 +34,7 @@ describe('the search index', () => {
   it('forgets a paper merged into another, and its facet counts', async () => {
     t = createTestStore();
     const [a, b] = await seedPapers(t.store, 2);
-    await t.store.discard(b ?? '', a ?? '');
+    await discard(t.store, b ?? '', a ?? '');
     const all = await find(t.store, {});
     expect(all.drafts.map((d) => d.id)).toEqual([a]);
     expect((await find(t.store, { q: seedPmid(1) })).total).toBe(0);

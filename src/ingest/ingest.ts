@@ -4,11 +4,13 @@
  * hand the paper to the summarizer. Idempotent: a retried or duplicated job
  * for a paper already past ingest does nothing.
  */
+
 import type { Config } from '../config/env.ts';
 import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { recordIdentities } from '../store/identity.ts';
+import { adoptFrom, discard } from '../store/merges.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { type Resolvers, resolveSubmission } from './resolvers.ts';
 
@@ -53,13 +55,13 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     note: `${record.title.slice(0, 120)}${record.journal ? ` (${record.journal})` : ''}`,
   });
   if (duplicateOf) {
-    await store.discard(paperId, duplicateOf);
+    await discard(store, paperId, duplicateOf);
     const ids = [
       record.ids.doi && `DOI ${record.ids.doi}`,
       record.ids.pmid && `PMID ${record.ids.pmid}`,
     ].filter(Boolean);
     const what = `${paper.submission.kind} submission ${paperId}${ids.length ? ` (${ids.join(', ')})` : ''}`;
-    await store.adoptFrom(duplicateOf, record.ids, `${what} is the same paper: merged into this one`);
+    await adoptFrom(store, duplicateOf, record.ids, `${what} is the same paper: merged into this one`);
     return 'duplicate';
   }
   await deps.enqueue.summarize(paperId, 1);

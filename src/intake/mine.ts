@@ -3,10 +3,12 @@
  * their state and what changed since that person last looked, so an editor
  * learns on the desk when a paper was drafted, approved or published.
  */
+
 import { paperTitle } from '../domain/paper.ts';
 import { isLive } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { countSubmittedBy, indexSubmitters, recordVisit, submittedBy } from '../store/submitters.ts';
 
 export interface SubmissionRow {
   id: string;
@@ -35,12 +37,12 @@ export async function mySubmissions(
   name: string,
   opts: { limit?: number; offset?: number; markVisit?: boolean } = {},
 ): Promise<MySubmissions> {
-  await store.indexSubmitters();
+  await indexSubmitters(store);
   const [papers, total] = await Promise.all([
-    store.submittedBy(name, opts.limit ?? 200, opts.offset ?? 0),
-    store.countSubmittedBy(name),
+    submittedBy(store, name, opts.limit ?? 200, opts.offset ?? 0),
+    countSubmittedBy(store, name),
   ]);
-  const previous = opts.markVisit === false ? 0 : await store.visit(name, 'mine');
+  const previous = opts.markVisit === false ? 0 : await recordVisit(store, name, 'mine');
   const rows = papers.map((p) => ({
     id: p.id,
     title: paperTitle(p),

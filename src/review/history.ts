@@ -5,9 +5,11 @@
  * events (ingest, drafting, polling) fold into one line with a count; notes
  * are made readable (a rating change reads "interest 3 → 2", not JSON).
  */
+
 import type { AuditEntry } from '../domain/draft.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { StreamEntry } from '../store/audit-log.ts';
+import { auditPage } from '../store/audit-log.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { sourceTitle } from './view.ts';
 
@@ -150,7 +152,7 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
   let scanned = 0;
   let exhausted = false;
   while (found.length < f.limit && scanned < MAX_SCAN) {
-    const rows = await store.auditPage({ before, count: CHUNK, since });
+    const rows = await auditPage(store.redis, store.keys.auditAll, { before, count: CHUNK, since });
     scanned += rows.length;
     for (const row of rows) {
       before = row.id;

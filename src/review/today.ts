@@ -4,6 +4,7 @@
  * keeps its tally and the stream id it read up to, so a queue view reads only
  * the entries written since the previous one (the whole day once, at start).
  */
+import { auditAfter } from '../store/audit-log.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export interface ReviewerToday {
@@ -31,7 +32,13 @@ export async function decisionsToday(store: PaperStore, now = new Date()): Promi
     tallies.set(store, tally);
   }
   for (;;) {
-    const rows = await store.auditAfter(tally.last ?? String(day), tally.last !== null, CHUNK);
+    const rows = await auditAfter(
+      store.redis,
+      store.keys.auditAll,
+      tally.last ?? String(day),
+      tally.last !== null,
+      CHUNK,
+    );
     for (const { id, entry } of rows) {
       tally.last = id;
       if (DECISIONS.has(entry.action))

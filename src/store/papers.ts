@@ -12,7 +12,6 @@ import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } fr
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { auditAfter, auditPage, type StreamEntry } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -21,7 +20,8 @@ import { SearchIndex } from './search-index.ts';
 
 export type { AuditInput } from './script-results.ts';
 
-const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
+/** The paper's stored document (the `doc` field of its hash). */
+export const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
 
 export interface TransitionInput extends AuditInput {
   from: readonly PaperState[] | '*';
@@ -51,11 +51,6 @@ export class PaperStore {
     this.keys = makeKeys(prefix);
     this.scripts = storeCommands(redis);
     this.index = new SearchIndex(this.scripts, this.keys);
-  }
-
-  /** Whether the search index covers every paper (built for this index version). */
-  indexReady(): Promise<boolean> {
-    return this.index.isBuilt();
   }
 
   /**
@@ -271,47 +266,6 @@ export class PaperStore {
     return this.redis.zrange(key, offset, offset + limit - 1);
   }
 
-  /** The papers a person submitted, newest first. */
-  async submittedBy(name: string, limit = 200, offset = 0): Promise<Paper[]> {
-    const ids = await this.redis.zrevrange(this.keys.submittedBy(name), offset, offset + limit - 1);
-    // A paper merged into another at ingest is followed to the one that stays.
-    const papers = await Promise.all(
-      ids.map(async (id) => (await this.get(id)) ?? this.get((await this.mergedInto(id)) ?? '')),
-    );
-    const seen = new Set<string>();
-    return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
-  }
-
-  /**
-   * Index the submitters of papers stored before the index existed; runs once
-   * per prefix (the first "My submissions" page), a page of papers at a time.
-   */
-  async indexSubmitters(page = 500): Promise<void> {
-    const k = this.keys;
-    if ((await this.redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
-    for (let offset = 0; ; offset += page) {
-      const rows = await this.redis.zrange(k.papersByTime, offset, offset + page - 1, 'WITHSCORES');
-      for (let i = 0; i + 1 < rows.length; i += 2) {
-        const id = rows[i] ?? '';
-        const doc = await this.redis.hget(k.paper(id), 'doc');
-        const actor = doc ? DocSchema.shape.origin.safeParse(JSON.parse(doc).origin) : null;
-        const submitter = actor?.success ? submitterOf(actor.data.actor) : null;
-        if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', rows[i + 1] ?? '0', id);
-      }
-      if (rows.length < page * 2) break;
-    }
-  }
-
-  async countSubmittedBy(name: string): Promise<number> {
-    return this.redis.zcard(this.keys.submittedBy(name));
-  }
-
-  /** When `name` last opened `view` (ms since the epoch, 0 if never), and record now as the new visit. */
-  async visit(name: string, view: string, now = Date.now()): Promise<number> {
-    const previous = await this.redis.getset(this.keys.lastSeen(name, view), String(now));
-    return previous ? Number(previous) : 0;
-  }
-
   async count(state?: PaperState): Promise<number> {
     return this.redis.zcard(state ? this.keys.state(state) : this.keys.papersByTime);
   }
@@ -325,85 +279,6 @@ export class PaperStore {
   async audit(id: string): Promise<AuditEntry[]> {
     const raw = await this.redis.lrange(this.keys.audit(id), 0, -1);
     return raw.map((r) => AuditEntrySchema.parse(JSON.parse(r)));
-  }
-
-  /** Audit log entries (all papers) from a stream id or ms on, oldest first (./audit-log.ts). */
-  auditAfter(from: string, exclusive: boolean, max: number): Promise<StreamEntry[]> {
-    return auditAfter(this.redis, this.keys.auditAll, from, exclusive, max);
-  }
-
-  /** A page of the audit log, newest first, older than the `before` stream id (./audit-log.ts). */
-  auditPage(opts: {
-    before: string | null;
-    count: number;
-    since?: number | undefined;
-  }): Promise<StreamEntry[]> {
-    return auditPage(this.redis, this.keys.auditAll, opts);
-  }
-
-  /** Add an audit entry that does not change state (edits, publish notes...). */
-  async appendAudit(
-    id: string,
-    input: AuditInput,
-    from: string | null = null,
-    to: string | null = null,
-  ): Promise<void> {
-    const entry = auditEntry(id, input, from, to, new Date());
-    await this.redis
-      .multi()
-      .rpush(this.keys.audit(id), entry)
-      .xadd(this.keys.auditAll, '*', 'entry', entry)
-      .exec();
-  }
-
-  /**
-   * Remove a paper that ingest found to be a duplicate of `intoId`, leaving a
-   * tombstone so its id (and resubmissions of it) lead to the paper that stays.
-   */
-  async discard(id: string, intoId: string): Promise<void> {
-    const k = this.keys;
-    const state = await this.redis.hget(k.paper(id), 'state');
-    const entry = auditEntry(
-      id,
-      { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
-      state,
-      null,
-      new Date(),
-    );
-    await this.redis
-      .multi()
-      .set(k.merged(id), intoId)
-      .del(k.paper(id), k.drafts(id), k.blob(id))
-      .zrem(k.papersByTime, id)
-      .zrem(k.state(state ?? 'queued'), id)
-      .rpush(k.audit(id), entry)
-      .xadd(k.auditAll, '*', 'entry', entry)
-      .exec();
-    await this.index.remove(id);
-  }
-
-  /**
-   * What the paper that stays learns from a duplicate merged into it: the
-   * identifiers its own record lacked (a pasted abstract learns its PMID and
-   * DOI), and an audit entry saying which submission was merged.
-   */
-  async adoptFrom(intoId: string, learned: PaperRecord['ids'], note: string): Promise<void> {
-    const k = this.keys;
-    const raw = await this.redis.hget(k.paper(intoId), 'doc');
-    const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
-    const multi = this.redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
-    if (raw) {
-      const doc = DocSchema.parse(JSON.parse(raw));
-      const record = doc.record;
-      const missing =
-        record && Object.entries(learned).some(([key, v]) => v && !record.ids[key as keyof typeof learned]);
-      if (record && missing) {
-        const ids = { ...learned, ...Object.fromEntries(Object.entries(record.ids).filter(([, v]) => v)) };
-        multi.hset(k.paper(intoId), 'doc', JSON.stringify({ ...doc, record: { ...record, ids } }));
-      }
-    }
-    await multi.exec();
-    await this.reindex(intoId);
   }
 
   /** The paper a discarded duplicate was merged into, if any. */

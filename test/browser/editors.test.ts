@@ -4,9 +4,11 @@
  * field to fix, the page after submitting titled with the paper's title,
  * changes since the last visit, and batch upload from a file.
  */
+
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submittedBy } from '../../src/store/submitters.ts';
 import { type HttpHarness, OFFLINE_SOURCES as OFFLINE, paperText, startHttp } from '../http/support.ts';
 import { CHROMIUM, hasChromium, launchChromium, signedIn } from './support.ts';
 
@@ -70,7 +72,7 @@ describe.skipIf(!hasChromium)(`editors' desk in Chromium (${CHROMIUM})`, () => {
     expect(await rows.first().locator('.badge').first().textContent()).toBe('queued');
     // The first paper of the earlier test is drafted while the editor is away.
     await h.p.start({ stages: ['ingest', 'summarize'] });
-    const [first] = await h.deps.store.submittedBy('editor-1', 1, 9);
+    const [first] = await submittedBy(h.deps.store, 'editor-1', 1, 9);
     if (!first) throw new Error('no first paper');
     await h.p.waitFor(first.id, ['pending_review']);
     await page.reload();
