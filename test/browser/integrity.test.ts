@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPlaceholders, type HttpHarness, paperText, startHttp } from '../http/support.ts';
+import { type HttpHarness, reviewedPaper, startHttp } from '../http/support.ts';
 import { CHROMIUM, hasChromium, launchChromium, signedIn } from './support.ts';
 
 describe.skipIf(!hasChromium)(`review integrity in Chromium (${CHROMIUM})`, () => {
@@ -23,12 +23,7 @@ describe.skipIf(!hasChromium)(`review integrity in Chromium (${CHROMIUM})`, () =
     await h?.cleanup();
   });
 
-  async function readyPaper(title: string): Promise<string> {
-    const id = await h.p.submit({ kind: 'text', text: paperText(title) });
-    await h.p.waitFor(id, ['pending_review']);
-    await fillPlaceholders(h, id, 1);
-    return id;
-  }
+  const readyPaper = (title: string) => reviewedPaper(h, title);
 
   it("refuses A's approval of the version A saw after B saved a newer one, and says who changed what", async () => {
     const id = await readyPaper('Two reviewers and one draft on home exercise');

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPlaceholders, type HttpHarness, paperText, startHttp } from '../http/support.ts';
+import { type HttpHarness, reviewedPaper, startHttp } from '../http/support.ts';
 import { CHROMIUM, hasChromium, launchChromium, signedIn } from './support.ts';
 
 describe.skipIf(!hasChromium)(`decisions without a reload, in Chromium (${CHROMIUM})`, () => {
@@ -25,12 +25,7 @@ describe.skipIf(!hasChromium)(`decisions without a reload, in Chromium (${CHROMI
     await h?.cleanup();
   });
 
-  async function readyPaper(title: string): Promise<string> {
-    const id = await h.p.submit({ kind: 'text', text: paperText(title) });
-    await h.p.waitFor(id, ['pending_review']);
-    await fillPlaceholders(h, id, 1);
-    return id;
-  }
+  const readyPaper = (title: string) => reviewedPaper(h, title);
   async function tab(token: string): Promise<Page> {
     const page = await signedIn(browser, h.url, token);
     page.on('pageerror', (e) => problems.push(e.message));

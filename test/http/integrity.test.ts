@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSite } from '../../src/publish/export.ts';
 import { loadPublished } from '../../src/publish/published.ts';
-import { fillPlaceholders, type HttpHarness, paperText, startHttp } from './support.ts';
+import { type HttpHarness, reviewedPaper, startHttp } from './support.ts';
 
 let h: HttpHarness;
 
@@ -23,18 +23,7 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-/** A drafted paper whose placeholders a reviewer has written: version 2, pending review. */
-async function readyPaper(title: string): Promise<string> {
-  const res = await h.call('/api/papers', {
-    method: 'POST',
-    token: h.tokens.editor,
-    json: { text: paperText(title) },
-  });
-  const { id } = (await res.json()) as { id: string };
-  await h.p.waitFor(id, ['pending_review']);
-  await fillPlaceholders(h, id, 1);
-  return id;
-}
+const readyPaper = (title: string) => reviewedPaper(h, title);
 
 const post = (id: string, action: string, json: unknown, token = h.tokens.reviewer) =>
   h.call(`/api/drafts/${id}/${action}`, { method: 'POST', token, json });

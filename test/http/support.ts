@@ -180,3 +180,10 @@ export async function draftedPaper(h: HttpHarness, title: string): Promise<strin
   await h.p.waitFor(id, ['pending_review']);
   return id;
 }
+
+/** A drafted paper whose placeholders a reviewer has written: version 2, pending review. */
+export async function reviewedPaper(h: HttpHarness, title: string): Promise<string> {
+  const id = await draftedPaper(h, title);
+  await fillPlaceholders(h, id, 1);
+  return id;
+}
