@@ -137,7 +137,7 @@ export function queryTokens(q: string | undefined): string[] {
 
 /** Build the index once if this Redis has none yet (papers written before it existed). */
 export async function ensureIndex(store: PaperStore): Promise<void> {
-  if (await store.index.isBuilt()) return;
+  if (await store.indexReady()) return;
   const PAGE = 500;
   for (let offset = 0; ; offset += PAGE) {
     const ids = await store.ids(undefined, PAGE, offset);

@@ -53,10 +53,12 @@ export class PaperStore {
     this.index = new SearchIndex(this.scripts, this.keys);
   }
 
-  /**
-   * Index a paper as it is now (its record and latest draft); a missing paper
-   * leaves the index. `full` (a rebuild) rewrites every membership.
-   */
+  /** Whether the search index covers every paper (built for this index version). */
+  indexReady(): Promise<boolean> {
+    return this.index.isBuilt();
+  }
+
+  /** Index a paper's record and latest draft (gone: out of the index); `full` rewrites every membership. */
   async reindex(id: string, full = false): Promise<void> {
     const [paper, draft] = await Promise.all([this.get(id), this.latestDraft(id)]);
     await (paper ? this.index.put(paper, draft, full) : this.index.remove(id));
