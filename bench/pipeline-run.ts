@@ -43,7 +43,7 @@ export function benchTexts(count: number): string[] {
   });
 }
 
-export function benchConfig(llm: ScriptedLlm, env: Record<string, string> = {}): Config {
+export function benchConfig(llm: Pick<ScriptedLlm, 'baseURL'>, env: Record<string, string> = {}): Config {
   return parseEnv({
     REDIS_URL,
     LAYSUM_PREFIX: `bench-${randomUUID().slice(0, 12)}`,

@@ -7,8 +7,8 @@
  */
 import { Session } from 'node:inspector/promises';
 import { median } from './parsing.ts';
-import { benchConfig, benchSummary, benchTexts, runBullmq, runLaySum } from './pipeline-run.ts';
-import { startScriptedLlm } from './scripted-llm.ts';
+import { benchConfig, benchTexts, runBullmq, runLaySum } from './pipeline-run.ts';
+import { startScriptedLlmProcess } from './scripted-llm.ts';
 
 const PAPERS = 1000;
 const PACED = { papers: 100, perSecond: 10 };
@@ -68,11 +68,11 @@ function cpuMs(from: NodeJS.CpuUsage): number {
 }
 
 export async function benchPipeline(): Promise<void> {
-  const llm = await startScriptedLlm(benchSummary);
+  const llm = await startScriptedLlmProcess();
   try {
     const texts = benchTexts(PAPERS);
     console.log(
-      `Pipeline overhead (${PAPERS} pasted abstracts, scripted model answering at once, ${PAIRS} pairs in turn; the machine is shared, so read the ratios):`,
+      `Pipeline overhead (${PAPERS} pasted abstracts, scripted model answering at once from a process of its own, ${PAIRS} pairs in turn; the machine is shared, so read the ratios):`,
     );
     await runBullmq(100); // warm-up of both
     await runLaySum(benchConfig(llm), benchTexts(50));
@@ -132,9 +132,7 @@ export async function benchPipeline(): Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     session.disconnect();
     const p = profile as Parameters<typeof topItems>[0];
-    console.log(
-      '  CPU profile of one more run (self time, this process: submitter, workers and the scripted model):',
-    );
+    console.log('  CPU profile of one more run (self time, this process: submitter and workers):');
     for (const line of topItems(p, 10)) console.log(`    ${line}`);
     console.log(`    by package or folder: ${topItems(p, 8, packageOf).join(';').replace(/ +/g, ' ')}`);
   } finally {

@@ -5,6 +5,7 @@
  * end to end without a model. The test suite's fuller fake lives in
  * test/support/fake-openai.ts.
  */
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -51,5 +52,35 @@ export async function startScriptedLlm(
       return requests;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The bench's scripted model (./scripted-llm-child.ts) in a child process: its base URL and how to stop it. */
+export async function startScriptedLlmProcess(): Promise<Pick<ScriptedLlm, 'baseURL' | 'close'>> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./scripted-llm-child.ts', import.meta.url).pathname],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve(line.trim());
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the scripted model's process ended (exit ${code}) before it listened`)),
+    );
+  });
+  return {
+    baseURL,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
   };
 }

@@ -31,20 +31,27 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     if (paper.state === 'summarizing') await deps.enqueue.summarize(paperId, paper.draftCount + 1);
     return 'skipped';
   }
-  if (paper.state === 'queued') {
-    await store.transition(paperId, {
-      from: ['queued'],
-      to: 'ingesting',
-      actor: 'ingest',
-      action: 'ingest started',
-    });
-  }
-  const record = await resolveSubmission(
-    paper.submission,
-    deps.resolvers,
-    () => store.getBlob(paperId),
-    deps.config.limits.maxTextBytes,
-  );
+  // The paper shows as ingesting while its source is fetched or parsed: both at once, and both
+  // settled before going on, so a failure is recorded after "ingest started", never before it.
+  const [started, resolved] = await Promise.allSettled([
+    paper.state === 'queued'
+      ? store.transition(paperId, {
+          from: ['queued'],
+          to: 'ingesting',
+          actor: 'ingest',
+          action: 'ingest started',
+        })
+      : null,
+    resolveSubmission(
+      paper.submission,
+      deps.resolvers,
+      () => store.getBlob(paperId),
+      deps.config.limits.maxTextBytes,
+    ),
+  ]);
+  if (started.status === 'rejected') throw started.reason;
+  if (resolved.status === 'rejected') throw resolved.reason;
+  const record = resolved.value;
   requireSummarizable(record, paper);
   // Recorded and moved on to summarizing in one script, unless the record reveals a duplicate.
   const duplicateOf = await store.setRecord(paperId, paper, record, recordIdentities(record), {

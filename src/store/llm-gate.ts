@@ -125,21 +125,17 @@ export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['ll
       costUsd: number;
       latencyMs: number;
     }) {
-      // Two independent writes: sent together.
-      await Promise.all([
-        ledger.add({
-          model: event.model,
-          calls: event.outcome === 'cache_hit' ? 0 : 1,
-          cacheHits: event.outcome === 'cache_hit' ? 1 : 0,
-          rateLimited: event.outcome === 'rate_limited' ? 1 : 0,
-          errors: event.outcome === 'error' ? 1 : 0,
-          usage: event.usage,
-          costUsd: event.costUsd,
-        }),
-        event.outcome === 'cache_hit'
-          ? undefined
-          : ledger.observe('llm_latency', 'llm', event.latencyMs / 1000),
-      ]);
+      const delta = {
+        model: event.model,
+        calls: event.outcome === 'cache_hit' ? 0 : 1,
+        cacheHits: event.outcome === 'cache_hit' ? 1 : 0,
+        rateLimited: event.outcome === 'rate_limited' ? 1 : 0,
+        errors: event.outcome === 'error' ? 1 : 0,
+        usage: event.usage,
+        costUsd: event.costUsd,
+      };
+      // A call's figures and its latency in one write; a cache hit took no call.
+      await ledger.add(delta, new Date(), event.outcome === 'cache_hit' ? undefined : event.latencyMs / 1000);
     },
     async cached(key: string) {
       return llm.cache.enabled ? redis.get(k.llm(`cache:${key}`)) : null;

@@ -61,7 +61,11 @@ export class UsageLedger {
     this.scripts = storeCommands(redis);
   }
 
-  async add(delta: UsageDelta, at = new Date()): Promise<void> {
+  /**
+   * Add to today's and the lifetime figures; with `latencySeconds`, one observation of the LLM
+   * latency histogram too: all one script call (one write, one round trip).
+   */
+  async add(delta: UsageDelta, at = new Date(), latencySeconds?: number): Promise<void> {
     const day = this.k.llm(`usage:${utcDay(at)}`);
     const lifetime = this.k.llm('counters');
     const ints: Array<[UsageField, number | undefined]> = [
@@ -74,7 +78,7 @@ export class UsageLedger {
       ['cached_tokens', delta.usage?.cachedTokens],
       ['total_tokens', delta.usage?.totalTokens],
     ];
-    // Groups of four for lua/hash-add.lua: kind, hash (1: the day, 2: lifetime), field, amount.
+    // Groups of four for lua/hash-add.lua: kind, hash (1: the day, 2: lifetime, 3: latency), field, amount.
     const adds: Array<string | number> = [];
     for (const [field, n] of ints) {
       if (!n) continue;
@@ -84,7 +88,13 @@ export class UsageLedger {
       const field = `${delta.model}|cost_usd`;
       adds.push('f', 1, field, delta.costUsd, 'f', 2, field, delta.costUsd);
     }
-    await this.scripts.laysumHashAdd(2, day, lifetime, DAY_TTL_SECONDS, ...adds);
+    if (latencySeconds === undefined) {
+      await this.scripts.laysumHashAdd(2, day, lifetime, DAY_TTL_SECONDS, ...adds);
+      return;
+    }
+    adds.push(...observation(3, 'llm', latencySeconds));
+    const latency = this.k.llm('histogram:llm_latency');
+    await this.scripts.laysumHashAdd(3, day, lifetime, latency, DAY_TTL_SECONDS, ...adds);
   }
 
   /** One row per model for each of the last `days` UTC days (today first) that saw any use. */
@@ -107,13 +117,7 @@ export class UsageLedger {
   /** One observation of a histogram (seconds), under a label value (a stage, or "llm"). */
   async observe(histogram: 'llm_latency' | 'job_duration', label: string, seconds: number): Promise<void> {
     const key = this.k.llm(`histogram:${histogram}`);
-    const bucket = DURATION_BUCKETS.find((b) => seconds <= b) ?? '+Inf';
-    await this.scripts.laysumHashAdd(
-      1,
-      key,
-      0,
-      ...['i', 1, `${label}|${bucket}`, 1, 'i', 1, `${label}|count`, 1, 'f', 1, `${label}|sum`, seconds],
-    );
+    await this.scripts.laysumHashAdd(1, key, 0, ...observation(1, label, seconds));
   }
 
   async histogram(histogram: 'llm_latency' | 'job_duration'): Promise<Record<string, string>> {
@@ -132,6 +136,25 @@ export class UsageLedger {
       return { stage, reason, count: Number(n) };
     });
   }
+}
+
+/** lua/hash-add.lua's groups for one histogram observation in the hash at `index`. */
+function observation(index: number, label: string, seconds: number): Array<string | number> {
+  const bucket = DURATION_BUCKETS.find((b) => seconds <= b) ?? '+Inf';
+  return [
+    'i',
+    index,
+    `${label}|${bucket}`,
+    1,
+    'i',
+    index,
+    `${label}|count`,
+    1,
+    'f',
+    index,
+    `${label}|sum`,
+    seconds,
+  ];
 }
 
 function rowsOf(hash: Record<string, string>): Array<UsageFigures & { model: string }> {

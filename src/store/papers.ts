@@ -77,6 +77,7 @@ export class PaperStore {
     const now = new Date();
     const entry = auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
     const k = this.keys;
+    const submitter = submitterOf(input.origin.actor);
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
     const fixed = [k.paper(id), k.papersByTime, k.state('queued'), k.audit(id), k.auditAll];
     const [created, existing] = await this.scripts.laysumCreatePaper(
@@ -86,23 +87,20 @@ export class PaperStore {
       ...[k.paper(''), k.merged(''), id, doc, now.getTime(), now.toISOString(), entry],
       // A new paper is indexed by the script itself.
       ...this.index.memo({ id, ...parsed }, null),
+      // A paper they sent that was already known is theirs to follow too.
+      submitter ? k.submittedBy(submitter) : '',
     );
     // When the paper existed: a retry after a lost connection indexes what the first try could not.
     if (created !== 1) await this.reindex(existing);
-    // The submitter's list is an index beside the paper, not part of it: written after the script.
-    // A paper they sent that was already known is theirs to follow too.
-    const submitter = submitterOf(input.origin.actor);
-    if (submitter) await this.redis.zadd(k.submittedBy(submitter), 'NX', now.getTime(), existing);
     return { created: created === 1, id: existing };
   }
 
   async get(id: string): Promise<Paper | null> {
-    // Two commands, not an ioredis pipeline: a pipeline copies every script defined on the
-    // connection (BullMQ defines dozens), which costs more CPU than the round trip it saves.
-    const [hash, draftCount] = await Promise.all([
-      this.redis.hgetall(this.keys.paper(id)),
-      this.redis.llen(this.keys.drafts(id)),
-    ]);
+    const hash = await this.redis.hgetall(this.keys.paper(id));
+    if (!hash.doc) return null;
+    // The drafts list's length is kept in the hash (create-paper.lua, add-draft.lua); papers
+    // stored before it was are counted from the list.
+    const draftCount = hash.drafts ? Number(hash.drafts) : await this.redis.llen(this.keys.drafts(id));
     if (!hash.doc) return null;
     const doc = DocSchema.parse(JSON.parse(hash.doc));
     const paper = Paper.parse({

@@ -97,9 +97,7 @@ export async function callStructured<T extends z.ZodType>(
     await gate.record({ model: hit.model, outcome: 'cache_hit', usage: null, costUsd: 0, latencyMs: 0 });
     return { value: hit.value, model: hit.model, usage: emptyUsage(), calls: 0, costUsd: 0, cacheHit: true };
   }
-  const reply = await callModel(client, llm, call, gate);
-  await gate.remember(key, JSON.stringify({ value: reply.value, model: reply.model }));
-  return reply;
+  return callModel(client, llm, call, gate, key);
 }
 
 async function fromCache<T extends z.ZodType>(
@@ -122,6 +120,7 @@ async function callModel<T extends z.ZodType>(
   llm: Config['llm'],
   call: StructuredCall<T>,
   gate: LlmGate,
+  cacheKey: string,
 ): Promise<StructuredReply<z.infer<T>>> {
   const where = llm.baseURL ? redactUrlCredentials(llm.baseURL) : 'api.openai.com';
   const mode = llm.outputMode;
@@ -175,39 +174,49 @@ async function callModel<T extends z.ZodType>(
     }
     calls++;
     const callUsage = usageOf(completion);
-    await gate.settle(ticket, completion.usage?.total_tokens ?? null);
     const replyModel = completion.model || model;
     const callCost = costOf(llm.prices, replyModel, callUsage);
     costUsd += callCost;
     addTo(usage, callUsage);
-    await gate.record({
-      model: replyModel,
-      outcome: 'ok',
-      usage: callUsage,
-      costUsd: callCost,
-      latencyMs: performance.now() - started,
-    });
+    // The limits' correction and the ledger go out now and are awaited below, with the cache
+    // entry when the reply is good: one round trip for the three.
+    const bookkeeping = Promise.all([
+      gate.settle(ticket, completion.usage?.total_tokens ?? null),
+      gate.record({
+        model: replyModel,
+        outcome: 'ok',
+        usage: callUsage,
+        costUsd: callCost,
+        latencyMs: performance.now() - started,
+      }),
+    ]);
     answered = completion;
     const message = completion.choices[0]?.message;
     lastRaw = replyText(mode, completion) || message?.refusal || '';
     if (message?.refusal) {
+      await bookkeeping;
       throw new SummaryFailedError(`The model refused to ${call.task}: "${message.refusal}"`, {
         hint: 'Check that the source is a research paper; summarize it by hand if the refusal stands.',
         ...reply(),
       });
     }
+    let value: z.infer<T>;
     try {
       const parsed = parseReply(mode, completion, params);
       if (!parsed) throw new SyntaxError('the reply was empty');
       // Again on our side: servers may ignore the schema's limits.
-      return { value: call.schema.parse(parsed), model: replyModel, usage, calls, costUsd, cacheHit: false };
+      value = call.schema.parse(parsed);
     } catch (err) {
+      await bookkeeping;
       const problem = repairableProblem(err);
       if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
       lastProblem = problem;
       lastError = err;
       messages.push(...repairMessages(mode, completion, lastRaw, problem));
+      continue;
     }
+    await Promise.all([bookkeeping, gate.remember(cacheKey, JSON.stringify({ value, model: replyModel }))]);
+    return { value, model: replyModel, usage, calls, costUsd, cacheHit: false };
   }
   throw new SummaryFailedError(
     `The model's reply was still invalid after ${llm.maxRepairs} repair attempt(s). Last problem: ${lastProblem.split('\n').slice(0, 4).join(' ')}`,

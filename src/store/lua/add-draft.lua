@@ -53,7 +53,8 @@ if ARGV[6] ~= '' and ARGV[6] ~= cur then
   redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
   redis.call('ZADD', ARGV[1] .. ARGV[6], ARGV[7], ARGV[2])
 end
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[8])
+-- 'drafts': the list's length beside the paper, so reading a paper is one command.
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[8], 'drafts', len + 1)
 redis.call('RPUSH', KEYS[3], ARGV[9])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[9])
 local indexed = 0

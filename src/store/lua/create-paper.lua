@@ -20,6 +20,8 @@
     ARGV[8]   index key prefix (keys.index(''))
     ARGV[9]   index memo (./index-apply.lua)
     ARGV[10]  the paper's index memo key
+    ARGV[11]  the submitter's list (sorted set by time; '' when the actor is
+              not a person): the paper joins it, new or already known
 
   Output:
     {1, id}          created
@@ -29,16 +31,25 @@
 for i = 6, #KEYS do
   local existing = redis.call('GET', KEYS[i])
   if existing then
-    if redis.call('EXISTS', ARGV[1] .. existing) == 1 then return {0, existing} end
-    local merged = redis.call('GET', ARGV[2] .. existing)
-    if merged and redis.call('EXISTS', ARGV[1] .. merged) == 1 then return {0, merged} end
+    local known = nil
+    if redis.call('EXISTS', ARGV[1] .. existing) == 1 then
+      known = existing
+    else
+      local merged = redis.call('GET', ARGV[2] .. existing)
+      if merged and redis.call('EXISTS', ARGV[1] .. merged) == 1 then known = merged end
+    end
+    if known then
+      if ARGV[11] ~= '' then redis.call('ZADD', ARGV[11], 'NX', ARGV[5], known) end
+      return {0, known}
+    end
   end
 end
 for i = 6, #KEYS do redis.call('SET', KEYS[i], ARGV[3]) end
-redis.call('HSET', KEYS[1], 'doc', ARGV[4], 'state', 'queued', 'reason', '', 'createdAt', ARGV[6], 'updatedAt', ARGV[6])
+redis.call('HSET', KEYS[1], 'doc', ARGV[4], 'state', 'queued', 'reason', '', 'createdAt', ARGV[6], 'updatedAt', ARGV[6], 'drafts', 0)
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[5], ARGV[3])
 redis.call('RPUSH', KEYS[4], ARGV[7])
 redis.call('XADD', KEYS[5], '*', 'entry', ARGV[7])
 laysum_index(ARGV[10], ARGV[8], ARGV[3], ARGV[9], false)
+if ARGV[11] ~= '' then redis.call('ZADD', ARGV[11], 'NX', ARGV[5], ARGV[3]) end
 return {1, ARGV[3]}
