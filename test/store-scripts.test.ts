@@ -120,3 +120,20 @@ describe('the failure record', () => {
     expect(await store.ids('failed')).toEqual([]);
   });
 });
+
+describe('the drafts count', () => {
+  it('is kept in the paper hash, and read from the drafts list for a paper stored before it was', async () => {
+    const store = new PaperStore(redis, prefix);
+    const { id } = await store.create({
+      submission: { kind: 'text', text: 'T\n\nabstract', title: 'T' },
+      origin: { actor: 'test' },
+      identities: [{ kind: 'text', value: `count-${prefix}` }],
+    });
+    expect(await redis.hget(store.keys.paper(id), 'drafts')).toBe('0');
+    expect((await store.require(id)).draftCount).toBe(0);
+    // As an older LaySum left it: two versions in the list, no count in the hash.
+    await redis.hdel(store.keys.paper(id), 'drafts');
+    await redis.rpush(store.keys.drafts(id), '{}', '{}');
+    expect((await store.require(id)).draftCount).toBe(2);
+  });
+});
