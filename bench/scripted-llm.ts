@@ -79,6 +79,7 @@ export async function startScriptedLlmProcess(): Promise<Pick<ScriptedLlm, 'base
     baseURL,
     close: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.stdin.end();
       }),

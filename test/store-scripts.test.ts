@@ -23,6 +23,16 @@ const files = DIRS.flatMap((dir) =>
 const prefix = testPrefix();
 const redis = new Redis(REDIS_URL);
 
+/** A pasted-text paper with its own identity. */
+async function textPaper(store: PaperStore, identity: string): Promise<string> {
+  const { id } = await store.create({
+    submission: { kind: 'text', text: 'T\n\nabstract', title: 'T' },
+    origin: { actor: 'test' },
+    identities: [{ kind: 'text', value: identity }],
+  });
+  return id;
+}
+
 afterAll(async () => {
   await removePrefix(redis, prefix);
   await redis.quit();
@@ -92,11 +102,7 @@ describe('Lua script files', () => {
 describe('the failure record', () => {
   it('is kept while the paper is failed and cleared when it leaves', async () => {
     const store = new PaperStore(redis, prefix);
-    const { id } = await store.create({
-      submission: { kind: 'text', text: 'T\n\nabstract', title: 'T' },
-      origin: { actor: 'test' },
-      identities: [{ kind: 'text', value: `failure-${prefix}` }],
-    });
+    const id = await textPaper(store, `failure-${prefix}`);
     const failure = {
       stage: 'summarize',
       reason: 'r',
@@ -124,11 +130,7 @@ describe('the failure record', () => {
 describe('the drafts count', () => {
   it('is kept in the paper hash, and read from the drafts list for a paper stored before it was', async () => {
     const store = new PaperStore(redis, prefix);
-    const { id } = await store.create({
-      submission: { kind: 'text', text: 'T\n\nabstract', title: 'T' },
-      origin: { actor: 'test' },
-      identities: [{ kind: 'text', value: `count-${prefix}` }],
-    });
+    const id = await textPaper(store, `count-${prefix}`);
     expect(await redis.hget(store.keys.paper(id), 'drafts')).toBe('0');
     expect((await store.require(id)).draftCount).toBe(0);
     // As an older LaySum left it: two versions in the list, no count in the hash.

@@ -88,13 +88,12 @@ export class UsageLedger {
       const field = `${delta.model}|cost_usd`;
       adds.push('f', 1, field, delta.costUsd, 'f', 2, field, delta.costUsd);
     }
-    if (latencySeconds === undefined) {
-      await this.scripts.laysumHashAdd(2, day, lifetime, DAY_TTL_SECONDS, ...adds);
-      return;
+    const hashes = [day, lifetime];
+    if (latencySeconds !== undefined) {
+      hashes.push(this.k.llm('histogram:llm_latency'));
+      adds.push(...observation(3, 'llm', latencySeconds));
     }
-    adds.push(...observation(3, 'llm', latencySeconds));
-    const latency = this.k.llm('histogram:llm_latency');
-    await this.scripts.laysumHashAdd(3, day, lifetime, latency, DAY_TTL_SECONDS, ...adds);
+    await this.scripts.laysumHashAdd(hashes.length, ...hashes, DAY_TTL_SECONDS, ...adds);
   }
 
   /** One row per model for each of the last `days` UTC days (today first) that saw any use. */

@@ -28,6 +28,9 @@
     {0, existingId}  an identity belongs to a live paper (or to one merged into a live paper)
 ]]
 --#include index-apply.lua
+local function follow(id)
+  if ARGV[11] ~= '' then redis.call('ZADD', ARGV[11], 'NX', ARGV[5], id) end
+end
 for i = 6, #KEYS do
   local existing = redis.call('GET', KEYS[i])
   if existing then
@@ -39,7 +42,7 @@ for i = 6, #KEYS do
       if merged and redis.call('EXISTS', ARGV[1] .. merged) == 1 then known = merged end
     end
     if known then
-      if ARGV[11] ~= '' then redis.call('ZADD', ARGV[11], 'NX', ARGV[5], known) end
+      follow(known)
       return {0, known}
     end
   end
@@ -51,5 +54,5 @@ redis.call('ZADD', KEYS[3], ARGV[5], ARGV[3])
 redis.call('RPUSH', KEYS[4], ARGV[7])
 redis.call('XADD', KEYS[5], '*', 'entry', ARGV[7])
 laysum_index(ARGV[10], ARGV[8], ARGV[3], ARGV[9], false)
-if ARGV[11] ~= '' then redis.call('ZADD', ARGV[11], 'NX', ARGV[5], ARGV[3]) end
+follow(ARGV[3])
 return {1, ARGV[3]}
