@@ -3,11 +3,11 @@
  * replaying recorded Crossref responses and real journal feeds.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPollDeps } from '../src/runtime/sources.ts';
-import { pollWatch } from '../src/watch/poll.ts';
-import { runCli } from './support/cli.ts';
-import { createPipeline, fixture, type Pipeline } from './support/harness.ts';
-import { send, startServer, type TestServer } from './support/http-server.ts';
+import { createPollDeps } from '../../src/runtime/sources.ts';
+import { pollWatch } from '../../src/watch/poll.ts';
+import { runCli } from '../support/cli.ts';
+import { createPipeline, fixture, type Pipeline } from '../support/harness.ts';
+import { send, startServer, type TestServer } from '../support/http-server.ts';
 
 const WORKS: Record<string, string> = {
   '10.1038/srep16696': 'crossref/works_10.1038_srep16696.json',

@@ -5,13 +5,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/env.ts';
-import { submitPaper } from '../src/intake/submit.ts';
-import { createContext } from '../src/runtime/context.ts';
-import { startCli } from './support/cli.ts';
-import { reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+import { loadConfig } from '../../src/config/env.ts';
+import { submitPaper } from '../../src/intake/submit.ts';
+import { createContext } from '../../src/runtime/context.ts';
+import { startCli } from '../support/cli.ts';
+import { reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 const prefix = testPrefix();
 // Each reply takes 300 ms, so one worker is busy while the other takes the next paper.
@@ -33,10 +33,10 @@ afterAll(async () => {
 
 it('shares the work between two worker processes without duplicating any draft', async () => {
   const ctx = await createContext(loadConfig({ env, envFile: '/nonexistent' }));
-  const dir = new URL('../samples/abstracts/', import.meta.url);
+  const dir = new URL('../../samples/abstracts/', import.meta.url);
   const files = [
     ...readdirSync(dir),
-    ...readdirSync(new URL('./fixtures/abstracts/', import.meta.url)).map(
+    ...readdirSync(new URL('../fixtures/abstracts/', import.meta.url)).map(
       (f) => `../../test/fixtures/abstracts/${f}`,
     ),
   ].filter((f) => f.endsWith('.txt'));

@@ -4,9 +4,9 @@
  * restart when Redis keeps its append-only file (started here on its own port).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { textIdentity } from '../src/store/identity.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
-import { startPrivateRedis } from './support/redis-server.ts';
+import { textIdentity } from '../../src/store/identity.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { startPrivateRedis } from '../support/redis-server.ts';
 
 let p: Pipeline | undefined;
 afterEach(async () => {

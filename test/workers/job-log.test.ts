@@ -4,10 +4,10 @@
  * failure, what BullMQ will do next (retry after backoff, or fail for good).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/log/logger.ts';
-import { type FakeOpenAi, reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 const API_KEY = 'sk-test-JOBLOG-0123456789';
 let llm: FakeOpenAi;

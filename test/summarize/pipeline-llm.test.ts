@@ -6,10 +6,10 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reviewDeps } from '../src/review/deps.ts';
-import { type FakeOpenAi, reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+import { reviewDeps } from '../../src/review/deps.ts';
+import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 let llm: FakeOpenAi;
 let p: Pipeline;
@@ -143,7 +143,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
       { kind: 'error', status: 429, message: 'Rate limit reached', headers: { 'retry-after': '120' } },
     ]);
     const id = await submitFracture();
-    const { fleetNotices } = await import('../src/store/llm-gate.ts');
+    const { fleetNotices } = await import('../../src/store/llm-gate.ts');
     const until = Date.now() + 10_000;
     let notices: Awaited<ReturnType<typeof fleetNotices>> = [];
     while (Date.now() < until && notices.length === 0) {
@@ -152,7 +152,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     }
     expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);
     expect(Date.parse(notices[0]?.until ?? '') - Date.now()).toBeGreaterThan(100_000);
-    const { jobStatus } = await import('../src/queue/job-status.ts');
+    const { jobStatus } = await import('../../src/queue/job-status.ts');
     const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
     expect(status).toMatchObject({ stage: 'summarize', attemptsMade: 0, attempts: 4 });
     expect((await p.ctx.store.require(id)).state).toBe('summarizing');
@@ -204,7 +204,7 @@ describe('retrying a failed paper', () => {
     ]);
     const id = await submitFracture();
     await p.waitFor(id, ['failed']);
-    const { retry } = await import('../src/review/decisions.ts');
+    const { retry } = await import('../../src/review/decisions.ts');
     const state = await retry(reviewDeps(p.ctx), id, 'ops');
     expect(state).toBe('summarizing');
     await p.waitFor(id, ['pending_review']);
@@ -257,7 +257,7 @@ describe('nothing lost, nothing duplicated', () => {
     llm.script([reply(fractureSummary)]);
     const id = await submitFracture();
     await p.waitFor(id, ['pending_review']);
-    const { requestChanges } = await import('../src/review/decisions.ts');
+    const { requestChanges } = await import('../../src/review/decisions.ts');
     await requestChanges(reviewDeps(p.ctx), id, 'dr-reviewer', {
       basedOn: 1,
       notes: 'Explain what bone mineral density means.',

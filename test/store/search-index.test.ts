@@ -4,11 +4,11 @@
  */
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedPapers, seedPmid } from '../bench/seed.ts';
-import { findDrafts, parseFilter } from '../src/review/queries.ts';
-import { discard } from '../src/store/merges.ts';
-import { PaperStore } from '../src/store/papers.ts';
-import { createTestStore, type TestStore } from './publish/redis-support.ts';
+import { seedPapers, seedPmid } from '../../bench/seed.ts';
+import { findDrafts, parseFilter } from '../../src/review/queries.ts';
+import { discard } from '../../src/store/merges.ts';
+import { PaperStore } from '../../src/store/papers.ts';
+import { createTestStore, type TestStore } from '../publish/redis-support.ts';
 
 let t: TestStore;
 afterEach(async () => {

@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliResult, runCli, startCli } from './support/cli.ts';
-import { fixture, REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
+import { type CliResult, runCli, startCli } from '../support/cli.ts';
+import { fixture, REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'laysum-cli-'));
 const file = (name: string, content: string | Buffer) => {

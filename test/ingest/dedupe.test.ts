@@ -7,15 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approve } from '../src/review/decisions.ts';
-import { reviewDeps } from '../src/review/deps.ts';
-import { editDraft } from '../src/review/edit.ts';
-import { publish } from '../src/review/publishing.ts';
-import { createPipeline, type Pipeline } from './support/harness.ts';
-import { type NcbiServer, startNcbiServer } from './support/ncbi-server.ts';
+import { approve } from '../../src/review/decisions.ts';
+import { reviewDeps } from '../../src/review/deps.ts';
+import { editDraft } from '../../src/review/edit.ts';
+import { publish } from '../../src/review/publishing.ts';
+import { createPipeline, type Pipeline } from '../support/harness.ts';
+import { type NcbiServer, startNcbiServer } from '../support/ncbi-server.ts';
 
 const sample = (pmid: string) =>
-  readFileSync(new URL(`../samples/abstracts/pmid-${pmid}.txt`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../samples/abstracts/pmid-${pmid}.txt`, import.meta.url), 'utf8');
 
 let ncbi: NcbiServer;
 let p: Pipeline;

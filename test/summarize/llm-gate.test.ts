@@ -5,22 +5,22 @@
  * every output mode (and the fallback models) yields a valid draft.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Config, withOverrides } from '../src/config/env.ts';
-import { createContext } from '../src/runtime/context.ts';
-import { createSummarizer } from '../src/runtime/summarizer.ts';
-import { createRedisLlmGate, fleetNotices } from '../src/store/llm-gate.ts';
-import { UsageLedger } from '../src/store/llm-usage.ts';
-import { durationMs, rateLimitWaitMs } from '../src/summarize/llm-errors.ts';
-import { startWorkers } from '../workers/run.ts';
+import { type Config, withOverrides } from '../../src/config/env.ts';
+import { createContext } from '../../src/runtime/context.ts';
+import { createSummarizer } from '../../src/runtime/summarizer.ts';
+import { createRedisLlmGate, fleetNotices } from '../../src/store/llm-gate.ts';
+import { UsageLedger } from '../../src/store/llm-usage.ts';
+import { durationMs, rateLimitWaitMs } from '../../src/summarize/llm-errors.ts';
+import { startWorkers } from '../../workers/run.ts';
 import {
   type FakeOpenAi,
   type FakeOptions,
   reply,
   type Step,
   startFakeOpenAi,
-} from './support/fake-openai.ts';
-import { createPipeline, fractureText, type Pipeline, removePrefix, testConfig } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+} from '../support/fake-openai.ts';
+import { createPipeline, fractureText, type Pipeline, removePrefix, testConfig } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 let llm: FakeOpenAi | undefined;
 let p: Pipeline | undefined;

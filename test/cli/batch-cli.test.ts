@@ -4,8 +4,8 @@
  * numbers, and a second run of the same file queues nothing.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.ts';
-import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
+import { runCli } from '../support/cli.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
 
 const prefix = testPrefix();
 const env = { REDIS_URL, LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive' };

@@ -4,11 +4,11 @@
  * "never twice" across sources.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scheduleWatch } from '../src/queue/schedules.ts';
-import { createPollDeps } from '../src/runtime/sources.ts';
-import { pollWatch } from '../src/watch/poll.ts';
-import { createPipeline, type Pipeline } from './support/harness.ts';
-import { type NcbiServer, startNcbiServer } from './support/ncbi-server.ts';
+import { scheduleWatch } from '../../src/queue/schedules.ts';
+import { createPollDeps } from '../../src/runtime/sources.ts';
+import { pollWatch } from '../../src/watch/poll.ts';
+import { createPipeline, type Pipeline } from '../support/harness.ts';
+import { type NcbiServer, startNcbiServer } from '../support/ncbi-server.ts';
 
 let ncbi: NcbiServer;
 let p: Pipeline;

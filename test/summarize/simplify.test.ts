@@ -6,14 +6,14 @@
  * in the system prompt or the schema of the request.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEnv } from '../src/config/env.ts';
-import { createLlmClient } from '../src/llm/client.ts';
-import { loadPrompt } from '../src/llm/prompt.ts';
-import { textRecord } from '../src/sources/text.ts';
-import { createOpenAiSummarizer } from '../src/summarize/openai-summarizer.ts';
-import { type FakeOpenAi, reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+import { parseEnv } from '../../src/config/env.ts';
+import { createLlmClient } from '../../src/llm/client.ts';
+import { loadPrompt } from '../../src/llm/prompt.ts';
+import { textRecord } from '../../src/sources/text.ts';
+import { createOpenAiSummarizer } from '../../src/summarize/openai-summarizer.ts';
+import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 /** The fracture summary in shorter sentences and plainer words, every number kept. */
 const plainer = {

@@ -5,9 +5,9 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
-import { parseRateLimitHeaders } from '../src/net/rate-limit.ts';
-import { adaptiveRedisRateLimiter, redisRateLimiter } from '../src/store/rate-limiter.ts';
-import { REDIS_URL, testPrefix } from './support/harness.ts';
+import { parseRateLimitHeaders } from '../../src/net/rate-limit.ts';
+import { adaptiveRedisRateLimiter, redisRateLimiter } from '../../src/store/rate-limiter.ts';
+import { REDIS_URL, testPrefix } from '../support/harness.ts';
 
 const key = `${testPrefix()}:ratelimit:ncbi`;
 const a = new Redis(REDIS_URL);

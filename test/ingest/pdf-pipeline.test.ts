@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors/input-error.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
-import { send, startServer, type TestServer } from './support/http-server.ts';
+import { InputError } from '../../src/errors/input-error.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { send, startServer, type TestServer } from '../support/http-server.ts';
 
-const pdf = (name: string) => readFileSync(new URL(`./fixtures/pdf/${name}`, import.meta.url));
+const pdf = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url));
 let metadata: TestServer;
 let p: Pipeline;
 

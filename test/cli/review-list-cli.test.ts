@@ -4,10 +4,10 @@
  * sorts, keeps --state and --json, and says "page N of M (T papers)".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDoi, seedPapers, seedPmid } from '../bench/seed.ts';
-import type { DraftList } from '../src/review/queries.ts';
-import { type CliResult, runCli } from './support/cli.ts';
-import { createPipeline, type Pipeline } from './support/harness.ts';
+import { seedDoi, seedPapers, seedPmid } from '../../bench/seed.ts';
+import type { DraftList } from '../../src/review/queries.ts';
+import { type CliResult, runCli } from '../support/cli.ts';
+import { createPipeline, type Pipeline } from '../support/harness.ts';
 
 const COUNT = 520;
 let p: Pipeline;

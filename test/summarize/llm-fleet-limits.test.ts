@@ -6,14 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/env.ts';
-import { submitPaper } from '../src/intake/submit.ts';
-import { createContext } from '../src/runtime/context.ts';
-import { UsageLedger } from '../src/store/llm-usage.ts';
-import { startCli } from './support/cli.ts';
-import { reply, startFakeOpenAi } from './support/fake-openai.ts';
-import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
-import { fractureSummary } from './support/summaries.ts';
+import { loadConfig } from '../../src/config/env.ts';
+import { submitPaper } from '../../src/intake/submit.ts';
+import { createContext } from '../../src/runtime/context.ts';
+import { UsageLedger } from '../../src/store/llm-usage.ts';
+import { startCli } from '../support/cli.ts';
+import { reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 const prefix = testPrefix();
 const WINDOW_MS = 2000;
@@ -44,8 +44,8 @@ afterAll(async () => {
 
 function abstracts(): string[] {
   const dirs = [
-    new URL('../samples/abstracts/', import.meta.url),
-    new URL('./fixtures/abstracts/', import.meta.url),
+    new URL('../../samples/abstracts/', import.meta.url),
+    new URL('../fixtures/abstracts/', import.meta.url),
   ];
   return dirs.flatMap((dir) =>
     readdirSync(dir)

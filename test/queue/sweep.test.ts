@@ -6,9 +6,9 @@
  */
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
-import { jobIdFor } from '../src/queue/jobs.ts';
-import { sweepInFlight } from '../src/queue/sweep.ts';
-import { createPipeline, fractureText, type Pipeline } from './support/harness.ts';
+import { jobIdFor } from '../../src/queue/jobs.ts';
+import { sweepInFlight } from '../../src/queue/sweep.ts';
+import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 
 let p: Pipeline;
 afterEach(() => p.cleanup());

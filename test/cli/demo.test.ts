@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
-import { UserStore } from '../src/users/store.ts';
-import { spawnNode } from './support/cli.ts';
-import { REDIS_URL, removeTestKeys, testPrefix } from './support/harness.ts';
+import { UserStore } from '../../src/users/store.ts';
+import { spawnNode } from '../support/cli.ts';
+import { REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
 
 const prefix = testPrefix();
 
@@ -16,7 +16,7 @@ it('runs the samples through the pipeline with the offline provider and says so'
     LAYSUM_PREFIX: prefix,
   }).done;
   expect(code, stderr).toBe(0);
-  const samples = readdirSync(new URL('../samples/abstracts/', import.meta.url)).filter((f) =>
+  const samples = readdirSync(new URL('../../samples/abstracts/', import.meta.url)).filter((f) =>
     f.endsWith('.txt'),
   );
   expect(stderr).toMatch(/using the offline extractive provider/);

@@ -5,10 +5,10 @@
  * paper at once, after one request, with a failure record.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { jobStatus } from '../src/queue/job-status.ts';
-import { runCli } from './support/cli.ts';
-import { createPipeline, type Pipeline, REDIS_URL } from './support/harness.ts';
-import { send, startServer, type TestServer } from './support/http-server.ts';
+import { jobStatus } from '../../src/queue/job-status.ts';
+import { runCli } from '../support/cli.ts';
+import { createPipeline, type Pipeline, REDIS_URL } from '../support/harness.ts';
+import { send, startServer, type TestServer } from '../support/http-server.ts';
 
 let source: TestServer;
 let p: Pipeline;

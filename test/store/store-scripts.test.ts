@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { luaSource } from '../src/store/commands.ts';
-import { PaperStore } from '../src/store/papers.ts';
-import { redisRateLimiter } from '../src/store/rate-limiter.ts';
-import { UserStore } from '../src/users/store.ts';
-import { REDIS_URL, removePrefix, testPrefix } from './support/harness.ts';
+import { luaSource } from '../../src/store/commands.ts';
+import { PaperStore } from '../../src/store/papers.ts';
+import { redisRateLimiter } from '../../src/store/rate-limiter.ts';
+import { UserStore } from '../../src/users/store.ts';
+import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
-const DIRS = ['../src/store/lua/', '../src/users/lua/'].map((d) => new URL(d, import.meta.url));
+const DIRS = ['../../src/store/lua/', '../../src/users/lua/'].map((d) => new URL(d, import.meta.url));
 const files = DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.lua'))

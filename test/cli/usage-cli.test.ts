@@ -3,11 +3,11 @@
  * model, against the daily budget, and that summarizing is paused once it is spent.
  */
 import { afterAll, expect, it } from 'vitest';
-import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
-import { createRedisLlmGate } from '../src/store/llm-gate.ts';
-import { UsageLedger } from '../src/store/llm-usage.ts';
-import { runCli } from './support/cli.ts';
-import { createPipeline } from './support/harness.ts';
+import { RateLimitedError } from '../../src/errors/rate-limited-error.ts';
+import { createRedisLlmGate } from '../../src/store/llm-gate.ts';
+import { UsageLedger } from '../../src/store/llm-usage.ts';
+import { runCli } from '../support/cli.ts';
+import { createPipeline } from '../support/harness.ts';
 
 const env = {
   LLM_PRICES: '{"gpt-4o-mini":{"input":0.15,"output":0.6}}',
