@@ -15,9 +15,7 @@ export function addWebhook(url: string, o: { events?: string; as: string; json?:
     if (o.json) return printJson({ ...hook, secret });
     print(secret);
     note(`Added ${hook.id}: ${hook.url} for ${hook.events.join(', ')}.`);
-    note(
-      'The signing secret above is shown only once: store it in the receiver now (see "Webhooks" in the README).',
-    );
+    note('The signing secret above is shown only once: store it in the receiver now (see docs/webhooks.md).');
   });
 }
 
