@@ -76,16 +76,29 @@ function heading(topic: string | undefined, counts: readonly TopicCount[], links
 }
 
 export function renderIndex(items: readonly PublishedSummary[], options: IndexOptions): string {
+  const topic = options.topic?.trim() ? options.topic : undefined;
+  const sorted = sortNewestFirst(items);
+  const all = topic === undefined ? sorted : sorted.filter((item) => hasTopic(item, topic));
+  return renderIndexPage(all, topicCounts(sorted), options);
+}
+
+/**
+ * A page of `list` (the summaries on the page's topic, or all, already
+ * newest first), with the site's topic counts: what the server renders from
+ * the lists it keeps (./published-set.ts) without sorting or counting again.
+ */
+export function renderIndexPage(
+  list: readonly PublishedSummary[],
+  counts: readonly TopicCount[],
+  options: IndexOptions,
+): string {
   const links = options.links ?? serverLinks(options.baseUrl);
   const siteName = options.siteName ?? DEFAULT_SITE_NAME;
   const topic = options.topic?.trim() ? options.topic : undefined;
-  const sorted = sortNewestFirst(items);
-  const counts = topicCounts(sorted);
-  const all = topic === undefined ? sorted : sorted.filter((item) => hasTopic(item, topic));
-  const size = options.page?.size ?? Math.max(1, all.length);
-  const pages = Math.max(1, Math.ceil(all.length / size));
+  const size = options.page?.size ?? Math.max(1, list.length);
+  const pages = Math.max(1, Math.ceil(list.length / size));
   const n = Math.min(Math.max(1, options.page?.number ?? 1), pages);
-  const shown = options.page ? all.slice((n - 1) * size, n * size) : all;
+  const shown = options.page ? list.slice((n - 1) * size, n * size) : list;
   const empty =
     topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
   const main = html`${heading(topic, counts, links)}

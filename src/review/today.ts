@@ -1,10 +1,15 @@
 /**
  * "Decided today": approvals, rejections, change requests and publications
- * per person since midnight UTC, counted from the audit stream. Each process
- * keeps its tally and the stream id it read up to, so a queue view reads only
- * the entries written since the previous one (the whole day once, at start).
+ * per person since midnight UTC. The decision scripts count them per day as
+ * they write them (../store/decision-counts.ts), so a queue view reads one
+ * hash, whatever the size of the audit log. On the day those counts began
+ * (an upgrade) they may miss earlier decisions: that day is counted from the
+ * audit stream, each process keeping its tally and the stream id it read up
+ * to, so a view reads only the entries written since the previous one.
  */
 import { auditAfter } from '../store/audit-log.ts';
+import { decisionCounts } from '../store/decision-counts.ts';
+import { utcDay } from '../store/decisions.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export interface ReviewerToday {
@@ -12,6 +17,7 @@ export interface ReviewerToday {
   decisions: number;
 }
 
+/** The actions counted; ../store/lua/decision-count.lua counts the same ones. */
 const DECISIONS = new Set(['approved', 'rejected', 'changes requested', 'published', 'unpublished']);
 const CHUNK = 5000;
 
@@ -25,6 +31,14 @@ interface Tally {
 const tallies = new WeakMap<PaperStore, Tally>();
 
 export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
+  const counts =
+    (await decisionCounts(store.redis, store.keys, utcDay(now))) ?? (await fromAuditLog(store, now));
+  return [...counts]
+    .map(([reviewer, decisions]) => ({ reviewer, decisions }))
+    .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
+}
+
+async function fromAuditLog(store: PaperStore, now: Date): Promise<Map<string, number>> {
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   let tally = tallies.get(store);
   if (!tally || tally.day !== day) {
@@ -46,7 +60,5 @@ export async function decisionsToday(store: PaperStore, now = new Date()): Promi
     }
     if (rows.length < CHUNK) break;
   }
-  return [...tally.counts]
-    .map(([reviewer, decisions]) => ({ reviewer, decisions }))
-    .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
+  return tally.counts;
 }

@@ -32,6 +32,7 @@ export interface StoreCommands {
       audit: string,
       auditLog: string,
       drafts: string,
+      decided: string,
       ...argv: Arg[],
     ]
   ): Promise<string>;
@@ -45,6 +46,8 @@ export interface StoreCommands {
       drafts: string,
       publicIndex: string,
       generation: string,
+      changes: string,
+      decided: string,
       ...argv: Arg[],
     ]
   ): Promise<string>;
@@ -57,6 +60,8 @@ export interface StoreCommands {
       auditLog: string,
       publicIndex: string,
       generation: string,
+      changes: string,
+      decided: string,
       ...argv: Arg[],
     ]
   ): Promise<string>;
@@ -105,9 +110,9 @@ const COMMANDS = {
   laysumCreatePaper: { file: 'create-paper.lua', numberOfKeys: undefined },
   laysumTransition: { file: 'transition.lua', numberOfKeys: 4 },
   laysumAddDraft: { file: 'add-draft.lua', numberOfKeys: 4 },
-  laysumDecide: { file: 'decide.lua', numberOfKeys: 5 },
-  laysumPublish: { file: 'publish.lua', numberOfKeys: 7 },
-  laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 6 },
+  laysumDecide: { file: 'decide.lua', numberOfKeys: 6 },
+  laysumPublish: { file: 'publish.lua', numberOfKeys: 9 },
+  laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 8 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
   laysumIndexPaper: { file: 'index-paper.lua', numberOfKeys: 1 },
   laysumQueryIndex: { file: 'query-index.lua', numberOfKeys: 3 },

@@ -7,8 +7,14 @@
  */
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
+import { markDecisionCounting } from './decision-counts.ts';
 import type { PaperStore } from './papers.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+
+/** The UTC day of an instant, `YYYY-MM-DD`: the day a decision is counted on. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
 
 export interface DecisionInput extends AuditInput {
   from: readonly PaperState[];
@@ -24,9 +30,10 @@ export async function decide(store: PaperStore, id: string, d: DecisionInput): P
   const now = new Date();
   const k = store.keys;
   const entry = auditEntry(id, d, null, d.to, now);
+  await markDecisionCounting(store.redis, k);
   try {
     return (await store.scripts.laysumDecide(
-      ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id)],
+      ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id), k.decidedOn(utcDay(now))],
       ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
       ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
     )) as PaperState;
@@ -45,10 +52,11 @@ export async function publishVersion(
 ): Promise<PaperState> {
   const k = store.keys;
   const entry = auditEntry(id, audit, null, 'published', now);
+  await markDecisionCounting(store.redis, k);
   try {
     return (await store.scripts.laysumPublish(
       ...[k.paper(id), k.state('published'), k.audit(id), k.auditAll, k.drafts(id)],
-      ...[k.publicIndex, k.publicationGeneration],
+      ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
       ...[now.toISOString(), entry],
     )) as PaperState;
@@ -68,10 +76,11 @@ export async function withdraw(
 ): Promise<PaperState> {
   const k = store.keys;
   const entry = auditEntry(id, audit, null, 'unpublished', now);
+  await markDecisionCounting(store.redis, k);
   try {
     return (await store.scripts.laysumUnpublish(
       ...[k.paper(id), k.state('unpublished'), k.audit(id), k.auditAll, k.publicIndex],
-      k.publicationGeneration,
+      ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],
       ...[now.toISOString(), entry],
     )) as PaperState;

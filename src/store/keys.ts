@@ -21,6 +21,14 @@ export interface Keys {
   publicIndex: string;
   /** Bumped on every publish and withdrawal: the published site's caches watch it. */
   publicationGeneration: string;
+  /** Stream of (generation, paper id), one entry per bump: what the site's caches apply (capped). */
+  publicChanges: string;
+  /** Decisions per person on one UTC day (`YYYY-MM-DD`), kept by the decision scripts (src/review/today.ts). */
+  decidedOn(day: string): string;
+  /** When the decision scripts started keeping those counts (ms): days before it are counted from the audit log. */
+  decidedSince: string;
+  /** The fleet's in-flight sweep lease (src/queue/sweep.ts): one sweep at a time. */
+  sweepLock: string;
   /** The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`... */
   index(part: string): string;
   /** The fleet's LLM limits, pause, cache, usage ledger and metrics (src/store/llm-gate.ts, llm-usage.ts). */
@@ -56,6 +64,10 @@ export function keys(prefix: string): Keys {
     ident: (kind, value) => `${prefix}:ident:${kind}:${value}`,
     publicIndex: `${prefix}:public`,
     publicationGeneration: `${prefix}:public-gen`,
+    publicChanges: `${prefix}:public-changes`,
+    decidedOn: (day) => `${prefix}:decided:${day}`,
+    decidedSince: `${prefix}:decided-since`,
+    sweepLock: `${prefix}:sweep-lock`,
     index: (part) => `${prefix}:ix:${part}`,
     llm: (part) => `${prefix}:llm:${part}`,
     bullPrefix: `${prefix}:q`,

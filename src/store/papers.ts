@@ -13,6 +13,7 @@ import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
+import { markDecisionCounting } from './decision-counts.ts';
 import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
@@ -80,6 +81,7 @@ export class PaperStore {
     const submitter = submitterOf(input.origin.actor);
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
     const fixed = [k.paper(id), k.papersByTime, k.state('queued'), k.audit(id), k.auditAll];
+    await markDecisionCounting(this.redis, k);
     const [created, existing] = await this.scripts.laysumCreatePaper(
       fixed.length + identKeys.length,
       ...fixed,

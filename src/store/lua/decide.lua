@@ -9,6 +9,7 @@
     KEYS[3]  the paper's audit list
     KEYS[4]  the audit log (stream)
     KEYS[5]  the paper's drafts list
+    KEYS[6]  today's decision counts (hash; 'reopened' is not counted)
 
     ARGV[1]  state index key prefix (keys.state('')), for the current state's index
     ARGV[2]  paper id
@@ -25,6 +26,7 @@
     the previous state
     error 'NOT_FOUND', 'BAD_STATE <current>' or 'STALE <latest version>'
 ]]
+--#include decision-count.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
 local ok = false
@@ -43,4 +45,5 @@ redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[8])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[8])
+laysum_count_decision(KEYS[6], ARGV[8])
 return cur

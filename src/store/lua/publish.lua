@@ -12,6 +12,8 @@
     KEYS[5]  the paper's drafts list
     KEYS[6]  the public index (sorted set: live papers by last publication)
     KEYS[7]  the publication generation (counter)
+    KEYS[8]  the public site's changes (stream)
+    KEYS[9]  today's decision counts (hash)
 
     ARGV[1]  state index key prefix (keys.state(''))
     ARGV[2]  paper id
@@ -26,6 +28,8 @@
     error 'NOT_FOUND', 'BAD_STATE <current>', 'STALE <latest version>' or
     'NOT_APPROVED <approved version, 0 for none>'
 ]]
+--#include public-change.lua
+--#include decision-count.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
 if cur ~= 'approved' then return redis.error_reply('BAD_STATE ' .. cur) end
@@ -39,7 +43,8 @@ redis.call('HSET', KEYS[1], 'state', 'published', 'reason', '', 'updatedAt', ARG
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[2])
 redis.call('ZADD', KEYS[6], ARGV[5], ARGV[2])
-redis.call('INCR', KEYS[7])
+laysum_public_change(KEYS[7], KEYS[8], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[7])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[7])
+laysum_count_decision(KEYS[9], ARGV[7])
 return cur

@@ -10,6 +10,8 @@
     KEYS[4]  the audit log (stream)
     KEYS[5]  the public index (sorted set)
     KEYS[6]  the publication generation (counter)
+    KEYS[7]  the public site's changes (stream)
+    KEYS[8]  today's decision counts (hash)
 
     ARGV[1]  state index key prefix (keys.state(''))
     ARGV[2]  paper id
@@ -24,6 +26,8 @@
     the previous state
     error 'NOT_FOUND', 'NOT_LIVE' or 'CHANGED'
 ]]
+--#include public-change.lua
+--#include decision-count.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
 local publication = redis.call('HGET', KEYS[1], 'publication')
@@ -34,7 +38,8 @@ redis.call('HDEL', KEYS[1], 'approval')
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
 redis.call('ZREM', KEYS[5], ARGV[2])
-redis.call('INCR', KEYS[6])
+laysum_public_change(KEYS[6], KEYS[7], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[8])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[8])
+laysum_count_decision(KEYS[8], ARGV[8])
 return cur
