@@ -4,7 +4,10 @@
  * (BullMQ fails a job that stalled more than maxStalledCount times, e.g. two
  * worker crashes during it) or be gone (a crash between storing a paper and
  * queueing it, a removed job). Run at worker start, on a schedule and after
- * a drain; idempotent, so several workers may sweep at once.
+ * a drain; idempotent, and one at a time across the fleet (a lease in
+ * Redis): a sweep that finds another running skips its turn. Papers are
+ * looked at 500 at a time in two pipelined reads; only those without a
+ * live job are settled one by one.
  *
  * - job waiting, active or delayed: nothing to do;
  * - job missing or completed: queued again (deterministic job ids make a
@@ -14,7 +17,8 @@
  *   (`laysum retry` in progress), in which case it is queued again.
  */
 import type { Config } from '../config/env.ts';
-import { IN_FLIGHT_STATES } from '../domain/state.ts';
+import { IN_FLIGHT_STATES, type PaperState } from '../domain/state.ts';
+import { takeLease } from '../store/lease.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { failPaper } from './failure.ts';
 import { type Enqueuer, jobIdFor } from './jobs.ts';
@@ -31,29 +35,84 @@ export interface SweepReport {
   checked: number;
   requeued: string[];
   failed: string[];
+  /** Another process was sweeping (one sweep at a time across the fleet): nothing was checked. */
+  skipped?: boolean;
 }
 
 const LIVE_JOB_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 const STALL_LIMIT = /stalled more than allowable limit/i;
+const CHUNK = 500;
+/** The sweep's lease; renewed after each chunk, so only a sweep stuck this long can be joined by another. */
+const LEASE_MS = 30_000;
 
 export async function sweepInFlight(deps: SweepDeps): Promise<SweepReport> {
   const report: SweepReport = { checked: 0, requeued: [], failed: [] };
-  for (const state of IN_FLIGHT_STATES) {
-    // Ids first: settling a paper moves it out of the state's index, which would shift the pages.
-    const ids: string[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await deps.store.ids(state, 500, offset);
-      ids.push(...page);
-      if (page.length < 500) break;
+  const lease = await takeLease(deps.store.redis, deps.store.keys.sweepLock, LEASE_MS);
+  if (!lease) return { ...report, skipped: true };
+  try {
+    for (const state of IN_FLIGHT_STATES) {
+      // Ids first: settling a paper moves it out of the state's index, which would shift the pages.
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += CHUNK) {
+        const page = await deps.store.ids(state, CHUNK, offset);
+        ids.push(...page);
+        if (page.length < CHUNK) break;
+      }
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const chunk = ids.slice(i, i + CHUNK);
+        report.checked += chunk.length;
+        for (const id of await unsettled(deps, chunk)) {
+          const outcome = await sweepPaper(deps, id);
+          if (outcome === 'requeued') report.requeued.push(id);
+          if (outcome === 'failed') report.failed.push(id);
+        }
+        await lease.renew();
+      }
     }
-    for (const id of ids) {
-      report.checked++;
-      const outcome = await sweepPaper(deps, id);
-      if (outcome === 'requeued') report.requeued.push(id);
-      if (outcome === 'failed') report.failed.push(id);
-    }
+  } finally {
+    await lease.release();
   }
   return report;
+}
+
+/**
+ * The papers of `ids` that may need settling, in two pipelined reads for the
+ * lot: each paper's state and draft count, then its job's hash. A job whose
+ * hash exists without `finishedOn` is waiting, active or delayed: its paper
+ * is left alone; the others (no job, a finished job, a paper that moved)
+ * go through `sweepPaper`, which reads them properly.
+ */
+async function unsettled(deps: SweepDeps, ids: readonly string[]): Promise<string[]> {
+  const papers = deps.store.redis.pipeline();
+  for (const id of ids) papers.hmget(deps.store.keys.paper(id), 'state', 'drafts');
+  const rows = (await papers.exec()) ?? [];
+  const jobs = deps.store.redis.pipeline();
+  const asked: string[] = [];
+  const others: string[] = [];
+  ids.forEach((paperId, i) => {
+    const [state, drafts] = (rows[i]?.[1] ?? []) as (string | null)[];
+    if (
+      !state ||
+      !IN_FLIGHT_STATES.includes(state as PaperState) ||
+      drafts === null ||
+      drafts === undefined
+    ) {
+      others.push(paperId);
+      return;
+    }
+    const stage = state === 'summarizing' ? 'summarize' : 'ingest';
+    const version = Number(drafts) + 1;
+    const jobId =
+      stage === 'summarize' ? jobIdFor('summarize', { paperId, version }) : jobIdFor('ingest', { paperId });
+    jobs.hmget(deps.queues[stage].toKey(jobId), 'timestamp', 'finishedOn');
+    asked.push(paperId);
+  });
+  const found = asked.length ? ((await jobs.exec()) ?? []) : [];
+  asked.forEach((paperId, i) => {
+    const [timestamp, finishedOn] = (found[i]?.[1] ?? []) as (string | null)[];
+    if (!timestamp || finishedOn) others.push(paperId);
+  });
+  return others;
 }
 
 /** Settle one paper: what the sweep does, also run when a worker sees one of its jobs stall or fail. */

@@ -95,6 +95,8 @@ export interface StoreCommands {
   laysumLlmAcquire(
     ...args: [requests: string, tokens: string, inFlight: string, pause: string, pace: string, ...argv: Arg[]]
   ): Promise<[number, string]>;
+  /** lua/lease.lua */
+  laysumLease(lease: string, token: string, ttlMs: number): Promise<number>;
   /** lua/hash-add.lua: the hashes, then the expiry and the additions. */
   laysumHashAdd(numKeys: number, ...keysAndArgs: Arg[]): Promise<number>;
   /** lua/llm-settle.lua */
@@ -122,6 +124,7 @@ const COMMANDS = {
   laysumLlmAcquire: { file: 'llm-acquire.lua', numberOfKeys: 5 },
   laysumLlmSettle: { file: 'llm-settle.lua', numberOfKeys: 3 },
   laysumHashAdd: { file: 'hash-add.lua', numberOfKeys: undefined },
+  laysumLease: { file: 'lease.lua', numberOfKeys: 1 },
 } as const satisfies Record<keyof StoreCommands, { file: string; numberOfKeys: number | undefined }>;
 
 export const LUA_DIR = projectPath('src', 'store', 'lua');

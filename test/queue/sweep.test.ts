@@ -3,12 +3,14 @@
  * queued again; one whose job BullMQ failed without LaySum's handler (a job
  * that stalled twice) is marked failed with the reason; a paper moved after
  * its job failed (`laysum retry` between its two steps) is queued, not failed again.
+ * Papers are looked at in batches, and one sweep runs at a time across the fleet.
  */
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/queue/jobs.ts';
-import { sweepInFlight } from '../../src/queue/sweep.ts';
+import { type SweepReport, sweepInFlight } from '../../src/queue/sweep.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
+import { commandsDuring } from '../support/redis-monitor.ts';
 
 let p: Pipeline;
 afterEach(() => p.cleanup());
@@ -50,3 +52,31 @@ it('fails a paper whose job ended without the failure handler, with the reason; 
   expect(await sweepInFlight(p.ctx)).toMatchObject({ requeued: [id], failed: [] });
   expect(await p.ctx.queues.ingest.getJobState(jobIdFor('ingest', { paperId: id }))).toBe('waiting');
 });
+
+it('looks at many papers in a few commands each, and runs one sweep at a time across the fleet', async () => {
+  p = await createPipeline();
+  const COUNT = 300;
+  const ids: string[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const { id } = await p.ctx.store.create({
+      submission: { kind: 'text', text: `T\n\nabstract ${i}`, title: `T${i}` },
+      origin: { actor: 'test' },
+      identities: [{ kind: 'text', value: `sweep-${i}` }],
+    });
+    await p.ctx.enqueue.ingest(id);
+    ids.push(id);
+  }
+  // One paper's job is gone: that one is settled; the others have their job waiting.
+  await p.ctx.queues.ingest.remove(jobIdFor('ingest', { paperId: ids[7] ?? '' }));
+  let report: SweepReport = { checked: 0, requeued: [], failed: [] };
+  const commands = await commandsDuring(p.ctx.redis, p.ctx.store.keys.prefix, async () => {
+    report = await sweepInFlight(p.ctx);
+  });
+  expect(report).toMatchObject({ checked: COUNT, requeued: [ids[7]], failed: [] });
+  // Checking paper by paper ran about 8 commands each (the job-state script looks in every list).
+  expect(commands.length).toBeLessThan(COUNT * 3);
+
+  const [a, b] = await Promise.all([sweepInFlight(p.ctx), sweepInFlight(p.ctx)]);
+  expect([a.skipped, b.skipped].filter(Boolean)).toHaveLength(1);
+  expect((await sweepInFlight(p.ctx)).skipped).toBeUndefined();
+}, 120_000);

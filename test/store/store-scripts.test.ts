@@ -50,6 +50,7 @@ describe('Lua script files', () => {
       'hash-add.lua',
       'index-apply.lua',
       'index-paper.lua',
+      'lease.lua',
       'llm-acquire.lua',
       'llm-settle.lua',
       'public-change.lua',
