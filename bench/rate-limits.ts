@@ -5,14 +5,17 @@
  * OpenAI-protocol server with 800 ms latency and a requests/minute limit
  * that answers 429 + retry-after beyond it. The issue's scenario is 1,000
  * papers at 600 RPM; there are 480 real abstracts, so the limit is scaled
- * with them (288 RPM: the same 1.67 windows of work, 100 s a run). LaySum is
- * told the limit (LLM_RPM) and paces the fleet through Redis.
+ * with them (288 RPM: the same 1.67 windows of work). LaySum is told the
+ * limit (LLM_RPM) and otherwise runs with its defaults (concurrency, reading
+ * target: a reply above the target costs a second, simplifying call).
  *
  * Printed per run: wall time from the first submission to the last draft,
- * the limit-bound minimum (N / RPM minutes + one reply's latency) and the
- * ratio, the share of the limit used (achieved rate / limit), the most
- * requests the server saw in any 60 s window, requests over the limit
- * (answered 429), and papers failed.
+ * the limit-bound minimum (calls / RPM minutes + one reply's latency) and
+ * the ratio, the share of the limit used (achieved call rate / limit), the
+ * most requests the server saw in any 60 s window, requests over the limit
+ * (answered 429), papers failed, and per paper the calls and the prompt
+ * tokens the provider saw (estimated as request bytes / 4, the abstract the
+ * same way: target at most 1.2 calls and 3x the abstract).
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -32,8 +35,6 @@ const SOURCE = new URL('../../shared/realdata/laysumm/cochrane_devaraj_test.sour
 const RPM = 288;
 const WINDOW_MS = 60_000;
 const LATENCY_MS = 800;
-/** Per process: the fleet needs RPM/60 x latency = 4 calls in flight to fill the limit; one process must manage it alone. */
-const CONCURRENCY = 12;
 
 const SUMMARY = {
   headline: 'Teaching children about asthma cuts emergency visits',
@@ -53,12 +54,14 @@ interface LimitedLlm {
   baseURL: string;
   starts: number[];
   overLimit: number;
+  /** Estimated prompt tokens of the requests answered (bytes / 4). */
+  promptTokens: number;
   close(): Promise<void>;
 }
 
 /** The provider: 800 ms per reply, RPM requests in any 60 s window, 429 + retry-after beyond. */
 async function startLimitedLlm(): Promise<LimitedLlm> {
-  const state: LimitedLlm = { baseURL: '', starts: [], overLimit: 0, close: async () => {} };
+  const state: LimitedLlm = { baseURL: '', starts: [], overLimit: 0, promptTokens: 0, close: async () => {} };
   const window: number[] = [];
   const content = JSON.stringify(SUMMARY);
   const server = createServer((req, res) => {
@@ -80,6 +83,7 @@ async function startLimitedLlm(): Promise<LimitedLlm> {
       state.starts.push(now);
       const model = (JSON.parse(body) as { model: string }).model;
       const prompt = Math.ceil(body.length / 4);
+      state.promptTokens += prompt;
       const completion = Math.ceil(content.length / 4);
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -155,6 +159,10 @@ export interface RateLimitRun {
   peakWindow: number;
   overLimit: number;
   failed: number;
+  callsPerPaper: number;
+  promptTokensPerPaper: number;
+  /** Prompt tokens per paper over the abstract's (the same estimate). */
+  promptOverAbstract: number;
 }
 
 async function runOnce(abstracts: string[], processes: number): Promise<RateLimitRun> {
@@ -165,10 +173,6 @@ async function runOnce(abstracts: string[], processes: number): Promise<RateLimi
     LAYSUM_PREFIX: prefix,
     OPENAI_BASE_URL: llm.baseURL,
     LLM_RPM: String(RPM),
-    LLM_LIMIT_WINDOW_MS: String(WINDOW_MS),
-    SUMMARIZE_CONCURRENCY: String(CONCURRENCY),
-    READING_TARGET_GRADE: '16', // one call per paper: no simplify pass
-    LLM_CACHE: 'false',
   };
   const ctx = await createContext(parseEnv(env));
   const workers = await Promise.all(Array.from({ length: processes }, () => startWorker(env)));
@@ -187,17 +191,22 @@ async function runOnce(abstracts: string[], processes: number): Promise<RateLimi
       await new Promise((r) => setTimeout(r, 100));
     }
     const wallS = (Date.now() - started) / 1000;
-    const minimumS = (abstracts.length / RPM) * (WINDOW_MS / 1000) + LATENCY_MS / 1000;
+    const calls = llm.starts.length;
+    const minimumS = (calls / RPM) * (WINDOW_MS / 1000) + LATENCY_MS / 1000;
+    const abstractTokens = abstracts.reduce((sum, a) => sum + Math.ceil(a.length / 4), 0);
     return {
       processes,
       papers: abstracts.length,
       wallS,
       minimumS,
       ratio: wallS / minimumS,
-      limitUsed: abstracts.length / wallS / (RPM / (WINDOW_MS / 1000)),
+      limitUsed: calls / wallS / (RPM / (WINDOW_MS / 1000)),
       peakWindow: peakInWindow(llm.starts),
       overLimit: llm.overLimit,
       failed: await ctx.store.count('failed'),
+      callsPerPaper: calls / abstracts.length,
+      promptTokensPerPaper: llm.promptTokens / abstracts.length,
+      promptOverAbstract: llm.promptTokens / abstractTokens,
     };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
@@ -222,14 +231,14 @@ export async function benchRateLimits(processCounts: readonly number[] = [1, 2, 
     return [];
   }
   console.log(
-    `Rate limits: ${abstracts.length} real abstracts, provider at ${RPM} requests/min with ${LATENCY_MS} ms latency, LLM_RPM=${RPM}, SUMMARIZE_CONCURRENCY=${CONCURRENCY} per process`,
+    `Rate limits: ${abstracts.length} real abstracts, provider at ${RPM} requests/min with ${LATENCY_MS} ms latency, LLM_RPM=${RPM}, every other setting at its default`,
   );
   const runs: RateLimitRun[] = [];
   for (const processes of processCounts) {
     const r = await runOnce(abstracts, processes);
     runs.push(r);
     console.log(
-      `  ${r.processes} process(es): ${r.wallS.toFixed(1)} s vs ${r.minimumS.toFixed(1)} s limit-bound minimum = ${r.ratio.toFixed(3)}x (target <= 1.05x); limit used ${(r.limitUsed * 100).toFixed(1)}% (target >= 95%); peak ${r.peakWindow} requests in a 60 s window (limit ${RPM}); ${r.overLimit} requests over the limit (target 0); ${r.failed} papers failed (target 0)`,
+      `  ${r.processes} process(es): ${r.wallS.toFixed(1)} s vs ${r.minimumS.toFixed(1)} s limit-bound minimum = ${r.ratio.toFixed(3)}x (target <= 1.05x); limit used ${(r.limitUsed * 100).toFixed(1)}% (target >= 95%); peak ${r.peakWindow} requests in a 60 s window (limit ${RPM}); ${r.overLimit} requests over the limit (target 0); ${r.failed} papers failed (target 0); per paper ${r.callsPerPaper.toFixed(2)} calls (target <= 1.2), ${r.promptTokensPerPaper.toFixed(0)} prompt tokens = ${r.promptOverAbstract.toFixed(1)}x the abstract (target <= 3x)`,
     );
   }
   return runs;

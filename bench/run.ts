@@ -7,6 +7,7 @@
 import { benchMemory } from './memory.ts';
 import { benchPdf, benchPubmed } from './parsing.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchPublish } from './publish.ts';
 import { benchRateLimits } from './rate-limits.ts';
 import { benchSite } from './site.ts';
 import { benchStartup } from './startup.ts';
@@ -18,6 +19,7 @@ const sections: [string, () => void | Promise<void>][] = [
   ['PubMed XML', benchPubmed],
   ['PDF', benchPdf],
   ['desk and site at scale', benchSite],
+  ['first request after a publication', benchPublish],
   ['LLM rate limits', async () => void (await benchRateLimits())],
 ];
 

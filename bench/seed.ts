@@ -9,10 +9,8 @@
 
 import type { CheckResult, Draft } from '../src/domain/draft.ts';
 import type { PaperRecord } from '../src/domain/paper.ts';
-import { approve } from '../src/review/decisions.ts';
-import type { ReviewDeps } from '../src/review/deps.ts';
-import { publish } from '../src/review/publishing.ts';
-import { ClaimStore } from '../src/store/claims.ts';
+import { slugFor } from '../src/publish/published.ts';
+import { decide, publishVersion } from '../src/store/decisions.ts';
 import { identitiesOf } from '../src/store/identity.ts';
 import type { PaperStore } from '../src/store/papers.ts';
 
@@ -87,12 +85,7 @@ export function seedDraft(i: number): Draft {
   };
 }
 
-const noQueue = {
-  ingest: () => Promise.reject(new Error('seeding queues nothing')),
-  summarize: () => Promise.reject(new Error('seeding queues nothing')),
-};
-
-/** Seeded paper `i`: created, ingested and drafted (pending review); published too when asked. */
+/** Seeded paper `i`: created, ingested and drafted (pending review); approved and published too when asked. */
 export async function seedPaper(
   store: PaperStore,
   i: number,
@@ -105,24 +98,28 @@ export async function seedPaper(
     origin: { actor: SUBMITTERS[i % SUBMITTERS.length] ?? 'test' },
     identities,
   });
-  await store.setRecord(id, await store.require(id), rec, identities);
-  await store.transition(id, { from: '*', to: 'summarizing', actor: 'ingest', action: 'ingested' });
-  await store.addDraft(id, seedDraft(i), {
+  await store.setRecord(id, await store.require(id), rec, identities, {
+    ...{ from: '*', to: 'summarizing', actor: 'ingest', action: 'ingested' },
+  });
+  const draft = seedDraft(i);
+  await store.addDraft(id, draft, {
     ...{ expected: 0, from: ['summarizing'], to: 'pending_review', mode: 'job' },
     ...{ actor: 'summarize', action: 'drafted' },
   });
   if (opts.publish) {
-    const deps: ReviewDeps = {
-      store,
-      enqueue: noQueue,
-      autoPublish: false,
-      summarizer: 'openai',
-      checkProfile: { readingTargetGrade: 8, focus: [] },
-      claims: new ClaimStore(store),
-      claimTtlMs: 60_000,
+    // The store's own decision scripts, as approve and publish in src/review call them.
+    const at = new Date();
+    const now = at.toISOString();
+    const by = 'seed-reviewer';
+    await decide(store, id, {
+      ...{ from: ['pending_review'], to: 'approved', basedOn: 1, actor: by, action: 'approved' },
+      approval: { version: 1, by, at: now, note: null },
+    });
+    const publication = {
+      ...{ version: 1, slug: slugFor(id, draft.summary.headline), firstPublishedAt: now, publishedAt: now },
+      ...{ publishedBy: by, approvedBy: by, approvedAt: now, withdrawn: null },
     };
-    await approve(deps, id, 'seed-reviewer', { basedOn: 1 });
-    await publish(deps, id, 'seed-reviewer', { basedOn: 1 });
+    await publishVersion(store, id, publication, { actor: by, action: 'published', note: 'version 1' }, at);
   }
   return id;
 }

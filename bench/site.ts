@@ -4,76 +4,53 @@
  * - 5,000 published summaries and 5,000 papers waiting for review, written
  *   through the store (./seed.ts);
  * - the queue page (/desk, signed in) answer time, median and p95, for the
- *   first page, a PMID search, a filtered and sorted view and a deep page
- *   (target: under 300 ms);
- * - a summary page's throughput beside a plain node:http server answering
- *   the same bytes, measured the same way one after the other (target: at
- *   least a fifth of it).
+ *   first page, a PMID search, a filtered and sorted view and a deep page,
+ *   timed by curl (target: under 300 ms);
+ * - a summary page's and feed.json's throughput beside a plain node:http
+ *   server answering the same bytes, each loaded from another process
+ *   (./load.ts: wrk or autocannon with their defaults) one after the other
+ *   (target: at least a third of it).
  */
-import { randomUUID } from 'node:crypto';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, withOverrides } from '../src/config/env.ts';
-import { createApp } from '../src/http/app.tsx';
-import { listen } from '../src/http/server.ts';
-import { createLogger } from '../src/log/logger.ts';
-import { appDeps } from '../src/runtime/app-deps.ts';
-import { createContext } from '../src/runtime/context.ts';
-import { deletePrefix } from '../src/store/redis.ts';
+import { load, median, quantile, timedGet } from './load.ts';
 import { seedPapers, seedPmid } from './seed.ts';
+import { startBenchServer } from './server.ts';
 
 const PUBLISHED = 5000;
 const PENDING = 5000;
-const LOAD_MS = 4000;
-const CONNECTIONS = 16;
-
-function get(agent: Agent, url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Requests per second over `LOAD_MS` with `CONNECTIONS` keep-alive connections. */
-async function throughput(url: string): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const end = performance.now() + LOAD_MS;
-  let done = 0;
-  const worker = async () => {
-    while (performance.now() < end) {
-      if ((await get(agent, url)) !== 200) throw new Error(`${url} did not answer 200`);
-      done++;
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  agent.destroy();
-  return done / ((performance.now() - start) / 1000);
-}
+const LOAD_S = 5;
 
 async function timings(url: string, cookie: string, rounds = 15): Promise<{ median: number; p95: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  await get(agent, url, { cookie });
+  await timedGet(url, cookie);
   const ms: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    const status = await get(agent, url, { cookie });
-    if (status !== 200) throw new Error(`${url} answered ${status}`);
-    ms.push(performance.now() - t0);
+    const t = await timedGet(url, cookie);
+    if (t.status !== 200) throw new Error(`${url} answered ${t.status}`);
+    ms.push(t.ms);
   }
-  agent.destroy();
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(ms.length / 2)] ?? 0, p95: ms[Math.floor(ms.length * 0.95)] ?? 0 };
+  return { median: median(ms), p95: quantile(ms, 0.95) };
 }
 
-async function plainServer(body: string): Promise<{ url: string; close(): Promise<void> }> {
+/** LaySum and a plain node:http server sending the same bytes, loaded the same way from outside. */
+async function againstPlain(name: string, url: string, contentType: string): Promise<void> {
+  const body = await (await fetch(url)).text();
+  const plain = await plainServer(body, contentType);
+  const ours = await load(url, LOAD_S);
+  const theirs = await load(plain.url, LOAD_S);
+  await plain.close();
+  console.log(
+    `  ${name} (${(body.length / 1024).toFixed(1)} KB): LaySum ${ours.requestsPerS.toFixed(0)} req/s (p99 ${ours.p99Ms.toFixed(1)} ms), plain node:http ${theirs.requestsPerS.toFixed(0)} req/s (p99 ${theirs.p99Ms.toFixed(1)} ms), ratio 1/${(theirs.requestsPerS / ours.requestsPerS).toFixed(1)} (target >= 1/3; ${ours.tool}, ${LOAD_S} s each, defaults)`,
+  );
+}
+
+async function plainServer(
+  body: string,
+  contentType: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const bytes = Buffer.from(body);
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=UTF-8', 'content-length': bytes.length });
+    res.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
     res.end(bytes);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -82,14 +59,8 @@ async function plainServer(body: string): Promise<{ url: string; close(): Promis
 }
 
 export async function benchSite(): Promise<void> {
-  const prefix = `bench-site-${randomUUID().slice(0, 8)}`;
-  const config = withOverrides(loadConfig(), { LAYSUM_PREFIX: prefix, LLM_PROVIDER: 'extractive' });
-  const ctx = await createContext(config);
-  const quiet = createLogger(
-    { ...config, log: { level: 'silent', format: 'json' } },
-    { destination: { write: () => true } },
-  );
-  const server = await listen(createApp(appDeps(ctx, quiet)), 0, '127.0.0.1');
+  const server = await startBenchServer('site');
+  const ctx = server.ctx;
   try {
     const t0 = performance.now();
     await seedPapers(ctx.store, PUBLISHED, { publish: true });
@@ -117,18 +88,10 @@ export async function benchSite(): Promise<void> {
       items: { url: string }[];
     };
     const path = new URL(feed.items[10]?.url ?? '').pathname;
-    const body = await (await fetch(server.url + path)).text();
-    const plain = await plainServer(body);
-    const ours = await throughput(server.url + path);
-    const theirs = await throughput(plain.url);
-    await plain.close();
-    console.log(
-      `  summary page (${(body.length / 1024).toFixed(1)} KB): LaySum ${ours.toFixed(0)} req/s, plain node:http ${theirs.toFixed(0)} req/s, ratio 1/${(theirs / ours).toFixed(1)} (target >= 1/5)`,
-    );
+    await againstPlain('summary page', server.url + path, 'text/html; charset=UTF-8');
+    await againstPlain('feed.json', `${server.url}/feed.json`, 'application/feed+json; charset=utf-8');
   } finally {
     await server.close();
-    await deletePrefix(ctx.redis, prefix);
-    await ctx.close();
   }
 }
 
