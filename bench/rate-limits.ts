@@ -7,7 +7,9 @@
  * papers at 600 RPM; there are 480 real abstracts, so the limit is scaled
  * with them (288 RPM: the same 1.67 windows of work). LaySum is told the
  * limit (LLM_RPM) and otherwise runs with its defaults (concurrency, reading
- * target: a reply above the target costs a second, simplifying call).
+ * target). The provider answers a first draft written the way models often
+ * write (well above the reading target), then a plain rewrite when asked,
+ * so a paper costs the draft and the simplifying call as in the field.
  *
  * Printed per run: wall time from the first submission to the last draft,
  * the limit-bound minimum (calls / RPM minutes + one reply's latency) and
@@ -50,6 +52,27 @@ const SUMMARY = {
   },
 };
 
+/**
+ * The first draft as models often write it, well above the default reading
+ * target (grade 8): LaySum then asks for the simplifying rewrite, answered
+ * with SUMMARY. A reply already at the target would hide that second call.
+ */
+const FIRST_DRAFT = {
+  ...SUMMARY,
+  headline:
+    'Structured self-management education reduces emergency department utilisation in paediatric asthma populations',
+  takeaway:
+    'Educational interventions delivered to children with asthma and their caregivers substantially decreased subsequent emergency department presentations and unscheduled hospitalisations.',
+  findings:
+    'Across the randomised controlled trials included in this systematic review, participants receiving structured self-management education demonstrated a considerable reduction in emergency department attendance and hospital admission compared with usual care, although heterogeneity in intervention delivery complicates interpretation.',
+  audience:
+    'Parents and caregivers of children diagnosed with asthma, alongside paediatric nurses, respiratory physicians and primary care practitioners.',
+  caveats: [
+    'Considerable methodological heterogeneity between the included interventions precludes identification of the optimal educational approach.',
+  ],
+};
+const REWRITE_REQUEST = 'You rewrite a plain-language summary';
+
 interface LimitedLlm {
   baseURL: string;
   starts: number[];
@@ -63,7 +86,8 @@ interface LimitedLlm {
 async function startLimitedLlm(): Promise<LimitedLlm> {
   const state: LimitedLlm = { baseURL: '', starts: [], overLimit: 0, promptTokens: 0, close: async () => {} };
   const window: number[] = [];
-  const content = JSON.stringify(SUMMARY);
+  const plain = JSON.stringify(SUMMARY);
+  const draft = JSON.stringify(FIRST_DRAFT);
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => {
@@ -82,6 +106,7 @@ async function startLimitedLlm(): Promise<LimitedLlm> {
       window.push(now);
       state.starts.push(now);
       const model = (JSON.parse(body) as { model: string }).model;
+      const content = body.includes(REWRITE_REQUEST) ? plain : draft;
       const prompt = Math.ceil(body.length / 4);
       state.promptTokens += prompt;
       const completion = Math.ceil(content.length / 4);
