@@ -9,6 +9,7 @@ import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
+import { guardEviction } from './eviction-guard.ts';
 import { createIngestWorker } from './ingest.ts';
 import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
@@ -36,6 +37,8 @@ export interface WorkerHandle {
   untilIdle(pollMs?: number): Promise<void>;
   /** Settle papers in flight whose job is gone or ended (src/queue/sweep.ts); also run at start and on a schedule. */
   sweep(): Promise<SweepReport>;
+  /** Redis may evict (and REDIS_ALLOW_EVICTION does not accept it): the workers take no jobs. */
+  readonly evicting: boolean;
   /** Finish or hand back active jobs, bounded by the shutdown timeout. */
   close(): Promise<CloseOutcome>;
 }
@@ -70,7 +73,10 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   // The queues this process adds jobs with: without a listener BullMQ prints each error raw.
   for (const q of Object.values(ctx.queues))
     q.on('error', (err: Error) => outage.error(`${q.name} queue`, err));
+  const eviction = await guardEviction(ctx, workers, log);
   const sweep = async () => {
+    // Queuing again what an evicting Redis may drop at once would only hide the loss.
+    if (eviction.evicting && !ctx.config.redis.allowEviction) return null;
     try {
       const r = await sweepInFlight(ctx);
       if (r.requeued.length || r.failed.length)
@@ -92,8 +98,12 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     workers,
     untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
     sweep: async () => (await sweep()) ?? { checked: 0, requeued: [], failed: [] },
+    get evicting() {
+      return eviction.evicting && !ctx.config.redis.allowEviction;
+    },
     close: async () => {
       clearInterval(timer);
+      eviction.stop();
       await dispatcher?.close();
       return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
     },

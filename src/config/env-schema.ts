@@ -89,6 +89,7 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
     .default('laysum'),
   REDIS_ALLOW_EVICTION: bool(false),
+  REDIS_POLICY_CHECK_MS: int(10_000, 100),
 
   LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
   OPENAI_API_KEY: optional,

@@ -40,7 +40,13 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
   }
   const site = siteProfile(env);
   return {
-    redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX, allowEviction: env.REDIS_ALLOW_EVICTION },
+    redis: {
+      url: env.REDIS_URL,
+      prefix: env.LAYSUM_PREFIX,
+      allowEviction: env.REDIS_ALLOW_EVICTION,
+      /** How often a running process reads maxmemory-policy again (also on every reconnect). */
+      policyCheckMs: env.REDIS_POLICY_CHECK_MS,
+    },
     llm: {
       provider,
       apiKey: env.OPENAI_API_KEY,

@@ -8,7 +8,7 @@ import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.t
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, HttpError, statusOf } from './errors.ts';
-import { healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { evictionAlert, healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
 import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
@@ -34,6 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.use('*', whileRedisAway(deps));
+  app.use('*', evictionAlert(deps));
 
   app.use('/api/*', publicHeaders());
   app.route('/api', api(deps));

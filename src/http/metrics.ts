@@ -23,6 +23,7 @@ import { PaperState } from '../domain/state.ts';
 import type { Queues } from '../queue/queues.ts';
 import { fleetNotices } from '../store/llm-gate.ts';
 import { DURATION_BUCKETS, UsageLedger } from '../store/llm-usage.ts';
+import { isEvicting, readRedisPolicy } from '../store/redis-policy.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 type MetricsDeps = Pick<AppDeps, 'config' | 'store' | 'queues'>;
@@ -83,6 +84,10 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
   const ledger = new UsageLedger(redis, prefix);
 
   await queueMetrics(queues, gauge);
+  const { policy } = await readRedisPolicy(redis);
+  gauge('laysum_redis_evicting', '1 while Redis maxmemory-policy lets it delete keys (not noeviction)', [
+    'policy',
+  ]).set({ policy: policy ?? 'unknown' }, isEvicting(policy) ? 1 : 0);
   const papers = gauge('laysum_papers', 'Papers by state', ['state']);
   for (const state of PaperState.options) papers.set({ state }, await store.count(state));
 

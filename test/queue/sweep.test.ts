@@ -7,7 +7,8 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/queue/jobs.ts';
-import { sweepInFlight } from '../../src/queue/sweep.ts';
+import { sweepInFlight, sweepPaper } from '../../src/queue/sweep.ts';
+import type { PaperStore } from '../../src/store/papers.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 
 let p: Pipeline;
@@ -49,4 +50,20 @@ it('fails a paper whose job ended without the failure handler, with the reason; 
   await p.ctx.store.transition(id, { from: ['failed'], to: 'queued', actor: 'test', action: 'retried' });
   expect(await sweepInFlight(p.ctx)).toMatchObject({ requeued: [id], failed: [] });
   expect(await p.ctx.queues.ingest.getJobState(jobIdFor('ingest', { paperId: id }))).toBe('waiting');
+});
+
+it('leaves alone a paper that moved on while it was checked: no false "had no job" on a busy start', async () => {
+  p = await createPipeline();
+  const id = await p.submit({ kind: 'text', text: fractureText() });
+  // What a sweep running beside busy workers reads first: the paper still queued...
+  const seen = await p.ctx.store.require(id);
+  await p.start({ stages: ['ingest', 'summarize'] });
+  // ...while its ingest job completes and is removed, and the paper moves on.
+  await p.waitFor(id, ['pending_review']);
+  const real = p.ctx.store;
+  let reads = 0;
+  const store = Object.create(real) as PaperStore;
+  store.get = async (paperId: string) => (reads++ === 0 ? seen : real.get(paperId));
+  expect(await sweepPaper({ ...p.ctx, store }, id)).toBe('ok');
+  expect(await p.ctx.queues.ingest.getJobState(jobIdFor('ingest', { paperId: id }))).not.toBe('waiting');
 });

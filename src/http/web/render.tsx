@@ -22,7 +22,14 @@ export function page(
   const user = c.get('user') ?? null;
   const csrf = c.get('session')?.csrf ?? null;
   const html = (
-    <Page title={title} user={user} csrf={csrf} nonce={c.get('secureHeadersNonce')} banner={options.banner}>
+    <Page
+      title={title}
+      user={user}
+      csrf={csrf}
+      nonce={c.get('secureHeadersNonce')}
+      banner={options.banner}
+      alert={c.get('alert')}
+    >
       {body}
     </Page>
   );
