@@ -93,7 +93,15 @@ export const EnvSchema = z.object({
 
   LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
   OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OPENAI_BASE_URL: optional.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => !new URL(u).username && !new URL(u).password, {
+        message:
+          'must not hold a user name or password (the OpenAI client refuses credentials in a URL and every call would fail): give the key in OPENAI_API_KEY, or put a proxy that adds the credentials in front of the server',
+      })
+      .optional(),
+  ),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: int(120_000, 100),
   LLM_MAX_REPAIRS: int(2),

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from './env-schema.ts';
 import { siteProfile } from './site-profile.ts';
 
@@ -163,7 +164,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = source[name];
-    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${raw}")`;
+    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${redactUrlCredentials(raw)}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

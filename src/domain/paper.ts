@@ -138,3 +138,15 @@ export function paperTitle(paper: Pick<Paper, 'record' | 'submission'>): string 
       return s.record.title;
   }
 }
+
+/**
+ * The longest title LaySum keeps. Real titles stay well under 500 characters;
+ * a title a person types over this is refused (src/sources/text.ts), one from
+ * a source (PubMed, Crossref, a feed, a PDF) is cut here with "…", so a
+ * runaway field never fills a prompt.
+ */
+export const MAX_TITLE_CHARS = 1000;
+
+export function capTitle(title: string): string {
+  return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1).trimEnd()}…` : title;
+}

@@ -6,7 +6,7 @@
  */
 
 import type { Config } from '../config/env.ts';
-import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
+import { abstractText, capTitle, type Paper, type PaperRecord } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { recordIdentities } from '../store/identity.ts';
@@ -51,7 +51,7 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
   ]);
   if (started.status === 'rejected') throw started.reason;
   if (resolved.status === 'rejected') throw resolved.reason;
-  const record = resolved.value;
+  const record = { ...resolved.value, title: capTitle(resolved.value.title) };
   requireSummarizable(record, paper);
   // Recorded and moved on to summarizing in one script, unless the record reveals a duplicate.
   const duplicateOf = await store.setRecord(paperId, paper, record, recordIdentities(record), {
