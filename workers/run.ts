@@ -4,7 +4,7 @@
  * more of these processes, on any machine, against the same Redis.
  */
 import { createLogger, type Logger } from '../src/log/logger.ts';
-import { pendingJobs } from '../src/queue/queues.ts';
+import { DRAIN_HORIZON_MS, jobsDueLater, pendingJobs } from '../src/queue/queues.ts';
 import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
@@ -110,11 +110,13 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   };
 }
 
+/** Until nothing is left to do now: jobs due beyond DRAIN_HORIZON_MS (a long Retry-After) do not count. */
 async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
   let quiet = 0;
   while (quiet < 2) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-    quiet = (await pendingJobs(ctx.queues)) === 0 ? quiet + 1 : 0;
+    const later = (await jobsDueLater(ctx.queues, ctx.redis, DRAIN_HORIZON_MS)).length;
+    quiet = (await pendingJobs(ctx.queues)) - later <= 0 ? quiet + 1 : 0;
   }
 }
 

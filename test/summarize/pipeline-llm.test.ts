@@ -153,7 +153,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);
     expect(Date.parse(notices[0]?.until ?? '') - Date.now()).toBeGreaterThan(100_000);
     const { jobStatus } = await import('../../src/queue/job-status.ts');
-    const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+    const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id), p.config.workers.jobLockMs);
     expect(status).toMatchObject({ stage: 'summarize', attemptsMade: 0, attempts: 4 });
     expect((await p.ctx.store.require(id)).state).toBe('summarizing');
   });
