@@ -6,8 +6,8 @@
 import { Redis } from 'ioredis';
 import type { Paper } from '../domain/paper.ts';
 import { jobIdFor } from './jobs.ts';
-import { stalledIntervalMs } from './takeover.ts';
 import type { Queues } from './queues.ts';
+import { stalledIntervalMs } from './takeover.ts';
 
 export interface JobStatus {
   stage: 'ingest' | 'summarize';
@@ -60,7 +60,11 @@ export async function jobStatus(
  * is dead, and the stalled-job check hands the job on once the lock expires
  * (src/queue/takeover.ts). Returns when that happens at the latest.
  */
-async function lostWorker(queue: Queues[keyof Queues], jobId: string, lockMs: number): Promise<string | null> {
+async function lostWorker(
+  queue: Queues[keyof Queues],
+  jobId: string,
+  lockMs: number,
+): Promise<string | null> {
   const client = queue.opts.connection;
   if (!(client instanceof Redis)) return null;
   const left = await client.pttl(`${queue.toKey(jobId)}:lock`);

@@ -128,7 +128,12 @@ export async function jobsDueLater(
   for (const stage of ['ingest', 'summarize'] as const) {
     const q = queues[stage];
     const min = (now + horizonMs) * DELAY_SCORE;
-    const found = await redis.zrangebyscore(q.keys.delayed ?? `${q.qualifiedName}:delayed`, `(${min}`, '+inf', 'WITHSCORES');
+    const found = await redis.zrangebyscore(
+      q.keys.delayed ?? `${q.qualifiedName}:delayed`,
+      `(${min}`,
+      '+inf',
+      'WITHSCORES',
+    );
     for (let i = 0; i < found.length; i += 2) {
       const id = found[i] ?? '';
       const job = await q.getJob(id);

@@ -3,8 +3,8 @@ import { type Stage, startWorkers, type WorkerHandle } from '../../../workers/ru
 import { IN_FLIGHT_STATES } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { createLogger } from '../../log/logger.ts';
-import type { Context } from '../../runtime/context.ts';
 import { DRAIN_HORIZON_MS, jobsDueLater, type LaterJob } from '../../queue/queues.ts';
+import type { Context } from '../../runtime/context.ts';
 import { checkRedisPolicy } from '../../store/redis.ts';
 import { withContext } from '../session.ts';
 
@@ -52,7 +52,10 @@ const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('
 function laterSummary(later: LaterJob[]): string {
   const shown = later
     .slice(0, 10)
-    .map((j) => `${j.stage} of ${j.paperId ?? '?'} at ${utc(j.dueAt)} (in ${Math.ceil((j.dueAt - Date.now()) / 60_000)} min)`);
+    .map(
+      (j) =>
+        `${j.stage} of ${j.paperId ?? '?'} at ${utc(j.dueAt)} (in ${Math.ceil((j.dueAt - Date.now()) / 60_000)} min)`,
+    );
   const more = later.length > 10 ? `, and ${later.length - 10} more` : '';
   const last = later.at(-1)?.dueAt ?? Date.now();
   return `Drained what can be done now; ${later.length} job(s) wait for later (a source's Retry-After or a long backoff): ${shown.join('; ')}${more}. Run \`laysum worker --drain\` again after ${utc(last)}, or keep \`laysum worker\` running.`;
