@@ -83,17 +83,15 @@ describe('an overclaim copied from the abstract', () => {
     expect(promotional?.status).toBe('warn');
     expect(promotional?.message).toMatch(/"without side effects"/);
     expect(promotional?.message).toMatch(/"strong antitumor activity"/);
-  });
-
-  it('is not a term the abstract measures: "cured" stays fine where the source reports a cure rate', () => {
-    const record = textRecord({
+    // A term stays a term: "cured" is fine where the source reports a cure rate.
+    const trial = textRecord({
       text: 'Triple therapy for H. pylori\n\nMETHODS: Adults with H. pylori infection were randomly assigned to triple therapy or placebo. RESULTS: The cure rate was 90% with triple therapy and 12% with placebo. CONCLUSIONS: Triple therapy cured most infections.',
       maxBytes: 1e6,
     });
-    const draft = {
-      ...extractiveSummary(record),
+    const fair = {
+      ...extractiveSummary(trial),
       takeaway: 'About 9 in 10 people were cured of the infection.',
     };
-    expect(check(draft, record, 'promotional')?.status).toBe('pass');
+    expect(check(fair, trial, 'promotional')?.status).toBe('pass');
   });
 });
