@@ -23,6 +23,9 @@ export const EXTRACTIVE_MODEL = 'extractive-v1';
 /** Told to the reviewer on the desk; never part of the summary. */
 export const EXTRACTIVE_NOTE =
   'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language, and fill in the fields marked "Reviewer to write", before approving.';
+/** The caveat when the design was not recognized and the abstract states no limitation: true of every offline draft. */
+export const FROM_THE_ABSTRACT =
+  'This summary is drawn from the abstract alone; the full paper may describe limitations the abstract does not mention.';
 export const TITLE_HEADLINE_NOTE =
   "The headline is the paper's own title, not a lay headline: rewrite it in plain words.";
 
@@ -98,7 +101,7 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
     audience: placeholder(
       `who should care about this research and why (its topics: ${topics.slice(0, 3).join(', ')}).`,
     ),
-    caveats: caveats.length ? caveats : [placeholder('the main limitations of this study.')],
+    caveats: caveats.length ? caveats : [FROM_THE_ABSTRACT],
     topics,
     ratings: {
       credibility: {
