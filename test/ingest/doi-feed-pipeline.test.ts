@@ -116,6 +116,7 @@ describe('feed watches', () => {
       LAYSUM_PREFIX: p.config.redis.prefix,
       CROSSREF_API_URL: server.url,
       EUROPEPMC_API_URL: server.url,
+      FETCH_ALLOW_PRIVATE: '127.0.0.1',
     };
     const add = (url: string) => runCli(['watch', 'add', 'feed', url, '--every', '1h', '--json'], env);
     const broken = JSON.parse((await add(`${server.url}/feeds/moved`)).stdout) as { id: string };
