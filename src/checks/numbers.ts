@@ -7,8 +7,8 @@
  * the source. Codes ("p53", "CA19-9") must appear as written.
  */
 import type { CheckResult } from '../domain/draft.ts';
+import { type NumberToken, numberTokens, wordValue } from '../text/number-tokens.ts';
 import { type CheckInput, listFew, readerFields, result, sourceText } from './context.ts';
-import { type NumberToken, numberTokens, wordValue } from './number-tokens.ts';
 
 const FREQUENCY =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred|a thousand|\d+ ?000)\b/gi;
