@@ -11,7 +11,7 @@
 import type { SentenceLink, SourceSentences } from '../domain/links.ts';
 import { bm25Index } from './bm25.ts';
 import { sentences } from './sentences.ts';
-import { sentenceTerms } from './terms.ts';
+import { sentenceTerms, wordTerms } from './terms.ts';
 
 export const ALIGNER_VERSION = 'bm25-overlap-1';
 
@@ -30,16 +30,30 @@ export interface DraftField {
 
 export interface Aligner {
   link(field: string, sentence: number, text: string): SentenceLink;
+  /** The share of a draft sentence's terms (idf-weighted) that one source sentence holds, 0-1. */
+  coverage(text: string, sourceId: number): number;
 }
 
-/** Build the index over the source once; link any number of draft sentences against it. */
-export function createAligner(source: SourceSentences): Aligner {
-  const index = bm25Index(source.sentences.map((s) => sentenceTerms(s.text)));
+/**
+ * Build the index over the source once; link any number of draft sentences
+ * against it. Without figures (`figures: false`) only words count: the
+ * numbers check uses that to see which sentence a figure's words come from,
+ * since a wrong figure pulls the full alignment towards wherever it appears.
+ */
+export function createAligner(source: SourceSentences, options: { figures?: boolean } = {}): Aligner {
+  const terms = options.figures === false ? wordTerms : sentenceTerms;
+  const index = bm25Index(source.sentences.map((s) => terms(s.text)));
   const ids = source.sentences.map((s) => s.id);
+  const weight = (list: readonly string[]) => list.reduce((sum, t) => sum + index.idf(t), 0);
   return {
+    coverage(text, sourceId) {
+      const query = [...new Set(terms(text))];
+      const total = weight(query);
+      const held = index.terms(ids.indexOf(sourceId));
+      return total ? weight(query.filter((t) => held.has(t))) / total : 0;
+    },
     link(field, sentence, text) {
-      const query = [...new Set(sentenceTerms(text))];
-      const weight = (terms: readonly string[]) => terms.reduce((sum, t) => sum + index.idf(t), 0);
+      const query = [...new Set(terms(text))];
       const total = weight(query);
       const base = { field, sentence, text, method: 'overlap' as const };
       if (total === 0) return { ...base, sources: [], score: 0, supported: false };

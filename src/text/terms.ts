@@ -16,8 +16,37 @@ hers herself him himself his how i if in into is it its itself just me more most
 only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves
 then there these they this those through to too under until up very was we were what when where which while who whom
 why will with would you your yours yourself yourselves may might must shall one two per within without versus vs via
-et al eg ie`.split(/\s+/),
+et al eg ie researcher researchers study studies studied found find finds finding findings showed shows show shown
+people person paper authors author team scientists result results`.split(/\s+/),
 );
+
+/** Lay words and the research words they stand for, by stem: "linked" is how a lay text says "associated". */
+const LAY: Record<string, string> = {
+  link: 'associ',
+  tie: 'associ',
+  connect: 'associ',
+  die: 'death',
+  di: 'death',
+  mortal: 'death',
+  kid: 'child',
+  children: 'child',
+  drug: 'medic',
+  medicin: 'medic',
+  medic: 'medic',
+  bigger: 'larg',
+  larger: 'larg',
+  smaller: 'small',
+  lower: 'lower',
+  decreas: 'lower',
+  reduc: 'lower',
+  fewer: 'lower',
+  less: 'lower',
+  higher: 'higher',
+  increas: 'higher',
+  rais: 'higher',
+  rose: 'higher',
+  more: 'higher',
+};
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
@@ -30,7 +59,8 @@ export function wordTerms(text: string): string[] {
       .replace(/['’]s$/, '')
       .split('-')) {
       if (part.length < 2 || STOP.has(part) || /\d/.test(part)) continue;
-      out.push(stemmer(part));
+      const stem = stemmer(part);
+      out.push(LAY[stem] ?? stem);
     }
   }
   return out;
