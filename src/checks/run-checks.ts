@@ -12,6 +12,7 @@ import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { acronymsCheck } from './acronyms.ts';
 import { adviceCheck } from './advice.ts';
+import { certaintyCheck } from './certainty.ts';
 import { type CheckInput, type CheckProfile, DEFAULT_PROFILE } from './context.ts';
 import { credibilityCheck } from './credibility.ts';
 import { lengthsCheck } from './lengths.ts';
@@ -28,6 +29,7 @@ export const CHECKS: ReadonlyArray<(input: CheckInput) => CheckResult | null> = 
   placeholdersCheck,
   readingLevelCheck,
   numbersCheck,
+  certaintyCheck,
   adviceCheck,
   promotionalCheck,
   acronymsCheck,
