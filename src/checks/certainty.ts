@@ -28,7 +28,7 @@ const NEGATED_CAUSE =
 const NON_HUMAN =
   /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|monkeys?|primates?|pigs?|dogs?|in vitro|cell lines?|cells|cultured|laborator(?:y|ies)|lab|test tubes?|organoids?|xenografts?)\b/i;
 const SUBGROUP =
-  /\b(?:in|among|for)\s+(?:patients|people|adults|children|women|men|individuals|participants|subjects|those|smokers|infants|girls|boys)\s+(?:with|who (?:had|have|were)|aged|over|under|older than|younger than)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu;
+  /\b(?:in|among|for)\s+(?:patients|people|adults|children|women|men|individuals|participants|subjects|those|smokers|infants|girls|boys)\s+(?:with|who (?:had|have|were)|aged|over|under|older than|younger than)\s+([\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2})/iu;
 const EVERYONE =
   /\b(?:everyone|everybody|anyone|all (?:people|patients|adults|women|men)|people|patients|adults|you|we all|humans)\b/i;
 
@@ -52,6 +52,16 @@ function effectClaim(draft: string, source: string): string | null {
   if (sDown > 0 && sUp === 0 && up > 0 && down === 0)
     return 'the source sentence reports a decrease; the draft an increase';
   return null;
+}
+
+/** Does the sentence report a result (not only a method)? */
+function statesFinding(text: string): boolean {
+  return (
+    [UP, DOWN].some((re) => count(re, text) > 0) ||
+    NO_DIFFERENCE.test(text) ||
+    ASSOCIATION.test(text) ||
+    CAUSE.test(text)
+  );
 }
 
 /** Is the sentence hedged (uncertain, associative, or limited)? Used by the certainty check and measured by `npm run eval`. */
@@ -89,11 +99,11 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
   for (const link of links) {
     if (!CLAIM_FIELDS.test(link.field) || link.score < SUPPORTED_MIN) continue;
     const linked: SourceSentence[] = sentencesById(source, link.sources);
-    // Judged against the sentence it draws on most; a claim both hedged sources support is fine.
-    const best = linked[0];
-    const differs = best ? overreach(link.text, best.text) : null;
-    if (differs && linked.every((s) => overreach(link.text, s.text)))
-      flags.push(flagOf(link, [best as SourceSentence], differs));
+    // Flagged when a linked sentence is overreached and no linked sentence that states a finding backs the claim.
+    const judged = linked.map((s) => ({ s, differs: overreach(link.text, s.text) }));
+    const against = judged.find((j) => j.differs);
+    const backed = judged.some((j) => !j.differs && statesFinding(j.s.text));
+    if (against?.differs && !backed) flags.push(flagOf(link, [against.s], against.differs));
   }
   return flags;
 }
