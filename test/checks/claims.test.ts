@@ -8,20 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { adviceSentences } from '../../src/checks/advice.ts';
 import { runChecks } from '../../src/checks/run-checks.ts';
 import { PaperRecord } from '../../src/domain/paper.ts';
-import type { LaySummary } from '../../src/domain/summary.ts';
+import { plainSummary } from '../support/summaries.ts';
 
-const plain: LaySummary = {
-  headline: 'A study of a treatment',
-  takeaway: 'The study looked at a treatment.',
-  findings: 'The study looked at a treatment.',
-  audience: 'People who want to know more.',
-  caveats: ['The study has limits.'],
-  topics: ['treatment'],
-  ratings: {
-    credibility: { score: 1, rationale: 'We cannot be sure.' },
-    interest: { score: 3, rationale: 'Some people may care.' },
-  },
-};
+const plain = plainSummary;
 const source = (text: string) =>
   PaperRecord.parse({ title: 'A study', abstract: [{ label: null, category: null, text }] });
 

@@ -7,22 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks.ts';
 import { PaperRecord } from '../../src/domain/paper.ts';
-import type { LaySummary } from '../../src/domain/summary.ts';
 import { textRecord } from '../../src/sources/text.ts';
 import { fixture } from '../support/harness.ts';
+import { plainSummary } from '../support/summaries.ts';
 
-const plain: LaySummary = {
-  headline: 'A study of a treatment',
-  takeaway: 'The study looked at a treatment.',
-  findings: 'The study looked at a treatment.',
-  audience: 'People who want to know more.',
-  caveats: ['The study has limits.'],
-  topics: ['treatment'],
-  ratings: {
-    credibility: { score: 1, rationale: 'We cannot be sure.' },
-    interest: { score: 3, rationale: 'Some people may care.' },
-  },
-};
+const plain = plainSummary;
 const record = (file: string) => textRecord({ text: fixture(`abstracts/${file}`), maxBytes: 1e6 });
 /** A one-sentence source (the case's own), as a record. */
 const own = (text: string) =>
