@@ -4,7 +4,7 @@
  * studied, the largest count the abstract states ("n = 6", "Nine men",
  * "A total of 3849 patients").
  */
-import { NUMBER_WORDS, numberWordsValue } from '../text/number-words.ts';
+import { NUMBER_PHRASE, phraseValue } from '../text/number-words.ts';
 
 const PEOPLE =
   /\b(?:patients?|participants?|people|persons|adults?|children|adolescents|women|men|volunteers|subjects|infants|individuals|respondents|students|workers|residents|couples|girls|boys|mothers|recipients|runners|athletes|survivors|smokers|years? old|year-old|aged \d+)\b/gi;
@@ -54,7 +54,7 @@ export function mainlyAnimals(s: Subjects): boolean {
 const COUNTED =
   '(?:patients|participants|subjects|volunteers|people|persons|adults|children|adolescents|women|men|individuals|infants|cases|couples|respondents|students|workers|girls|boys|runners|athletes|mice|rats|pigs|dogs|animals)';
 const COUNT = new RegExp(
-  `\\b(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_WORDS})\\s+(?:[\\w-]+\\s+){0,3}?${COUNTED}\\b|\\bn\\s*=\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)\\b`,
+  `\\b(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_PHRASE.source})\\s+(?:[\\w-]+\\s+){0,3}?${COUNTED}\\b|\\bn\\s*=\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)\\b`,
   'gi',
 );
 
@@ -63,7 +63,7 @@ export function sampleSize(text: string): number | null {
   let best: number | null = null;
   for (const m of text.matchAll(COUNT)) {
     const raw = m[1] ?? m[2] ?? '';
-    const n = /\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numberWordsValue(raw);
+    const n = /\d/.test(raw) ? Number(raw.replace(/,/g, '')) : (phraseValue(raw) ?? 0);
     if (n > 0 && (best === null || n > best)) best = n;
   }
   return best;

@@ -3,28 +3,28 @@
  * URL), checked against its stored hash, and exchanged for a session cookie;
  * signing out deletes the session in Redis, not just the cookie.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { isHttps } from '../client.ts';
 import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
 import { limitBody } from '../middleware.ts';
+import { safeNext } from '../next-path.ts';
 import { signInLimit } from '../sign-in-limit.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { landingPath } from './mine.tsx';
 import { LoginBody } from './pages.tsx';
 import { page } from './render.tsx';
 
-/** Only paths on this site: never `//evil.example` or `/\evil.example`. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || next.length > 500) return '/desk';
-  return next;
+/** `next` as a path on the site this request reached (src/http/next-path.ts). */
+function nextPath(c: Context<AppEnv>, next: unknown): string {
+  return safeNext(next, new URL(c.req.url).origin);
 }
 
 export function signIn(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/login', (c) => {
-    const next = safeNext(c.req.query('next'));
+    const next = nextPath(c, c.req.query('next'));
     const signedIn = c.get('user');
     if (signedIn) return c.redirect(next === '/desk' ? landingPath(signedIn.role) : next, 303);
     return page(c, 'Sign in', <LoginBody csrf={issueLoginCsrf(c, isHttps(c, deps.config))} next={next} />);
@@ -32,7 +32,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
   app.post('/login', limitBody(16 * 1024), async (c) => {
     const body = await c.req.parseBody();
     assertLoginCsrf(c, body[CSRF_FIELD]);
-    const next = safeNext(body.next);
+    const next = nextPath(c, body.next);
     const limit = signInLimit(deps);
     await limit.check(c);
     const token = typeof body.token === 'string' ? body.token.trim() : '';
