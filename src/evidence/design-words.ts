@@ -30,7 +30,7 @@ export const DECLARED: ReadonlyArray<readonly [DesignId, RegExp]> = [
   [
     'case-series',
     new RegExp(
-      `(?<!cohort )\\bcase series\\b|\\bseries of ${MANY} (?:patients|cases|children|subjects)\\b|\\b(?:we|authors) (?:report|describe|present) ${MANY} (?:cases|patients|children)\\b|\\b(?:current|this|our) series of ${MANY}\\b|\\bin the first ${MANY} patients\\b|\\b${MANY} (?:patients|children) (?:admitted|presenting|referred) with\\b`,
+      `(?<!cohort )\\bcase series\\b|\\bseries of ${MANY} (?:patients|cases|children|subjects)\\b|\\b(?:we|authors) (?:report|describe|present) ${MANY} (?:cases|patients|children)\\b|\\b(?:current|this|our) series of ${MANY}\\b|\\bin the first ${MANY} patients\\b|\\b${MANY} (?:patients|children) (?:admitted|presenting|referred) with\\b|\\b(?:an|the|this) outbreak (?:occurred|of|in|at|associated)\\b|\\boutbreak investigation\\b`,
       'i',
     ),
   ],
@@ -75,15 +75,15 @@ export const DECLARED: ReadonlyArray<readonly [DesignId, RegExp]> = [
   ],
   [
     'observational',
-    /\b(?:cohort|case[- ]control|observational|longitudinal|registry[- ]based|population[- ]based|record[- ]based|hospital[- ]based) (?:study|analysis|design|data)\b|\b(?:retrospective|prospective)(?:ly)? (?:[\w-]+ )?(?:cohorts?|study|analysis|review|evaluation|data|chart|collected|analy[sz]ed|reviewed|studied|enrolled|recruited|followed|evaluated)\b|\bcases and \d[\d,]* (?:matched |healthy )?controls\b|\bcompared with (?:a )?control group of\b|\bwe (?:retrospectively|prospectively) \w+|\bchart review\b|\bmedical records\b|\bnested case[- ]control\b|\bgenome[- ]wide association (?:study|analysis)\b|\b(?:national|population) cohort\b|\b(?:were|was) followed (?:up )?for\b|\b(?:a|the) cohort of (?:\d|(?:[\w-]+ ){0,3}(?:patients|participants|people|adults|children|women|men|individuals))/i,
+    /\b(?:cohort|case[- ]control|observational|longitudinal|registry[- ]based|population[- ]based|record[- ]based|hospital[- ]based) (?:study|analysis|design|data)\b|\b(?:retrospective|prospective)(?:ly)? (?:[\w-]+ )?(?:cohorts?|study|analysis|review|evaluation|data|chart|collected|analy[sz]ed|reviewed|studied|enrolled|recruited|followed|evaluated)\b|\bcases and \d[\d,]* (?:matched |healthy )?controls\b|\bcompared with (?:a )?control group of\b|\bwe (?:retrospectively|prospectively) \w+|\bchart review\b|\bmedical records\b|\bnested case[- ]control\b|\bgenome[- ]wide association (?:study|analysis)\b|\b(?:national|population) cohort\b|\bdescriptive,? (?:[\w-]+,? ){0,2}?(?:study|analysis)\b|\bevaluation of (?:[\w-]+ ){0,3}?(?:tests?|testing|assays?|immunoassays?)\b|\b(?:were|was) followed (?:up )?for\b|\b(?:a|the) cohort of (?:\d|(?:[\w-]+ ){0,3}(?:patients|participants|people|adults|children|women|men|individuals))/i,
   ],
   [
     'in-vitro',
-    /\b(?:mathematical|computational|simulation|transmission|agent-based|compartmental|dynamic) models?\b|\bmodel(?:l)?ing (?:study|analysis)\b|\bin silico\b|\bwe project\b/i,
+    /\b(?:mathematical|computational|simulation|transmission|agent-based|compartmental|dynamic|stochastic|epidemic|niche) models?\b|\bmodel(?:l)?ing (?:study|analysis)\b|\bin silico\b|\bwe project\b|\bprojecting the\b/i,
   ],
   [
     'method',
-    /\btechnical note\b|\bwe (?:designed|developed|propose|present|describe|introduce|report the creation of)(?: and (?:generated|developed|validated|tested|implemented))? (?:a |an |the )?(?:new |novel |simple |automated |fully automated )?(?:[\w-]+ ){0,3}?(?:method|system|tool|pipeline|algorithm|technique|software|approach|device|framework|platform|database|resource|test battery|instrument)s?\b|\b(?:a |an )?new (?:[\w-]+ ){0,2}(?:tool|resource|database|software)\b|\bdevelopment and validation of\b|\bapproach is proposed\b/i,
+    /\btechnical note\b|\bwe (?:designed|developed|propose|present|describe|introduce|report the creation of)(?: and (?:generated|developed|validated|tested|implemented))? (?:a |an |the )?(?:new |novel |simple |automated |fully automated )?(?:[\w-]+ ){0,3}?(?:method|system|tool|pipeline|algorithm|technique|software|approach|device|framework|platform|database|resource|test battery|instrument|assay|test)s?\b|\b(?:a |an )?new (?:[\w-]+ ){0,2}(?:tool|resource|database|software)\b|\bdevelopment and validation of\b|\bapproach is proposed\b/i,
   ],
   [
     'narrative-review',
