@@ -34,7 +34,9 @@ function neighbours(figures: SentenceFigures, q: Quantity): Map<string, number> 
   const after = wordTerms(figures.text.slice(q.at + q.raw.length, nextStart)).slice(0, 5);
   const weights = new Map<string, number>();
   for (const side of [before, after])
-    side.forEach((t, i) => weights.set(t, Math.max(weights.get(t) ?? 0, 1 / (i + 1))));
+    side.forEach((t, i) => {
+      weights.set(t, Math.max(weights.get(t) ?? 0, 1 / (i + 1)));
+    });
   return weights;
 }
 
@@ -152,8 +154,10 @@ type Reader = (s: SourceSentence) => SentenceFigures;
 export function figuresReader(source: SourceSentences): Reader {
   const cache = new Map<number, SentenceFigures>();
   return (s) => {
-    let f = cache.get(s.id);
-    if (!f) cache.set(s.id, (f = sentenceFigures(s.text)));
+    const known = cache.get(s.id);
+    if (known) return known;
+    const f = sentenceFigures(s.text);
+    cache.set(s.id, f);
     return f;
   };
 }
