@@ -16,6 +16,7 @@ import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
 import { desk } from './web/desk.tsx';
 import { editorPages } from './web/editor-pages.tsx';
+import { oidcPages } from './web/oidc.tsx';
 import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
 import { resetPages } from './web/reset.tsx';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/desk', adminPages(deps));
   app.route('/', signIn(deps));
   app.route('/', resetPages(deps));
+  app.route('/', oidcPages(deps));
 
   app.use('*', publicHeaders());
   app.route('/', publishedSite(deps));

@@ -41,7 +41,8 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
     { name: 'serve', destination: { write: (line) => logs.push(line) } },
   );
   const deps = appDeps(p.ctx, log);
-  const server = await listen(createApp(deps), 0, '127.0.0.1');
+  // PORT in `env`: listen there (a test that must know the address before the config is parsed).
+  const server = await listen(createApp(deps), env.PORT ? p.ctx.config.http.port : 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
   for (const role of ['editor', 'reviewer', 'admin'] as const)
     tokens[role] = (await deps.users.add(`${role}-1`, role)).token;

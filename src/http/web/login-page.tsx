@@ -5,6 +5,9 @@
  */
 import { CSRF_FIELD } from '../csrf.ts';
 
+const SSO_STYLE =
+  'display:inline-block;padding:.45rem 1rem;border-radius:4px;background:var(--accent);color:#fff;text-decoration:none;font-weight:600';
+
 export interface LoginProps {
   csrf: string;
   next: string;
@@ -20,12 +23,12 @@ export function LoginBody({ csrf, next, sso, login }: LoginProps) {
       <h1>Sign in</h1>
       {sso ? (
         <>
-          <form method="get" action="/login/oidc" id="sso-form">
-            <input type="hidden" name="next" value={next} />
-            <button type="submit" class="primary">
+          {/* A link, not a form: the desk's form-action 'self' would stop a form redirected to the provider. */}
+          <p>
+            <a id="sso" href={`/login/oidc?next=${encodeURIComponent(next)}`} style={SSO_STYLE}>
               {sso}
-            </button>
-          </form>
+            </a>
+          </p>
           <p class="muted">Or with your user name and password:</p>
         </>
       ) : null}

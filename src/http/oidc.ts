@@ -1,0 +1,172 @@
+/**
+ * The OpenID Connect relying party (openid-client): discovery of the
+ * provider (once per app, again after a failure), the authorization request
+ * with PKCE, state and nonce (kept in Redis under a random cookie for ten
+ * minutes, used once), and the answer: the code exchanged for tokens, the ID
+ * token checked, the userinfo read, the claims made into an identity.
+ * Errors say what went wrong without a secret or a provider's raw body.
+ */
+import * as client from 'openid-client';
+import type { OidcConfig } from '../config/env.ts';
+import { redactSecrets } from '../errors/redact.ts';
+import type { OidcIdentity } from '../users/oidc-accounts.ts';
+import { hashToken, newSecret, plausibleToken } from '../users/tokens.ts';
+import { HttpError } from './errors.ts';
+import type { AppDeps } from './types.ts';
+
+export const OIDC_STATE_SECONDS = 600;
+
+export interface OidcFlow {
+  /** Start a sign-in: the provider's URL to send the browser to, and the cookie value that ties the answer to it. */
+  start(next: string): Promise<{ url: string; cookie: string }>;
+  /** Finish it from the callback's query: who the provider says this is, and where to go. */
+  finish(cookie: string, search: string): Promise<{ identity: OidcIdentity; next: string }>;
+}
+
+const made = new WeakMap<AppDeps, OidcFlow>();
+
+/** The app's flow (one per app, so discovery is cached); null without OIDC_ISSUER. */
+export function oidcFlow(deps: AppDeps): OidcFlow | null {
+  const config = deps.config.oidc;
+  if (!config) return null;
+  let flow = made.get(deps);
+  if (!flow) {
+    flow = createFlow(deps, config);
+    made.set(deps, flow);
+  }
+  return flow;
+}
+
+function createFlow(deps: AppDeps, oidc: OidcConfig): OidcFlow {
+  const redis = deps.users.redis;
+  const stateKey = (cookie: string) => deps.users.keys.oidcState(hashToken(cookie));
+  let discovered: Promise<client.Configuration> | undefined;
+  const configuration = () => {
+    discovered ??= discover(oidc).catch((err: unknown) => {
+      discovered = undefined;
+      throw unreachable(oidc, err);
+    });
+    return discovered;
+  };
+
+  return {
+    async start(next) {
+      const config = await configuration();
+      const verifier = client.randomPKCECodeVerifier();
+      const state = client.randomState();
+      const nonce = client.randomNonce();
+      const cookie = newSecret();
+      const key = stateKey(cookie);
+      await redis.multi().hset(key, { state, nonce, verifier, next }).expire(key, OIDC_STATE_SECONDS).exec();
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: oidc.redirectUrl,
+        scope: oidc.scopes,
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return { url: url.href, cookie };
+    },
+    async finish(cookie, search) {
+      const key = plausibleToken(cookie) ? stateKey(cookie) : null;
+      const [[, saved] = []] = key ? ((await redis.multi().hgetall(key).del(key).exec()) ?? []) : [];
+      const started = saved as Record<string, string> | undefined;
+      if (!started?.state || !started.verifier || !started.nonce) throw expired();
+      const config = await configuration();
+      const current = new URL(oidc.redirectUrl);
+      current.search = search;
+      const tokens = await client
+        .authorizationCodeGrant(config, current, {
+          pkceCodeVerifier: started.verifier,
+          expectedState: started.state,
+          expectedNonce: started.nonce,
+        })
+        .catch((err: unknown) => {
+          throw refused(oidc, err);
+        });
+      const claims = tokens.claims();
+      if (!claims) throw refused(oidc, new Error('the answer had no ID token'));
+      const info = await client
+        .fetchUserInfo(config, tokens.access_token, claims.sub)
+        .catch((err: unknown) => {
+          throw refused(oidc, err);
+        });
+      return { identity: identityOf(oidc, { ...info, ...claims }), next: started.next ?? '/desk' };
+    },
+  };
+}
+
+function discover(oidc: OidcConfig): Promise<client.Configuration> {
+  const insecure = new URL(oidc.issuer).protocol === 'http:';
+  const options = { timeout: 15, ...(insecure ? { execute: [client.allowInsecureRequests] } : {}) };
+  return oidc.clientSecret
+    ? client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, options)
+    : client.discovery(
+        new URL(oidc.issuer),
+        oidc.clientId,
+        { token_endpoint_auth_method: 'none' },
+        client.None(),
+        options,
+      );
+}
+
+/** A claim by dotted path (`realm_access.roles`) as a list of strings. */
+function claimValues(claims: Record<string, unknown>, path: string): string[] {
+  let value: unknown = claims;
+  for (const part of path.split('.'))
+    value = typeof value === 'object' && value !== null ? Reflect.get(value, part) : undefined;
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function identityOf(oidc: OidcConfig, claims: Record<string, unknown>): OidcIdentity {
+  const text = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : null);
+  return {
+    issuer: oidc.issuer,
+    subject: text('sub') ?? '',
+    email: text('email'),
+    emailVerified: claims.email_verified === true,
+    username: text('preferred_username'),
+    roleValues: oidc.roleClaim ? claimValues(claims, oidc.roleClaim) : null,
+  };
+}
+
+/** What an openid-client error says, with its OAuth error code; never a secret. */
+function reason(oidc: OidcConfig, err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = Reflect.get(err, 'error');
+  const description = Reflect.get(err, 'error_description');
+  const text =
+    typeof code === 'string'
+      ? `${code}${typeof description === 'string' ? ` (${description})` : ''}`
+      : err.cause instanceof Error
+        ? `${err.message}: ${err.cause.message}`
+        : err.message;
+  return redactSecrets(text, [oidc.clientSecret]).slice(0, 300);
+}
+
+const unreachable = (oidc: OidcConfig, err: unknown) =>
+  new HttpError(
+    502,
+    `Could not reach the identity provider at ${oidc.issuer}: ${reason(oidc, err)}.`,
+    'Try again shortly; if it keeps failing, an admin should check OIDC_ISSUER and that the provider is up.',
+  );
+
+const refused = (oidc: OidcConfig, err: unknown) => {
+  const denied = err instanceof client.AuthorizationResponseError;
+  return new HttpError(
+    denied ? 401 : 502,
+    `${denied ? 'The identity provider did not sign you in' : 'Single sign-on failed'}: ${reason(oidc, err)}.`,
+    denied
+      ? 'Try again, or sign in with your password.'
+      : 'Try again; if it keeps failing, an admin should check OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL.',
+  );
+};
+
+const expired = () =>
+  new HttpError(
+    400,
+    'This single sign-on answer does not belong to a sign-in started here, or it was used or took over ten minutes.',
+    'Start again from the sign-in page.',
+  );
