@@ -56,7 +56,7 @@ export function UsersBody(props: {
         </div>
         <div>
           <label for="u-email">Email (optional)</label>
-          <input id="u-email" type="email" name="email" value={props.values?.email ?? ''} />
+          <input id="u-email" type="text" inputmode="email" name="email" value={props.values?.email ?? ''} />
         </div>
         <div>
           <label for="u-role">Role</label>
@@ -76,10 +76,8 @@ export function UsersBody(props: {
           <tr>
             <th>Name</th>
             <th>Role</th>
-            <th>Signs in with</th>
             <th>Created</th>
-            <th>Password</th>
-            <th>Revoke</th>
+            <th>Password and access</th>
           </tr>
         </thead>
         <tbody>
@@ -88,6 +86,7 @@ export function UsersBody(props: {
               <td>
                 {u.name}
                 {u.name === props.me ? <span class="small muted"> (you)</span> : null}
+                <div class="small muted">{signInText(u)}</div>
               </td>
               <td>
                 <form method="post" action={path(u.name, 'role')}>
@@ -99,18 +98,13 @@ export function UsersBody(props: {
                   <button type="submit">Change</button>
                 </form>
               </td>
-              <td class="small">{signInText(u)}</td>
               <td class="small">{when(u.createdAt)}</td>
               <td>
                 <form method="post" action={path(u.name, 'reset')}>
                   <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                   <button type="submit">Reset link for {u.name}</button>
                 </form>
-              </td>
-              <td>
-                {u.name === props.me ? (
-                  <span class="small muted">—</span>
-                ) : (
+                {u.name === props.me ? null : (
                   <form method="post" action={path(u.name, 'revoke')}>
                     <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                     <button type="submit" class="danger">
@@ -129,7 +123,8 @@ export function UsersBody(props: {
 
 /** "password, token, single sign-on" and the email, as the users table shows them. */
 function signInText(u: User): string {
-  const text = signInWays(u).join(', ') || 'nothing yet: make a reset link';
+  const ways = signInWays(u);
+  const text = ways.length ? `signs in with ${ways.join(', ')}` : 'no way to sign in yet: make a reset link';
   return u.email ? `${text} (${u.email})` : text;
 }
 
