@@ -6,6 +6,8 @@
  */
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { PermanentError } from '../src/errors/permanent-error.ts';
+import { guardedFetch } from '../src/net/guarded-fetch.ts';
 import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import { enqueueDelivery } from '../src/queue/queues.ts';
 import type { Context } from '../src/runtime/context.ts';
@@ -20,6 +22,7 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
     webhooks: ctx.webhooks,
     timeoutMs: ctx.config.webhooks.timeoutMs,
     userAgent: 'LaySum-Webhooks/0.1',
+    fetch: guardedFetch(ctx.config.fetch.allowPrivate),
   };
   return new Worker<JobPayload<'webhook'>, string, 'webhook'>(
     'webhook',
@@ -27,7 +30,13 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
       const parsed = parsePayload('webhook', job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid webhook payload: ${parsed.error.message}`);
       const { hookId, deliveryId } = parsed.data;
-      return attemptDelivery(deps, hookId, deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1);
+      try {
+        return await attemptDelivery(deps, hookId, deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1);
+      } catch (err) {
+        // A refused destination: the delivery is already marked failed; no retries.
+        if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
+        throw err;
+      }
     },
     { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 4 },
   );

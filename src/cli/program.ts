@@ -58,9 +58,9 @@ function addSubmit(program: Command): void {
 function addWorker(program: Command): void {
   program
     .command('worker')
-    .description('Run the workers (ingest, summarize, poll) until SIGINT/SIGTERM')
+    .description('Run the workers (ingest, summarize, poll, webhook) until SIGINT/SIGTERM')
     .option('--drain', 'process until every queue is empty, then exit (1 if a paper is left in flight)')
-    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll)')
+    .option('--only <stages>', 'run only these stages (comma-separated: ingest, summarize, poll, webhook)')
     .action(async (o: WorkerOptions) => (await load.worker()).runWorker(o));
 }
 

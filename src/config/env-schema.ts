@@ -3,6 +3,7 @@
  * what `.env.example` documents. Where each one goes in the config is the
  * transform in ./env.ts.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
@@ -45,6 +46,39 @@ function parsePrices(text: string, ctx: z.RefinementCtx): unknown {
     return z.NEVER;
   }
 }
+
+export interface AllowPrivate {
+  hosts: string[];
+  ranges: { address: string; prefix: number; family: 'ipv4' | 'ipv6' }[];
+}
+
+/**
+ * FETCH_ALLOW_PRIVATE: hosts and address ranges a watched feed or a webhook may
+ * reach although they are internal (src/net/destinations.ts), e.g.
+ * `feeds.intranet.example,10.20.0.0/16,fd00::/8`. The list, or the first entry
+ * that is none of these.
+ */
+export function parseAllowPrivate(text: string): AllowPrivate | { bad: string } {
+  const list: AllowPrivate = { hosts: [], ranges: [] };
+  for (const raw of text.split(',')) {
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
+    if (!entry) continue;
+    const [address = '', bits] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 6 ? 128 : 32;
+    const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+    if (version && prefix >= 0 && prefix <= max)
+      list.ranges.push({ address, prefix, family: version === 6 ? 'ipv6' : 'ipv4' });
+    else if (!bits && HOST_NAME.test(entry)) list.hosts.push(entry.replace(/\.$/, ''));
+    else return { bad: raw.trim() };
+  }
+  return list;
+}
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
 
 export const EnvSchema = z.object({
   REDIS_URL: z
@@ -115,6 +149,18 @@ export const EnvSchema = z.object({
   CONTACT_EMAIL: optional.pipe(z.email().optional()),
   HTTP_TIMEOUT_MS: int(30_000, 100),
   HTTP_ATTEMPTS: int(6, 1),
+
+  FETCH_ALLOW_PRIVATE: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      const parsed = parseAllowPrivate(text);
+      if ('bad' in parsed)
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${parsed.bad}" is not a host name, an IP address or a CIDR range (e.g. feeds.intranet.example, 10.20.0.5, 10.20.0.0/16, fd00::/8)`,
+        });
+    }),
 
   WEBHOOK_ATTEMPTS: int(8, 1),
   WEBHOOK_BACKOFF_MS: int(10_000, 1),

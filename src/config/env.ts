@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
-import { type EnvName, EnvSchema } from './env-schema.ts';
+import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from './env-schema.ts';
 import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
@@ -22,6 +22,12 @@ export type { OidcConfig } from './oidc.ts';
 export type { SiteProfile } from './site-profile.ts';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+/** FETCH_ALLOW_PRIVATE, already checked by the schema. */
+function allowPrivate(text: string): AllowPrivate {
+  const parsed = parseAllowPrivate(text);
+  return 'bad' in parsed ? { hosts: [], ranges: [] } : parsed;
+}
 
 const ConfigSchema = EnvSchema.transform((env, ctx) => {
   const provider = env.LLM_PROVIDER ?? (env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'extractive');
@@ -101,6 +107,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** Queue attempts of an ingest job whose source fails transiently (429, 5xx, network). */
       httpAttempts: env.HTTP_ATTEMPTS,
     },
+    /** Internal hosts and ranges a watched feed or a webhook may still reach (src/net/destinations.ts). */
+    fetch: { allowPrivate: allowPrivate(env.FETCH_ALLOW_PRIVATE) },
     webhooks: {
       /** Deliveries of one event to one URL: attempts, exponential backoff base, per-request timeout. */
       attempts: env.WEBHOOK_ATTEMPTS,

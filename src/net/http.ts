@@ -10,12 +10,15 @@
  */
 import { PermanentError } from '../errors/permanent-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
+import type { FetchLike } from './guarded-fetch.ts';
 
 export interface HttpOptions {
   timeoutMs: number;
   /** Wait before the one quick retry when the server gives no Retry-After (capped at 1 s). */
   retryDelayMs?: number;
   userAgent?: string;
+  /** How requests go out: the global fetch, or a guarded one for URLs a user gave (./guarded-fetch.ts). */
+  fetch?: FetchLike;
 }
 
 export interface HttpRequest {
@@ -29,6 +32,8 @@ export interface HttpRequest {
   beforeAttempt?: () => Promise<void>;
   /** The largest body read (streamed, cut off beyond it: a PermanentError naming `setting`). */
   maxBytes?: { bytes: number; setting: string };
+  /** False for a URL a user gave: a refusal never quotes what the server answered. */
+  quoteBody?: boolean;
 }
 
 export interface HttpResponse {
@@ -90,14 +95,16 @@ async function attempt(req: HttpRequest, opts: HttpOptions): Promise<Outcome> {
   await req.beforeAttempt?.();
   let res: Response;
   try {
-    res = await fetch(req.url, {
+    res = await (opts.fetch ?? fetch)(req.url, {
       method: req.method ?? 'GET',
-      body: req.body,
+      ...(req.body === undefined ? {} : { body: req.body }),
       headers: { accept: req.accept ?? '*/*', 'user-agent': opts.userAgent ?? 'LaySum/0.1', ...req.headers },
       signal: AbortSignal.timeout(opts.timeoutMs),
       redirect: 'follow',
     });
   } catch (err) {
+    // A refused destination (./guarded-fetch.ts) is not a network problem: no retry.
+    if (err instanceof PermanentError) throw err;
     // A timeout has held the slot long enough already: no second try here.
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     return timedOut
@@ -126,10 +133,11 @@ async function attempt(req: HttpRequest, opts: HttpOptions): Promise<Outcome> {
       quickRetry: true,
     };
   }
+  const said = req.quoteBody === false ? '' : ` The server said: ${text.slice(0, 200).trim() || '(nothing)'}`;
   throw new PermanentError(
     `${req.service} refused the request: HTTP ${res.status} for ${redactUrl(req.url)}.`,
     {
-      hint: `Check the identifier or query you gave. The server said: ${text.slice(0, 200).trim() || '(nothing)'}`,
+      hint: `Check the identifier or query you gave.${said}`,
     },
   );
 }

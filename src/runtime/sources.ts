@@ -11,6 +11,7 @@ import type { PaperRecord } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { batchPmidLookups } from '../ingest/pmid-batcher.ts';
 import type { Resolvers } from '../ingest/resolvers.ts';
+import { guardedFetch } from '../net/guarded-fetch.ts';
 import type { HttpOptions } from '../net/http.ts';
 import { httpRequest } from '../net/http.ts';
 import { createCrossrefClient } from '../sources/crossref/client.ts';
@@ -122,7 +123,8 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
 
 /** What a poll needs: the submission path, the watch store, NCBI and a feed fetcher. */
 export function createPollDeps(ctx: Context): PollDeps {
-  const http = httpOptions(ctx.config);
+  // A feed's URL is a user's: every hop is checked against FETCH_ALLOW_PRIVATE (src/net/guarded-fetch.ts).
+  const http = { ...httpOptions(ctx.config), fetch: guardedFetch(ctx.config.fetch.allowPrivate) };
   return {
     submit: ctx,
     watches: ctx.watches,
@@ -138,6 +140,7 @@ export function createPollDeps(ctx: Context): PollDeps {
           service: 'The feed',
           accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9, */*;q=0.5',
           maxBytes: { bytes: ctx.config.limits.maxFeedBytes, setting: 'FEED_MAX_BYTES' },
+          quoteBody: false,
         },
         http,
       );

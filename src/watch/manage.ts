@@ -8,6 +8,7 @@
 import type { Watch } from '../domain/watch.ts';
 import { InputError } from '../errors/input-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
+import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
 import type { WatchStore } from '../store/watches.ts';
 import { parseInterval } from './interval.ts';
 
@@ -23,13 +24,15 @@ export interface WatchScheduler {
 export interface WatchDeps {
   watches: WatchStore;
   scheduler: WatchScheduler;
+  /** FETCH_ALLOW_PRIVATE: internal feed hosts an admin may still watch. */
+  allowPrivate: PrivateAllowList;
 }
 
 export interface WatchWithNext extends Watch {
   nextPollAt: number | null;
 }
 
-export function checkTarget(kind: string, target: string): 'pubmed' | 'feed' {
+export function checkTarget(kind: string, target: string, allow: PrivateAllowList): 'pubmed' | 'feed' {
   if (kind === 'pubmed') {
     if (!target.trim())
       throw new InputError('The PubMed query is empty.', {
@@ -42,6 +45,11 @@ export function checkTarget(kind: string, target: string): 'pubmed' | 'feed' {
       throw new InputError(`"${redactUrlCredentials(target)}" is not an http(s) URL.`, {
         hint: 'Give the feed URL, e.g. https://www.nature.com/nature.rss',
       });
+    const problem = urlProblem(new URL(target), allow);
+    if (problem)
+      throw new InputError(`Refused to watch ${new URL(target).origin}: ${problem}.`, {
+        hint: blockedHint(),
+      });
     return 'feed';
   }
   throw new InputError(`Unknown watch kind "${kind}".`, {
@@ -53,7 +61,7 @@ export async function addWatch(
   deps: WatchDeps,
   input: { kind: string; target: string; every: string; by: string },
 ): Promise<Watch> {
-  const kind = checkTarget(input.kind, input.target);
+  const kind = checkTarget(input.kind, input.target.trim(), deps.allowPrivate);
   const everyMs = parseInterval(input.every);
   const watch = await deps.watches.add({ kind, target: input.target.trim(), everyMs, createdBy: input.by });
   await deps.scheduler.schedule(watch);

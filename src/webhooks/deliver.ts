@@ -6,7 +6,9 @@
  * The secret is read here and goes nowhere but the HMAC.
  */
 import type { Delivery } from '../domain/webhook.ts';
+import { BlockedDestinationError } from '../errors/blocked-destination-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
+import type { FetchLike } from '../net/guarded-fetch.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign.ts';
 
@@ -14,6 +16,8 @@ export interface DeliverDeps {
   webhooks: WebhookStore;
   timeoutMs: number;
   userAgent: string;
+  /** A fetch that refuses internal addresses unless FETCH_ALLOW_PRIVATE allows them (src/net/guarded-fetch.ts). */
+  fetch: FetchLike;
 }
 
 async function post(
@@ -21,9 +25,9 @@ async function post(
   url: string,
   secret: string,
   d: Delivery,
-): Promise<{ status: number | null; error: string | null }> {
+): Promise<{ status: number | null; error: string | null; refused?: BlockedDestinationError }> {
   try {
-    const res = await fetch(url, {
+    const res = await deps.fetch(url, {
       method: 'POST',
       body: d.body,
       redirect: 'manual',
@@ -39,6 +43,7 @@ async function post(
     await res.body?.cancel();
     return res.ok ? { status: res.status, error: null } : { status: res.status, error: `HTTP ${res.status}` };
   } catch (err) {
+    if (err instanceof BlockedDestinationError) return { status: null, error: err.message, refused: err };
     const name =
       err instanceof Error && err.name === 'TimeoutError' ? `no answer in ${deps.timeoutMs} ms` : null;
     return {
@@ -66,7 +71,8 @@ export async function attemptDelivery(
   if (!hook || !secret || !delivery) return 'webhook removed';
   if (delivery.status === 'delivered') return 'already delivered';
   const outcome = await post(deps, hook.url, secret, delivery);
-  const last = attempt >= maxAttempts;
+  // A refused destination stays refused: failed now, not retried for hours.
+  const last = attempt >= maxAttempts || outcome.refused !== undefined;
   const status = outcome.error === null ? 'delivered' : last ? 'failed' : 'retrying';
   await deps.webhooks.updateDelivery({
     ...delivery,
@@ -76,6 +82,7 @@ export async function attemptDelivery(
     lastError: outcome.error,
     updatedAt: new Date().toISOString(),
   });
+  if (outcome.refused) throw outcome.refused;
   if (outcome.error !== null) {
     // The origin only: a receiver's path often holds its own secret (chat webhooks do).
     const where = new URL(hook.url).origin;

@@ -5,6 +5,7 @@
  */
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
+import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
@@ -24,11 +25,17 @@ export function parseEvents(input: string | readonly string[] | undefined): Webh
   return [...new Set(names)] as WebhookEvent[];
 }
 
-export function checkUrl(url: string): string {
+/** An http(s) URL outside the private network (or allowed by FETCH_ALLOW_PRIVATE), trimmed. */
+export function checkUrl(url: string, allow: PrivateAllowList): string {
   const trimmed = url.trim();
   if (!URL.canParse(trimmed) || !/^https?:$/.test(new URL(trimmed).protocol))
     throw new InputError(`"${trimmed}" is not an http(s) URL.`, {
       hint: 'Give the full address the receiver listens on, e.g. https://cms.example.org/hooks/laysum',
+    });
+  const problem = urlProblem(new URL(trimmed), allow);
+  if (problem)
+    throw new InputError(`Refused to send webhooks to ${new URL(trimmed).origin}: ${problem}.`, {
+      hint: blockedHint(),
     });
   return trimmed;
 }
@@ -36,8 +43,13 @@ export function checkUrl(url: string): string {
 export async function addWebhook(
   store: WebhookStore,
   input: { url: string; events?: string | readonly string[]; by: string },
+  allow: PrivateAllowList,
 ): Promise<{ hook: Webhook; secret: string }> {
-  return store.add({ url: checkUrl(input.url), events: parseEvents(input.events), createdBy: input.by });
+  return store.add({
+    url: checkUrl(input.url, allow),
+    events: parseEvents(input.events),
+    createdBy: input.by,
+  });
 }
 
 export interface WebhookWithDeliveries extends Webhook {

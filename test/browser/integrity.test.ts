@@ -2,7 +2,8 @@
  * The desk never approves text a reviewer did not see and never drops typed
  * text, in real headless Chromium: two reviewers racing on one draft, approve
  * with unsaved edits (saved as a new version, then that version approved),
- * leaving with unsaved edits (asked first), and the preview of the page.
+ * leaving with unsaved edits (asked first), a refused save-and-approve (the
+ * page shows the current version, the typing kept aside), and the preview.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,15 +26,24 @@ describe.skipIf(!hasChromium)(`review integrity in Chromium (${CHROMIUM})`, () =
 
   const readyPaper = (title: string) => reviewedPaper(h, title);
 
-  it("refuses A's approval of the version A saw after B saved a newer one, and says who changed what", async () => {
-    const id = await readyPaper('Two reviewers and one draft on home exercise');
+  /** Reviewer A and admin B open one paper; B saves a newer version (`headline`) while A's tab still shows the old one. */
+  async function twoTabs(title: string, headline: string) {
+    const id = await readyPaper(title);
     const a = await signedIn(browser, h.url, h.tokens.reviewer);
     const b = await signedIn(browser, h.url, h.tokens.admin);
     await a.goto(`${h.url}/desk/papers/${id}`);
     await b.goto(`${h.url}/desk/papers/${id}`);
-    await b.fill('#field-headline', 'Exercise at home may keep older adults steady');
+    await b.fill('#field-headline', headline);
     await b.click('#edit-form button[type=submit]');
     await b.waitForURL(`**/desk/papers/${id}?done=saved`);
+    return { id, a, b };
+  }
+
+  it("refuses A's approval of the version A saw after B saved a newer one, and says who changed what", async () => {
+    const { id, a, b } = await twoTabs(
+      'Two reviewers and one draft on home exercise',
+      'Exercise at home may keep older adults steady',
+    );
 
     await a.click('#approve-button');
     await a.waitForLoadState();
@@ -49,6 +59,69 @@ describe.skipIf(!hasChromium)(`review integrity in Chromium (${CHROMIUM})`, () =
     expect((await h.p.ctx.store.require(id)).approval?.version).toBe(3);
     await a.context().close();
     await b.context().close();
+  });
+
+  it('after a refused save-and-approve, shows the current version and what changed, keeps the typing aside, and never approves unseen text', async () => {
+    const { id, a, b } = await twoTabs(
+      'Two tabs, typed edits and a stale approval on bone density',
+      'Version three from the other tab',
+    );
+
+    // A types on version 2, approves, accepts "save and approve?": refused (B saved version 3).
+    await a.fill('#field-takeaway', 'My own takeaway, typed on version two.');
+    a.on('dialog', (d) => void d.accept());
+    await a.click('#approve-button');
+    await expect.poll(() => a.locator('.banner.error').count()).toBe(1);
+    expect(await a.locator('.banner.error').textContent()).toMatch(/version 2, but admin-1 saved version 3/);
+
+    // The page now shows version 3 (not version 2 plus the typing), and what changed since version 2.
+    expect(await a.locator('#draft-heading').textContent()).toMatch(/version 3\b/);
+    expect(await a.inputValue('#field-headline')).toBe('Version three from the other tab');
+    expect(await a.inputValue('#field-takeaway')).not.toBe('My own takeaway, typed on version two.');
+    expect(await a.locator('#changes').textContent()).toMatch(/Version 2 → 3/);
+    expect((await a.locator('#since-seen ins').allTextContents()).join(' ')).toMatch(/three/);
+    // Every decision names the version on screen.
+    expect(await a.locator('#approve-button').textContent()).toMatch(/version 3/);
+    expect(await a.locator('#decision-version').textContent()).toMatch(/version 3/);
+    // The typing is kept in view, to re-apply or discard.
+    const unsaved = a.locator('#unsaved-edits');
+    expect(await unsaved.textContent()).toMatch(/version 2/);
+    expect(await unsaved.textContent()).toContain('My own takeaway, typed on version two.');
+    expect((await h.p.ctx.store.require(id)).state).toBe('pending_review');
+
+    // Re-applied, the typing makes the form unsaved again: approving saves version 4 on top of 3 first.
+    await unsaved.locator('button[data-apply="takeaway"]').click();
+    expect(await a.inputValue('#field-takeaway')).toBe('My own takeaway, typed on version two.');
+    await a.click('#approve-button');
+    await a.waitForURL(`**/desk/papers/${id}?done=approve`);
+    const paper = await h.p.ctx.store.require(id);
+    expect(paper.approval?.version).toBe(4);
+    const approved = await h.p.ctx.store.latestDraft(id);
+    expect(approved?.summary.headline).toBe('Version three from the other tab');
+    expect(approved?.summary.takeaway).toBe('My own takeaway, typed on version two.');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('a refused save keeps the typing in the form and treats it as unsaved, so Approve never approves the stored text under it', async () => {
+    const id = await readyPaper('A refused save on blood pressure cuffs');
+    const tab = await signedIn(browser, h.url, h.tokens.reviewer);
+    await tab.goto(`${h.url}/desk/papers/${id}`);
+    await tab.fill('#field-topics', 'one');
+    await tab.click('#edit-form button[type=submit]');
+    await expect.poll(() => tab.locator('.banner.error').count()).toBe(1);
+    expect(await tab.inputValue('#field-topics')).toBe('one');
+    expect(await tab.locator('#draft-heading').textContent()).toMatch(/unsaved/);
+    const dialogs: string[] = [];
+    tab.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await tab.click('#approve-button');
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/unsaved edits/);
+    expect((await h.p.ctx.store.require(id)).state).toBe('pending_review');
+    await tab.context().close();
   });
 
   it('saves unsaved edits as a new version before approving, after asking', async () => {

@@ -1,7 +1,7 @@
 /**
  * Every check on its labelled corpus (test/fixtures/checks/*.json): the hard
  * cases from issue 9 must come out right, and the caught / false-flag rates
- * must not fall below what the README reports.
+ * must not fall below what docs/checks.md reports.
  */
 import { describe, expect, it } from 'vitest';
 import { checkInput, loadCorpora, scoreCorpus } from '../../bench/check-corpus.ts';

@@ -53,6 +53,8 @@ const rig = await faultRig({
   NCBI_EUTILS_URL: proxy.url,
   FEED_MAX_BYTES: '1000000',
   WATCH_MAX_NEW_PER_POLL: '50',
+  // The feed server is on 127.0.0.1, which feeds may not reach by default.
+  FETCH_ALLOW_PRIVATE: '127.0.0.1',
 });
 const results: Array<[string, Figures, string]> = [];
 

@@ -102,7 +102,13 @@ describe('watches on the desk', () => {
 
   it('is for admins only, reached from the Admin page', async () => {
     const index = await (await admin.get('/desk/admin')).text();
-    for (const href of ['/desk/admin/watches', '/desk/admin/users', '/desk/admin/webhooks', '/admin/queues'])
+    for (const href of [
+      '/desk/admin/watches',
+      '/desk/admin/users',
+      '/desk/admin/webhooks',
+      '/admin/queues',
+      '/admin/usage',
+    ])
       expect(index).toContain(`href="${href}"`);
     expect(index).toContain('<a href="/desk/admin">Admin</a>');
     const editor = await signIn(h, h.tokens.editor);

@@ -144,7 +144,16 @@ describe('desk forms', () => {
     expect(text).toMatch(
       /you were looking at version 1, but reviewer-1 saved version 2 at [^(]+\(changed: headline\)/,
     );
-    expect(text).toContain('value="A competing headline from an old tab"');
+    // The typing waits beside the form; the form and every decision show version 2, the version on screen.
+    expect(text).toMatch(
+      /id="unsaved-edits"[\s\S]*typed on version 1[\s\S]*A competing headline from an old tab/,
+    );
+    expect(text).toMatch(
+      /id="field-headline" type="text" name="headline" value="Strength training may keep older adults on their feet"/,
+    );
+    expect(text).toContain('Approve version 2');
+    expect(text).not.toContain('Approve version 1');
+    expect(text).toMatch(/id="since-seen"[\s\S]*What changed since version 1/);
     expect((await view(id)).summary?.headline).toBe('Strength training may keep older adults on their feet');
   });
 

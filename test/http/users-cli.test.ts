@@ -127,6 +127,7 @@ describe('laysum serve', () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toEqual({ ok: true, redis: 'up' });
     expect(server.output()).toMatch(/No accounts yet/);
+    expect(server.output()).toMatch(/drafted and polled only while `laysum worker` runs/);
     server.child.kill('SIGTERM');
     const done = await server.done;
     expect(done.code, done.stderr).toBe(0);

@@ -221,14 +221,12 @@ describe('parseFeed on real feeds', () => {
 });
 
 describe('parseFeed refusals', () => {
-  it('an HTML page is a PermanentError that names the address and shows how the page starts', () => {
+  it('an HTML page is a PermanentError that names the address and what came back, never quoting it', () => {
     const html =
       '<!DOCTYPE html>\n<html lang="en"><head><title>The Journal of Pediatrics</title></head><body><h1>Articles</h1></body></html>';
     const attempt = () => parseFeed(html, 'https://www.jpeds.com/');
     expect(attempt).toThrow(PermanentError);
-    expect(attempt).toThrow(
-      'https://www.jpeds.com/ is not an RSS or Atom feed (it starts with \'<!DOCTYPE html> <html lang="en"><head><t\'…).',
-    );
+    expect(attempt).toThrow('https://www.jpeds.com/ is not an RSS or Atom feed (it is an HTML page).');
     try {
       attempt();
     } catch (err) {
@@ -238,9 +236,11 @@ describe('parseFeed refusals', () => {
 
   it('other XML, plain text and an empty body are refused too', () => {
     expect(() => parseFeed('<?xml version="1.0"?><PubmedArticleSet/>', 'u')).toThrow(
-      /is not an RSS or Atom feed \(it starts with '<\?xml/,
+      'u is not an RSS or Atom feed (it is XML of another kind).',
     );
-    expect(() => parseFeed('hello', 'u')).toThrow(PermanentError);
+    expect(() => parseFeed('INTERNAL-SECRET-42 hello', 'u')).toThrow(
+      'u is not an RSS or Atom feed (it is plain text or another format).',
+    );
     expect(() => parseFeed('', 'u')).toThrow('u is not an RSS or Atom feed (it is empty).');
   });
 });

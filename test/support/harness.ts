@@ -31,6 +31,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     HTTP_TIMEOUT_MS: '3000',
     // In-process workers would write their log lines into the test output; tests that read logs capture them.
     LOG_LEVEL: 'silent',
+    // The tests' feeds and webhook receivers are local servers on 127.0.0.1, which LaySum refuses by default.
+    FETCH_ALLOW_PRIVATE: '127.0.0.1',
     ...env,
   });
 }

@@ -29,6 +29,9 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
       { port: server.port },
       `LaySum is serving on port ${server.port}: review desk at /desk, API at /api (see /api/openapi.json), published pages at /.`,
     );
+    log.info(
+      'The server drafts nothing itself: papers are fetched, drafted and polled only while `laysum worker` runs (another terminal or machine, same REDIS_URL and LAYSUM_PREFIX).',
+    );
     const metricsPort = ctx.config.metrics.port;
     const metrics = metricsPort === undefined ? null : await listen(metricsApp(deps), metricsPort, o.host);
     if (metrics) log.info({ port: metrics.port }, `Prometheus metrics on port ${metrics.port} at /metrics.`);

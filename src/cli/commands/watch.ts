@@ -14,6 +14,7 @@ import { withContext } from '../session.ts';
 const watchDeps = (ctx: Context): manage.WatchDeps => ({
   watches: ctx.watches,
   scheduler: watchScheduler(ctx.queues, ctx.config),
+  allowPrivate: ctx.config.fetch.allowPrivate,
 });
 
 function formatWatch(w: Watch, next: number | null): string {

@@ -10,13 +10,12 @@ import { withContext } from '../session.ts';
 
 export function addWebhook(url: string, o: { events?: string; as: string; json?: boolean }): Promise<void> {
   return withContext(async (ctx) => {
-    const { hook, secret } = await add(ctx.webhooks, { url, events: o.events, by: o.as });
+    const input = { url, events: o.events, by: o.as };
+    const { hook, secret } = await add(ctx.webhooks, input, ctx.config.fetch.allowPrivate);
     if (o.json) return printJson({ ...hook, secret });
     print(secret);
     note(`Added ${hook.id}: ${hook.url} for ${hook.events.join(', ')}.`);
-    note(
-      'The signing secret above is shown only once: store it in the receiver now (see "Webhooks" in the README).',
-    );
+    note('The signing secret above is shown only once: store it in the receiver now (see docs/webhooks.md).');
   });
 }
 

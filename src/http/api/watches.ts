@@ -20,7 +20,11 @@ const shown = (w: Watch): Watch => ({ ...w, target: redactUrlCredentials(w.targe
 
 export function watchesApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const wd: manage.WatchDeps = { watches: deps.watches, scheduler: watchScheduler(deps.queues, deps.config) };
+  const wd: manage.WatchDeps = {
+    watches: deps.watches,
+    scheduler: watchScheduler(deps.queues, deps.config),
+    allowPrivate: deps.config.fetch.allowPrivate,
+  };
   app.use('*', requirePermission('admin'));
   app.get('/', async (c) => c.json({ watches: await manage.listWatches(wd) }));
   app.post('/', limitBody(16 * 1024), async (c) => {

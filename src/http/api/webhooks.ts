@@ -21,7 +21,8 @@ export function webhooksApi(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => c.json({ webhooks: await listWebhooks(deps.webhooks) }));
   app.post('/', limitBody(16 * 1024), async (c) => {
     const body = parseWith(AddBody, await readJson(c), 'webhook');
-    const { hook, secret } = await addWebhook(deps.webhooks, { ...body, by: `api:${currentUser(c).name}` });
+    const by = `api:${currentUser(c).name}`;
+    const { hook, secret } = await addWebhook(deps.webhooks, { ...body, by }, deps.config.fetch.allowPrivate);
     return c.json({ ...hook, secret }, 201);
   });
   app.delete('/:id', async (c) => {

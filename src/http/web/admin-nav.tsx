@@ -16,6 +16,11 @@ const PAGES = [
     'URLs told when papers are drafted, approved, published, unpublished or fail.',
   ],
   ['/admin/queues', 'Queue dashboard', 'The BullMQ queues: jobs, retries, failures (bull-board).'],
+  [
+    '/admin/usage',
+    'LLM usage',
+    'LLM calls, tokens and estimated cost per day and model, against the budgets.',
+  ],
 ] as const;
 
 export function AdminIndexBody() {

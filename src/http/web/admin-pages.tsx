@@ -61,6 +61,7 @@ function watchRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const wd: watches.WatchDeps = {
     watches: deps.watches,
     scheduler: watchScheduler(deps.queues, deps.config),
+    allowPrivate: deps.config.fetch.allowPrivate,
   };
   const render = async (
     c: Context<AppEnv>,
@@ -227,11 +228,11 @@ function webhookRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         throw new InputError('Choose at least one event.', {
           hint: 'Tick the events this URL should hear about.',
         });
-      const { hook, secret } = await addWebhook(deps.webhooks, {
-        url: values.url,
-        events,
-        by: `web:${user?.name}`,
-      });
+      const { hook, secret } = await addWebhook(
+        deps.webhooks,
+        { url: values.url, events, by: `web:${user?.name}` },
+        deps.config.fetch.allowPrivate,
+      );
       // The secret is in this one response only: never in a URL, a redirect or a log line.
       return render(c, { created: { id: hook.id, url: hook.url, secret } });
     } catch (err) {

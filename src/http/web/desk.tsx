@@ -4,8 +4,11 @@
  * (401), CSRF token (403), role (403). A refused edit or decision re-renders
  * the review page with the message and the reviewer's text kept.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { ConflictError } from '../../errors/conflict-error.ts';
+import type { LaySumError } from '../../errors/laysum-error.ts';
 import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } from '../../review/actions.ts';
+import { EDITABLE_STATES } from '../../review/edit.ts';
 import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
 import { fleetNotices } from '../../store/llm-gate.ts';
@@ -17,7 +20,7 @@ import { ACTION_PERMISSION } from '../permissions.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { bulkRoute } from './bulk.tsx';
 import { claimRoutes } from './claim.tsx';
-import { basedOnOf, changesFrom, valuesFromBody } from './edit-form.ts';
+import { basedOnOf, changesFrom, type FormValues, valuesFromBody } from './edit-form.ts';
 import { bannerFor, type Form, fixable, guardedForm } from './form-guard.ts';
 import { HistoryBody, historyFilter } from './history.tsx';
 import { previewPage } from './preview.ts';
@@ -95,23 +98,53 @@ function editRoute(app: Hono<AppEnv>, deps: AppDeps): void {
     const { user, body } = await guardedForm(c, 'review');
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const values = valuesFromBody(body);
+    let saved: number;
     try {
       const basedOn = basedOnOf(values);
       const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
       const changes = base ? changesFrom(base.summary, values) : {};
-      const saved = await saveEdit(reviewDeps(deps), id, user.name, basedOn, changes);
-      // "Save and approve": the reviewer approves exactly the text they just saved.
-      if (body.then === 'approve') {
-        const note = typeof body.note === 'string' ? body.note : undefined;
-        await runAction(reviewDeps(deps), 'approve', id, user.name, { basedOn: saved.version, text: note });
-        return c.redirect(paperPath(id, 'approve'), 303);
-      }
+      saved = (await saveEdit(reviewDeps(deps), id, user.name, basedOn, changes)).version;
     } catch (err) {
       if (!fixable(err)) throw err;
-      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), values });
+      return refusedEdit(c, deps, id, err, values);
     }
-    return c.redirect(paperPath(id, 'saved'), 303);
+    if (body.then !== 'approve') return c.redirect(paperPath(id, 'saved'), 303);
+    // "Save and approve": the reviewer approves exactly the text they just saved (and the page shows it if refused).
+    try {
+      const note = typeof body.note === 'string' ? body.note : undefined;
+      await runAction(reviewDeps(deps), 'approve', id, user.name, { basedOn: saved, text: note });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), seen: saved });
+    }
+    return c.redirect(paperPath(id, 'approve'), 303);
   });
+}
+
+/**
+ * A refused save. Typing on the version the page still shows stays in the
+ * form (marked unsaved, so Approve asks to save it first). Typing on an older
+ * version, or on a paper that left review, never sits in a form under a newer
+ * version's decision buttons: the form shows the current version, what changed
+ * since is shown first, and the typing waits beside it to be re-applied.
+ */
+async function refusedEdit(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  id: string,
+  err: LaySumError,
+  values: FormValues,
+) {
+  const [paper, latest] = await Promise.all([deps.store.require(id), deps.store.latestDraft(id)]);
+  const basedOn = Number(values.basedOn);
+  const editable = (EDITABLE_STATES as readonly string[]).includes(paper.state);
+  const banner = bannerFor(err);
+  const status = statusOf(err);
+  if (err instanceof ConflictError || !editable || !latest || latest.version !== basedOn) {
+    const typedOn = Number.isInteger(basedOn) && basedOn > 0 ? basedOn : (latest?.version ?? 1);
+    return reviewPage(c, deps, id, { status, banner, unsaved: { basedOn: typedOn, values }, seen: typedOn });
+  }
+  return reviewPage(c, deps, id, { status, banner, values });
 }
 
 function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
@@ -120,11 +153,14 @@ function actionRoute(app: Hono<AppEnv>, deps: AppDeps, action: Action): void {
     const id = await resolvePaperId(deps.store, c.req.param('id'));
     const field = ACTION_TEXT[action];
     const text = field && typeof body[field] === 'string' ? (body[field] as string) : undefined;
+    const basedOn = formVersion(body);
     try {
-      await runAction(reviewDeps(deps), action, id, user.name, { basedOn: formVersion(body), text });
+      await runAction(reviewDeps(deps), action, id, user.name, { basedOn, text });
     } catch (err) {
       if (!fixable(err)) throw err;
-      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });
+      // A stale decision: the page answered shows the current version and what changed since the one decided on.
+      const seen = err instanceof ConflictError ? (basedOn ?? null) : null;
+      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err), seen });
     }
     return c.redirect(paperPath(id, action), 303);
   });

@@ -14,7 +14,7 @@ import { HttpError } from '../errors.ts';
 import { OIDC_STATE_SECONDS, oidcFlow } from '../oidc.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { afterSignIn, startSession } from './login-check.ts';
-import { safeNext } from './sign-in.tsx';
+import { nextPath } from './sign-in.tsx';
 
 const COOKIE = 'laysum_oidc';
 const COOKIE_PATH = '/login/oidc';
@@ -34,7 +34,7 @@ export function oidcPages(deps: AppDeps): Hono<AppEnv> {
   };
 
   app.get('/login/oidc', async (c) => {
-    const { url, cookie } = await flowOrRefuse().start(safeNext(c.req.query('next')));
+    const { url, cookie } = await flowOrRefuse().start(nextPath(c, c.req.query('next')));
     // Lax, not Strict: the provider sends the browser back with a top-level GET from its own site.
     setCookie(c, COOKIE, cookie, {
       httpOnly: true,
@@ -62,7 +62,7 @@ export function oidcPages(deps: AppDeps): Hono<AppEnv> {
     }
     if (signedIn.event) deps.log.info({ user: signedIn.user.name }, `single sign-on: ${signedIn.event}`);
     await startSession(deps, c, signedIn.user, 'single sign-on');
-    return c.redirect(afterSignIn(safeNext(next), signedIn.user), 303);
+    return c.redirect(afterSignIn(nextPath(c, next), signedIn.user), 303);
   });
   return app;
 }

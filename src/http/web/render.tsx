@@ -11,6 +11,7 @@ import { claimForPage } from './claim-notice.tsx';
 import type { FormValues } from './edit-form.ts';
 import { type Banner, Page } from './layout.tsx';
 import { ReviewBody } from './review.tsx';
+import type { UnsavedEdits } from './unsaved-edits.tsx';
 
 export function page(
   c: Context<AppEnv>,
@@ -73,6 +74,9 @@ export interface ReviewRender {
   status?: ContentfulStatusCode;
   banner?: Banner | null;
   values?: FormValues;
+  unsaved?: UnsavedEdits;
+  /** The version a refused decision or save was based on (stale): the page shows what changed since. */
+  seen?: number | null;
   from?: number | null;
   /** Opening the page (GET) claims a pending paper for a reviewer; re-renders after a post only read the claim. */
   claim?: boolean;
@@ -90,6 +94,8 @@ export async function reviewPage(c: Context<AppEnv>, deps: AppDeps, id: string, 
       user={user}
       csrf={c.get('session')?.csrf ?? null}
       values={options.values}
+      unsaved={options.unsaved}
+      seen={options.seen ?? null}
       neighbours={near}
       claim={claim}
       from={options.from ?? null}

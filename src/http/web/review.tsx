@@ -8,7 +8,7 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { ClaimNotice, type ClaimView } from './claim-notice.tsx';
 import { Decisions } from './decisions.tsx';
-import { Changes, Checks, FailureDetails, ProvenanceTable, Versions } from './details.tsx';
+import { Changes, Checks, DiffView, FailureDetails, ProvenanceTable, Versions } from './details.tsx';
 import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { deskWording, stateLabel } from './format.ts';
@@ -16,13 +16,18 @@ import { PaperTrail } from './history.tsx';
 import { reviewShortcuts, Shortcuts } from './shortcuts.tsx';
 import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
+import { type UnsavedEdits, UnsavedEditsPanel } from './unsaved-edits.tsx';
 
 export interface ReviewProps {
   view: PaperView;
   user: User;
   csrf: string | null;
-  /** The reviewer's unsaved input, kept when a save was refused. */
+  /** The reviewer's unsaved input, kept in the form when a save on the current version was refused. */
   values?: FormValues | undefined;
+  /** Typing on an older version, refused: the form shows the current version, the typing waits beside it. */
+  unsaved?: UnsavedEdits | undefined;
+  /** The version the reviewer read when a decision or save was refused as stale: what changed since is shown first. */
+  seen?: number | null;
   neighbours: { prev: string | null; next: string | null };
   /** Who is working on this paper (the page's GET claimed it for a reviewer). */
   claim: ClaimView;
@@ -130,6 +135,22 @@ export function readOnlyReason(state: PaperState, canReview: boolean, role: Role
   }
 }
 
+/** After a stale refusal: what changed between the version the reviewer read and the one the page shows now. */
+function SinceSeen({ view, seen }: { view: PaperView; seen: number | null | undefined }) {
+  const current = view.versions.at(-1);
+  const before = view.versions.find((d) => d.version === seen);
+  if (!current || !before || before === current) return null;
+  return (
+    <section class="panel since-seen" id="since-seen" aria-label="What changed since the version you read">
+      <DiffView
+        title={`What changed since version ${before.version} (the one you read): the page now shows version ${current.version}`}
+        before={before}
+        after={current}
+      />
+    </section>
+  );
+}
+
 export function ReviewBody(props: ReviewProps) {
   const { view, user } = props;
   const draft = view.draft;
@@ -150,6 +171,10 @@ export function ReviewBody(props: ReviewProps) {
       <LiveNotice view={view} />
       <NotesForReviewer view={view} />
       {view.failure ? <FailureDetails failure={view.failure} /> : null}
+      <SinceSeen view={view} seen={props.seen ?? props.unsaved?.basedOn} />
+      {props.unsaved && draft ? (
+        <UnsavedEditsPanel unsaved={props.unsaved} current={draft} versions={view.versions} />
+      ) : null}
       <div class="grid">
         <SourcePanel view={view} />
         {draft ? (
@@ -157,6 +182,7 @@ export function ReviewBody(props: ReviewProps) {
             paperId={view.id}
             version={draft.version}
             values={props.values ?? valuesOf(draft.summary, draft.version)}
+            saved={valuesOf(draft.summary, draft.version)}
             readOnly={!editable}
             readOnlyReason={readOnlyReason(view.state, canReview, user.role)}
             csrf={props.csrf}
@@ -178,7 +204,7 @@ export function ReviewBody(props: ReviewProps) {
       {draft ? <Checks draft={draft} /> : null}
       {draft ? <SimplifyBlock draft={draft} /> : null}
       {draft ? <ProvenanceTable draft={draft} /> : null}
-      <Changes versions={view.versions} from={props.from} />
+      <Changes versions={view.versions} from={props.from ?? props.seen ?? props.unsaved?.basedOn ?? null} />
       {view.versions.length ? <Versions paperId={view.id} versions={view.versions} /> : null}
       <section aria-labelledby="trail-heading">
         <h2 id="trail-heading">History</h2>

@@ -9,6 +9,12 @@
  * unsaved edits asks first, and approving with unsaved edits offers to save
  * them as a new version and approve that version.
  *
+ * A refused save never leaves typing under a newer version's buttons: the
+ * server shows the current version and puts the typing in #unsaved-edits,
+ * whose buttons put it back into the form (unsaved again) or discard it; a
+ * form rendered with typing still in it (data-saved on those fields) counts as
+ * unsaved from the start, so Approve asks to save it first.
+ *
  * Also: claim forms sent with fetch and the notice swapped in place, an open
  * review page told when someone takes its paper over, both announced in the
  * live region; the queue's bulk checkboxes; textareas that grow with their
@@ -123,6 +129,35 @@ export const DESK_SCRIPT = `
       })
       .catch(function () { leaving = true; f.submit(); });
   }
+  // Typing refused on an older version waits in #unsaved-edits: put back into the form, or discarded.
+  function bindUnsaved(root, form, changed) {
+    var panel = byId(root, 'unsaved-edits');
+    if (!panel) return;
+    function apply(b) {
+      var field = form.querySelector('[name="' + b.getAttribute('data-apply') + '"]');
+      if (!field || field.readOnly || field.disabled) return false;
+      field.value = b.getAttribute('data-value') || '';
+      if (growable && field.tagName === 'TEXTAREA') grow(field);
+      b.disabled = true;
+      b.textContent = 'Put back in the form';
+      return true;
+    }
+    var buttons = Array.prototype.slice.call(panel.querySelectorAll('button[data-apply]'));
+    buttons.forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener('click', function () {
+        if (apply(b)) { changed(); announce('Your text is back in the form, not saved yet.'); }
+      });
+    });
+    var all = byId(panel, 'unsaved-apply-all');
+    if (all) { all.hidden = false; all.addEventListener('click', function () {
+      buttons.forEach(apply); changed(); announce('All your text is back in the form, not saved yet.');
+    }); }
+    var discard = byId(panel, 'unsaved-discard');
+    if (discard) { discard.hidden = false; discard.addEventListener('click', function () {
+      panel.remove(); announce('Your unsaved edits were discarded.');
+    }); }
+  }
   function init(root) {
     var toggle = byId(root, 'shortcuts-on');
     if (toggle) {
@@ -161,10 +196,15 @@ export const DESK_SCRIPT = `
     leaving = false;
     if (edit) {
       var form = edit;
-      var initial = new URLSearchParams(new FormData(form)).toString();
+      // The stored version's text: fields showing a refused save's typing carry it in data-saved.
+      var stored = new FormData(form);
+      each(form, '[data-saved]', function (el) { stored.set(el.name, el.getAttribute('data-saved')); });
+      var initial = new URLSearchParams(stored).toString();
       var changed = function () { dirty = new URLSearchParams(new FormData(form)).toString() !== initial; };
+      changed();
       form.addEventListener('input', changed);
       form.addEventListener('change', changed);
+      bindUnsaved(root, form, changed);
       form.addEventListener('submit', function () { leaving = true; });
       // Typing in the draft renews one's own claim (at most once a minute), so it lapses only when the page is left idle.
       var csrfField = form.querySelector('input[name=_csrf]');

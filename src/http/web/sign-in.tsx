@@ -4,24 +4,22 @@
  * cookie; single sign-on is ./oidc.tsx, reset links ./reset.tsx. Signing out
  * deletes the session in Redis, not just the cookie.
  */
-
-import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../auth.ts';
 import { isHttps } from '../client.ts';
 import { assertFormCsrf, assertLoginCsrf, CSRF_FIELD, issueLoginCsrf } from '../csrf.ts';
 import { limitBody } from '../middleware.ts';
+import { safeNext } from '../next-path.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { checkSignIn, startSession } from './login-check.ts';
 import { LoginBody, type LoginProps } from './login-page.tsx';
 import { landingPath } from './mine.tsx';
 import { page } from './render.tsx';
 
-/** Only paths on this site: never `//evil.example` or `/\evil.example`. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || next.length > 500) return '/desk';
-  return next;
+/** `next` as a path on the site this request reached (src/http/next-path.ts). */
+export function nextPath(c: Context<AppEnv>, next: unknown): string {
+  return safeNext(next, new URL(c.req.url).origin);
 }
 
 /** The sign-in page's forms, with a fresh login CSRF token. */
@@ -33,7 +31,7 @@ export function loginProps(deps: AppDeps, c: Context<AppEnv>, next: string, logi
 export function signIn(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/login', (c) => {
-    const next = safeNext(c.req.query('next'));
+    const next = nextPath(c, c.req.query('next'));
     const signedIn = c.get('user');
     if (signedIn) return c.redirect(next === '/desk' ? landingPath(signedIn.role) : next, 303);
     return page(c, 'Sign in', <LoginBody {...loginProps(deps, c, next)} />);
@@ -41,7 +39,7 @@ export function signIn(deps: AppDeps): Hono<AppEnv> {
   app.post('/login', limitBody(16 * 1024), async (c) => {
     const body = await c.req.parseBody();
     assertLoginCsrf(c, body[CSRF_FIELD]);
-    const next = safeNext(body.next);
+    const next = nextPath(c, body.next);
     const checked = await checkSignIn(deps, c, body);
     if (!checked.ok) {
       const props = loginProps(deps, c, next, checked.login);

@@ -61,6 +61,9 @@ tr[data-href] { cursor:pointer; } tr[data-href]:hover { background:var(--soft); 
 th a.sorted { font-weight:700; }
 details.more-filters summary { cursor:pointer; }
 tr.folded td { color:#555; font-style:italic; }
+/* A refused save's typing, beside the current version (unsaved-edits.tsx). */
+.unsaved { border-color:var(--warn); background:#fffbf0; margin:.5rem 0 1rem; } .unsaved pre.typed { white-space:pre-wrap; overflow-wrap:anywhere; font:inherit; background:#fff; border:1px solid var(--line); padding:.35rem .5rem; margin:.2rem 0 .35rem; }
+.since-seen { margin:.5rem 0 1rem; }
 `;
 
 /*

@@ -56,7 +56,7 @@ export function WebhooksBody(props: {
       <p class="muted">
         LaySum POSTs a signed JSON message to each URL when a paper is drafted, approved, published,
         unpublished or fails. Receivers check the <code>X-LaySum-Signature</code> header with the hook's
-        secret (see the README).
+        secret (see docs/webhooks.md).
       </p>
       {props.created ? (
         <section class="panel" aria-label="New secret">

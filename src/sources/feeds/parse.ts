@@ -55,10 +55,19 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   return { title: title || null, items };
 }
 
+/** What came back, in kind only: the answer itself is never quoted (it may be an internal service's). */
+function kindOf(start: string): string {
+  if (start.length === 0) return 'it is empty';
+  if (/^<!doctype html|^<html/i.test(start)) return 'it is an HTML page';
+  if (start.startsWith('<')) return 'it is XML of another kind';
+  if (/^[[{]/.test(start)) return 'it looks like JSON';
+  return 'it is plain text or another format';
+}
+
 function notAFeed(text: string, feedUrl: string): PermanentError {
-  const start = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
-  const shown = start.length === 0 ? 'it is empty' : `it starts with '${start}'…`;
-  const html = /^<!doctype html|^<html/i.test(text.trimStart());
+  const start = text.trimStart().slice(0, 40);
+  const shown = kindOf(start);
+  const html = shown === 'it is an HTML page';
   return new PermanentError(`${feedUrl} is not an RSS or Atom feed (${shown}).`, {
     hint: html
       ? "That address returns a web page. Open it in a browser and copy the journal's RSS or Atom link (often an orange feed icon or 'RSS' link) instead."

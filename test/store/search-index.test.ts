@@ -1,0 +1,43 @@
+/**
+ * The queue's search index in the real Redis: built once for papers written
+ * before it existed, and left by a paper merged away as a duplicate.
+ */
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedPapers, seedPmid } from '../../bench/seed.ts';
+import { findDrafts, parseFilter } from '../../src/review/queries.ts';
+import { discard } from '../../src/store/merges.ts';
+import { PaperStore } from '../../src/store/papers.ts';
+import { createTestStore, type TestStore } from '../publish/redis-support.ts';
+
+let t: TestStore;
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const find = (store: PaperStore, q: Record<string, string>) => findDrafts(store, parseFilter(q));
+
+describe('the search index', () => {
+  it('is built on the first query when a Redis has papers but no index', async () => {
+    t = createTestStore();
+    const ids = await seedPapers(t.store, 3);
+    const indexKeys = await t.store.redis.keys(`${t.prefix}:ix:*`);
+    expect(indexKeys.length).toBeGreaterThan(0);
+    await t.store.redis.del(...indexKeys);
+    const fresh = new PaperStore(t.store.redis, t.prefix);
+    const found = await find(fresh, { q: seedPmid(1) });
+    expect(found.drafts.map((d) => d.id)).toEqual([ids[1]]);
+    expect(found.topics.length).toBeGreaterThan(0);
+    expect(await t.store.redis.get(`${t.prefix}:ix:version`)).toBe('1');
+  });
+
+  it('forgets a paper merged into another, and its facet counts', async () => {
+    t = createTestStore();
+    const [a, b] = await seedPapers(t.store, 2);
+    await discard(t.store, b ?? '', a ?? '');
+    const all = await find(t.store, {});
+    expect(all.drafts.map((d) => d.id)).toEqual([a]);
+    expect((await find(t.store, { q: seedPmid(1) })).total).toBe(0);
+    expect(all.submitters).toEqual(['api:dana']);
+  });
+});
