@@ -1,23 +1,25 @@
 /**
  * The OpenID Connect relying party (openid-client): discovery of the
  * provider (once per app, again after a failure), the authorization request
- * with PKCE, state and nonce (kept in Redis under a random cookie for ten
- * minutes, used once), and the answer: the code exchanged for tokens, the ID
- * token checked, the userinfo read, the claims made into an identity.
- * Errors say what went wrong without a secret or a provider's raw body.
+ * with PKCE, state and nonce, and the answer: the code exchanged for tokens,
+ * the ID token checked, the userinfo read, the claims made into an identity.
+ * The attempt's verifier, state and nonce travel in an httpOnly cookie of
+ * the browser that started it (deleted at the callback), not in Redis, so
+ * anonymous requests to start a sign-in store nothing on the server. Errors
+ * say what went wrong without a secret or a provider's raw body.
  */
 import * as client from 'openid-client';
+import { z } from 'zod';
 import type { OidcConfig } from '../config/env.ts';
 import { redactSecrets } from '../errors/redact.ts';
 import type { OidcIdentity } from '../users/oidc-accounts.ts';
-import { hashToken, newSecret, plausibleToken } from '../users/tokens.ts';
 import { HttpError } from './errors.ts';
 import type { AppDeps } from './types.ts';
 
 export const OIDC_STATE_SECONDS = 600;
 
 export interface OidcFlow {
-  /** Start a sign-in: the provider's URL to send the browser to, and the cookie value that ties the answer to it. */
+  /** Start a sign-in: the provider's URL to send the browser to, and the cookie that remembers the attempt. */
   start(next: string): Promise<{ url: string; cookie: string }>;
   /** Finish it from the callback's query: who the provider says this is, and where to go. */
   finish(cookie: string, search: string): Promise<{ identity: OidcIdentity; next: string }>;
@@ -31,15 +33,13 @@ export function oidcFlow(deps: AppDeps): OidcFlow | null {
   if (!config) return null;
   let flow = made.get(deps);
   if (!flow) {
-    flow = createFlow(deps, config);
+    flow = createFlow(config);
     made.set(deps, flow);
   }
   return flow;
 }
 
-function createFlow(deps: AppDeps, oidc: OidcConfig): OidcFlow {
-  const redis = deps.users.redis;
-  const stateKey = (cookie: string) => deps.users.keys.oidcState(hashToken(cookie));
+function createFlow(oidc: OidcConfig): OidcFlow {
   let discovered: Promise<client.Configuration> | undefined;
   const configuration = () => {
     discovered ??= discover(oidc).catch((err: unknown) => {
@@ -52,27 +52,25 @@ function createFlow(deps: AppDeps, oidc: OidcConfig): OidcFlow {
   return {
     async start(next) {
       const config = await configuration();
-      const verifier = client.randomPKCECodeVerifier();
-      const state = client.randomState();
-      const nonce = client.randomNonce();
-      const cookie = newSecret();
-      const key = stateKey(cookie);
-      await redis.multi().hset(key, { state, nonce, verifier, next }).expire(key, OIDC_STATE_SECONDS).exec();
+      const attempt: Attempt = {
+        verifier: client.randomPKCECodeVerifier(),
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        next,
+      };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: oidc.redirectUrl,
         scope: oidc.scopes,
-        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge: await client.calculatePKCECodeChallenge(attempt.verifier),
         code_challenge_method: 'S256',
-        state,
-        nonce,
+        state: attempt.state,
+        nonce: attempt.nonce,
       });
-      return { url: url.href, cookie };
+      return { url: url.href, cookie: Buffer.from(JSON.stringify(attempt)).toString('base64url') };
     },
     async finish(cookie, search) {
-      const key = plausibleToken(cookie) ? stateKey(cookie) : null;
-      const [[, saved] = []] = key ? ((await redis.multi().hgetall(key).del(key).exec()) ?? []) : [];
-      const started = saved as Record<string, string> | undefined;
-      if (!started?.state || !started.verifier || !started.nonce) throw expired();
+      const started = attemptOf(cookie);
+      if (!started) throw expired();
       const config = await configuration();
       const current = new URL(oidc.redirectUrl);
       current.search = search;
@@ -92,9 +90,27 @@ function createFlow(deps: AppDeps, oidc: OidcConfig): OidcFlow {
         .catch((err: unknown) => {
           throw refused(oidc, err);
         });
-      return { identity: identityOf(oidc, { ...info, ...claims }), next: started.next ?? '/desk' };
+      return { identity: identityOf(oidc, { ...info, ...claims }), next: started.next };
     },
   };
+}
+
+/** What one sign-in attempt must remember until the provider answers. */
+const Attempt = z.object({
+  verifier: z.string().min(43).max(128),
+  state: z.string().min(1).max(128),
+  nonce: z.string().min(1).max(128),
+  next: z.string().max(600),
+});
+type Attempt = z.infer<typeof Attempt>;
+
+function attemptOf(cookie: string): Attempt | null {
+  if (!cookie || cookie.length > 2000) return null;
+  try {
+    return Attempt.safeParse(JSON.parse(Buffer.from(cookie, 'base64url').toString('utf8'))).data ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function discover(oidc: OidcConfig): Promise<client.Configuration> {
@@ -146,6 +162,13 @@ function reason(oidc: OidcConfig, err: unknown): string {
   return redactSecrets(text, [oidc.clientSecret]).slice(0, 300);
 }
 
+const expired = () =>
+  new HttpError(
+    400,
+    'This single sign-on answer does not belong to a sign-in started in this browser, or it was used or took over ten minutes.',
+    'Start again from the sign-in page.',
+  );
+
 const unreachable = (oidc: OidcConfig, err: unknown) =>
   new HttpError(
     502,
@@ -154,6 +177,12 @@ const unreachable = (oidc: OidcConfig, err: unknown) =>
   );
 
 const refused = (oidc: OidcConfig, err: unknown) => {
+  // The answer carries another attempt's state: it was started in another browser (or forged).
+  if (
+    err instanceof Error &&
+    /"state"/.test(`${err.message} ${String((err.cause as Error | undefined)?.message)}`)
+  )
+    return expired();
   const denied = err instanceof client.AuthorizationResponseError;
   return new HttpError(
     denied ? 401 : 502,
@@ -163,10 +192,3 @@ const refused = (oidc: OidcConfig, err: unknown) => {
       : 'Try again; if it keeps failing, an admin should check OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL.',
   );
 };
-
-const expired = () =>
-  new HttpError(
-    400,
-    'This single sign-on answer does not belong to a sign-in started here, or it was used or took over ten minutes.',
-    'Start again from the sign-in page.',
-  );

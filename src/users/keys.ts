@@ -21,8 +21,6 @@ export interface UserKeys {
   reset(hash: string): string;
   /** Hash {name, stamp, csrf, createdAt} of a web session, by the SHA-256 of its id. */
   session(hash: string): string;
-  /** Hash {state, nonce, verifier, next} of a single sign-on in progress, by the SHA-256 of its cookie. */
-  oidcState(hash: string): string;
 }
 
 export function userKeys(prefix: string): UserKeys {
@@ -34,6 +32,5 @@ export function userKeys(prefix: string): UserKeys {
     oidc: (hash) => `${prefix}:user-oidc:${hash}`,
     reset: (hash) => `${prefix}:reset:${hash}`,
     session: (hash) => `${prefix}:session:${hash}`,
-    oidcState: (hash) => `${prefix}:oidc-state:${hash}`,
   };
 }

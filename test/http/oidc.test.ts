@@ -105,7 +105,30 @@ describe('single sign-on with a role claim', () => {
     // The same answer again (a replayed callback) is refused: the attempt was used up.
     const replay = await browser.fetch(callback);
     expect(replay.status).toBe(400);
-    expect(await replay.text()).toContain('does not belong to a sign-in started here');
+    expect(await replay.text()).toContain('does not belong to a sign-in started in this browser');
+  });
+
+  it("refuses a provider's answer opened in another browser than the one that asked (login CSRF)", async () => {
+    // The victim's browser started a sign-in of its own; the attacker's answer (for the attacker's account) is opened in it.
+    const victim = new CookieBrowser();
+    await victim.fetch(`${byClaim.url}/login/oidc`);
+    const attacker = new CookieBrowser();
+    const start = await attacker.follow(`${byClaim.url}/login/oidc`);
+    const action = /action="([^"]+)"/.exec(await start.res.text())?.[1] ?? '';
+    let answer = await attacker.fetch(new URL(action, idp.issuer).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ login: 'ana', password: 'ana-idp-pass' }),
+    });
+    let url = answer.headers.get('location') ?? '';
+    while (!url.includes('/login/oidc/callback')) {
+      answer = await attacker.fetch(new URL(url, idp.issuer).href);
+      url = answer.headers.get('location') ?? '';
+    }
+    const res = await victim.fetch(url);
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie().join()).not.toContain('laysum_session=');
+    expect(await res.text()).toContain('does not belong to a sign-in started in this browser');
   });
 
   it('follows the claim: a new group changes the role at the next sign-in, no group refuses', async () => {
