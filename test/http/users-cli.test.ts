@@ -82,8 +82,6 @@ describe('laysum users: emails, new tokens and password links', () => {
     const first = added.stdout.trim();
     const users = new UserStore(redis, prefix);
     expect(await users.get('lee')).toMatchObject({ email: 'lee@team.example' });
-    const bad = await run(['users', 'email', 'lee', 'not-an-email']).done;
-    expect(bad.stderr).toMatch(/"not-an-email" is not an email address/);
     expect((await run(['users', 'email', 'lee', 'lee@other.example']).done).stdout).toContain(
       'lee signs in as lee@other.example too.',
     );
@@ -109,7 +107,6 @@ describe('laysum users: emails, new tokens and password links', () => {
     });
     expect(await users.checkPassword('lee', 'lee has a long password now')).toMatchObject({ name: 'lee' });
     expect(await links.use(secret, 'and tries it a second time')).toBeNull();
-    expect((await run(['users', 'reset', 'nobody']).done).stderr).toMatch(/No user with id "nobody"/);
     // `serve` below starts with no accounts.
     await users.remove('lee');
   });
