@@ -15,9 +15,11 @@ import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
 import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from './env-schema.ts';
+import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
 export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
+export type { OidcConfig } from './oidc.ts';
 export type { SiteProfile } from './site-profile.ts';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -40,6 +42,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     return z.NEVER;
   }
   const site = siteProfile(env);
+  const oidc = oidcConfig(env, ctx);
+  if (oidc === 'invalid') return z.NEVER;
   return {
     redis: {
       url: env.REDIS_URL,
@@ -124,12 +128,14 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       autoPublish: env.AUTO_PUBLISH,
       /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */
       trustProxy: env.TRUST_PROXY,
-      /** Failed sign-ins and bad Bearer tokens: per client address, and across all addresses (0: no such cap). */
+      /** Failed sign-ins and bad Bearer tokens: per client address, and per account (src/http/sign-in-limit.ts). */
       signIn: {
         maxFailures: env.SIGNIN_MAX_FAILURES,
         windowSeconds: env.SIGNIN_FAILURE_WINDOW_S,
-        maxFailuresAll: env.SIGNIN_MAX_FAILURES_ALL,
+        accountMaxFailures: env.SIGNIN_ACCOUNT_MAX_FAILURES,
       },
+      /** How long a password reset link works. */
+      resetLinkTtlSeconds: env.RESET_LINK_TTL_S,
       /** How long opening a draft on the desk claims it for that reviewer (renewed on each visit). */
       claimTtlMs: env.CLAIM_TTL_MS,
       // The site's condition is known now; the journal is filled in per summary.
@@ -145,6 +151,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** Summaries per page of the published index and topic pages. */
       sitePageSize: env.SITE_PAGE_SIZE,
     },
+    /** Single sign-on with the team's OpenID Connect provider; null when OIDC_ISSUER is not set. */
+    oidc,
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     site,
@@ -164,7 +172,8 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = source[name];
-    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${redactUrlCredentials(raw)}")`;
+    const shown =
+      /KEY|TOKEN|SECRET/.test(name) || raw === undefined ? '' : ` (got "${redactUrlCredentials(raw)}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 /** Drafts: versions of a paper's lay summary, with provenance and checks. */
 import { z } from 'zod';
+import { CheckFlag, DraftLinks } from './links.ts';
 import { LaySummary } from './summary.ts';
 
 export const Usage = z.object({
@@ -32,6 +33,8 @@ export const CheckResult = z.object({
   label: z.string(),
   status: z.enum(['pass', 'warn', 'fail']),
   message: z.string(),
+  /** Per-sentence findings of a check that compares draft sentences with their source sentences. */
+  flags: z.array(CheckFlag).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -67,6 +70,8 @@ export const Draft = z.object({
   /** The simplify pass, when the AI draft was above the reading target (absent on older drafts and human edits). */
   simplify: SimplifyPass.nullable().optional(),
   checks: z.array(CheckResult),
+  /** Each draft sentence linked to its source sentences; absent on older drafts (computed on read, src/review/view.ts). */
+  links: DraftLinks.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 

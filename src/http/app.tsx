@@ -16,8 +16,10 @@ import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
 import { desk } from './web/desk.tsx';
 import { editorPages } from './web/editor-pages.tsx';
+import { oidcPages } from './web/oidc.tsx';
 import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
+import { resetPages } from './web/reset.tsx';
 import { signIn } from './web/sign-in.tsx';
 
 function wantsHtml(c: Context<AppEnv>): boolean {
@@ -27,7 +29,17 @@ function wantsHtml(c: Context<AppEnv>): boolean {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.log, deps.config.http.trustProxy));
-  for (const path of ['/api/*', '/desk', '/desk/*', '/login', '/logout', '/admin/*', '/healthz', '/readyz'])
+  for (const path of [
+    '/api/*',
+    '/desk',
+    '/desk/*',
+    '/login',
+    '/login/*',
+    '/logout',
+    '/admin/*',
+    '/healthz',
+    '/readyz',
+  ])
     app.use(path, noStore());
   healthRoutes(app, deps);
   app.route('/metrics', metricsRoute(deps));
@@ -43,13 +55,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route(DASHBOARD_PATH, dashboard(deps));
   app.route(USAGE_PATH, usageDashboard(deps));
 
-  for (const path of ['/desk', '/desk/*', '/login', '/logout']) {
+  for (const path of ['/desk', '/desk/*', '/login', '/login/*', '/logout']) {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
   }
   app.route('/desk', desk(deps));
   app.route('/desk', editorPages(deps));
   app.route('/desk', adminPages(deps));
   app.route('/', signIn(deps));
+  app.route('/', resetPages(deps));
+  app.route('/', oidcPages(deps));
 
   app.use('*', publicHeaders());
   app.route('/', publishedSite(deps));
