@@ -96,7 +96,9 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   timer.unref();
   return {
     workers,
-    untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
+    // A paused (evicting) fleet would never become idle: a drain stops there and says why.
+    untilIdle: (pollMs = 250) =>
+      untilIdle(ctx, pollMs, () => eviction.evicting && !ctx.config.redis.allowEviction),
     sweep: async () => (await sweep()) ?? { checked: 0, requeued: [], failed: [] },
     get evicting() {
       return eviction.evicting && !ctx.config.redis.allowEviction;
@@ -111,9 +113,9 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
 }
 
 /** Until nothing is left to do now: jobs due beyond DRAIN_HORIZON_MS (a long Retry-After) do not count. */
-async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
+async function untilIdle(ctx: Context, pollMs: number, stopped: () => boolean): Promise<void> {
   let quiet = 0;
-  while (quiet < 2) {
+  while (quiet < 2 && !stopped()) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
     const later = (await jobsDueLater(ctx.queues, ctx.redis, DRAIN_HORIZON_MS)).length;
     quiet = (await pendingJobs(ctx.queues)) - later <= 0 ? quiet + 1 : 0;

@@ -94,6 +94,11 @@ export function runWorker(o: WorkerOptions): Promise<void> {
         log.warn(`Stopped at SHUTDOWN_TIMEOUT_MS (${timeoutMs} ms): unfinished jobs go back to the queue.`);
         process.exit(process.exitCode ?? 0);
       }, timeoutMs).unref();
+    } else if (handle.evicting) {
+      log.error(
+        'Stopped draining: Redis may evict (see the error above), so no job is taken until its maxmemory-policy is "noeviction". Run `laysum worker --drain` again then.',
+      );
+      process.exitCode = 1;
     } else if (why.later.length > 0 && why.stuck === 0) {
       log.warn({ later: why.later }, laterSummary(why.later));
       process.exitCode = DRAIN_LATER_EXIT_CODE;
