@@ -46,6 +46,10 @@ function parsePrices(text: string, ctx: z.RefinementCtx): unknown {
   }
 }
 
+/** How a structured reply can be asked for, strictest first (src/summarize/output-modes.ts). */
+export const OUTPUT_MODES = ['json_schema', 'json_object', 'tools'] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
 export const EnvSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -77,7 +81,7 @@ export const EnvSchema = z.object({
   LLM_TPM: optional.pipe(wholeNumber(1)),
   LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
   LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
-  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
+  LLM_OUTPUT_MODE: z.enum(['auto', ...OUTPUT_MODES]).default('auto'),
   LLM_FALLBACK_MODELS: optional,
   LLM_CACHE: bool(true),
   LLM_CACHE_TTL_DAYS: int(30, 1),
