@@ -137,6 +137,18 @@ describe('5. a server that refuses response_format json_schema', () => {
     );
   });
 
+  it('an older llama.cpp server refusing json_schema with HTTP 500 steps down too, not retried blind', async () => {
+    const refusal: Step = {
+      kind: 'error',
+      status: 500,
+      message: 'response_format type must be one of "text" or "json_object", but got: json_schema',
+    };
+    const { paper, draft, requests } = await draftOnce([refusal, reply(json)]);
+    expect(paper.state).toBe('pending_review');
+    expect(draft?.summary).toEqual(fractureSummary);
+    expect(requests.map((r) => r.response_format?.type)).toEqual(['json_schema', 'json_object']);
+  });
+
   it('steps down to tools when json_object is refused too', async () => {
     const { paper, draft, requests } = await draftOnce([reply(json)], {}, { accepts: ['tools'] });
     expect(paper.state).toBe('pending_review');

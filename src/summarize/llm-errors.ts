@@ -143,9 +143,18 @@ export function isModelUnavailable(err: unknown): boolean {
   return err instanceof OpenAI.APIError && [400, 404, 422, 501].includes(err.status ?? 0);
 }
 
-/** The server will not take the request as asked (a 404 is the model, not the request): worth trying a lesser output mode. */
+/** Older llama.cpp servers answer json_schema with HTTP 500 "response_format type must be one of ...". */
+const MODE_IN_MESSAGE = /response_format|json_schema|json_object|tool_choice|\btools?\b.*not supported/i;
+
+/**
+ * The server will not take the request as asked: a 400, 422 or 501 (a 404 is
+ * the model, not the request), or a 5xx that says it is the output format.
+ * Worth trying a lesser output mode.
+ */
 export function isModeRefused(err: unknown): boolean {
-  return err instanceof OpenAI.APIError && [400, 422, 501].includes(err.status ?? 0);
+  if (!(err instanceof OpenAI.APIError)) return false;
+  const status = err.status ?? 0;
+  return [400, 422, 501].includes(status) || (status >= 500 && MODE_IN_MESSAGE.test(errorDetail(err)));
 }
 
 export function isRateLimited(err: unknown): err is InstanceType<typeof OpenAI.APIError> {
