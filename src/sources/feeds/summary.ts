@@ -77,7 +77,10 @@ export function pickSummary(candidates: ReadonlyArray<string | undefined>, title
     .filter((t): t is string => t !== null && comparable(t) !== heading && readsAsProse(t));
   let summary = texts[0] ?? null;
   for (const other of texts.slice(1)) {
-    if (summary && (isExcerptOf(summary, other) || (TRUNCATED.test(summary) && other.length > summary.length)))
+    if (
+      summary &&
+      (isExcerptOf(summary, other) || (TRUNCATED.test(summary) && other.length > summary.length))
+    )
       summary = other;
   }
   return summary;
