@@ -108,6 +108,7 @@ export const EnvSchema = z.object({
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
   MAX_JSON_BYTES: int(1_000_000, 1000),
+  MAX_BATCH_ITEMS: int(5_000, 1),
   FULLTEXT_BUDGET_CHARS: int(24_000, 0),
   FEED_MAX_BYTES: int(5_000_000, 1000),
   WATCH_MAX_NEW_PER_POLL: int(50, 1),

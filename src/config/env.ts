@@ -85,6 +85,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       maxPdfBytes: env.MAX_PDF_BYTES,
       /** JSON bodies of POST /api/papers, checked while reading. */
       maxJsonBytes: env.MAX_JSON_BYTES,
+      /** Entries one batch file may hold (CLI and desk); a larger file is refused whole, with the number. */
+      maxBatchItems: env.MAX_BATCH_ITEMS,
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
       /** A watched feed's download is cut off (and the poll fails) beyond this. */
       maxFeedBytes: env.FEED_MAX_BYTES,

@@ -10,7 +10,7 @@
  */
 
 import type { Config } from '../config/env.ts';
-import { abstractText, type Paper, type PaperRecord } from '../domain/paper.ts';
+import { abstractText, type Paper, type PaperRecord, queuePriority } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { recordIdentities } from '../store/identity.ts';
@@ -94,7 +94,7 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     });
     return 'needs_source';
   }
-  await deps.enqueue.summarize(paperId, paper.draftCount + 1);
+  await deps.enqueue.summarize(paperId, paper.draftCount + 1, { priority: queuePriority(paper.origin) });
   return 'summarizing';
 }
 

@@ -5,7 +5,7 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
-import type { Origin, Submission } from '../domain/paper.ts';
+import { type Origin, queuePriority, type Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import type { SubmitRequest } from '../domain/submission.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
@@ -85,6 +85,6 @@ export async function submitPaper(
     return { id, created: false, state: existing?.state ?? 'queued' };
   }
   if (blob) await deps.store.putBlob(id, blob);
-  await deps.enqueue.ingest(id, { fresh: true });
+  await deps.enqueue.ingest(id, { fresh: true, priority: queuePriority(origin) });
   return { id, created: true, state: 'queued' };
 }
