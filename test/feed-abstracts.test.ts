@@ -8,7 +8,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provideSource } from '../src/intake/source.ts';
+import { submitPaper } from '../src/intake/submit.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
+import { parseFeed } from '../src/sources/feeds/parse.ts';
 import { pollWatch } from '../src/watch/poll.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from './support/fake-openai.ts';
 import { createPipeline, fixture, fractureText, type Pipeline } from './support/harness.ts';
@@ -140,5 +142,33 @@ describe('a Wiley feed (citation line in description, abstract in dc:description
     for (const t of texts) expect(t).not.toMatch(/TAXON|EarlyView|Volume 70/);
     const prompts = llm.chatRequests().map((r) => r.messages[1]?.content ?? '');
     for (const prompt of prompts) expect(prompt).not.toMatch(/TAXON, (?:EarlyView|Volume)/);
+  });
+});
+
+describe('the same paper, however it is pasted or fed', () => {
+  it('an abstract pasted with "Objectives:" labels, "OBJECTIVES:" labels or none is one paper', async () => {
+    const upper = fractureText(); // the real structured abstract: OBJECTIVES:, DESIGN:, ... RESULTS:
+    const labels = /^(OBJECTIVES|DESIGN|SETTING|PARTICIPANTS|RESULTS|CONCLUSIONS):/gm;
+    expect(upper.match(labels)).toHaveLength(6);
+    const titled = upper.replace(labels, (_, l: string) => `${l[0]}${l.slice(1).toLowerCase()}:`);
+    const bare = upper.replace(labels, '').replace(/\n\n +/g, '\n\n');
+    const first = await submitPaper(p.ctx, { kind: 'text', text: titled }, { actor: 'web:dana' });
+    expect(first.created).toBe(true);
+    for (const text of [upper, bare]) {
+      const again = await submitPaper(p.ctx, { kind: 'text', text }, { actor: 'web:erin' });
+      expect(again).toMatchObject({ id: first.id, created: false });
+    }
+  });
+
+  it('a feed item and the same abstract pasted later are one paper', async () => {
+    await poll('wiley.xml');
+    const feed = parseFeed(fixture('feeds/wiley_taxon_atypon_rss2.xml'), 'https://example.org/wiley');
+    const item = feed.items[0];
+    if (!item?.summary) throw new Error('no item');
+    // As copied from the article page: the title, a blank line, "Abstract" and the text.
+    const pasted = `${item.title}\n\nAbstract\n\n${item.summary}`;
+    const again = await submitPaper(p.ctx, { kind: 'text', text: pasted }, { actor: 'web:dana' });
+    expect(again.created).toBe(false);
+    expect(await p.ctx.store.count()).toBe(2); // the feed's two items, no third
   });
 });

@@ -54,7 +54,12 @@ export function prepare(
     case 'doi': {
       const doi = requireDoi(req.doi);
       const fallback = req.fallback ? { fallback: req.fallback } : {};
-      return { submission: { kind: 'doi', doi, ...fallback }, identities: [{ kind: 'doi', value: doi }] };
+      // A feed item is also known by its abstract and by title + first author + year, at once.
+      const known = req.fallback ? recordIdentities(req.fallback).filter((i) => i.kind !== 'doi') : [];
+      return {
+        submission: { kind: 'doi', doi, ...fallback },
+        identities: [{ kind: 'doi', value: doi }, ...known],
+      };
     }
     case 'pdf': {
       checkPdfBytes(req.bytes, config.limits.maxPdfBytes, req.fileName);
