@@ -57,12 +57,12 @@ export interface StartOptions {
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
   const stages = options.stages ?? ['ingest', 'summarize', 'poll', 'webhook'];
   const workers: PipelineWorker[] = [];
+  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize'))
-    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis)));
+    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis, log)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
-  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   for (const w of workers) {
     logJobs(w, log);
     options.onWorker?.(w);

@@ -53,6 +53,14 @@ function addSubmit(program: Command): void {
     .option('--as <name>', 'who is submitting (for the audit log)', `cli:${userInfo().username}`)
     .option('--json', 'print JSON')
     .action(async (o: SubmitOptions) => (await load.submit()).submit(o));
+  program
+    .command('source <id>')
+    .description('Give a paper held as needs_source its text: the abstract (--text) or the PDF (--pdf)')
+    .option('--text <file>', 'a text file with the abstract; `-` reads stdin')
+    .option('--pdf <file>', 'the paper PDF')
+    .option('--as <name>', 'who is supplying it (for the audit log)', `cli:${userInfo().username}`)
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: SubmitOptions) => (await load.submit()).supplySource(id, o));
 }
 
 function addWorker(program: Command): void {

@@ -80,6 +80,10 @@ export function parseAllowPrivate(text: string): AllowPrivate | { bad: string } 
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
 
+/** How a structured reply can be asked for, strictest first (src/summarize/output-modes.ts). */
+export const OUTPUT_MODES = ['json_schema', 'json_object', 'tools'] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
 export const EnvSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -120,7 +124,7 @@ export const EnvSchema = z.object({
   LLM_TPM: optional.pipe(wholeNumber(1)),
   LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
   LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
-  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
+  LLM_OUTPUT_MODE: z.enum(['auto', ...OUTPUT_MODES]).default('auto'),
   LLM_FALLBACK_MODELS: optional,
   LLM_CACHE: bool(true),
   LLM_CACHE_TTL_DAYS: int(30, 1),
@@ -147,6 +151,7 @@ export const EnvSchema = z.object({
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
   MAX_JSON_BYTES: int(1_000_000, 1000),
+  MAX_BATCH_ITEMS: int(5_000, 1),
   FULLTEXT_BUDGET_CHARS: int(24_000, 0),
   FEED_MAX_BYTES: int(5_000_000, 1000),
   WATCH_MAX_NEW_PER_POLL: int(50, 1),

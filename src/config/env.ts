@@ -63,7 +63,11 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       backoffMs: env.LLM_BACKOFF_MS,
       /** Sent as `max_tokens` when set (local servers may default to a short reply). */
       maxTokens: env.LLM_MAX_TOKENS,
-      /** How the reply's shape is asked for: strict json_schema, json_object with the schema in the prompt, or a tool call. */
+      /**
+       * How the reply's shape is asked for: strict json_schema, json_object with the schema in the prompt, or a
+       * tool call; `auto` starts with json_schema and steps down when the server refuses a mode (remembered per
+       * server and model for the fleet).
+       */
       outputMode: env.LLM_OUTPUT_MODE,
       /** Models tried in order when LLM_MODEL is unavailable or refuses the output mode. */
       fallbackModels: (env.LLM_FALLBACK_MODELS ?? '')
@@ -98,6 +102,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       maxPdfBytes: env.MAX_PDF_BYTES,
       /** JSON bodies of POST /api/papers, checked while reading. */
       maxJsonBytes: env.MAX_JSON_BYTES,
+      /** Entries one batch file may hold (CLI and desk); a larger file is refused whole, with the number. */
+      maxBatchItems: env.MAX_BATCH_ITEMS,
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
       /** A watched feed's download is cut off (and the poll fails) beyond this. */
       maxFeedBytes: env.FEED_MAX_BYTES,

@@ -8,6 +8,8 @@ export const Usage = z.object({
   completionTokens: z.number().int().nonnegative(),
   cachedTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** The server sent no `usage` for some call: its tokens were estimated from the text (about 4 characters a token). */
+  estimated: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 

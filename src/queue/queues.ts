@@ -49,7 +49,7 @@ export async function enqueue<N extends JobName>(
   config: Config,
   name: N,
   data: JobPayload<N>,
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; priority?: number } = {},
 ): Promise<void> {
   const parsed = parsePayload(name, data);
   if (!parsed.success) throw parsed.error;
@@ -58,7 +58,8 @@ export async function enqueue<N extends JobName>(
   // A finished job with the same id would make add() a silent no-op (e.g. `laysum retry`): clear it first.
   const previous = opts.fresh ? undefined : await queues[name].getJob(jobId);
   if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
-  await queues[name].add(name, payload, { ...jobOptions(name, config), jobId });
+  const priority = opts.priority ? { priority: opts.priority } : {};
+  await queues[name].add(name, payload, { ...jobOptions(name, config), jobId, ...priority });
 }
 
 /**
@@ -82,7 +83,7 @@ export async function enqueueDelivery(
 export function enqueuer(queues: Queues, config: Config): Enqueuer {
   return {
     ingest: (paperId, opts) => enqueue(queues, config, 'ingest', { paperId }, opts),
-    summarize: (paperId, version) => enqueue(queues, config, 'summarize', { paperId, version }),
+    summarize: (paperId, version, opts) => enqueue(queues, config, 'summarize', { paperId, version }, opts),
   };
 }
 

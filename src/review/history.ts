@@ -23,10 +23,12 @@ export const HISTORY_ACTIONS = [
   'ingest started',
   'ingested',
   'merged',
+  'needs source',
   'published',
   'rejected',
   'reopened',
   'retried',
+  'source provided',
   'submitted',
   'unpublished',
 ] as const;

@@ -92,6 +92,7 @@ async function simplifyIfHard(
       completionTokens: u.completionTokens + out.usage.completionTokens,
       cachedTokens: u.cachedTokens + out.usage.cachedTokens,
       totalTokens: u.totalTokens + out.usage.totalTokens,
+      ...(u.estimated || out.usage.estimated ? { estimated: true } : {}),
     };
     return {
       summary: out.summary,

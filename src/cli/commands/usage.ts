@@ -7,6 +7,7 @@
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
+import { describeLearnedMode } from '../../store/llm-modes.ts';
 import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
 import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
@@ -36,7 +37,13 @@ export function formatUsage(r: UsageReport): string {
     `  tokens: ${againstBudget(r.today.total_tokens, r.budget.dailyTokens, n)}`,
     `  cost:   ${againstBudget(r.today.cost_usd, r.budget.dailyCostUsd, usd)}`,
     `  limits: ${r.limits.rpm ?? 'no'} requests/min, ${r.limits.tpm ?? 'no'} tokens/min, ${r.limits.concurrency ?? 'no'} cap on calls in flight`,
+    `  output mode: ${r.outputMode === 'auto' ? 'auto (json_schema unless a server refused it)' : `${r.outputMode} (LLM_OUTPUT_MODE)`}`,
+    ...r.outputModes.map((m) => `    ${describeLearnedMode(m)}`),
   );
+  if (r.today.estimated_calls)
+    lines.push(
+      `  ${r.today.estimated_calls} call(s) came back without usage: their tokens and cost are estimated from the text.`,
+    );
   if (r.rows.length === 0) return [...lines, '', 'No LLM calls recorded in this period.'].join('\n');
   lines.push(
     '',
