@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CheckInput } from '../src/checks/context.ts';
+import { alignDraft } from '../src/checks/links.ts';
 import { CHECKS } from '../src/checks/run-checks.ts';
 import { PaperRecord } from '../src/domain/paper.ts';
 import { LaySummary } from '../src/domain/summary.ts';
@@ -94,9 +95,11 @@ export function itemSummary(item: CorpusItem, record: PaperRecord): LaySummary {
 
 export function checkInput(item: CorpusItem, target = 8): CheckInput {
   const record = itemRecord(item);
+  const summary = itemSummary(item, record);
   return {
-    summary: itemSummary(item, record),
+    summary,
     record,
+    alignment: alignDraft(summary, record),
     profile: { readingTargetGrade: target, focus: item.focus ?? [] },
   };
 }

@@ -48,7 +48,7 @@ export function printEvidenceCoverage(): void {
     const key = level.design?.id ?? '(not recognized)';
     designs.set(key, (designs.get(key) ?? 0) + 1);
     if (level.design) recognized++;
-    if (level.design?.from === 'abstract') fromText++;
+    if (level.design && level.design.from !== 'publication type') fromText++;
   }
   console.log(
     `\nEvidence level on ${records.length} real PubMed records with abstracts (test/fixtures/pubmed): design recognized for ${recognized} (${pct(recognized, records.length)}), ${fromText} of them from the abstract's words`,

@@ -24,6 +24,7 @@ import { createOpenAiSummarizer } from '../src/summarize/openai-summarizer.ts';
 import { figuresOf, type Simplifier } from '../src/summarize/simplify.ts';
 import { readingFigures } from '../src/text/readability.ts';
 import { clip, sentences, takeSentences } from '../src/text/sentences.ts';
+import { printLabelledTable } from './eval-labelled.ts';
 import { printCheckTable, printEvidenceCoverage, printFormulaComparison } from './eval-measures.ts';
 import { startScriptedLlm } from './scripted-llm.ts';
 
@@ -160,6 +161,7 @@ async function simplifyEffect(config: Config, rewrite: 'human' | 'split'): Promi
 async function main(): Promise<void> {
   const config = loadConfig();
   printCheckTable();
+  printLabelledTable({ tuningOnly: false });
   printEvidenceCoverage();
   printFormulaComparison();
   await draftsTable(config);

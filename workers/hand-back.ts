@@ -7,6 +7,7 @@
  * exits: the stages are idempotent (a draft version is written once).
  */
 import { type Job, WaitingError } from 'bullmq';
+import { stalledIntervalMs } from '../src/queue/takeover.ts';
 import type { Context } from '../src/runtime/context.ts';
 
 const ABORTED = Symbol('aborted');
@@ -39,10 +40,10 @@ export async function orHandBack<T>(
 }
 
 /**
- * The lock and the stalled-job check, from JOB_LOCK_MS: a job whose worker
- * died (kill -9) goes back to waiting within about two of these.
+ * The lock and the stalled-job check, both from JOB_LOCK_MS (src/queue/takeover.ts):
+ * a job whose worker died (kill -9) goes back to waiting within 1.25 x JOB_LOCK_MS.
  */
 export function lockOptions(ctx: Pick<Context, 'config'>): { lockDuration: number; stalledInterval: number } {
   const ms = ctx.config.workers.jobLockMs;
-  return { lockDuration: ms, stalledInterval: ms };
+  return { lockDuration: ms, stalledInterval: stalledIntervalMs(ms) };
 }

@@ -4,11 +4,12 @@
  * more of these processes, on any machine, against the same Redis.
  */
 import { createLogger, type Logger } from '../src/log/logger.ts';
-import { pendingJobs } from '../src/queue/queues.ts';
+import { DRAIN_HORIZON_MS, jobsDueLater, pendingJobs } from '../src/queue/queues.ts';
 import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
+import { guardEviction } from './eviction-guard.ts';
 import { createIngestWorker } from './ingest.ts';
 import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
@@ -36,6 +37,8 @@ export interface WorkerHandle {
   untilIdle(pollMs?: number): Promise<void>;
   /** Settle papers in flight whose job is gone or ended (src/queue/sweep.ts); also run at start and on a schedule. */
   sweep(): Promise<SweepReport>;
+  /** Redis may evict (and REDIS_ALLOW_EVICTION does not accept it): the workers take no jobs. */
+  readonly evicting: boolean;
   /** Finish or hand back active jobs, bounded by the shutdown timeout. */
   close(): Promise<CloseOutcome>;
 }
@@ -54,12 +57,12 @@ export interface StartOptions {
 export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
   const stages = options.stages ?? ['ingest', 'summarize', 'poll', 'webhook'];
   const workers: PipelineWorker[] = [];
+  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize'))
-    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis)));
+    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis, log)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
-  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   for (const w of workers) {
     logJobs(w, log);
     options.onWorker?.(w);
@@ -70,7 +73,10 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   // The queues this process adds jobs with: without a listener BullMQ prints each error raw.
   for (const q of Object.values(ctx.queues))
     q.on('error', (err: Error) => outage.error(`${q.name} queue`, err));
+  const eviction = await guardEviction(ctx, workers, log);
   const sweep = async () => {
+    // Queuing again what an evicting Redis may drop at once would only hide the loss.
+    if (eviction.evicting && !ctx.config.redis.allowEviction) return null;
     try {
       const r = await sweepInFlight(ctx);
       if (r.requeued.length || r.failed.length)
@@ -90,21 +96,29 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   timer.unref();
   return {
     workers,
-    untilIdle: (pollMs = 250) => untilIdle(ctx, pollMs),
+    // A paused (evicting) fleet would never become idle: a drain stops there and says why.
+    untilIdle: (pollMs = 250) =>
+      untilIdle(ctx, pollMs, () => eviction.evicting && !ctx.config.redis.allowEviction),
     sweep: async () => (await sweep()) ?? { checked: 0, requeued: [], failed: [] },
+    get evicting() {
+      return eviction.evicting && !ctx.config.redis.allowEviction;
+    },
     close: async () => {
       clearInterval(timer);
+      eviction.stop();
       await dispatcher?.close();
       return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
     },
   };
 }
 
-async function untilIdle(ctx: Context, pollMs: number): Promise<void> {
+/** Until nothing is left to do now: jobs due beyond DRAIN_HORIZON_MS (a long Retry-After) do not count. */
+async function untilIdle(ctx: Context, pollMs: number, stopped: () => boolean): Promise<void> {
   let quiet = 0;
-  while (quiet < 2) {
+  while (quiet < 2 && !stopped()) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-    quiet = (await pendingJobs(ctx.queues)) === 0 ? quiet + 1 : 0;
+    const later = (await jobsDueLater(ctx.queues, ctx.redis, DRAIN_HORIZON_MS)).length;
+    quiet = (await pendingJobs(ctx.queues)) - later <= 0 ? quiet + 1 : 0;
   }
 }
 

@@ -27,6 +27,13 @@ type StageName = 'ingest' | 'summarize';
 
 /** BullMQ honours `worker.rateLimit()` only on a queue with a limiter; this one never limits by itself. */
 const PAUSABLE = { max: 1_000_000, duration: 1000 };
+/**
+ * Seconds a worker blocks waiting for a job. BullMQ 6 puts a rate-limited job
+ * that has a priority (every paper's job does: src/domain/paper.ts
+ * `queuePriority`) back without waking the workers, so after a pause they
+ * would sleep out the whole default 5 s before taking it again.
+ */
+const DRAIN_DELAY_S = 1;
 
 export function createStageWorker<N extends StageName>(
   ctx: Context,
@@ -65,7 +72,7 @@ export function createStageWorker<N extends StageName>(
       ...lockOptions(ctx),
       concurrency: opts.concurrency,
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },
-      ...(opts.pausable ? { limiter: PAUSABLE } : {}),
+      ...(opts.pausable ? { limiter: PAUSABLE, drainDelay: DRAIN_DELAY_S } : {}),
     },
   );
   worker.on('failed', (job) => {

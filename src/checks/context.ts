@@ -4,6 +4,7 @@
  * field, so a check can say where it found a problem.
  */
 import type { CheckResult } from '../domain/draft.ts';
+import type { SentenceLink, SourceSentences } from '../domain/links.ts';
 import { abstractText, type PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 
@@ -22,6 +23,8 @@ export interface CheckInput {
   profile: CheckProfile;
   /** Who wrote the draft: the offline provider's rating is not a judgement. */
   provider?: 'openai' | 'extractive' | 'human';
+  /** The source as numbered sentences and each draft sentence's links (./links.ts), built once per draft. */
+  alignment: { source: SourceSentences; links: SentenceLink[] };
 }
 
 /** The prose a reader reads (not the headline, topics or ratings). */

@@ -1,40 +1,54 @@
 /**
- * Credibility against the evidence ceiling (src/evidence): a rating above
- * what the design and the review's own stated certainty allow is flagged with
- * the reason. The offline provider's rating is the ceiling itself, not a
- * judgement, so its drafts are told to the reviewer as such.
+ * Credibility against the evidence ceiling (src/evidence), for every draft
+ * alike (AI, offline, or edited by a person): a rating within the ceiling
+ * passes without comment; one above it is flagged with the design, the
+ * ceiling and why. When no design was recognized the ceiling is low (2) and
+ * the check always warns, because a person must judge the evidence.
  */
 import type { CheckResult } from '../domain/draft.ts';
 import { evidenceLevel } from '../evidence/ceiling.ts';
+import type { Design } from '../evidence/design.ts';
 import { type CheckInput, result } from './context.ts';
 
 const LABEL = 'Credibility fits the evidence';
 
-export function credibilityCheck({ summary, record, provider }: CheckInput): CheckResult {
+/** Where the design was read, for the reviewer ("the abstract says "single-arm", though PubMed tags it ..."). */
+function source(design: Design): string {
+  const tagged = design.overrides ? `, although its publication type is "${design.overrides}"` : '';
+  switch (design.from) {
+    case 'publication type':
+      return ` (publication type "${design.words}")`;
+    case 'subjects':
+      return ` (${design.words})`;
+    default:
+      return ` (the ${design.from} says "${design.words}"${tagged})`;
+  }
+}
+
+export function credibilityCheck({ summary, record }: CheckInput): CheckResult {
   const level = evidenceLevel(record);
   const score = summary.ratings.credibility.score;
-  if (provider === 'extractive') {
-    return result(
-      'credibility',
-      LABEL,
-      'warn',
-      `Rated ${score}/5 by the offline provider from the study design alone (${level.reason}) Judge the evidence yourself.`,
-    );
-  }
+  const where = level.design ? source(level.design) : '';
   if (score > level.ceiling) {
     return result(
       'credibility',
       LABEL,
       'warn',
-      `Rated ${score}/5, above the ceiling of ${level.ceiling}/5: ${level.reason} Lower the rating or explain why the evidence is stronger.`,
+      `Rated ${score}/5, above the ceiling of ${level.ceiling}/5 for this paper: ${level.reason.replace(/\.$/, '')}${where}. Lower the rating to ${level.ceiling} or less, or check the design in the paper and explain in the rationale why the evidence is stronger.`,
+    );
+  }
+  if (level.needsJudgement) {
+    return result(
+      'credibility',
+      LABEL,
+      'warn',
+      `Rated ${score}/5. The study design was not recognized, so the ceiling is ${level.ceiling}/5 and a person must judge the evidence: read the paper's methods and check the rating and its rationale before approving.`,
     );
   }
   return result(
     'credibility',
     LABEL,
     'pass',
-    level.design
-      ? `Rated ${score}/5, within the ceiling of ${level.ceiling}/5 (${level.reason.replace(/\.$/, '')}).`
-      : `Rated ${score}/5; the study design was not recognized automatically, so check it against the paper.`,
+    `Rated ${score}/5, within the ceiling of ${level.ceiling}/5 (${level.reason.replace(/\.$/, '')}).`,
   );
 }

@@ -1,96 +1,254 @@
 /**
- * Numbers the source does not state may be invented. Every figure in every
- * field a reader sees (rating rationales too) must be a number of the source,
- * matched by value and never inside another number ("84" is not in "3849");
- * a rounded figure after "about" may differ by rounding; a natural frequency
- * ("about 1 in 5", "one in five") must match a percentage or proportion of
- * the source. Codes ("p53", "CA19-9") must appear as written.
+ * Numbers, sentence by sentence: each figure of a draft sentence is compared
+ * with the figures of the source sentences it is linked to (./links.ts), by
+ * kind and unit (./figure-match.ts). A figure the linked sentences state
+ * differently ("6 years" for "6 months", "39 times" for "39%", "15%" for "15
+ * of 22") is flagged with both; so is a figure that the source states only in
+ * another sentence about something else (a number that is right somewhere
+ * else in the abstract is wrong here), two figures swapped between groups,
+ * and a figure the source never states. Codes ("p53") and years need only be
+ * somewhere in the source.
  */
 import type { CheckResult } from '../domain/draft.ts';
-import { type CheckInput, listFew, readerFields, result, sourceText } from './context.ts';
-import { type NumberToken, numberTokens, wordValue } from './number-tokens.ts';
+import type { CheckFlag, SentenceLink, SourceSentence, SourceSentences } from '../domain/links.ts';
+import { type Aligner, createAligner } from '../text/align.ts';
+import { type Quantity, type SentenceFigures, sentenceFigures } from '../text/quantities.ts';
+import { sentencesById } from '../text/source-sentences.ts';
+import { wordTerms } from '../text/terms.ts';
+import { type CheckInput, result } from './context.ts';
+import { matchFigure } from './figure-match.ts';
+import { flagMessage, flagOf } from './flags.ts';
 
-const FREQUENCY =
-  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|a hundred|a thousand|\d+ ?000)\b/gi;
-
-const asNumber = (w: string) =>
-  /^\d/.test(w) ? Number(w.replace(/\D/g, '')) : wordValue(w.replace(/^a /, 'one '));
-
-export interface SourceFigures {
-  values: number[];
-  codes: Set<string>;
-  /** Percentages, and proportions "x of y", "x/y" as percentages. */
-  shares: number[];
+interface Located {
+  q: Quantity;
+  figures: SentenceFigures;
+  sentence: SourceSentence;
 }
 
-export function sourceFigures(text: string, year: string | null = null): SourceFigures {
-  const tokens = numberTokens(text);
-  const values = tokens.flatMap((t) => (t.value === null ? [] : [t.value]));
-  if (year) values.push(Number(year.slice(0, 4)));
-  const codes = new Set(tokens.filter((t) => t.value === null).map((t) => t.raw.toLowerCase()));
-  const shares = [...text.matchAll(/(\d+(?:[.·]\d+)?)\s*(?:%|per ?cent)/gi)].map((m) =>
-    Number((m[1] ?? '').replace('·', '.')),
-  );
-  for (const m of text.replace(/(\d),(?=\d{3})/g, '$1').matchAll(/\b(\d+)\s*(?:\/|of|out of)\s*(\d+)\b/g)) {
-    const [k, n] = [Number(m[1]), Number(m[2])];
-    if (n > 0 && k <= n) shares.push((100 * k) / n);
-  }
-  return { values, codes, shares };
+/** Content words just before and after a figure, nearest first, not past another figure. */
+function neighbours(figures: SentenceFigures, q: Quantity): Map<string, number> {
+  const others = figures.quantities.filter((o) => o !== q);
+  const prevEnd = Math.max(0, ...others.filter((o) => o.at < q.at).map((o) => o.at + o.raw.length));
+  const nextStart = Math.min(figures.text.length, ...others.filter((o) => o.at > q.at).map((o) => o.at));
+  const before = wordTerms(figures.text.slice(prevEnd, q.at)).reverse().slice(0, 5);
+  const after = wordTerms(figures.text.slice(q.at + q.raw.length, nextStart)).slice(0, 5);
+  const weights = new Map<string, number>();
+  for (const side of [before, after])
+    side.forEach((t, i) => {
+      weights.set(t, Math.max(weights.get(t) ?? 0, 1 / (i + 1)));
+    });
+  return weights;
 }
 
-function matches(token: NumberToken, source: SourceFigures): boolean {
-  if (token.value === null) return source.codes.has(token.raw.toLowerCase());
-  const v = token.value;
-  if (source.values.some((s) => s === v)) return true;
-  if (!token.approximate) return false;
-  // "about 34%" for 34.4%, "nearly 3000" for 2,971: within rounding.
-  return source.values.some((s) => Math.abs(s - v) <= Math.max(1, Math.abs(s) * 0.05));
+function similarity(a: Map<string, number>, b: Map<string, number>): number {
+  let sum = 0;
+  for (const [t, w] of a) sum += Math.min(w, b.get(t) ?? 0);
+  return sum;
 }
 
-/** The natural frequencies in a text ("1 in 5" = 20) and the numbers they are written with. */
-function frequencies(text: string): Array<{ share: number; raw: string[] }> {
-  return [...text.matchAll(FREQUENCY)].flatMap((m) => {
-    const [k, n] = [asNumber(m[1] ?? ''), asNumber((m[2] ?? '').replace(/ /g, ''))];
-    return k !== null && n ? [{ share: (100 * k) / n, raw: [m[1] ?? '', m[2] ?? ''] }] : [];
-  });
+/** Words that name a group or arm, once each, with their order: "terbutaline", "placebo", "treated", "women". */
+function groupTerms(figures: SentenceFigures): Map<string, number> {
+  const positions = new Map<string, number[]>();
+  for (const m of figures.text.matchAll(/[\p{L}][\p{L}'-]*/gu))
+    for (const t of wordTerms(m[0])) positions.set(t, [...(positions.get(t) ?? []), m.index]);
+  const once = new Map<string, number>();
+  for (const [t, at] of positions) if (at.length === 1 && !GENERIC.has(t)) once.set(t, at[0] ?? 0);
+  return once;
 }
+const GENERIC = new Set([
+  'group',
+  'arm',
+  'patient',
+  'particip',
+  'respect',
+  'rate',
+  'level',
+  'compar',
+  'week',
+  'year',
+  'month',
+  'day',
+]);
 
-function frequencyFits(share: number, source: SourceFigures): boolean {
-  return source.shares.some((s) => Math.abs(s - share) <= Math.max(2.5, share * 0.15));
-}
-
-/** Figures in the draft that the source does not state, each with its field. */
-export function unsupportedNumbers(
-  fields: ReadonlyArray<{ field: string; text: string }>,
-  source: SourceFigures,
-): string[] {
-  const missing = new Set<string>();
-  for (const { text } of fields) {
-    const accepted = new Set<string>();
-    for (const f of frequencies(text))
-      if (frequencyFits(f.share, source)) for (const r of f.raw) accepted.add(r.toLowerCase());
-    for (const token of numberTokens(text)) {
-      if (accepted.has(token.raw.toLowerCase()) || matches(token, source)) continue;
-      missing.add(token.raw);
+/**
+ * Two figures of one draft sentence matched in one source sentence, the
+ * other way round: the draft pairs the groups' words with the figures in the
+ * opposite order to the source ("34.4% with A and 31.1% with B" against "A
+ * was better than B (34.4% vs 31.1%)"). Pairs of group words decide by vote.
+ */
+function swapped(draft: SentenceFigures, pairs: ReadonlyArray<{ q: Quantity; at: Located }>): string | null {
+  for (const [i, a] of pairs.entries()) {
+    for (const b of pairs.slice(i + 1)) {
+      if (a.at.sentence.id !== b.at.sentence.id || a.q.value === b.q.value || a.at.q === b.at.q) continue;
+      const [dg, sg] = [groupTerms(draft), groupTerms(a.at.figures)];
+      const shared = [...dg.keys()].filter((t) => sg.has(t));
+      let [agree, disagree] = [0, 0];
+      for (const [j, t1] of shared.entries()) {
+        for (const t2 of shared.slice(j + 1)) {
+          const sourceOrder = (sg.get(t1) ?? 0) < (sg.get(t2) ?? 0) === a.at.q.at < b.at.q.at;
+          const draftOrder = (dg.get(t1) ?? 0) < (dg.get(t2) ?? 0) === a.q.at < b.q.at;
+          if (sourceOrder === draftOrder) agree++;
+          else disagree++;
+        }
+      }
+      if (disagree > agree)
+        return `"${a.q.raw}" and "${b.q.raw}" look swapped between groups: the source sentence pairs them with the groups the other way round`;
     }
   }
-  return [...missing];
+  return null;
 }
 
-export function numbersCheck({ summary, record }: CheckInput): CheckResult {
-  const source = sourceFigures(sourceText(record), record.publishedAt);
-  const missing = unsupportedNumbers(readerFields(summary), source);
-  return missing.length === 0
+/** What the per-sentence judgement needs to know about the draft sentence. */
+interface Linked {
+  text: string;
+  /** Its figures: a rival figure it states is no rival. */
+  figures: readonly Quantity[];
+  /** Source sentences its words come from, and how much of it they cover. */
+  words: readonly SourceSentence[];
+  best: number;
+  /** Further source sentences linked through its figures only. */
+  byFigure: readonly SourceSentence[];
+}
+
+type Verdict = { differs: string | null; at: Located | null; refs: SourceSentence[] };
+
+/**
+ * A figure found only in a sentence the draft sentence's words do not come
+ * from. Right when that sentence says much of what the draft sentence says,
+ * or when the sentence its words come from holds no figure of the same kind
+ * left unstated (a draft sentence may join two source sentences); wrong when
+ * it does: "25 loci" where the sentence about loci says 15 and "25" counts
+ * cohorts elsewhere.
+ */
+function misplaced(q: Quantity, found: Located, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
+  const ok = { differs: null, at: found, refs: [found.sentence] };
+  if (linked.best < CLEAR_LINK || ctx.byWords.coverage(linked.text, found.sentence.id) >= linked.best * 0.6)
+    return ok;
+  const rival = linked.words
+    .flatMap((s) => read(s).quantities)
+    .find((r) => sameKind(q, r) && !linked.figures.some((d) => matchFigure(d, r)?.kind === 'same'));
+  if (!rival) return ok;
+  return {
+    differs: `"${q.raw}" is in the source about something else (source sentence ${found.sentence.id}); the sentence this one draws on says "${rival.raw}"`,
+    at: null,
+    refs: [...linked.words, found.sentence],
+  };
+}
+/** Words-only coverage above which a draft sentence clearly draws on its best source sentence. */
+const CLEAR_LINK = 0.3;
+const SHARE_KINDS = new Set(['percent', 'fraction', 'frequency', 'share']);
+const sameKind = (a: Quantity, b: Quantity) =>
+  a.kind === b.kind || (SHARE_KINDS.has(a.kind) && SHARE_KINDS.has(b.kind));
+
+export interface NumberContext {
+  source: SourceSentences;
+  /** The source sentences a draft sentence's words (not its figures) come from. */
+  byWords: Aligner;
+  /** The paper's publication year: a draft may name it. */
+  year: string | null;
+}
+
+type Reader = (s: SourceSentence) => SentenceFigures;
+
+/** One source's figures, read once per draft. */
+export function figuresReader(source: SourceSentences): Reader {
+  const cache = new Map<number, SentenceFigures>();
+  return (s) => {
+    const known = cache.get(s.id);
+    if (known) return known;
+    const f = sentenceFigures(s.text);
+    cache.set(s.id, f);
+    return f;
+  };
+}
+
+/** The first source figure that is the same as q, else the first that is near it (with how it differs). */
+function find(q: Quantity, list: readonly SourceSentence[], read: Reader) {
+  let near: { differs: string; at: Located } | null = null;
+  for (const sentence of list) {
+    const figures = read(sentence);
+    for (const sq of figures.quantities) {
+      const m = matchFigure(q, sq);
+      if (m?.kind === 'same') return { same: { q: sq, figures, sentence }, near: null };
+      if (m?.kind === 'near' && !near) near = { differs: m.differs, at: { q: sq, figures, sentence } };
+    }
+  }
+  return { same: null, near };
+}
+
+/** What is wrong with one figure of a draft sentence; `differs` is null when the source states it there. */
+function judgeFigure(q: Quantity, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
+  const own = find(q, linked.words, read);
+  if (own.same) return { differs: null, at: own.same, refs: [own.same.sentence] };
+  const viaFigure = find(q, linked.byFigure, read);
+  if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
+  if (q.kind === 'code' || q.kind === 'year') {
+    const anywhere = find(q, ctx.source.sentences, read);
+    if (anywhere.same || (q.kind === 'year' && ctx.year?.startsWith(String(q.value))))
+      return { differs: null, at: null, refs: [] };
+    return { differs: `"${q.raw}" is not in the source`, at: null, refs: [...linked.words] };
+  }
+  const near = own.near ?? viaFigure.near;
+  if (near) return { differs: near.differs, at: near.at, refs: [near.at.sentence] };
+  const seen = new Set([...linked.words, ...linked.byFigure]);
+  const elsewhere = find(
+    q,
+    ctx.source.sentences.filter((s) => !seen.has(s)),
+    read,
+  );
+  if (elsewhere.same) return misplaced(q, elsewhere.same, linked, ctx, read);
+  if (elsewhere.near)
+    return { differs: elsewhere.near.differs, at: null, refs: [elsewhere.near.at.sentence] };
+  return { differs: `"${q.raw}" is not in the source`, at: null, refs: [...linked.words] };
+}
+
+export function numberFlags(links: readonly SentenceLink[], ctx: NumberContext): CheckFlag[] {
+  const read = figuresReader(ctx.source);
+  const flags: CheckFlag[] = [];
+  for (const link of links) {
+    const draft = sentenceFigures(link.text);
+    if (!draft.quantities.length) continue;
+    const byWords = ctx.byWords.link(link.field, link.sentence, link.text);
+    const words = sentencesById(ctx.source, byWords.sources);
+    const linked: Linked = {
+      text: link.text,
+      figures: draft.quantities,
+      words,
+      best: byWords.score,
+      byFigure: sentencesById(ctx.source, link.sources).filter((s) => !words.includes(s)),
+    };
+    const matched: Array<{ q: Quantity; at: Located }> = [];
+    for (const q of draft.quantities) {
+      const verdict = judgeFigure(q, linked, ctx, read);
+      if (verdict.differs) flags.push(flagOf(link, verdict.refs, verdict.differs));
+      else if (verdict.at) matched.push({ q, at: verdict.at });
+    }
+    const swap = swapped(draft, matched);
+    if (swap) flags.push(flagOf(link, [...new Set(matched.map((m) => m.at.sentence))], swap));
+  }
+  return flags;
+}
+
+export function numbersCheck({ record, alignment }: CheckInput): CheckResult {
+  const flags = numberFlags(alignment.links, {
+    source: alignment.source,
+    byWords: createAligner(alignment.source, { figures: false }),
+    year: record.publishedAt,
+  });
+  return flags.length === 0
     ? result(
         'numbers',
         'Numbers match the source',
         'pass',
-        'Every number in the draft appears in the source.',
+        'Every figure matches the source sentence it comes from.',
       )
-    : result(
-        'numbers',
-        'Numbers match the source',
-        'warn',
-        `Not found in the source: ${listFew(missing)}. Check these against the paper; copy figures exactly or write them as "about 1 in 5".`,
-      );
+    : {
+        ...result(
+          'numbers',
+          'Numbers match the source',
+          'warn',
+          `${flagMessage(flags)} Check each against the paper: copy figures exactly, or write them as "about 1 in 5".`,
+        ),
+        flags,
+      };
 }

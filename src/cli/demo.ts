@@ -135,7 +135,7 @@ async function offerDesk(ctx: Context, log: Logger, privateRedis: boolean): Prom
 async function demoAccount(deps: ReturnType<typeof appDeps>): Promise<string> {
   const existing = await deps.users.get(DEMO_USER);
   if (existing?.role === 'reviewer') {
-    return `\nThe "${DEMO_USER}" account from an earlier run is kept: a browser signed in as it stays signed in, and its token still works. Lost the token? Run \`npx laysum users remove ${DEMO_USER}\` and the demo again for a new one.`;
+    return `\nThe "${DEMO_USER}" account from an earlier run is kept: a browser signed in as it stays signed in, and its token still works. Lost the token? \`npx laysum users token ${DEMO_USER}\` prints a new one.`;
   }
   // Earlier demos made this account an admin: it becomes a reviewer (that browser signs in again, once).
   const replaced = existing

@@ -89,7 +89,7 @@ export function formatView(v: PaperView): string {
   out.push('== Checks', ...d.checks.map((c) => `  [${c.status}] ${c.label}: ${c.message}`), '');
   const p = d.provenance;
   out.push(
-    `== Provenance: ${p.provider}/${p.model}, prompt ${p.promptVersion ?? '-'}, ${p.llmCalls} call(s), ${p.repairs} repair(s)${p.cacheHits ? `, cache hit (${p.cacheHits})` : ''}, tokens ${p.usage.promptTokens}+${p.usage.completionTokens}${p.costUsd ? `, ~$${p.costUsd.toFixed(4)}` : ''}, ${p.createdAt}`,
+    `== Provenance: ${p.provider}/${p.model}, prompt ${p.promptVersion ?? '-'}, ${p.llmCalls} call(s), ${p.repairs} repair(s)${p.cacheHits ? `, cache hit (${p.cacheHits})` : ''}, tokens ${p.usage.promptTokens}+${p.usage.completionTokens}${p.usage.estimated ? ' (estimated)' : ''}${p.costUsd ? `, ~$${p.costUsd.toFixed(4)}` : ''}, ${p.createdAt}`,
   );
   out.push(
     '',

@@ -12,7 +12,7 @@ import { type JsonOption, load } from './lazy.ts';
 
 /** PaperState's values, for the help text only (a unit test checks them against the schema). */
 export const STATE_NAMES =
-  'queued|ingesting|summarizing|pending_review|approved|rejected|published|unpublished|failed';
+  'queued|ingesting|needs_source|summarizing|pending_review|approved|rejected|published|unpublished|failed';
 /** The queue's sorts and page sizes, likewise (checked against src/review/queries.ts). */
 export const SORT_NAMES = 'age|grade|checks|credibility';
 export const PAGE_SIZES = { default: 50, max: 200 };

@@ -53,6 +53,14 @@ function addSubmit(program: Command): void {
     .option('--as <name>', 'who is submitting (for the audit log)', `cli:${userInfo().username}`)
     .option('--json', 'print JSON')
     .action(async (o: SubmitOptions) => (await load.submit()).submit(o));
+  program
+    .command('source <id>')
+    .description('Give a paper held as needs_source its text: the abstract (--text) or the PDF (--pdf)')
+    .option('--text <file>', 'a text file with the abstract; `-` reads stdin')
+    .option('--pdf <file>', 'the paper PDF')
+    .option('--as <name>', 'who is supplying it (for the audit log)', `cli:${userInfo().username}`)
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: SubmitOptions) => (await load.submit()).supplySource(id, o));
 }
 
 function addWorker(program: Command): void {
@@ -147,22 +155,42 @@ function addServe(program: Command): void {
 function addUsers(program: Command): void {
   const users = program
     .command('users')
-    .description('Manage accounts (editor, reviewer, admin) and their tokens');
+    .description('Manage accounts (editor, reviewer, admin), their tokens, emails and password links');
   users
     .command('add <name>')
     .description('Create an account and print its token (shown once: only its hash is stored)')
     .requiredOption('--role <role>', `one of ${ROLE_NAMES}`)
+    .option('--email <email>', 'an email to sign in with (and to match single sign-on by)')
     .option('--json', 'print JSON')
-    .action(async (name: string, o: { role: string } & JsonOption) => (await load.users()).addUser(name, o));
+    .action(async (name: string, o: { role: string; email?: string } & JsonOption) =>
+      (await load.users()).addUser(name, o),
+    );
   users
     .command('role <name> <role>')
     .description(`Change an account's role (${ROLE_NAMES}); its token and sessions take it at once`)
     .action(async (name: string, role: string) => (await load.users()).setRole(name, role));
   users
     .command('list')
-    .description('List accounts (names and roles; tokens are never shown)')
+    .description('List accounts (names, roles, ways to sign in, emails; never a secret)')
     .option('--json', 'print JSON')
     .action(async (o: JsonOption) => (await load.users()).listUsers(o));
+  users
+    .command('email <name> [email]')
+    .description('Set the email an account signs in with and is matched to single sign-on by')
+    .option('--clear', 'remove the email')
+    .action(async (name: string, email: string | undefined, o: { clear?: boolean }) =>
+      (await load.users()).setEmail(name, email, o),
+    );
+  users
+    .command('token <name>')
+    .description('Issue a new token (printed once); the old one and its desk sessions stop working')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: JsonOption) => (await load.users()).reissueToken(name, o));
+  users
+    .command('reset <name>')
+    .description('Print a one-time link to set the password (expires after RESET_LINK_TTL_S)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: JsonOption) => (await load.users()).resetPassword(name, o));
   users
     .command('remove <name>')
     .description('Delete an account: its token and its desk sessions stop working at once')

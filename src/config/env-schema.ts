@@ -80,6 +80,10 @@ export function parseAllowPrivate(text: string): AllowPrivate | { bad: string } 
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
 
+/** How a structured reply can be asked for, strictest first (src/summarize/output-modes.ts). */
+export const OUTPUT_MODES = ['json_schema', 'json_object', 'tools'] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
 export const EnvSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -89,10 +93,19 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
     .default('laysum'),
   REDIS_ALLOW_EVICTION: bool(false),
+  REDIS_POLICY_CHECK_MS: int(10_000, 100),
 
   LLM_PROVIDER: z.enum(['openai', 'extractive']).optional(),
   OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OPENAI_BASE_URL: optional.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => !new URL(u).username && !new URL(u).password, {
+        message:
+          'must not hold a user name or password (the OpenAI client refuses credentials in a URL and every call would fail): give the key in OPENAI_API_KEY, or put a proxy that adds the credentials in front of the server',
+      })
+      .optional(),
+  ),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: int(120_000, 100),
   LLM_MAX_REPAIRS: int(2),
@@ -111,7 +124,7 @@ export const EnvSchema = z.object({
   LLM_TPM: optional.pipe(wholeNumber(1)),
   LLM_CONCURRENCY: optional.pipe(wholeNumber(1)),
   LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
-  LLM_OUTPUT_MODE: z.enum(['json_schema', 'json_object', 'tools']).default('json_schema'),
+  LLM_OUTPUT_MODE: z.enum(['auto', ...OUTPUT_MODES]).default('auto'),
   LLM_FALLBACK_MODELS: optional,
   LLM_CACHE: bool(true),
   LLM_CACHE_TTL_DAYS: int(30, 1),
@@ -138,6 +151,7 @@ export const EnvSchema = z.object({
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),
   MAX_JSON_BYTES: int(1_000_000, 1000),
+  MAX_BATCH_ITEMS: int(5_000, 1),
   FULLTEXT_BUDGET_CHARS: int(24_000, 0),
   FEED_MAX_BYTES: int(5_000_000, 1000),
   WATCH_MAX_NEW_PER_POLL: int(50, 1),
@@ -171,7 +185,16 @@ export const EnvSchema = z.object({
   TRUST_PROXY: bool(false),
   SIGNIN_MAX_FAILURES: int(10, 1),
   SIGNIN_FAILURE_WINDOW_S: int(900, 1),
-  SIGNIN_MAX_FAILURES_ALL: int(1000, 0),
+  SIGNIN_ACCOUNT_MAX_FAILURES: int(10, 1),
+  RESET_LINK_TTL_S: int(86_400, 1),
+  OIDC_ISSUER: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an https:// URL' }).optional()),
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  OIDC_REDIRECT_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_ROLE_CLAIM: optional,
+  OIDC_ROLE_MAP: optional,
+  OIDC_LABEL: z.string().min(1).default('Sign in with single sign-on'),
   AUTO_PUBLISH: bool(false),
   CLAIM_TTL_MS: int(900_000, 100),
   DISCLAIMER_TEXT: z

@@ -13,10 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from './env-schema.ts';
+import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
 export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
+export type { OidcConfig } from './oidc.ts';
 export type { SiteProfile } from './site-profile.ts';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -39,8 +42,16 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     return z.NEVER;
   }
   const site = siteProfile(env);
+  const oidc = oidcConfig(env, ctx);
+  if (oidc === 'invalid') return z.NEVER;
   return {
-    redis: { url: env.REDIS_URL, prefix: env.LAYSUM_PREFIX, allowEviction: env.REDIS_ALLOW_EVICTION },
+    redis: {
+      url: env.REDIS_URL,
+      prefix: env.LAYSUM_PREFIX,
+      allowEviction: env.REDIS_ALLOW_EVICTION,
+      /** How often a running process reads maxmemory-policy again (also on every reconnect). */
+      policyCheckMs: env.REDIS_POLICY_CHECK_MS,
+    },
     llm: {
       provider,
       apiKey: env.OPENAI_API_KEY,
@@ -52,7 +63,11 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       backoffMs: env.LLM_BACKOFF_MS,
       /** Sent as `max_tokens` when set (local servers may default to a short reply). */
       maxTokens: env.LLM_MAX_TOKENS,
-      /** How the reply's shape is asked for: strict json_schema, json_object with the schema in the prompt, or a tool call. */
+      /**
+       * How the reply's shape is asked for: strict json_schema, json_object with the schema in the prompt, or a
+       * tool call; `auto` starts with json_schema and steps down when the server refuses a mode (remembered per
+       * server and model for the fleet).
+       */
       outputMode: env.LLM_OUTPUT_MODE,
       /** Models tried in order when LLM_MODEL is unavailable or refuses the output mode. */
       fallbackModels: (env.LLM_FALLBACK_MODELS ?? '')
@@ -87,6 +102,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       maxPdfBytes: env.MAX_PDF_BYTES,
       /** JSON bodies of POST /api/papers, checked while reading. */
       maxJsonBytes: env.MAX_JSON_BYTES,
+      /** Entries one batch file may hold (CLI and desk); a larger file is refused whole, with the number. */
+      maxBatchItems: env.MAX_BATCH_ITEMS,
       fullTextBudgetChars: env.FULLTEXT_BUDGET_CHARS,
       /** A watched feed's download is cut off (and the poll fails) beyond this. */
       maxFeedBytes: env.FEED_MAX_BYTES,
@@ -117,12 +134,14 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       autoPublish: env.AUTO_PUBLISH,
       /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */
       trustProxy: env.TRUST_PROXY,
-      /** Failed sign-ins and bad Bearer tokens: per client address, and across all addresses (0: no such cap). */
+      /** Failed sign-ins and bad Bearer tokens: per client address, and per account (src/http/sign-in-limit.ts). */
       signIn: {
         maxFailures: env.SIGNIN_MAX_FAILURES,
         windowSeconds: env.SIGNIN_FAILURE_WINDOW_S,
-        maxFailuresAll: env.SIGNIN_MAX_FAILURES_ALL,
+        accountMaxFailures: env.SIGNIN_ACCOUNT_MAX_FAILURES,
       },
+      /** How long a password reset link works. */
+      resetLinkTtlSeconds: env.RESET_LINK_TTL_S,
       /** How long opening a draft on the desk claims it for that reviewer (renewed on each visit). */
       claimTtlMs: env.CLAIM_TTL_MS,
       // The site's condition is known now; the journal is filled in per summary.
@@ -138,6 +157,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** Summaries per page of the published index and topic pages. */
       sitePageSize: env.SITE_PAGE_SIZE,
     },
+    /** Single sign-on with the team's OpenID Connect provider; null when OIDC_ISSUER is not set. */
+    oidc,
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     site,
@@ -157,7 +178,8 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const raw = source[name];
-    const shown = /KEY|TOKEN/.test(name) || raw === undefined ? '' : ` (got "${raw}")`;
+    const shown =
+      /KEY|TOKEN|SECRET/.test(name) || raw === undefined ? '' : ` (got "${redactUrlCredentials(raw)}")`;
     return `${name}: ${issue.message}${shown}`;
   });
   throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 /** Drafts: versions of a paper's lay summary, with provenance and checks. */
 import { z } from 'zod';
+import { CheckFlag, DraftLinks } from './links.ts';
 import { LaySummary } from './summary.ts';
 
 export const Usage = z.object({
@@ -7,6 +8,8 @@ export const Usage = z.object({
   completionTokens: z.number().int().nonnegative(),
   cachedTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** The server sent no `usage` for some call: its tokens were estimated from the text (about 4 characters a token). */
+  estimated: z.boolean().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -32,6 +35,8 @@ export const CheckResult = z.object({
   label: z.string(),
   status: z.enum(['pass', 'warn', 'fail']),
   message: z.string(),
+  /** Per-sentence findings of a check that compares draft sentences with their source sentences. */
+  flags: z.array(CheckFlag).optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -67,6 +72,8 @@ export const Draft = z.object({
   /** The simplify pass, when the AI draft was above the reading target (absent on older drafts and human edits). */
   simplify: SimplifyPass.nullable().optional(),
   checks: z.array(CheckResult),
+  /** Each draft sentence linked to its source sentences; absent on older drafts (computed on read, src/review/view.ts). */
+  links: DraftLinks.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 

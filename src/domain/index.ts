@@ -15,6 +15,11 @@
  *   wrote it: an LLM, the offline extractive provider, or a human edit).
  * - placeholder: marked text LaySum writes where it cannot fill a field; never
  *   published, and a draft holding one cannot be approved (./placeholder.ts).
+ * - source sentence: one numbered sentence of the paper's title, abstract or
+ *   full text, as the deterministic splitter cuts them (./links.ts).
+ * - sentence link: a draft sentence and the source sentences that support it
+ *   (best first), with how it was made; a sentence no source sentence
+ *   supports is marked unsupported. Stored on each draft version.
  * - check: an automatic quality check run on a draft (reading level, numbers
  *   that do not appear in the source, ...). Checks advise reviewers; they never
  *   block a draft on their own.
@@ -35,6 +40,7 @@ export * from './claim.ts';
 export * from './draft.ts';
 export * from './failure.ts';
 export * from './ids.ts';
+export * from './links.ts';
 export * from './paper.ts';
 export * from './placeholder.ts';
 export * from './publication.ts';

@@ -13,8 +13,23 @@ export const Origin = z.object({
   actor: z.string().min(1), // 'cli:NAME', 'api:NAME', 'watch:ID', 'demo'
   watchId: z.string().optional(),
   batch: z.string().optional(), // batch file name, for the tally
+  /** The entry's place in its batch (0 first): later entries wait behind other people's papers. */
+  batchIndex: z.number().int().nonnegative().optional(),
 });
 export type Origin = z.infer<typeof Origin>;
+
+/** BullMQ's largest priority (2^21 - 1). */
+const LOWEST_PRIORITY = 2_097_151;
+
+/**
+ * A paper's place in the ingest and summarize queues (1 first; equal
+ * priorities keep their order): a single submission gets 1, the n-th entry
+ * of a batch n, so batches from several people interleave and one person's
+ * paper waits behind at most a few jobs of anyone's batch, never the whole of it.
+ */
+export function queuePriority(origin: Pick<Origin, 'batchIndex'>): number {
+  return Math.min(LOWEST_PRIORITY, 1 + (origin.batchIndex ?? 0));
+}
 
 /**
  * The person who submitted a paper, from its origin's actor: `web:dana`,
@@ -137,4 +152,16 @@ export function paperTitle(paper: Pick<Paper, 'record' | 'submission'>): string 
     case 'record':
       return s.record.title;
   }
+}
+
+/**
+ * The longest title LaySum keeps. Real titles stay well under 500 characters;
+ * a title a person types over this is refused (src/sources/text.ts), one from
+ * a source (PubMed, Crossref, a feed, a PDF) is cut here with "…", so a
+ * runaway field never fills a prompt.
+ */
+export const MAX_TITLE_CHARS = 1000;
+
+export function capTitle(title: string): string {
+  return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1).trimEnd()}…` : title;
 }

@@ -13,6 +13,7 @@ const VERBS: Record<string, [verb: string, done: string]> = {
   unpublished: ['unpublish', 'unpublished'],
   reopened: ['reopen', 'reopened'],
   claim: ['claim', 'claimed'],
+  'source provided': ['supply the text of', 'given their text'],
 };
 
 /** An action that the paper's current state does not allow (e.g. approving a failed paper). */

@@ -2,22 +2,30 @@
  * The evidence level of a paper and the highest credibility rating it can
  * carry, with the reason in plain words. The summarize prompt states it to
  * the model, the extractive provider uses it as its rating, and the
- * credibility check flags any rating above it.
+ * credibility check flags any rating above it. It fails closed: when no
+ * design is recognized the ceiling is low (2) and the reason says that a
+ * person must judge the evidence.
  */
 import type { PaperRecord } from '../domain/paper.ts';
 import { type Certainty, statedCertainty } from './certainty.ts';
 import { type Design, studyDesign } from './design.ts';
+import { PRIMARY, type Score, TINY_SAMPLE, TINY_SAMPLE_CEILING, UNKNOWN_CEILING } from './designs.ts';
+import { sampleSize } from './subjects.ts';
 
-export type Score = 1 | 2 | 3 | 4 | 5;
+export type { Score } from './designs.ts';
 
 export interface EvidenceLevel {
   design: Design | null;
   /** The certainty a review states about its evidence (GRADE), if it states one. */
   certainty: Certainty | null;
   preprint: boolean;
-  /** The highest credibility score the evidence can carry (5 when nothing is known). */
+  /** How many people (or animals) the abstract says were studied, when it says. */
+  sampleSize: number | null;
+  /** The highest credibility score the evidence can carry (2 when the design is not recognized). */
   ceiling: Score;
-  /** Why, in one plain sentence. */
+  /** True when no design was recognized: a person must judge the evidence. */
+  needsJudgement: boolean;
+  /** Why, in plain sentences. */
   reason: string;
 }
 
@@ -42,6 +50,12 @@ function certaintyReason(certainty: Certainty): string {
     : `the review itself rates the certainty of its evidence as ${certainty}`;
 }
 
+function designReason(design: Design | null): string {
+  return design
+    ? `This is ${design.plain}`
+    : 'The study design was not recognized, so a person must judge how strong the evidence is';
+}
+
 type EvidenceInput = Pick<PaperRecord, 'publicationTypes' | 'title' | 'abstract' | 'journal'>;
 
 /** Records are never changed once built; the prompt and two checks ask about the same one. */
@@ -55,20 +69,41 @@ export function evidenceLevel(record: EvidenceInput): EvidenceLevel {
   return level;
 }
 
+const lower = (a: Score, b: Score) => Math.min(a, b) as Score;
+
 function computeLevel(record: EvidenceInput): EvidenceLevel {
   const design = studyDesign(record);
   const text = record.abstract.map((s) => s.text).join('\n');
   const certainty = statedCertainty(text);
   const preprint = isPreprint(record);
-  let ceiling: Score = design?.ceiling ?? 5;
-  const reasons = [design ? `This is ${design.plain}` : 'The study design was not recognized'];
+  const size = sampleSize(`${record.title}\n${text}`);
+  let ceiling: Score = design?.ceiling ?? UNKNOWN_CEILING;
+  const reasons = [designReason(design)];
   if (certainty && (design?.id === 'systematic-review' || certainty === 'no studies')) {
-    ceiling = Math.min(ceiling, BY_CERTAINTY[certainty]) as Score;
+    ceiling = lower(ceiling, BY_CERTAINTY[certainty]);
     reasons.push(certaintyReason(certainty));
+  }
+  if (
+    design &&
+    PRIMARY.has(design.id) &&
+    size !== null &&
+    size < TINY_SAMPLE &&
+    ceiling > TINY_SAMPLE_CEILING
+  ) {
+    ceiling = TINY_SAMPLE_CEILING;
+    reasons.push(`it studied only ${size}, too few to rule out chance`);
   }
   if (preprint) {
     ceiling = Math.max(1, ceiling - 1) as Score;
     reasons.push('it is a preprint that has not been peer reviewed');
   }
-  return { design, certainty, preprint, ceiling, reason: `${reasons.join('; ')}.` };
+  return {
+    design,
+    certainty,
+    preprint,
+    sampleSize: size,
+    ceiling,
+    needsJudgement: design === null,
+    reason: `${reasons.join('; ')}.`,
+  };
 }

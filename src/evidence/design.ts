@@ -1,168 +1,179 @@
 /**
- * Study design from PubMed publication types and the abstract's own words.
- * Rules are in priority order (Oxford CEBM levels, simplified). Publication
- * types are trusted first, but a generic type ("Review", "Clinical Trial",
- * "Comparative Study") gives way to a more specific design the text names
- * ("systematic review", "randomly assigned", "we report a case").
+ * Study design from the paper's own words and its PubMed publication types.
+ * The title and the abstract's description of its own study come first: a
+ * single-arm phase II trial tagged "Randomized Controlled Trial" is a
+ * single-arm trial, a "Review" that retrospectively analysed hospital records
+ * is an observational study. A publication type that names the design
+ * precisely (randomized trial, case report, phase 1) gives way only to words
+ * that lower the ceiling; a systematic review's type is kept. Then who was
+ * studied (animals or cells), then weaker words. Sentences about other work
+ * ("in a recent phase 1 trial", "further randomized trials are needed") do
+ * not count. A pure function of the record.
  */
 import type { PaperRecord } from '../domain/paper.ts';
+import { sentences } from '../text/sentences.ts';
+import {
+  BACKGROUND_SECTION,
+  COMPARISON,
+  DECLARED,
+  LOOSE_TYPES,
+  METHOD_SECTION,
+  NAMES_OTHER_WORK,
+  OTHER_WORK,
+  TYPES,
+} from './design-words.ts';
+import { DESIGNS, type DesignId, type Score } from './designs.ts';
+import { mainlyAnimals, nonHumanSubjects, subjectsOf } from './subjects.ts';
 
-export type DesignId =
-  | 'opinion'
-  | 'case-report'
-  | 'systematic-review'
-  | 'rct'
-  | 'phase-1'
-  | 'trial'
-  | 'animal'
-  | 'in-vitro'
-  | 'method'
-  | 'observational'
-  | 'cross-sectional'
-  | 'qualitative'
-  | 'narrative-review';
+export type { DesignId } from './designs.ts';
 
 export interface Design {
   id: DesignId;
   /** Plain words for a lay reader: "a randomized controlled trial". */
   plain: string;
   /** The highest credibility score (1-5) this design can carry. */
-  ceiling: 1 | 2 | 3 | 4 | 5;
-  /** Where the design was read: the publication types or the abstract. */
-  from: 'publication type' | 'abstract';
+  ceiling: Score;
+  /** Where the design was read. */
+  from: 'title' | 'abstract' | 'publication type' | 'subjects';
+  /** The words that decided it ("single-arm", "Randomized Controlled Trial"). */
+  words: string;
+  /** A publication type the paper's own words overrode, if any. */
+  overrides?: string;
 }
 
-interface Rule {
+type DesignInput = Pick<PaperRecord, 'publicationTypes' | 'title' | 'abstract'>;
+
+interface Found {
   id: DesignId;
-  plain: string;
-  ceiling: Design['ceiling'];
-  types?: RegExp;
-  text?: RegExp;
-  /** Generic designs (from the publication types) that this rule's text may refine. */
-  refines?: readonly DesignId[];
+  words: string;
 }
 
-const HUMANS =
-  /\b(?:patients?|participants?|people|persons|adults?|children|women|men|volunteers|subjects|infants|residents|workers|individuals)\b/gi;
-const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
-
-const RULES: readonly Rule[] = [
-  {
-    id: 'opinion',
-    plain: 'an opinion piece (editorial, comment or letter)',
-    ceiling: 1,
-    types: /\b(?:editorial|comment|letter|news|biography|historical article|interview|published erratum)\b/i,
-  },
-  {
-    id: 'case-report',
-    plain: 'a report of a single case',
-    ceiling: 1,
-    types: /case reports/i,
-    text: /\bcase report\b|\bwe (?:report|describe|present) (?:a|an|the|two|three) (?:case|patient|\d+-year-old)|\ba \d+-year-old (?:man|woman|boy|girl|patient)\b/i,
-    refines: ['narrative-review'],
-  },
-  {
-    id: 'systematic-review',
-    plain: 'a systematic review or meta-analysis, which pools earlier studies',
-    ceiling: 5,
-    types: /systematic review|meta-analysis/i,
-    text: /systematic(?:al)? review|meta-analy[sz][ie]s|meta-analytic|cochrane|we searched (?:the )?(?:medline|embase|pubmed|databases)/i,
-    refines: ['narrative-review'],
-  },
-  {
-    id: 'phase-1',
-    plain: 'an early (phase 1) trial that tests safety in a small group',
-    ceiling: 2,
-    types: /phase i\b/i,
-    text: /\bphase (?:i|1|1b|ib|i\/ii|1\/2)\b(?: clinical)? (?:trial|study)|first-in-human/i,
-    refines: ['trial', 'observational'],
-  },
-  {
-    id: 'rct',
-    plain: 'a randomized controlled trial, in which people are put into groups by chance',
-    ceiling: 4,
-    types:
-      /randomized controlled trial|pragmatic clinical trial|equivalence trial|clinical trial, phase (?:iii|iv)/i,
-    text: /randomly (?:assigned|allocated|divided)|were randomi[sz]ed|we randomi[sz]ed|random allocation|placebo-controlled|randomi[sz]ed,? (?:(?:controlled|clinical|double-blind(?:ed)?|open-label|crossover|cross-over|multi-?cent(?:er|re)|parallel-group|pragmatic|phase \w+),? )*(?:trial|study)\b(?! (?:is|are|were|would be) (?:needed|required|warranted))/i,
-    refines: ['trial', 'observational', 'narrative-review'],
-  },
-  {
-    id: 'trial',
-    plain: 'a clinical trial without random assignment',
-    ceiling: 3,
-    types: /clinical trial|controlled clinical trial/i,
-    text: /\b(?:single-arm|open-label|non-randomi[sz]ed|phase (?:ii|2|2a|2b|iia|iib)) (?:trial|study)|\bclinical trial\b|\bpilot (?:trial|study)\b/i,
-    refines: ['observational'],
-  },
-  {
-    id: 'animal',
-    plain: 'a study in animals, not people',
-    ceiling: 2,
-    text: /\b(?:mice|mouse|murine|rats?|rodents?|zebrafish|drosophila|beagles?|dogs|pigs|piglets|rabbits|sheep|cattle|primates|macaques|monkeys|c\. elegans|mosquito(?:es)?|insects?|flies|larvae|triatomines|vectors|species)\b/i,
-  },
-  {
-    id: 'in-vitro',
-    plain: 'a laboratory study (cells, molecules or computer models), not a study in people',
-    ceiling: 2,
-    text: /\bin vitro\b|cell lines?\b|cultured (?:cells|neurons)|\bcell culture|\bstrains?\b|spectroscop|crystal|in silico|simulations?\b|\bproteins?\b|\benzymes?\b|kinases?\b|receptors?\b|gene expression|phosphorylat|\bmolecular\b|\bbinding\b|\bmutants?\b|plasmids?|\bassays?\b|\bbacteria|\bvirus(?:es)?\b|\bresonance\b|\bions?\b/i,
-  },
-  {
-    id: 'method',
-    plain: 'a description of a new method or tool',
-    ceiling: 2,
-    types: /technical report/i,
-    text: /technical note|\bwe (?:designed|developed|propose|present|describe|introduce)(?: and (?:generated|developed|validated|tested|implemented))? (?:a |an |the )?(?:new |novel |simple |automated )?(?:method|system|tool|pipeline|algorithm|technique|software|approach|device|framework|platform)/i,
-  },
-  {
-    id: 'observational',
-    plain: 'an observational study, which can show links but not cause and effect',
-    ceiling: 3,
-    types:
-      /observational study|comparative study|multicenter study|twin study|evaluation study|validation study/i,
-    text: /\bcohort|case-control|prospective(?:ly)?\b|retrospective(?:ly)?\b|observational|mendelian randomi[sz]ation|registry|population-based|genome-wide association|\bgwas\b|follow-up|followed (?:up )?for|longitudinal|we (?:analy[sz]ed|examined|compared|studied|recruited|enrolled|assessed)|were (?:recruited|enrolled|included)|medical records|nationwide|incidence|epidemiolog|latent class|we (?:evaluated|investigated|measured|explored|tested|determined|aimed)|(?:study|analysis|survey) was (?:conducted|performed|carried out)|data (?:from|were collected)|patients (?:who|were|underwent)/i,
-  },
-  {
-    id: 'cross-sectional',
-    plain: 'a survey or snapshot study, which cannot show cause and effect',
-    ceiling: 2,
-    text: /cross-sectional|\bsurvey|questionnaire|prevalence/i,
-  },
-  {
-    id: 'qualitative',
-    plain: 'a qualitative study of interviews or focus groups',
-    ceiling: 2,
-    text: /qualitative|semi-structured interviews|focus groups?/i,
-  },
-  {
-    id: 'narrative-review',
-    plain: 'a review of earlier research that is not systematic',
-    ceiling: 3,
-    types: /\breview\b/i,
-    text: /\b(?:this|we) review\b|\breview(?:s|ed)? (?:the|recent|current) (?:literature|evidence|advances|findings)|\bnarrative review|\boverview of\b|\bin this review\b/i,
-  },
-];
-
-function byId(id: DesignId, from: Design['from']): Design {
-  const rule = RULES.find((r) => r.id === id) as Rule;
-  return { id: rule.id, plain: rule.plain, ceiling: rule.ceiling, from };
+function firstDeclared(list: readonly string[], skipOtherWork: boolean): Found | null {
+  for (const [id, pattern] of DECLARED) {
+    for (const sentence of list) {
+      if (skipOtherWork && !NAMES_OTHER_WORK.has(id) && OTHER_WORK.test(sentence)) continue;
+      const m = sentence.match(pattern);
+      if (m) return { id, words: m[0].trim() };
+    }
+  }
+  return null;
 }
 
-function textMatches(rule: Rule, text: string): boolean {
-  if (!rule.text?.test(text)) return false;
-  // An animal or cell study is one that names animals or cells more often than people.
-  if (rule.id === 'animal' || rule.id === 'in-vitro') return count(text, rule.text) > count(text, HUMANS);
-  return true;
+/** What the abstract says about its own study: the design / methods sections first, the background last. */
+function declaredInAbstract(record: DesignInput): Found | null {
+  const label = (s: DesignInput['abstract'][number]) => `${s.label ?? ''} ${s.category ?? ''}`;
+  const methods = record.abstract.filter((s) => METHOD_SECTION.test(label(s)));
+  const background = record.abstract.filter((s) => BACKGROUND_SECTION.test(label(s)));
+  const rest = record.abstract.filter((s) => !methods.includes(s) && !background.includes(s));
+  for (const part of [methods, rest, background]) {
+    const found = firstDeclared(
+      part.flatMap((s) => sentences(s.text)),
+      true,
+    );
+    if (found) return found;
+  }
+  return null;
 }
 
-/** The design, or null when neither the types nor the text name one. */
-export function studyDesign(
-  record: Pick<PaperRecord, 'publicationTypes' | 'title' | 'abstract'>,
-): Design | null {
-  const types = record.publicationTypes.join('; ');
-  const text = `${record.title}\n${record.abstract.map((s) => s.text).join('\n')}`;
-  const fromTypes = RULES.find((r) => r.types?.test(types));
-  const fromText = RULES.find((r) => textMatches(r, text));
-  if (fromTypes && fromText?.refines?.includes(fromTypes.id)) return byId(fromText.id, 'abstract');
-  if (fromTypes) return byId(fromTypes.id, 'publication type');
-  return fromText ? byId(fromText.id, 'abstract') : null;
+function fromTypes(types: readonly string[]): (Found & { loose: boolean }) | null {
+  for (const [id, pattern] of TYPES) {
+    const type = types.find((t) => pattern.test(t.trim()));
+    if (type) return { id, words: type, loose: LOOSE_TYPES.has(type.trim().toLowerCase()) };
+  }
+  return null;
+}
+
+function design(found: Found, from: Design['from'], overrides?: string): Design {
+  return {
+    id: found.id,
+    ...DESIGNS[found.id],
+    from,
+    words: found.words,
+    ...(overrides ? { overrides } : {}),
+  };
+}
+
+/** Human-study designs that a text about mice or cells cannot be. */
+const HUMAN_ONLY: ReadonlySet<DesignId> = new Set<DesignId>([
+  'rct',
+  'trial',
+  'single-arm',
+  'phase-1',
+  'observational',
+  'cross-sectional',
+  'case-series',
+  'secondary-analysis',
+  'qualitative',
+]);
+
+/** Weak words for a study in people, used only when nothing else names a design. */
+const WEAK_OBSERVATIONAL =
+  /\bcohort\b|\bcase-control\b|\bprospective(?:ly)?\b|\bretrospective(?:ly)?\b|\bregistry\b|\bfollow-up\b|\bwe (?:analy[sz]ed|examined|compared|studied|recruited|enrolled|assessed|evaluated|investigated|measured)\b|\bwere (?:recruited|enrolled|included|assessed|evaluated|compared)\b|\bpatients (?:who|that|were|underwent|with)\b|\b(?:study|analysis) was (?:conducted|performed|carried out)\b/i;
+/** Words of population health that name a study of people without naming them. */
+const WEAK_EPIDEMIOLOGY =
+  /\b(?:incidence|notifications?|cases)\b[^.]{0,150}\b(?:was|were) (?:monitored|compared|recorded|collected|analy[sz]ed)\b|\bsurveillance data\b|\bepidemiological (?:study|survey|data)\b/i;
+const WEAK_CROSS_SECTIONAL = /\bsurvey\w*\b|\bquestionnaires?\b|\bprevalence\b/i;
+const WEAK_REVIEW = /\breview\w*\b|\bcurrent concepts\b|\brecent advances\b|\bupdate on\b/i;
+
+/** The design, or null when neither the types, the words nor the subjects name one. */
+export function studyDesign(record: DesignInput): Design | null {
+  const abstract = record.abstract.map((s) => s.text).join('\n');
+  const subjects = subjectsOf(`${record.title}\n${abstract}`);
+  const types = fromTypes(record.publicationTypes);
+  if (types?.id === 'opinion' && types.words.toLowerCase() !== 'letter')
+    return design(types, 'publication type');
+
+  const title = firstDeclared([record.title], false);
+  const declared = title ? { ...title, from: 'title' as const } : withFrom(declaredInAbstract(record));
+  let chosen: Design | null = null;
+  if (declared && types && types.id !== declared.id) {
+    // The title is the authors' own name for their study: it wins over any type but an opinion one.
+    const lowers = DESIGNS[declared.id].ceiling < DESIGNS[types.id].ceiling;
+    const keepType = !title && (types.id === 'systematic-review' || (!types.loose && !lowers));
+    chosen = keepType ? design(types, 'publication type') : design(declared, declared.from, types.words);
+  } else if (declared) chosen = design(declared, declared.from);
+  else if (types) chosen = design(types, 'publication type');
+
+  if (chosen && HUMAN_ONLY.has(chosen.id) && mainlyAnimals(subjects) && chosen.from !== 'publication type') {
+    return design({ id: 'animal', words: 'animals named more often than people' }, 'subjects');
+  }
+  if (chosen) return singleArmIfUncompared(chosen, `${record.title}\n${abstract}`);
+
+  const other = nonHumanSubjects(subjects);
+  if (other) {
+    const words =
+      other === 'animal' ? 'animals named more often than people' : 'cells or molecules, not people';
+    return design({ id: other, words }, 'subjects');
+  }
+  return weakWords(record, abstract, subjects.people);
+}
+
+function withFrom(found: Found | null): (Found & { from: 'abstract' }) | null {
+  return found ? { ...found, from: 'abstract' } : null;
+}
+
+/** A phase II trial (or a bare "Clinical Trial") that names no comparison is single-arm. */
+function singleArmIfUncompared(chosen: Design, text: string): Design {
+  if (
+    chosen.id !== 'trial' ||
+    COMPARISON.test(text) ||
+    !/phase (?:ii|2)\b/i.test(`${chosen.words}\n${text}`)
+  ) {
+    return chosen;
+  }
+  return design({ id: 'single-arm', words: chosen.words }, chosen.from, chosen.overrides);
+}
+
+function weakWords(record: DesignInput, abstract: string, people: number): Design | null {
+  const text = `${record.title}\n${abstract}`;
+  const review = record.title.match(WEAK_REVIEW);
+  if (review) return design({ id: 'narrative-review', words: review[0] }, 'title');
+  if (people >= 1) {
+    const cross = text.match(WEAK_CROSS_SECTIONAL);
+    if (cross) return design({ id: 'cross-sectional', words: cross[0] }, 'abstract');
+    const obs = text.match(WEAK_OBSERVATIONAL);
+    if (obs) return design({ id: 'observational', words: obs[0] }, 'abstract');
+  }
+  const epi = text.match(WEAK_EPIDEMIOLOGY);
+  return epi ? design({ id: 'observational', words: epi[0] }, 'abstract') : null;
 }

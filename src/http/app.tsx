@@ -8,7 +8,7 @@ import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.t
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, HttpError, statusOf } from './errors.ts';
-import { healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { evictionAlert, healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
 import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
 import { publishedSite } from './published.ts';
@@ -16,8 +16,10 @@ import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
 import { desk } from './web/desk.tsx';
 import { editorPages } from './web/editor-pages.tsx';
+import { oidcPages } from './web/oidc.tsx';
 import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
+import { resetPages } from './web/reset.tsx';
 import { signIn } from './web/sign-in.tsx';
 
 function wantsHtml(c: Context<AppEnv>): boolean {
@@ -27,13 +29,24 @@ function wantsHtml(c: Context<AppEnv>): boolean {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.log, deps.config.http.trustProxy));
-  for (const path of ['/api/*', '/desk', '/desk/*', '/login', '/logout', '/admin/*', '/healthz', '/readyz'])
+  for (const path of [
+    '/api/*',
+    '/desk',
+    '/desk/*',
+    '/login',
+    '/login/*',
+    '/logout',
+    '/admin/*',
+    '/healthz',
+    '/readyz',
+  ])
     app.use(path, noStore());
   healthRoutes(app, deps);
   app.route('/metrics', metricsRoute(deps));
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.use('*', whileRedisAway(deps));
+  app.use('*', evictionAlert(deps));
 
   app.use('/api/*', publicHeaders());
   app.route('/api', api(deps));
@@ -42,13 +55,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route(DASHBOARD_PATH, dashboard(deps));
   app.route(USAGE_PATH, usageDashboard(deps));
 
-  for (const path of ['/desk', '/desk/*', '/login', '/logout']) {
+  for (const path of ['/desk', '/desk/*', '/login', '/login/*', '/logout']) {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
   }
   app.route('/desk', desk(deps));
   app.route('/desk', editorPages(deps));
   app.route('/desk', adminPages(deps));
   app.route('/', signIn(deps));
+  app.route('/', resetPages(deps));
+  app.route('/', oidcPages(deps));
 
   app.use('*', publicHeaders());
   app.route('/', publishedSite(deps));

@@ -8,9 +8,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { can, type Permission, rolesWith } from '../users/roles.ts';
 import type { StoredUser } from '../users/store.ts';
+import { sameSecret } from '../users/tokens.ts';
 import { isHttps } from './client.ts';
+import { userForToken } from './credentials.ts';
 import { badToken, HttpError, unauthorized } from './errors.ts';
-import { signInLimit } from './sign-in-limit.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 export const SESSION_COOKIE = 'laysum_session';
@@ -27,14 +28,9 @@ export function identify(deps: AppDeps, options: IdentifyOptions): MiddlewareHan
     c.set('via', null);
     const header = c.req.header('authorization');
     if (options.bearer && header !== undefined) {
-      const limit = signInLimit(deps);
-      await limit.check(c);
-      const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-      const user = token ? await deps.users.authenticate(token) : null;
-      if (!user) {
-        await limit.failed(c, 'unknown API token');
-        throw badToken();
-      }
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+      const user = await userForToken(deps, c, token);
+      if (!user) throw badToken();
       c.set('user', user);
       c.set('via', 'bearer');
     } else if (options.cookie) {
@@ -49,8 +45,8 @@ async function fromCookie(deps: AppDeps, c: Context<AppEnv>): Promise<void> {
   if (!id) return;
   const session = await deps.sessions.get(id);
   const user = session ? await deps.users.get(session.name) : null;
-  // A removed (or removed and re-created) user's sessions end with their token.
-  if (!session || !user || user.tokenHash !== session.tokenHash) {
+  // A removed (or re-created) user's sessions end, and so do they when a token is reissued or a password set.
+  if (!session || !user || !sameSecret(user.stamp, session.stamp)) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return;
   }

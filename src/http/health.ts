@@ -7,6 +7,7 @@
  * an HTML page for browsers and a JSON body for the API (src/http/app.tsx).
  */
 import type { Hono, MiddlewareHandler } from 'hono';
+import { EVICTION_HINT } from '../store/redis-policy.ts';
 import { HttpError } from './errors.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
@@ -31,31 +32,70 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
+/** The eviction policy while it lets Redis delete keys (and REDIS_ALLOW_EVICTION does not accept that), else null. */
+export function evictingPolicy(deps: AppDeps): string | null {
+  const { eviction } = deps.health;
+  return eviction.evicting && !deps.config.redis.allowEviction ? eviction.policy : null;
+}
+
+/** `up`, `down`, or `evicting` (up, but Redis may delete LaySum's keys), with the policy when evicting. */
+async function redisState(deps: AppDeps): Promise<{ ok: boolean; redis: string; policy?: string }> {
+  if (!(await deps.health.redis.ping())) return { ok: false, redis: 'down' };
+  const policy = evictingPolicy(deps);
+  return policy ? { ok: false, redis: 'evicting', policy } : { ok: true, redis: 'up' };
+}
+
 export function healthRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/healthz', async (c) => {
-    const redis = await deps.health.redis.ping();
-    return c.json({ ok: redis, redis: redis ? 'up' : 'down', ...downSince(deps) }, redis ? 200 : 503);
+    const { ok, ...state } = await redisState(deps);
+    return c.json({ ok, ...state, ...downSince(deps) }, ok ? 200 : 503);
   });
   app.get('/readyz', async (c) => {
-    const redis = await deps.health.redis.ping();
-    const ready = redis && !deps.health.stopping;
+    const { ok, ...state } = await redisState(deps);
+    const ready = ok && !deps.health.stopping;
     if (!ready) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    return c.json(
-      { ready, redis: redis ? 'up' : 'down', stopping: deps.health.stopping, ...downSince(deps) },
-      ready ? 200 : 503,
-    );
+    return c.json({ ready, ...state, stopping: deps.health.stopping, ...downSince(deps) }, ready ? 200 : 503);
   });
 }
+
+/** What a write meets while Redis may evict: nothing is saved that Redis could silently delete. */
+export const redisEvicting = (policy: string) =>
+  new HttpError(
+    503,
+    `Nothing can be saved right now: Redis's maxmemory-policy is "${policy}", so it may delete papers and drafts without a trace.`,
+    `An administrator must set it back to "noeviction". ${EVICTION_HINT}`,
+    RETRY_AFTER_SECONDS,
+  );
 
 function downSince(deps: AppDeps): { redisDownSince?: string } {
   const since = deps.health.redis.downSince;
   return since ? { redisDownSince: since.toISOString() } : {};
 }
 
-/** 503 at once while Redis is away, instead of a 500 per request. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * 503 at once while Redis is away, instead of a 500 per request; while it may
+ * evict, reads go on but writes (other than signing in and out) are refused.
+ */
 export function whileRedisAway(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (_c, next) => {
+  return async (c, next) => {
     if (!deps.health.redis.up) throw redisAway();
+    const policy = evictingPolicy(deps);
+    if (policy && !READS.has(c.req.method) && !['/login', '/logout'].includes(c.req.path))
+      throw redisEvicting(policy);
+    await next();
+  };
+}
+
+/** Every desk page says so on top while Redis may evict. */
+export function evictionAlert(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const policy = evictingPolicy(deps);
+    if (policy) {
+      const { message, hint } = redisEvicting(policy);
+      c.set('alert', { text: message, hint: hint ?? '' });
+    }
     await next();
   };
 }

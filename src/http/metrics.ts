@@ -22,7 +22,9 @@ import {
 import { PaperState } from '../domain/state.ts';
 import type { Queues } from '../queue/queues.ts';
 import { fleetNotices } from '../store/llm-gate.ts';
+import { learnedModes } from '../store/llm-modes.ts';
 import { DURATION_BUCKETS, UsageLedger } from '../store/llm-usage.ts';
+import { isEvicting, readRedisPolicy } from '../store/redis-policy.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 type MetricsDeps = Pick<AppDeps, 'config' | 'store' | 'queues'>;
@@ -83,6 +85,10 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
   const ledger = new UsageLedger(redis, prefix);
 
   await queueMetrics(queues, gauge);
+  const { policy } = await readRedisPolicy(redis);
+  gauge('laysum_redis_evicting', '1 while Redis maxmemory-policy lets it delete keys (not noeviction)', [
+    'policy',
+  ]).set({ policy: policy ?? 'unknown' }, isEvicting(policy) ? 1 : 0);
   const papers = gauge('laysum_papers', 'Papers by state', ['state']);
   for (const state of PaperState.options) papers.set({ state }, await store.count(state));
 
@@ -92,6 +98,11 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
   const limited = counter('laysum_llm_rate_limited_total', 'HTTP 429 answers from the LLM', ['model']);
   const hits = counter('laysum_llm_cache_hits_total', 'LLM calls answered from the cache', ['model']);
   const errors = counter('laysum_llm_errors_total', 'LLM calls that failed (429s excluded)', ['model']);
+  const estimated = counter(
+    'laysum_llm_estimated_usage_calls_total',
+    'LLM calls whose reply had no usage (tokens and cost estimated from the text)',
+    ['model'],
+  );
   for (const row of await ledger.lifetime()) {
     const model = { model: row.model };
     calls.inc(model, row.calls);
@@ -99,6 +110,7 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
     limited.inc(model, row.rate_limited);
     hits.inc(model, row.cache_hits);
     errors.inc(model, row.errors);
+    estimated.inc(model, row.estimated_calls);
     tokens.inc({ ...model, kind: 'prompt' }, row.prompt_tokens);
     tokens.inc({ ...model, kind: 'completion' }, row.completion_tokens);
     tokens.inc({ ...model, kind: 'cached' }, row.cached_tokens);
@@ -114,6 +126,14 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
   const notices = await fleetNotices(redis, prefix);
   for (const reason of ['rate_limit', 'budget'] as const)
     paused.set({ reason }, notices.some((n) => n.reason === reason) ? 1 : 0);
+
+  const modes = gauge(
+    'laysum_llm_output_mode',
+    'Output mode learned for a server and model that refused json_schema (1 per pair)',
+    ['server', 'model', 'mode'],
+  );
+  for (const m of await learnedModes(redis, prefix))
+    modes.set({ server: m.server, model: m.model, mode: m.mode }, 1);
 
   const latency = 'laysum_llm_latency_seconds';
   new SharedHistogram(

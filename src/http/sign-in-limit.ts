@@ -1,12 +1,22 @@
 /**
- * A limit on failed sign-ins and bad Bearer tokens, counted in Redis so every
- * server process shares it (rate-limiter-flexible's RateLimiterRedis): per
- * client address (SIGNIN_MAX_FAILURES in SIGNIN_FAILURE_WINDOW_S), and across
- * all addresses (SIGNIN_MAX_FAILURES_ALL, against guessing spread over many
- * addresses). Tokens name no account, so the shared cap stands in for a
- * per-account one. Over the limit, every attempt from that address (even one
- * with a valid token) is answered 429 with Retry-After until the window ends,
- * and logged with the address.
+ * Limits on failed sign-ins (passwords, desk tokens, Bearer tokens, reset
+ * links), counted in Redis so every server process shares them
+ * (rate-limiter-flexible's RateLimiterRedis). Two counts, each over
+ * SIGNIN_FAILURE_WINDOW_S:
+ *
+ * - per client address (SIGNIN_MAX_FAILURES): over it, that address gets 429
+ *   with Retry-After for every attempt, even a correct one: those were its own
+ *   failures;
+ * - per account (SIGNIN_ACCOUNT_MAX_FAILURES): passwords and tokens name their
+ *   account, so guesses at one account from many addresses add up. Over it,
+ *   the account slows down rather than locking: each address gets one attempt
+ *   at it until the window ends, so a distributed guesser gets one guess per
+ *   address while the account's owner, from an address that has not failed
+ *   at it, still gets in with the right password.
+ *
+ * There is no cap across all addresses: it let anyone lock everyone out.
+ * Failures that name no account (a mistyped or older token) count against
+ * the address only.
  */
 import type { Context } from 'hono';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -15,10 +25,10 @@ import { HttpError } from './errors.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 export interface SignInLimit {
-  /** Throws 429 when the caller's address (or everyone) is over the limit. */
-  check(c: Context<AppEnv>): Promise<void>;
-  /** Count a failed attempt; throws 429 when it was one too many. */
-  failed(c: Context<AppEnv>, what: string): Promise<void>;
+  /** Throws 429 when the caller's address is over its limit, or the account is being guessed at and this address has had its attempt. */
+  check(c: Context<AppEnv>, account: string | null): Promise<void>;
+  /** Count a failed attempt against the address and the account it named; throws 429 when it was one too many. */
+  failed(c: Context<AppEnv>, account: string | null, what: string): Promise<void>;
 }
 
 const made = new WeakMap<AppDeps, SignInLimit>();
@@ -33,52 +43,88 @@ export function signInLimit(deps: AppDeps): SignInLimit {
   return limit;
 }
 
+const HINT =
+  'Check the user name and password (or that the token was pasted whole); an admin can send a reset link (`laysum users reset NAME`) or a new token (`laysum users token NAME`).';
+
 function createSignInLimit(deps: AppDeps): SignInLimit {
-  const { maxFailures, windowSeconds, maxFailuresAll } = deps.config.http.signIn;
+  const { maxFailures, windowSeconds, accountMaxFailures } = deps.config.http.signIn;
   const options = { storeClient: deps.users.redis, duration: windowSeconds };
   const prefix = `${deps.config.redis.prefix}:signin-failures`;
   const perAddress = new RateLimiterRedis({ ...options, points: maxFailures, keyPrefix: `${prefix}:addr` });
-  const all =
-    maxFailuresAll > 0
-      ? new RateLimiterRedis({ ...options, points: maxFailuresAll, keyPrefix: `${prefix}:all` })
-      : null;
+  const perAccount = new RateLimiterRedis({
+    ...options,
+    points: accountMaxFailures,
+    keyPrefix: `${prefix}:account`,
+  });
+  // An address's failures at one account: what decides its one attempt while the account is being guessed at.
+  const perPair = new RateLimiterRedis({ ...options, points: maxFailures, keyPrefix: `${prefix}:pair` });
   const trust = deps.config.http.trustProxy;
   const addressOf = (c: Context<AppEnv>) => clientAddress(c, trust) ?? 'unknown';
+  const pairKey = (account: string, remote: string) => JSON.stringify([account, remote]);
 
-  const tooMany = (c: Context<AppEnv>, res: RateLimiterRes, everyone: boolean) => {
-    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    const remote = addressOf(c);
-    const who = everyone ? 'from all addresses together' : `from ${remote}`;
+  const fromAddress = (remote: string, res: RateLimiterRes) => {
+    const seconds = secondsOf(res);
     deps.log.warn(
-      { remote, retryAfterSeconds: seconds, scope: everyone ? 'all' : 'address' },
-      `sign-in refused: too many failed sign-ins ${who}; blocked for ${seconds} s`,
+      { remote, retryAfterSeconds: seconds, scope: 'address' },
+      `sign-in refused: too many failed sign-ins from ${remote}; blocked for ${seconds} s`,
     );
     return new HttpError(
       429,
-      `Too many failed sign-ins ${everyone ? 'on this server' : 'from your address'}: try again in ${seconds} s.`,
-      'Check that the token was pasted whole; an admin can issue a new one with `laysum users add`.',
+      `Too many failed sign-ins from your address: try again in ${seconds} s.`,
+      HINT,
+      seconds,
+    );
+  };
+  const atAccount = (remote: string, account: string, res: RateLimiterRes) => {
+    const seconds = secondsOf(res);
+    deps.log.warn(
+      { remote, account, retryAfterSeconds: seconds, scope: 'account' },
+      `sign-in refused: ${remote} already had its one attempt at "${account}", which is being guessed at; ${seconds} s to wait`,
+    );
+    return new HttpError(
+      429,
+      `Too many failed sign-ins to this account: try again from your address in ${seconds} s.`,
+      `Failed sign-ins from many places mean each address gets one attempt at this account for now. ${HINT}`,
       seconds,
     );
   };
 
   return {
-    async check(c) {
-      const [mine, everyone] = await Promise.all([perAddress.get(addressOf(c)), all?.get('all')]);
-      if (mine && mine.consumedPoints >= maxFailures) throw tooMany(c, mine, false);
-      if (everyone && everyone.consumedPoints >= maxFailuresAll) throw tooMany(c, everyone, true);
+    async check(c, account) {
+      const remote = addressOf(c);
+      const [mine, theirs, pair] = await Promise.all([
+        perAddress.get(remote),
+        account === null ? null : perAccount.get(account),
+        account === null ? null : perPair.get(pairKey(account, remote)),
+      ]);
+      if (mine && mine.consumedPoints >= maxFailures) throw fromAddress(remote, mine);
+      if (account !== null && theirs && theirs.consumedPoints >= accountMaxFailures && pair)
+        throw atAccount(remote, account, pair);
     },
-    async failed(c, what) {
+    async failed(c, account, what) {
       const remote = addressOf(c);
       const mine = await count(perAddress, remote);
-      const everyone = all ? await count(all, 'all') : null;
+      const named = account === null ? '' : ` at "${account}"`;
       deps.log.warn(
-        { remote, failures: mine.res.consumedPoints },
-        `sign-in refused from ${remote}: ${what} (${mine.res.consumedPoints} of ${maxFailures} failures allowed in ${windowSeconds} s)`,
+        { remote, account, failures: mine.res.consumedPoints },
+        `sign-in refused from ${remote}: ${what}${named} (${mine.res.consumedPoints} of ${maxFailures} failures allowed in ${windowSeconds} s)`,
       );
-      if (mine.over) throw tooMany(c, mine.res, false);
-      if (everyone?.over) throw tooMany(c, everyone.res, true);
+      if (account !== null) {
+        await count(perPair, pairKey(account, remote));
+        const theirs = await count(perAccount, account);
+        if (theirs.res.consumedPoints === accountMaxFailures)
+          deps.log.warn(
+            { account, failures: theirs.res.consumedPoints, scope: 'account' },
+            `sign-in: "${account}" had ${theirs.res.consumedPoints} failed sign-ins in ${windowSeconds} s; each address now gets one attempt at it until they stop`,
+          );
+      }
+      if (mine.over) throw fromAddress(remote, mine.res);
     },
   };
+}
+
+function secondsOf(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
 
 /** Count one failure; `over` once the limit is passed. */

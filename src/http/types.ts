@@ -5,6 +5,7 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
+import type { EvictionWatch } from '../store/redis-policy.ts';
 import type { WatchStore } from '../store/watches.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
@@ -24,8 +25,8 @@ export interface AppDeps {
   webhooks: WebhookStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
-  /** What /healthz and /readyz report: the Redis connection, and whether the server is stopping. */
-  health: { redis: RedisHealth; stopping: boolean };
+  /** What /healthz and /readyz report: the Redis connection, its eviction policy, and whether the server is stopping. */
+  health: { redis: RedisHealth; eviction: EvictionWatch; stopping: boolean };
 }
 
 export interface AppEnv {
@@ -36,5 +37,7 @@ export interface AppEnv {
     /** How the caller proved who they are. */
     via: 'bearer' | 'cookie' | null;
     secureHeadersNonce?: string;
+    /** A fleet-wide problem every desk page shows on top (Redis evicting), set by the app. */
+    alert?: { text: string; hint: string } | null;
   };
 }

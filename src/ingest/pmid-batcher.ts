@@ -3,8 +3,10 @@
  * short window (concurrent ingest jobs, a batch file being worked through)
  * are sent as one `efetch` of up to 200 ids, so a worker spends NCBI's small
  * rate limit on records, not on round trips. A batch that fails for a reason
- * other than a transient one is asked for again PMID by PMID, so one bad id
- * (or one bad answer) never fails the papers coalesced with it.
+ * other than a transient one is split in halves and each half asked again,
+ * down to the one bad id (or bad answer): it never fails the papers coalesced
+ * with it, and a few bad ids in a large batch cost a few requests each, not
+ * one request per PMID (200 of them at NCBI's 3 a second).
  */
 import { TransientError } from '../errors/transient-error.ts';
 import type { PubmedParseItem } from '../sources/pubmed/parse-xml.ts';
@@ -30,28 +32,24 @@ export function batchPmidLookups(
     const batch = waiting;
     waiting = [];
     const pmids = [...new Set(batch.map((w) => w.pmid))];
-    try {
-      const { records } = await fetch(pmids);
-      for (const w of batch) w.resolve(records.find((r) => r.pmid === w.pmid));
-    } catch (err) {
-      // A transient failure retries every job anyway; any other may be one PMID's fault, so each
-      // PMID is asked for on its own and only its own papers share its fate.
-      if (pmids.length === 1 || err instanceof TransientError) for (const w of batch) w.reject(err);
-      else
-        for (const pmid of pmids)
-          await settleAlone(
-            pmid,
-            batch.filter((w) => w.pmid === pmid),
-          );
-    }
+    await settle(pmids, batch);
   };
 
-  const settleAlone = async (pmid: string, mine: Waiting[]) => {
+  /** Answer the waiting lookups of `pmids`; on a failure that is not transient, each half on its own. */
+  const settle = async (pmids: string[], batch: Waiting[]): Promise<void> => {
+    const mine = batch.filter((w) => pmids.includes(w.pmid));
     try {
-      const { records } = await fetch([pmid]);
-      for (const w of mine) w.resolve(records.find((r) => r.pmid === pmid));
+      const { records } = await fetch(pmids);
+      for (const w of mine) w.resolve(records.find((r) => r.pmid === w.pmid));
     } catch (err) {
-      for (const w of mine) w.reject(err);
+      // A transient failure retries every job anyway; any other may be one PMID's fault.
+      if (pmids.length === 1 || err instanceof TransientError) {
+        for (const w of mine) w.reject(err);
+        return;
+      }
+      const half = Math.ceil(pmids.length / 2);
+      await settle(pmids.slice(0, half), mine);
+      await settle(pmids.slice(half), mine);
     }
   };
 

@@ -33,15 +33,21 @@ export async function submitBatchText(
   options: BatchOptions = {},
 ): Promise<BatchTally> {
   const parsed = parseBatch(content, fileName);
+  const max = deps.config.limits.maxBatchItems;
+  if (parsed.entries.length > max)
+    throw new InputError(
+      `${fileName} has ${parsed.entries.length} entries, over the limit of ${max} a batch (MAX_BATCH_ITEMS). Nothing was queued.`,
+      { hint: `Split it into files of at most ${max} entries, or raise MAX_BATCH_ITEMS.` },
+    );
   const tally: BatchTally = { file: fileName, queued: [], duplicates: [], invalid: [...parsed.invalid] };
   options.onStart?.(parsed.entries.length);
-  for (const entry of parsed.entries) {
+  for (const [batchIndex, entry] of parsed.entries.entries()) {
     const request =
       entry.kind === 'doi'
         ? { kind: 'doi' as const, doi: entry.value }
         : { kind: 'pmid' as const, pmid: entry.value };
     try {
-      const r = await submitPaper(deps, request, { ...origin, batch: fileName });
+      const r = await submitPaper(deps, request, { ...origin, batch: fileName, batchIndex });
       if (r.created) tally.queued.push({ line: entry.line, value: entry.value, id: r.id });
       else tally.duplicates.push({ line: entry.line, value: entry.value, id: r.id, state: r.state });
     } catch (err) {

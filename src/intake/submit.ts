@@ -5,7 +5,7 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
-import type { Origin, Submission } from '../domain/paper.ts';
+import { type Origin, queuePriority, type Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import type { SubmitRequest } from '../domain/submission.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
@@ -54,7 +54,12 @@ export function prepare(
     case 'doi': {
       const doi = requireDoi(req.doi);
       const fallback = req.fallback ? { fallback: req.fallback } : {};
-      return { submission: { kind: 'doi', doi, ...fallback }, identities: [{ kind: 'doi', value: doi }] };
+      // A feed item is also known by its abstract and by title + first author + year, at once.
+      const known = req.fallback ? recordIdentities(req.fallback).filter((i) => i.kind !== 'doi') : [];
+      return {
+        submission: { kind: 'doi', doi, ...fallback },
+        identities: [{ kind: 'doi', value: doi }, ...known],
+      };
     }
     case 'pdf': {
       checkPdfBytes(req.bytes, config.limits.maxPdfBytes, req.fileName);
@@ -85,6 +90,6 @@ export async function submitPaper(
     return { id, created: false, state: existing?.state ?? 'queued' };
   }
   if (blob) await deps.store.putBlob(id, blob);
-  await deps.enqueue.ingest(id, { fresh: true });
+  await deps.enqueue.ingest(id, { fresh: true, priority: queuePriority(origin) });
   return { id, created: true, state: 'queued' };
 }

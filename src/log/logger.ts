@@ -23,6 +23,7 @@ export type LoggerConfig = {
   llm: Pick<Config['llm'], 'apiKey'>;
   sources: Pick<Config['sources'], 'ncbiApiKey'>;
   metrics?: Pick<Config['metrics'], 'token'>;
+  oidc?: Pick<NonNullable<Config['oidc']>, 'clientSecret'> | null;
 };
 
 /** Where lines go: stderr, or anything with `write` (tests capture lines this way). */
@@ -39,9 +40,12 @@ export interface CreateLoggerOptions {
 
 export function createLogger(config: LoggerConfig, options: CreateLoggerOptions = {}): Logger {
   const out = options.destination ?? process.stderr;
-  const secrets = [config.llm.apiKey, config.sources.ncbiApiKey, config.metrics?.token].filter(
-    (s): s is string => Boolean(s),
-  );
+  const secrets = [
+    config.llm.apiKey,
+    config.sources.ncbiApiKey,
+    config.metrics?.token,
+    config.oidc?.clientSecret,
+  ].filter((s): s is string => Boolean(s));
   const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && out.isTTY === true);
   return pino(settings(config, secrets, options.name), pretty ? prettyStream(out) : jsonStream(out));
 }

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import type { Paper } from '../domain/paper.ts';
 import { jobIdFor } from './jobs.ts';
 import type { Queues } from './queues.ts';
+import { stalledIntervalMs } from './takeover.ts';
 
 export interface JobStatus {
   stage: 'ingest' | 'summarize';
@@ -16,11 +17,14 @@ export interface JobStatus {
   lastError: string | null;
   /** When a delayed job (backoff) runs next, ISO time. */
   nextAttemptAt: string | null;
+  /** An active job whose worker stopped renewing its lock (it died): when another worker takes it, at the latest. */
+  workerLostResumeBy: string | null;
 }
 
 export async function jobStatus(
   queues: Queues,
   paper: Pick<Paper, 'id' | 'state' | 'draftCount'>,
+  lockMs: number,
 ): Promise<JobStatus | null> {
   const stage =
     paper.state === 'summarizing'
@@ -46,7 +50,26 @@ export async function jobStatus(
     attempts: job.opts.attempts ?? 1,
     lastError: job.failedReason ? (job.failedReason.split('\n')[0] ?? null) : null,
     nextAttemptAt: jobState === 'delayed' ? await delayedUntil(queues[stage], jobId) : null,
+    workerLostResumeBy: jobState === 'active' ? await lostWorker(queues[stage], jobId, lockMs) : null,
   };
+}
+
+/**
+ * A live worker renews its job's lock every half lock, so the lock's time
+ * left stays above half of JOB_LOCK_MS. Gone, or below a quarter: the worker
+ * is dead, and the stalled-job check hands the job on once the lock expires
+ * (src/queue/takeover.ts). Returns when that happens at the latest.
+ */
+async function lostWorker(
+  queue: Queues[keyof Queues],
+  jobId: string,
+  lockMs: number,
+): Promise<string | null> {
+  const client = queue.opts.connection;
+  if (!(client instanceof Redis)) return null;
+  const left = await client.pttl(`${queue.toKey(jobId)}:lock`);
+  if (left >= lockMs / 4) return null;
+  return new Date(Date.now() + Math.max(0, left) + stalledIntervalMs(lockMs)).toISOString();
 }
 
 /**
@@ -66,5 +89,8 @@ async function delayedUntil(queue: Queues[keyof Queues], jobId: string): Promise
 export function describeJobStatus(s: JobStatus): string {
   const attempt = `${s.stage} job ${s.jobState}, attempt ${Math.min(s.attemptsMade + 1, s.attempts)} of ${s.attempts}`;
   const next = s.nextAttemptAt ? `, next try at ${s.nextAttemptAt.replace('T', ' ').slice(0, 19)}` : '';
-  return `${attempt}${next}${s.lastError ? `\nlast error: ${s.lastError}` : ''}`;
+  const lost = s.workerLostResumeBy
+    ? `\nworker lost (it stopped renewing the job's lock), will resume at ${s.workerLostResumeBy.replace('T', ' ').slice(0, 19)} at the latest on another worker`
+    : '';
+  return `${attempt}${next}${lost}${s.lastError ? `\nlast error: ${s.lastError}` : ''}`;
 }

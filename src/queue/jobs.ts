@@ -47,7 +47,11 @@ export function jobIdFor<N extends JobName>(name: N, data: JobPayload<N>): strin
 
 /** The stages' view of the queue: what they may ask for, without knowing BullMQ. */
 export interface Enqueuer {
-  /** `fresh`: the paper was created just now, so no earlier job of its id can exist to clear. */
-  ingest(paperId: string, opts?: { fresh?: boolean }): Promise<void>;
-  summarize(paperId: string, version: number): Promise<void>;
+  /**
+   * `fresh`: the paper was created just now, so no earlier job of its id can exist to clear.
+   * `priority`: the paper's place among waiting jobs (src/domain/paper.ts `queuePriority`); none
+   * (a person's retry or request) goes before every prioritized job.
+   */
+  ingest(paperId: string, opts?: { fresh?: boolean; priority?: number }): Promise<void>;
+  summarize(paperId: string, version: number, opts?: { priority?: number }): Promise<void>;
 }

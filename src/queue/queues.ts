@@ -49,7 +49,7 @@ export async function enqueue<N extends JobName>(
   config: Config,
   name: N,
   data: JobPayload<N>,
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; priority?: number } = {},
 ): Promise<void> {
   const parsed = parsePayload(name, data);
   if (!parsed.success) throw parsed.error;
@@ -58,7 +58,8 @@ export async function enqueue<N extends JobName>(
   // A finished job with the same id would make add() a silent no-op (e.g. `laysum retry`): clear it first.
   const previous = opts.fresh ? undefined : await queues[name].getJob(jobId);
   if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
-  await queues[name].add(name, payload, { ...jobOptions(name, config), jobId });
+  const priority = opts.priority ? { priority: opts.priority } : {};
+  await queues[name].add(name, payload, { ...jobOptions(name, config), jobId, ...priority });
 }
 
 /**
@@ -82,7 +83,7 @@ export async function enqueueDelivery(
 export function enqueuer(queues: Queues, config: Config): Enqueuer {
   return {
     ingest: (paperId, opts) => enqueue(queues, config, 'ingest', { paperId }, opts),
-    summarize: (paperId, version) => enqueue(queues, config, 'summarize', { paperId, version }),
+    summarize: (paperId, version, opts) => enqueue(queues, config, 'summarize', { paperId, version }, opts),
   };
 }
 
@@ -101,6 +102,47 @@ export async function pendingJobs(queues: Queues): Promise<number> {
     ),
   );
   return counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
+}
+
+/** A pipeline job that waits to run later (a long Retry-After, a long backoff). */
+export interface LaterJob {
+  stage: 'ingest' | 'summarize';
+  paperId: string | null;
+  /** When it is due (ms since the epoch). */
+  dueAt: number;
+}
+
+/** A drain waits for retries due within this long; later ones (an hour-long Retry-After) it reports and leaves. */
+export const DRAIN_HORIZON_MS = 60_000;
+
+/** BullMQ keeps a delayed job in a sorted set scored `due * 0x1000 + a counter`. */
+const DELAY_SCORE = 0x1000;
+
+/** Ingest and summarize jobs not due within `horizonMs`: what a drain leaves for later, soonest first. */
+export async function jobsDueLater(
+  queues: Queues,
+  redis: Redis,
+  horizonMs: number,
+  now = Date.now(),
+): Promise<LaterJob[]> {
+  const later: LaterJob[] = [];
+  for (const stage of ['ingest', 'summarize'] as const) {
+    const q = queues[stage];
+    const min = (now + horizonMs) * DELAY_SCORE;
+    const found = await redis.zrangebyscore(
+      q.keys.delayed ?? `${q.qualifiedName}:delayed`,
+      `(${min}`,
+      '+inf',
+      'WITHSCORES',
+    );
+    for (let i = 0; i < found.length; i += 2) {
+      const id = found[i] ?? '';
+      const job = await q.getJob(id);
+      const paperId = job && typeof job.data.paperId === 'string' ? job.data.paperId : null;
+      later.push({ stage, paperId, dueAt: Math.floor(Number(found[i + 1]) / DELAY_SCORE) });
+    }
+  }
+  return later.sort((a, b) => a.dueAt - b.dueAt);
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {

@@ -125,6 +125,9 @@ export async function sweepPaper(deps: SweepDeps, paperId: string): Promise<'ok'
     stage === 'summarize' ? jobIdFor('summarize', { paperId, version }) : jobIdFor('ingest', { paperId });
   const jobState = await deps.queues[stage].getJobState(jobId);
   if (LIVE_JOB_STATES.has(jobState)) return 'ok';
+  // The job may have finished (and been removed) between the two reads because the paper moved on:
+  // a stage moves its paper before its job completes, so a second read tells. Not a missing job.
+  if (await movedOn(deps, paper)) return 'ok';
   const job = jobState === 'failed' ? await deps.queues[stage].getJob(jobId) : undefined;
   if (job && (job.finishedOn ?? 0) >= Date.parse(paper.updatedAt)) {
     const reason = jobEndReason(stage, paperId, job.failedReason ?? '');
@@ -134,6 +137,14 @@ export async function sweepPaper(deps: SweepDeps, paperId: string): Promise<'ok'
   if (stage === 'summarize') await deps.enqueue.summarize(paperId, version);
   else await deps.enqueue.ingest(paperId);
   return 'requeued';
+}
+
+async function movedOn(
+  deps: SweepDeps,
+  before: { id: string; state: string; updatedAt: string },
+): Promise<boolean> {
+  const now = await deps.store.get(before.id);
+  return !now || now.state !== before.state || now.updatedAt !== before.updatedAt;
 }
 
 /** Why a job ended without LaySum's failure handler, in words an operator can act on. */

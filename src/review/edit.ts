@@ -5,7 +5,7 @@
  * review; editing a live summary is a correction, and the public page keeps
  * the published version until the corrected one is approved and published.
  */
-import { runChecks } from '../checks/run-checks.ts';
+import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
@@ -40,6 +40,12 @@ export async function editDraft(
       hint: 'Fix the fields named and save again.',
     });
   }
+  const { checks, links } = assessDraft(
+    parsed.data,
+    paper.record,
+    deps.checkProfile,
+    base.provenance.provider,
+  );
   const draft: Draft = {
     version: basedOn + 1,
     summary: parsed.data,
@@ -48,7 +54,8 @@ export async function editDraft(
     basedOn,
     reviewerNotes: null,
     notesForReviewer: base.notesForReviewer,
-    checks: runChecks(parsed.data, paper.record, deps.checkProfile, base.provenance.provider),
+    checks,
+    links,
   };
   const live = isLive(paper.publication) ? paper.publication : null;
   const correction = live ? `correction of published version ${live.version}\n` : '';

@@ -7,10 +7,10 @@
  */
 
 import type { AuditEntry } from '../domain/draft.ts';
-import { InputError } from '../errors/input-error.ts';
 import type { StreamEntry } from '../store/audit-log.ts';
 import { auditPage } from '../store/audit-log.ts';
 import type { PaperStore } from '../store/papers.ts';
+import { dayEnd, dayStart, parseDay } from './days.ts';
 import { sourceTitle } from './view.ts';
 
 /** The actions the audit log records, for the filter menu. */
@@ -23,10 +23,12 @@ export const HISTORY_ACTIONS = [
   'ingest started',
   'ingested',
   'merged',
+  'needs source',
   'published',
   'rejected',
   'reopened',
   'retried',
+  'source provided',
   'submitted',
   'unpublished',
 ] as const;
@@ -113,14 +115,6 @@ export function foldLines(entries: readonly HistoryEntry[]): HistoryLine[] {
   return lines;
 }
 
-function dayBound(name: string, value: string | undefined, end: boolean): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(`${value}T${end ? '23:59:59.999' : '00:00:00'}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms))
-    throw new InputError(`The ${name} date "${value}" is not a day.`, { hint: 'Write it as YYYY-MM-DD.' });
-  return ms;
-}
-
 /** Titles of the papers these entries name (ids of merged papers keep no title). */
 async function withTitles(
   store: PaperStore,
@@ -144,8 +138,8 @@ const MAX_SCAN = 5000;
 
 /** One page of the whole history, newest first, from the cursor on. */
 export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<HistoryPage> {
-  const since = dayBound('from', f.from, false);
-  const until = dayBound('to', f.to, true);
+  const since = dayStart(parseDay('from', f.from));
+  const until = dayEnd(parseDay('to', f.to));
   if (f.paper) return paperHistory(store, f, since, until);
   let before: string | null = f.before ?? (until !== undefined ? `${until + 1}-0` : null);
   const found: StreamEntry[] = [];

@@ -17,6 +17,7 @@ import {
   type SortField,
   searchTokens,
 } from '../store/search-index.ts';
+import { dayEnd, dayStart, parseDay } from './days.ts';
 import { decisionsToday, type ReviewerToday } from './today.ts';
 import { type PaperRow, resolvePaperId as resolveId, rowsFor } from './view.ts';
 
@@ -80,12 +81,6 @@ function oneOf<T extends string>(
   throw new InputError(`Unknown ${name} "${value}".`, { hint: `Use one of: ${allowed.join(', ')}.` });
 }
 
-function day(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  throw new InputError(`The ${name} date "${value}" is not a day.`, { hint: 'Write it as YYYY-MM-DD.' });
-}
-
 function positive(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -120,8 +115,8 @@ export function parseFilter(query: Record<string, string | undefined>): DraftFil
     provider: q('provider'),
     model: q('model'),
     submitter: q('submitter'),
-    from: day('from', q('from')),
-    to: day('to', q('to')),
+    from: parseDay('from', q('from')),
+    to: parseDay('to', q('to')),
     sort: oneOf('sort', q('sort'), SORTS) ?? 'age',
     order: oneOf('order', q('order'), ['asc', 'desc'] as const) ?? 'desc',
     ...parsePage(query),
@@ -147,16 +142,13 @@ export async function ensureIndex(store: PaperStore): Promise<void> {
   await store.index.markBuilt();
 }
 
-const startOf = (d: string | undefined) => (d ? Date.parse(`${d}T00:00:00Z`) : undefined);
-const endOf = (d: string | undefined) => (d ? Date.parse(`${d}T23:59:59.999Z`) : undefined);
-
 export async function findDrafts(store: PaperStore, filter: DraftFilter): Promise<DraftList> {
   await ensureIndex(store);
   const page = await store.index.query({
     ...filter,
     tokens: queryTokens(filter.q),
-    from: startOf(filter.from),
-    to: endOf(filter.to),
+    from: dayStart(filter.from),
+    to: dayEnd(filter.to),
     offset: (filter.page - 1) * filter.limit,
   });
   const [drafts, countList, topics, providers, models, submitters, today] = await Promise.all([

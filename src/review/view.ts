@@ -4,8 +4,10 @@
  * failure record. One shape for the CLI's `--json`, the HTTP API and the
  * review desk.
  */
+import { withLinks } from '../checks/links.ts';
 import type { AuditEntry, Draft } from '../domain/draft.ts';
 import type { FailureRecord } from '../domain/failure.ts';
+import type { SourceSentences } from '../domain/links.ts';
 import { type Paper, paperTitle } from '../domain/paper.ts';
 import { findPlaceholders, type PlaceholderHit } from '../domain/placeholder.ts';
 import type { Approval, Publication } from '../domain/publication.ts';
@@ -15,6 +17,7 @@ import { RecordLostError } from '../errors/record-lost-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { readingGrade } from '../store/search-index.ts';
 import { type PaperTraces, paperTraces } from '../store/traces.ts';
+import { splitSource } from '../text/source-sentences.ts';
 
 export interface PaperView {
   id: string;
@@ -33,6 +36,8 @@ export interface PaperView {
   submission: Paper['submission'];
   origin: Paper['origin'];
   source: Paper['record'];
+  /** The source as numbered sentences: what each draft sentence's `links` name (null before ingest). */
+  sourceSentences: SourceSentences | null;
   draft: Draft | null;
   summary: Draft['summary'] | null;
   provenance: Draft['provenance'] | null;
@@ -76,7 +81,10 @@ export function sourceTitle(paper: Paper): string {
 
 export async function paperView(store: PaperStore, id: string): Promise<PaperView> {
   const paper = await store.require(id);
-  const [versions, audit] = await Promise.all([store.drafts(id), store.audit(id)]);
+  const [stored, audit] = await Promise.all([store.drafts(id), store.audit(id)]);
+  const sourceSentences = paper.record ? splitSource(paper.record) : null;
+  // Drafts stored before links existed (or with another splitter) get them computed here.
+  const versions = stored.map((d) => withLinks(d, paper.record, sourceSentences ?? undefined));
   const draft = versions.at(-1) ?? null;
   const submission =
     paper.submission.kind === 'record'
@@ -95,6 +103,7 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
     submission,
     origin: paper.origin,
     source: paper.record,
+    sourceSentences,
     draft,
     summary: draft?.summary ?? null,
     provenance: draft?.provenance ?? null,

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { watchRedis } from '../store/redis-health.ts';
+import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
 import type { Context } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
@@ -19,6 +20,27 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     watches: ctx.watches,
     webhooks: ctx.webhooks,
     log,
-    health: { redis: watchRedis(ctx.redis, log, ctx.config.redis.url), stopping: false },
+    health: {
+      redis: watchRedis(ctx.redis, log, ctx.config.redis.url),
+      eviction: watchServerEviction(ctx, log),
+      stopping: false,
+    },
   };
+}
+
+/** The policy, read now, on every reconnect and every REDIS_POLICY_CHECK_MS; one log line per change. */
+function watchServerEviction(ctx: Context, log: Logger) {
+  const watch = watchEviction(ctx.redis, {
+    intervalMs: ctx.config.redis.policyCheckMs,
+    onChange: (s) => {
+      if (s.evicting && s.policy)
+        log.error(
+          { redis: 'evicting', policy: s.policy },
+          `${evictionProblem(s.policy)} Saving is refused (503) and /healthz says so until it is "noeviction". ${EVICTION_HINT}`,
+        );
+      else log.info({ redis: 'noeviction' }, 'Redis maxmemory-policy is "noeviction" again: saving again.');
+    },
+  });
+  void watch.check();
+  return watch;
 }

@@ -70,6 +70,22 @@ export function pmidResolver(eutils: EutilsClient): (pmid: string) => Promise<Pa
   };
 }
 
+/** PubMed's record of a DOI (by its PMID when known): null when PubMed has none; an outage is retried. */
+async function pubmedByDoi(
+  eutils: EutilsClient,
+  pmid: (id: string) => Promise<PaperRecord>,
+  doi: string,
+  known: string | undefined,
+): Promise<PaperRecord | null> {
+  try {
+    const id = known ?? (await eutils.esearch(`"${doi}"[doi]`, { retmax: 1 })).pmids[0];
+    return id ? await pmid(id) : null;
+  } catch (err) {
+    if (err instanceof PermanentError) return null;
+    throw err;
+  }
+}
+
 /** The resolvers ingest uses, from a context. */
 export function createSourceResolvers(ctx: Context): Resolvers {
   return createResolvers(ctx.config, ctx.redis);
@@ -94,9 +110,11 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
     http,
   });
   const eutils = createEutils(config, redis);
-  const doi = (d: string) => resolveDoi(d, { crossref, europePmc });
+  const pmid = pmidResolver(eutils);
+  const pubmed = (d: string, known: string | undefined) => pubmedByDoi(eutils, pmid, d, known);
+  const doi = (d: string) => resolveDoi(d, { crossref, europePmc, pubmed });
   return {
-    pmid: pmidResolver(eutils),
+    pmid,
     doi,
     async pdf(bytes) {
       const { record, doi: printed } = await extractPdf(bytes, {
@@ -107,7 +125,8 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
       if (!printed) return record;
       // The PDF prints its DOI: use the publisher's metadata, keep the PDF's text.
       // A DOI the registries cannot resolve leaves the PDF's own record; an outage retries the job.
-      const meta = await doi(printed).catch((err: unknown) => {
+      // Crossref and Europe PMC only: the PDF's own text is the source, PubMed's abstract is not needed.
+      const meta = await resolveDoi(printed, { crossref, europePmc }).catch((err: unknown) => {
         if (err instanceof PermanentError) return null;
         throw err;
       });

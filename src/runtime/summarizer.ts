@@ -3,13 +3,17 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { createLlmClient } from '../llm/client.ts';
 import { loadPrompt } from '../llm/prompt.ts';
+import type { Logger } from '../log/logger.ts';
 import { createRedisLlmGate } from '../store/llm-gate.ts';
 import { createExtractiveSummarizer } from '../summarize/extractive-summarizer.ts';
 import { createOpenAiSummarizer } from '../summarize/openai-summarizer.ts';
 import type { Summarizer } from '../summarize/types.ts';
 
-/** With `redis`, every LLM call goes through the fleet's shared limits, cache and ledger. */
-export function createSummarizer(config: Config, redis?: Redis): Summarizer {
+/**
+ * With `redis`, every LLM call goes through the fleet's shared limits, cache and ledger; `log` hears
+ * once when the fleet learns that a server answers only in a lesser output mode.
+ */
+export function createSummarizer(config: Config, redis?: Redis, log?: Logger): Summarizer {
   if (config.llm.provider === 'extractive') return createExtractiveSummarizer(config.site);
   return createOpenAiSummarizer(
     createLlmClient(config.llm),
@@ -19,7 +23,13 @@ export function createSummarizer(config: Config, redis?: Redis): Summarizer {
     {
       site: config.site,
       simplifyPrompt: loadPrompt('simplify'),
-      ...(redis ? { gate: createRedisLlmGate(redis, config.redis.prefix, config.llm) } : {}),
+      ...(redis
+        ? {
+            gate: createRedisLlmGate(redis, config.redis.prefix, config.llm, (entry, message) =>
+              log?.warn({ server: entry.server, model: entry.model, outputMode: entry.mode }, message),
+            ),
+          }
+        : {}),
     },
   );
 }

@@ -4,7 +4,7 @@
  * abstracts written as `LABEL: text` lines.
  */
 import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
-import { PaperRecord as PaperRecordSchema } from '../domain/paper.ts';
+import { MAX_TITLE_CHARS, PaperRecord as PaperRecordSchema } from '../domain/paper.ts';
 import { InputError } from '../errors/input-error.ts';
 import { refuseUnusableText } from './text-refusals.ts';
 
@@ -37,6 +37,11 @@ export function parsePastedText(input: TextInput): { title: string; sections: Ab
   }
   refuseUnusableText(input.text);
   if (input.title) refuseUnusableText(input.title, 'The title');
+  if (input.title && input.title.trim().length > MAX_TITLE_CHARS)
+    throw new InputError(
+      `The title is ${input.title.trim().length.toLocaleString('en-US')} characters, over the limit of ${MAX_TITLE_CHARS.toLocaleString('en-US')}.`,
+      { hint: "Give the paper's title only; the abstract goes in the text." },
+    );
   const text = input.text.replace(/\r\n?/g, '\n').trim();
   if (text.length === 0) {
     throw new InputError('The text is empty.', {

@@ -2,9 +2,11 @@
  * Paper identity: what makes two submissions the same paper. A paper is known
  * by every identity it has, each claimed in Redis: its normalized DOI, its
  * PMID, a hash of the pasted text, a hash of its abstract (so a pasted
- * abstract and the PubMed record of the same paper meet, in either order),
- * and its title + first author + year (where the abstract differs only in
- * formatting or truncation).
+ * abstract, a feed item and the PubMed record of the same paper meet, in any
+ * order), and its title + first author + year (where the abstract differs
+ * only in formatting or truncation). Texts are compared without case,
+ * punctuation or journal-style section labels ("Background:", "BACKGROUND:",
+ * "Objective:" or none at all are the same abstract).
  */
 import { createHash } from 'node:crypto';
 import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
@@ -49,13 +51,26 @@ export function canonicalText(text: string): string {
   return value;
 }
 
+/** Journal-style section labels (PubMed's NLM categories and the labels journals print). */
+const LABELS =
+  '(?:abstract|summary|background|introduction|context|importance|purpose|aims?|objectives?|hypothes[ie]s|(?:study )?design|setting|settings|participants|patients|subjects|population|interventions?|exposures?|(?:materials and )?methods?|measurements?|(?:main )?outcomes?(?: measures?)?|results?|findings|conclusions?(?: and relevance)?|interpretation|discussion|significance|limitations|implications|relevance|trial registration|funding|data sources|study selection|data extraction|evidence (?:acquisition|synthesis)|case (?:presentation|report|description)|new information)';
+/** A label where a section starts: at the start, after a line break or a sentence's end ("… low. Conclusions: …"). */
+const SECTION_LABEL = new RegExp(`(^|[\\n.;!?]\\s*)${LABELS}\\s*[:：]\\s*`, 'gi');
+/** A heading alone on its line ("Abstract", "Background"), as copied from an article page. */
+const HEADING_LINE = new RegExp(`(^|\\n)[ \\t]*${LABELS}[ \\t]*[:：]?[ \\t]*(?=\\r?\\n|$)`, 'gi');
+
+/** Text without its section labels and headings: what the abstract and text identities hash. */
+export function withoutSectionLabels(text: string): string {
+  return text.replace(HEADING_LINE, '$1').replace(SECTION_LABEL, '$1');
+}
+
 export function textIdentity(text: string): Identity {
-  return { kind: 'text', value: canonicalText(text) };
+  return { kind: 'text', value: canonicalText(withoutSectionLabels(text)) };
 }
 
 /** The abstract's words without its section labels: the same for a pasted copy and the PubMed record. */
 export function abstractIdentity(sections: readonly Pick<AbstractSection, 'text'>[]): Identity | null {
-  const value = canonicalText(sections.map((s) => s.text).join(' '));
+  const value = canonicalText(withoutSectionLabels(sections.map((s) => s.text).join('\n')));
   return value.length >= MIN_ABSTRACT_CHARS ? { kind: 'abstract', value } : null;
 }
 

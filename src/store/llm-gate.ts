@@ -5,6 +5,8 @@
  * The daily budget is checked before each call against the ledger; while it
  * is spent, calls are refused with a RateLimitedError (the job waits in the
  * queue, no attempt used) and a notice says so to `laysum status` and the desk.
+ * The output mode each server and model answers in is remembered here too
+ * (./llm-modes.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -13,6 +15,7 @@ import type { Usage } from '../domain/draft.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { storeCommands } from './commands.ts';
 import { keys } from './keys.ts';
+import { createModeMemory, type OnLearned } from './llm-modes.ts';
 import { UsageLedger } from './llm-usage.ts';
 
 /** How long a budget-paused worker waits before it looks again (a raised budget takes effect within this). */
@@ -29,8 +32,10 @@ export interface FleetNotice {
   until: string;
 }
 
-export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['llm']) {
+/** `onLearned`: told when this fleet first finds a server answering only in a lesser output mode. */
+export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['llm'], onLearned?: OnLearned) {
   const scripts = storeCommands(redis);
+  const modes = createModeMemory(redis, prefix, onLearned);
   const k = keys(prefix);
   const ledger = new UsageLedger(redis, prefix);
   const { rpm = 0, tpm = 0, concurrency = 0, windowMs } = llm.limits;
@@ -70,6 +75,8 @@ export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['ll
   }
 
   return {
+    outputMode: modes.outputMode,
+    learnOutputMode: modes.learnOutputMode,
     async acquire(estimatedTokens: number) {
       await checkBudget();
       const estimate = Math.max(1, Math.min(Math.ceil(estimatedTokens), tpm || Number.MAX_SAFE_INTEGER));
@@ -128,6 +135,7 @@ export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['ll
       const delta = {
         model: event.model,
         calls: event.outcome === 'cache_hit' ? 0 : 1,
+        estimated: event.usage?.estimated ? 1 : 0,
         cacheHits: event.outcome === 'cache_hit' ? 1 : 0,
         rateLimited: event.outcome === 'rate_limited' ? 1 : 0,
         errors: event.outcome === 'error' ? 1 : 0,

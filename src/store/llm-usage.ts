@@ -21,6 +21,8 @@ export const USAGE_FIELDS = [
   'cached_tokens',
   'total_tokens',
   'cost_usd',
+  /** Calls whose reply had no `usage`: their tokens (and cost) are estimated from the text. */
+  'estimated_calls',
 ] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
 export type UsageFigures = Record<UsageField, number>;
@@ -46,6 +48,8 @@ export interface UsageDelta {
   cacheHits?: number;
   rateLimited?: number;
   errors?: number;
+  /** 1 when the call's usage was estimated (the server sent none). */
+  estimated?: number;
   usage?: Usage | null;
   costUsd?: number;
 }
@@ -73,6 +77,7 @@ export class UsageLedger {
       ['cache_hits', delta.cacheHits],
       ['rate_limited', delta.rateLimited],
       ['errors', delta.errors],
+      ['estimated_calls', delta.estimated],
       ['prompt_tokens', delta.usage?.promptTokens],
       ['completion_tokens', delta.usage?.completionTokens],
       ['cached_tokens', delta.usage?.cachedTokens],

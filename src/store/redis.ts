@@ -9,6 +9,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
+import { evictionProblem, isEvicting, readRedisPolicy } from './redis-policy.ts';
 
 export type ConnectionRole = 'worker' | 'producer' | 'server';
 
@@ -72,35 +73,26 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 /**
  * Refuse an evicting Redis (it silently drops queued papers and their jobs)
  * unless REDIS_ALLOW_EVICTION says to go on; returns the warnings to log:
- * the override, no append-only file, or a Redis that does not allow CONFIG.
+ * the override, or no append-only file. The policy comes from INFO
+ * (./redis-policy.ts), which managed services that disable CONFIG still answer.
  */
 export async function checkRedisPolicy(redis: Redis, options: { allowEviction: boolean }): Promise<string[]> {
   const warnings: string[] = [];
-  let policy: string | undefined;
-  let aof: string | undefined;
-  try {
-    policy = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1];
-    aof = ((await redis.config('GET', 'appendonly')) as string[])[1];
-  } catch (err) {
-    // Managed Redis often disables CONFIG: say what could not be checked, and go on.
-    const why = err instanceof Error ? err.message : String(err);
+  const { policy, aof } = await readRedisPolicy(redis);
+  if (policy === null)
     warnings.push(
-      `Could not read Redis's maxmemory-policy (CONFIG GET is not allowed here: ${why}). Make sure it is "noeviction", or queued papers may be evicted and lost.`,
+      'Could not read Redis\'s maxmemory-policy (INFO memory does not say). Make sure it is "noeviction", or queued papers may be evicted and lost.',
     );
-    return warnings;
-  }
-  if (policy && policy !== 'noeviction') {
-    const problem = `Redis maxmemory-policy is "${policy}": under memory pressure Redis deletes keys, and LaySum loses papers, drafts and jobs without a trace.`;
-    if (!options.allowEviction) {
-      throw new LaySumError(`Refusing to start: ${problem}`, {
+  if (policy && isEvicting(policy)) {
+    if (!options.allowEviction)
+      throw new LaySumError(`Refusing to start: ${evictionProblem(policy)}`, {
         hint: 'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (and put `maxmemory-policy noeviction` in redis.conf), or set REDIS_ALLOW_EVICTION=true to start anyway.',
       });
-    }
     warnings.push(
-      `DANGER: ${problem} Starting anyway because REDIS_ALLOW_EVICTION=true. Set maxmemory-policy to "noeviction".`,
+      `DANGER: ${evictionProblem(policy)} Starting anyway because REDIS_ALLOW_EVICTION=true. Set maxmemory-policy to "noeviction".`,
     );
   }
-  if (aof === 'no') {
+  if (aof === false) {
     warnings.push(
       'Redis runs without the append-only file: a Redis restart loses papers and drafts. Enable `appendonly yes` in production.',
     );

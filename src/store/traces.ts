@@ -43,3 +43,37 @@ async function fromAuditLog(store: PaperStore, id: string): Promise<AuditEntry[]
     .flatMap((r) => (r.success && r.data.paperId === id ? [r.data] : []))
     .reverse();
 }
+
+/** How many ids one pipelined EXISTS round checks. */
+const EXISTS_BATCH = 500;
+
+/**
+ * Papers LaySum knows (the time and state indexes, the recent audit log)
+ * whose record is gone (and that were not merged into another paper): what
+ * an evicting Redis leaves behind. `checked` is
+ * how many known ids were looked at.
+ */
+export async function lostPapers(store: PaperStore): Promise<{ checked: number; lost: string[] }> {
+  const k = store.keys;
+  const known = new Set<string>(await store.redis.zrange(k.papersByTime, 0, -1));
+  for (const s of PaperState.options)
+    for (const id of await store.redis.zrange(k.state(s), 0, -1)) known.add(id);
+  const rows = await store.redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
+  for (const [, fields] of rows) {
+    const entry = AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}'));
+    if (entry.success) known.add(entry.data.paperId);
+  }
+  const ids = [...known];
+  const lost: string[] = [];
+  for (let i = 0; i < ids.length; i += EXISTS_BATCH) {
+    const batch = ids.slice(i, i + EXISTS_BATCH);
+    const pipe = store.redis.pipeline();
+    // A duplicate merged at ingest has no record either, on purpose: its tombstone says so.
+    for (const id of batch) pipe.exists(k.paper(id), k.merged(id));
+    const replies = (await pipe.exec()) ?? [];
+    batch.forEach((id, j) => {
+      if (replies[j]?.[1] === 0) lost.push(id);
+    });
+  }
+  return { checked: ids.length, lost };
+}

@@ -1,11 +1,13 @@
 /**
  * The fleet's LLM spend as a person reads it (`laysum usage`, `laysum status`,
  * the admin dashboard): per day and model from the ledger, today's totals
- * beside the configured daily budgets, and what pauses summarizing now.
+ * beside the configured daily budgets, what pauses summarizing now, and the
+ * output modes learned for servers that refuse json_schema.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { type FleetNotice, fleetNotices } from './llm-gate.ts';
+import { type LearnedMode, learnedModes } from './llm-modes.ts';
 import { sumFigures, type UsageFigures, UsageLedger, type UsageRow, utcDay } from './llm-usage.ts';
 
 export interface UsageReport {
@@ -16,6 +18,10 @@ export interface UsageReport {
   notices: FleetNotice[];
   /** Models used without a price in LLM_PRICES: their cost shows as 0. */
   unpriced: string[];
+  /** Servers and models answering in a lesser output mode than json_schema (LLM_OUTPUT_MODE=auto). */
+  outputModes: LearnedMode[];
+  /** LLM_OUTPUT_MODE: `auto`, or the mode every call uses. */
+  outputMode: Config['llm']['outputMode'];
 }
 
 export async function usageReport(redis: Redis, config: Config, days = 7): Promise<UsageReport> {
@@ -33,6 +39,8 @@ export async function usageReport(redis: Redis, config: Config, days = 7): Promi
     limits: { rpm: limits.rpm ?? null, tpm: limits.tpm ?? null, concurrency: limits.concurrency ?? null },
     notices: await fleetNotices(redis, config.redis.prefix),
     unpriced,
+    outputModes: await learnedModes(redis, config.redis.prefix),
+    outputMode: config.llm.outputMode,
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * The offline provider: builds a schema-valid draft from the abstract's own
- * sentences and the paper's metadata, with no model. It takes the conclusion
- * and the plainest sentences of the results (verbatim), strips registry and
- * truncation markers, says the study design in plain words, and tells the
- * reviewer (notesForReviewer, never a published field) what it could not do.
+ * sentences and the paper's metadata, with no model. Its takeaway is the
+ * abstract's main conclusion and its findings the plainest sentences of the
+ * results (verbatim); it strips registry and truncation markers, names the
+ * study design in plain words only when it was recognized, rates credibility
+ * at the evidence ceiling, and tells the reviewer (notesForReviewer, never a
+ * published field) what it could not do.
  * Labelled `provider: extractive` everywhere; used offline, in the demo and CI.
  */
 import type { SiteProfile } from '../config/env.ts';
@@ -13,6 +15,7 @@ import { LaySummary } from '../domain/summary.ts';
 import { evidenceLevel } from '../evidence/ceiling.ts';
 import { readingFigures } from '../text/readability.ts';
 import { clip, sentences, takeSentences } from '../text/sentences.ts';
+import { designCaveat, mainConclusion } from './extractive-conclusion.ts';
 import { topicsOf } from './extractive-topics.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 
@@ -20,6 +23,9 @@ export const EXTRACTIVE_MODEL = 'extractive-v1';
 /** Told to the reviewer on the desk; never part of the summary. */
 export const EXTRACTIVE_NOTE =
   'This draft was assembled automatically from sentences of the abstract, without an AI model: rewrite it in plain language, and fill in the fields marked "Reviewer to write", before approving.';
+/** The caveat when the design was not recognized and the abstract states no limitation: true of every offline draft. */
+export const FROM_THE_ABSTRACT =
+  'This summary is drawn from the abstract alone; the full paper may describe limitations the abstract does not mention.';
 export const TITLE_HEADLINE_NOTE =
   "The headline is the paper's own title, not a lay headline: rewrite it in plain words.";
 
@@ -70,17 +76,18 @@ export function plainest(list: readonly string[], n: number): string[] {
 export function extractiveSummary(record: PaperRecord): LaySummary {
   const parts = cleanAbstract(record);
   const all = sentences(abstractText({ abstract: parts }).replace(/^[A-Z][A-Z /&-]+: /gm, ''));
-  const conclusion = section(parts, /conclu|interpret|implication/i);
   const results = section(parts, /result|finding/i);
-  const takeawaySource = conclusion ? plainest(sentences(conclusion.text), 2) : all.slice(-1);
-  const findingsSource = plainest(results ? sentences(results.text) : all.slice(0, -1), 3);
+  const takeawaySource = mainConclusion(parts, all);
+  const findingsSource = plainest(
+    (results ? sentences(results.text) : all).filter((s) => !takeawaySource.includes(s)),
+    3,
+  );
   const level = evidenceLevel(record);
   const topics = topicsOf(record);
   const limitation = all.find((s) => /limitation|limited by|caution/i.test(s));
+  // Study-type wording only from a recognized design: nothing is said about a design LaySum could not read.
   const caveats = [
-    level.design
-      ? `This is ${level.design.plain}. Results for a group of people may not apply to any one person.`
-      : 'The study design could not be identified from the abstract.',
+    ...(level.design ? [designCaveat(level.design)] : []),
     ...(limitation ? [clip(limitation, 400)] : []),
   ];
   return LaySummary.parse({
@@ -94,11 +101,11 @@ export function extractiveSummary(record: PaperRecord): LaySummary {
     audience: placeholder(
       `who should care about this research and why (its topics: ${topics.slice(0, 3).join(', ')}).`,
     ),
-    caveats,
+    caveats: caveats.length ? caveats : [FROM_THE_ABSTRACT],
     topics,
     ratings: {
       credibility: {
-        score: level.design ? level.ceiling : 3,
+        score: level.ceiling,
         rationale: level.design
           ? clip(`Based on the study design alone: ${level.reason}`, 400)
           : placeholder('how much weight the evidence can bear (the study design was not recognized).'),

@@ -1,17 +1,19 @@
 /**
  * The one place LaySum calls the OpenAI SDK: a structured-output request in
- * the configured output mode (./output-modes.ts), with repair calls that tell
- * the model what was wrong, the fallback models tried in order when a model
- * is unavailable or refuses the mode, and the fleet's gate around every call
- * (./llm-gate.ts): the shared limits before it, the real token count after
- * it, a fleet-wide pause on a 429 (a RateLimitedError, which costs the paper
- * no attempt), the ledger, and the cache, which answers a call it has seen
- * (same prompt version, model, mode and rendered prompt) without calling.
+ * the configured output mode (./output-modes.ts; with `auto`, a mode the
+ * server refuses steps down to the next, and the fleet remembers it), the
+ * reply read as real servers send it (./llm-completion.ts), repair calls that
+ * tell the model what was wrong, one retry with a larger budget when a
+ * reasoning model was cut off before answering, the fallback models tried in
+ * order when a model is unavailable or refuses every mode, and the fleet's
+ * gate around every call (./llm-gate.ts): the shared limits before it, the
+ * real token count after it, a fleet-wide pause on a 429 (a RateLimitedError,
+ * which costs the paper no attempt), the ledger, and the cache, which answers
+ * a call it has seen (same prompt version, model, mode and rendered prompt)
+ * without calling.
  */
 import { createHash } from 'node:crypto';
 import type OpenAI from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
-import { parseChatCompletion } from 'openai/lib/parser';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { Config } from '../config/env.ts';
@@ -21,15 +23,25 @@ import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
 import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import type { strictResponseFormat } from '../llm/response-format.ts';
+import { gatewayFailure, type Reading, readCompletion, usageOf } from './llm-completion.ts';
 import {
   classifyApiError,
   isModelUnavailable,
+  isModeRefused,
   isRateLimited,
+  noAnswerError,
   rateLimitWaitMs,
-  repairableProblem,
+  withRefusedModes,
 } from './llm-errors.ts';
 import { type LlmGate, openGate } from './llm-gate.ts';
-import { repairMessages, replyText, requestFor, schemaInPrompt } from './output-modes.ts';
+import {
+  firstMessages,
+  nextMode,
+  type OutputMode,
+  repairMessages,
+  replyText,
+  requestFor,
+} from './output-modes.ts';
 
 export interface StructuredCall<T extends z.ZodType> {
   schema: T;
@@ -115,6 +127,20 @@ async function fromCache<T extends z.ZodType>(
   }
 }
 
+/** Completion tokens asked for on the one retry of a reply cut off before it answered (a reasoning model). */
+export const THINKING_BUDGET = 8192;
+
+/** Where the model is, for messages and the output-mode memory: the base URL without credentials. */
+export function serverOf(llm: Config['llm']): string {
+  return llm.baseURL ? redactUrlCredentials(llm.baseURL) : 'api.openai.com';
+}
+
+/** The mode a call to `model` starts in: LLM_OUTPUT_MODE, or with `auto` what the fleet learned (else json_schema). */
+async function startMode(llm: Config['llm'], gate: LlmGate, model: string): Promise<OutputMode> {
+  if (llm.outputMode !== 'auto') return llm.outputMode;
+  return (await gate.outputMode(serverOf(llm), model)) ?? 'json_schema';
+}
+
 async function callModel<T extends z.ZodType>(
   client: OpenAI,
   llm: Config['llm'],
@@ -122,17 +148,17 @@ async function callModel<T extends z.ZodType>(
   gate: LlmGate,
   cacheKey: string,
 ): Promise<StructuredReply<z.infer<T>>> {
-  const where = llm.baseURL ? redactUrlCredentials(llm.baseURL) : 'api.openai.com';
-  const mode = llm.outputMode;
+  const where = serverOf(llm);
   const models = [llm.model, ...llm.fallbackModels];
+  const jsonSchema = call.format.json_schema.schema;
   let modelIndex = 0;
-  const messages: ChatCompletionMessageParam[] = [
-    {
-      role: 'system',
-      content: mode === 'json_object' ? schemaInPrompt(call.system, call.format) : call.system,
-    },
-    { role: 'user', content: call.user },
-  ];
+  let model = llm.model;
+  let mode = await startMode(llm, gate, model);
+  // Modes this server refused for this model in this call (with `auto`), remembered once one works.
+  let refused: OutputMode[] = [];
+  let messages = firstMessages(mode, call.system, call.user, call.format);
+  let maxTokens = llm.maxTokens;
+  let raisedBudget = false;
   const usage = emptyUsage();
   let costUsd = 0;
   let lastProblem = '';
@@ -145,12 +171,10 @@ async function callModel<T extends z.ZodType>(
       ? { rawReply: lastRaw, usage: { ...usage }, finishReason: answered.choices[0]?.finish_reason ?? null }
       : { rawReply: null, usage: null, finishReason: null };
   let calls = 0;
-  while (calls <= llm.maxRepairs) {
-    const model = models[modelIndex] ?? llm.model;
-    const params = requestFor(mode, model, messages, call.format, llm.maxTokens);
-    const ticket = await gate.acquire(
-      estimateTokens(messages, call.format.json_schema.schema, llm.maxTokens),
-    );
+  // The repairs, plus the one retry with a larger budget when a reply was all reasoning.
+  while (calls <= llm.maxRepairs + (raisedBudget ? 1 : 0)) {
+    const params = requestFor(mode, model, messages, call.format, maxTokens);
+    const ticket = await gate.acquire(estimateTokens(messages, jsonSchema, maxTokens));
     const started = performance.now();
     let completion: ChatCompletion;
     try {
@@ -166,14 +190,41 @@ async function callModel<T extends z.ZodType>(
         throw new RateLimitedError(message, { reason: 'rate_limit', waitMs, cause: err });
       }
       await gate.record({ model, outcome: 'error', usage: null, costUsd: 0, latencyMs });
-      if (isModelUnavailable(err) && modelIndex < models.length - 1 && !answered) {
-        modelIndex++;
+      const next = llm.outputMode === 'auto' && !answered && isModeRefused(err) ? nextMode(mode) : null;
+      if (next) {
+        refused.push(mode);
+        mode = next;
+        messages = firstMessages(mode, call.system, call.user, call.format);
         continue;
       }
-      throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
+      if (isModelUnavailable(err) && modelIndex < models.length - 1 && !answered) {
+        model = models[++modelIndex] ?? llm.model;
+        mode = await startMode(llm, gate, model);
+        refused = [];
+        messages = firstMessages(mode, call.system, call.user, call.format);
+        continue;
+      }
+      const failure = classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
+      throw isModeRefused(err) ? withRefusedModes(failure, refused, mode, llm.outputMode) : failure;
+    }
+    const gateway = gatewayFailure(completion, where, [llm.apiKey]);
+    if (gateway) {
+      await gate.settle(ticket, null);
+      await gate.record({
+        model,
+        outcome: 'error',
+        usage: null,
+        costUsd: 0,
+        latencyMs: performance.now() - started,
+      });
+      throw gateway;
+    }
+    if (refused.length) {
+      await gate.learnOutputMode(where, model, mode, refused);
+      refused = [];
     }
     calls++;
-    const callUsage = usageOf(completion);
+    const callUsage = usageOf(mode, completion, messages);
     const replyModel = completion.model || model;
     const callCost = costOf(llm.prices, replyModel, callUsage);
     costUsd += callCost;
@@ -181,7 +232,7 @@ async function callModel<T extends z.ZodType>(
     // The limits' correction and the ledger go out now and are awaited below, with the cache
     // entry when the reply is good: one round trip for the three.
     const bookkeeping = Promise.all([
-      gate.settle(ticket, completion.usage?.total_tokens ?? null),
+      gate.settle(ticket, callUsage.totalTokens),
       gate.record({
         model: replyModel,
         outcome: 'ok',
@@ -200,23 +251,29 @@ async function callModel<T extends z.ZodType>(
         ...reply(),
       });
     }
-    let value: z.infer<T>;
+    let reading: Reading<z.infer<T>>;
     try {
-      const parsed = parseReply(mode, completion, params);
-      if (!parsed) throw new SyntaxError('the reply was empty');
-      // Again on our side: servers may ignore the schema's limits.
-      value = call.schema.parse(parsed);
+      reading = readCompletion(mode, completion, call.schema, jsonSchema);
     } catch (err) {
       await bookkeeping;
-      const problem = repairableProblem(err);
-      if (problem === null) throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
-      lastProblem = problem;
-      lastError = err;
-      messages.push(...repairMessages(mode, completion, lastRaw, problem));
+      throw classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());
+    }
+    if (reading.kind === 'value') {
+      const value = reading.value;
+      await Promise.all([bookkeeping, gate.remember(cacheKey, JSON.stringify({ value, model: replyModel }))]);
+      return { value, model: replyModel, usage, calls, costUsd, cacheHit: false };
+    }
+    await bookkeeping;
+    if (reading.kind === 'no-answer') {
+      if (raisedBudget) throw noAnswerError(maxTokens, llm.maxTokens, reply());
+      // A reasoning model spent its budget thinking: the same request once more, with room to answer.
+      raisedBudget = true;
+      maxTokens = Math.max(THINKING_BUDGET, 2 * (maxTokens ?? 0));
       continue;
     }
-    await Promise.all([bookkeeping, gate.remember(cacheKey, JSON.stringify({ value, model: replyModel }))]);
-    return { value, model: replyModel, usage, calls, costUsd, cacheHit: false };
+    lastProblem = reading.problem;
+    lastError = reading.error;
+    messages.push(...repairMessages(mode, completion, lastRaw, reading.problem));
   }
   throw new SummaryFailedError(
     `The model's reply was still invalid after ${llm.maxRepairs} repair attempt(s). Last problem: ${lastProblem.split('\n').slice(0, 4).join(' ')}`,
@@ -228,38 +285,10 @@ async function callModel<T extends z.ZodType>(
   );
 }
 
-/** The reply's parsed JSON: through the SDK's own parser for json_schema, else JSON.parse of the text (zod checks it next). */
-function parseReply(
-  mode: Config['llm']['outputMode'],
-  completion: ChatCompletion,
-  params: ReturnType<typeof requestFor>,
-): unknown {
-  if (mode === 'json_schema') return parseChatCompletion(completion, params).choices[0]?.message.parsed;
-  const finish = completion.choices[0]?.finish_reason;
-  if (finish === 'length') throw new LengthFinishReasonError();
-  if (finish === 'content_filter') throw new ContentFilterFinishReasonError();
-  const text = replyText(mode, completion);
-  return text ? JSON.parse(text) : null;
-}
-
-function usageOf(completion: Pick<ChatCompletion, 'usage'>): Usage {
-  const total = emptyUsage();
-  addUsage(total, completion);
-  return total;
-}
-
 function addTo(total: Usage, more: Usage): void {
   total.promptTokens += more.promptTokens;
   total.completionTokens += more.completionTokens;
   total.cachedTokens += more.cachedTokens;
   total.totalTokens += more.totalTokens;
-}
-
-export function addUsage(total: Usage, completion: Pick<ChatCompletion, 'usage'>): void {
-  const u = completion.usage;
-  if (!u) return;
-  total.promptTokens += u.prompt_tokens;
-  total.completionTokens += u.completion_tokens;
-  total.cachedTokens += u.prompt_tokens_details?.cached_tokens ?? 0;
-  total.totalTokens += u.total_tokens;
+  if (more.estimated) total.estimated = true;
 }

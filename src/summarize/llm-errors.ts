@@ -10,6 +10,7 @@ import { redactSecrets } from '../errors/redact.ts';
 import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
 import { retryAfterMs } from '../net/http.ts';
+import type { OutputMode } from './output-modes.ts';
 
 /** Problems with the model's reply that a repair prompt may fix; null if the error is of another kind. */
 export function repairableProblem(err: unknown): string | null {
@@ -142,6 +143,63 @@ export function isModelUnavailable(err: unknown): boolean {
   return err instanceof OpenAI.APIError && [400, 404, 422, 501].includes(err.status ?? 0);
 }
 
+/** Older llama.cpp servers answer json_schema with HTTP 500 "response_format type must be one of ...". */
+const MODE_IN_MESSAGE = /response_format|json_schema|json_object|tool_choice|\btools?\b.*not supported/i;
+
+/**
+ * The server will not take the request as asked: a 400, 422 or 501 (a 404 is
+ * the model, not the request), or a 5xx that says it is the output format.
+ * Worth trying a lesser output mode.
+ */
+export function isModeRefused(err: unknown): boolean {
+  if (!(err instanceof OpenAI.APIError)) return false;
+  const status = err.status ?? 0;
+  return [400, 422, 501].includes(status) || (status >= 500 && MODE_IN_MESSAGE.test(errorDetail(err)));
+}
+
 export function isRateLimited(err: unknown): err is InstanceType<typeof OpenAI.APIError> {
   return err instanceof OpenAI.APIError && err.status === 429;
+}
+
+/** Cut off before any answer twice, the second time with a larger budget. */
+export function noAnswerError(
+  tried: number | undefined,
+  configured: number | undefined,
+  reply: ModelReply,
+): Error {
+  return new SummaryFailedError(
+    `The model used its whole reply budget without answering, twice (finish_reason "length" and no content; the second try allowed ${tried} tokens). A reasoning model spends its tokens thinking first.`,
+    {
+      hint: `Raise LLM_MAX_TOKENS (now ${configured ?? 'not set'}; e.g. ${Math.max(16_384, 2 * (tried ?? 0))}), or turn the model's thinking off on the server, then run \`laysum retry <id>\`.`,
+      ...reply,
+    },
+  );
+}
+
+/**
+ * A request refused in the last mode tried says which modes were tried: with
+ * `auto`, every mode the server refused before; with a mode set in
+ * LLM_OUTPUT_MODE, that the setting kept LaySum from trying another.
+ */
+export function withRefusedModes(
+  err: Error,
+  refused: readonly OutputMode[],
+  mode: OutputMode,
+  configured: 'auto' | OutputMode,
+): Error {
+  if (!(err instanceof SummaryFailedError) || err.rawReply !== null) return err;
+  const fixed = configured !== 'auto';
+  if (!fixed && refused.length === 0) return err;
+  const message = fixed
+    ? `${err.message} (LLM_OUTPUT_MODE=${configured}: no other output mode was tried.)`
+    : `${err.message} It refused the ${refused.join(' and ')} output mode(s) before ${mode}, so no mode was left to try.`;
+  const hint = fixed
+    ? `If the server does not support ${configured}, set LLM_OUTPUT_MODE=auto (LaySum then finds a mode it answers in) or a mode it supports; check LLM_MODEL too. Then run \`laysum retry <id>\`.`
+    : 'Check LLM_MODEL and the server (see docs/local-models.md); if it supports a mode after all, set LLM_OUTPUT_MODE to it. Then run `laysum retry <id>`.';
+  return new SummaryFailedError(message, {
+    hint,
+    rawReply: err.rawReply,
+    usage: err.usage,
+    finishReason: err.finishReason,
+  });
 }

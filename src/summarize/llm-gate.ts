@@ -3,10 +3,13 @@
  * knowing Redis or the queue: wait for the shared limits (RPM, TPM, calls in
  * flight, a 429 pause, the daily budget), settle the token estimate with the
  * reply's `usage`, pause everyone after a 429, record calls, tokens, cost and
- * latency, and answer from the cache. The Redis implementation is
- * src/store/llm-gate.ts; `openGate` (no limits, no cache) is for runs without one.
+ * latency, answer from the cache, and remember which output mode each
+ * server and model answers in (LLM_OUTPUT_MODE=auto). The Redis
+ * implementation is src/store/llm-gate.ts; `openGate` (no limits, no cache,
+ * no memory) is for runs without one.
  */
 import type { Usage } from '../domain/draft.ts';
+import type { OutputMode } from './output-modes.ts';
 
 export interface LlmTicket {
   id: string;
@@ -33,6 +36,15 @@ export interface LlmGate {
   record(event: LlmEvent): Promise<void>;
   cached(key: string): Promise<string | null>;
   remember(key: string, value: string): Promise<void>;
+  /** The output mode this server and model were found to answer in (by any worker), or null. */
+  outputMode(server: string, model: string): Promise<OutputMode | null>;
+  /** The server refused `refused` for this model and answered in `mode`: remembered for the fleet, logged once. */
+  learnOutputMode(
+    server: string,
+    model: string,
+    mode: OutputMode,
+    refused: readonly OutputMode[],
+  ): Promise<void>;
 }
 
 export const openGate: LlmGate = {
@@ -42,4 +54,6 @@ export const openGate: LlmGate = {
   record: async () => {},
   cached: async () => null,
   remember: async () => {},
+  outputMode: async () => null,
+  learnOutputMode: async () => {},
 };

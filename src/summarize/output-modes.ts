@@ -1,19 +1,39 @@
 /**
- * How a structured reply is asked for and read back, per LLM_OUTPUT_MODE:
+ * How a structured reply is asked for and read back, per output mode:
  * - json_schema: `response_format` with the strict schema (OpenAI, Ollama, vLLM);
  * - json_object: `response_format: json_object`, the schema in the system prompt;
  * - tools: one function whose parameters are the schema, forced by `tool_choice`.
- * The reply is always validated again with zod (servers may ignore the schema).
+ * LLM_OUTPUT_MODE=auto (the default) starts with json_schema and steps down
+ * this list when a server refuses a mode (./llm-call.ts); the reply is always
+ * validated again with zod (servers may ignore the schema).
  */
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import type { Config } from '../config/env.ts';
+import { OUTPUT_MODES, type OutputMode } from '../config/env-schema.ts';
 import type { strictResponseFormat } from '../llm/response-format.ts';
 
-export type OutputMode = Config['llm']['outputMode'];
+export { OUTPUT_MODES, type OutputMode } from '../config/env-schema.ts';
+
+/** The next mode to try after `mode` was refused; null after the last. */
+export function nextMode(mode: OutputMode): OutputMode | null {
+  return OUTPUT_MODES[OUTPUT_MODES.indexOf(mode) + 1] ?? null;
+}
+
+/** The first two messages of a call in `mode` (json_object carries the schema in the system prompt). */
+export function firstMessages(
+  mode: OutputMode,
+  system: string,
+  user: string,
+  format: Format,
+): ChatCompletionMessageParam[] {
+  return [
+    { role: 'system', content: mode === 'json_object' ? schemaInPrompt(system, format) : system },
+    { role: 'user', content: user },
+  ];
+}
 type Format = ReturnType<typeof strictResponseFormat>;
 
 export function schemaInPrompt(system: string, format: Format): string {

@@ -19,7 +19,10 @@ export function asData(text: string): string {
 export function evidenceSummary(record: PaperRecord): string {
   const level = evidenceLevel(record);
   const certainty = level.certainty ? ` The certainty the paper states: ${level.certainty}.` : '';
-  return `${level.reason}${certainty} Credibility ceiling: ${level.ceiling}/5.`;
+  const unknown = level.needsJudgement
+    ? ' Say in the credibility rationale that the study design could not be identified.'
+    : '';
+  return `${level.reason}${certainty} Credibility ceiling: ${level.ceiling}/5.${unknown}`;
 }
 
 export function promptValues(

@@ -9,7 +9,7 @@
  */
 import type OpenAI from 'openai';
 import { layProse, readerFields } from '../checks/context.ts';
-import { sourceFigures, unsupportedNumbers } from '../checks/numbers.ts';
+import { sourceFigures, unsupportedNumbers } from '../checks/number-presence.ts';
 import { LONG_SENTENCE_WORDS } from '../checks/reading-level.ts';
 import type { Config } from '../config/env.ts';
 import type { SimplifyPass, Usage } from '../domain/draft.ts';

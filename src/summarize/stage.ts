@@ -6,7 +6,7 @@
  */
 
 import { DEFAULT_PROFILE } from '../checks/context.ts';
-import { runChecks } from '../checks/run-checks.ts';
+import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
@@ -45,6 +45,7 @@ export async function summarizePaper(
     paper.record,
   );
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
+  const { checks, links } = assessDraft(summary, paper.record, profile, provenance.provider);
   const draft: Draft = {
     version,
     summary,
@@ -54,7 +55,8 @@ export async function summarizePaper(
     reviewerNotes,
     notesForReviewer: [...(first.notesForReviewer ?? []), ...(simplify ? [simplify.reason] : [])],
     ...(simplify ? { simplify } : {}),
-    checks: runChecks(summary, paper.record, profile, provenance.provider),
+    checks,
+    links,
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
@@ -90,6 +92,7 @@ async function simplifyIfHard(
       completionTokens: u.completionTokens + out.usage.completionTokens,
       cachedTokens: u.cachedTokens + out.usage.cachedTokens,
       totalTokens: u.totalTokens + out.usage.totalTokens,
+      ...(u.estimated || out.usage.estimated ? { estimated: true } : {}),
     };
     return {
       summary: out.summary,

@@ -1,8 +1,9 @@
 /**
- * Web sessions: the review desk logs in with a token once and then carries a
- * random session id in an httpOnly cookie. Redis keeps only the id's hash,
- * the user's name, the hash of the token used to log in (so removing or
- * re-creating the user ends the session) and the session's CSRF token.
+ * Web sessions: the review desk signs in once (password, single sign-on or
+ * token) and then carries a random session id in an httpOnly cookie. Redis
+ * keeps only the id's hash, the user's name, the account's stamp at sign-in
+ * (so removing or re-creating the user, reissuing their token or setting a
+ * new password ends the session) and the session's CSRF token.
  */
 import type { Redis } from 'ioredis';
 import { type UserKeys, userKeys } from './keys.ts';
@@ -13,7 +14,7 @@ export const SESSION_TTL_SECONDS = 12 * 3600;
 
 export interface Session {
   name: string;
-  tokenHash: string;
+  stamp: string;
   csrf: string;
 }
 
@@ -30,7 +31,7 @@ export class SessionStore {
   /** Start a session; returns the id for the cookie (never stored as such). */
   async create(user: StoredUser): Promise<{ id: string; session: Session }> {
     const id = newSecret();
-    const session: Session = { name: user.name, tokenHash: user.tokenHash, csrf: newSecret() };
+    const session: Session = { name: user.name, stamp: user.stamp, csrf: newSecret() };
     const key = this.keys.session(hashToken(id));
     await this.redis
       .multi()
@@ -43,8 +44,10 @@ export class SessionStore {
   async get(id: string): Promise<Session | null> {
     if (!plausibleToken(id)) return null;
     const hash = await this.redis.hgetall(this.keys.session(hashToken(id)));
-    if (!hash.name || !hash.tokenHash || !hash.csrf) return null;
-    return { name: hash.name, tokenHash: hash.tokenHash, csrf: hash.csrf };
+    // Sessions started before stamps existed kept the token's hash, which is such an account's stamp.
+    const stamp = hash.stamp ?? hash.tokenHash;
+    if (!hash.name || !stamp || !hash.csrf) return null;
+    return { name: hash.name, stamp, csrf: hash.csrf };
   }
 
   async destroy(id: string): Promise<void> {

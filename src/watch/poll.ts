@@ -57,7 +57,9 @@ async function feedCandidates(deps: PollDeps, watch: Watch): Promise<Candidate[]
     const tooLarge = record !== null && recordBytes(record) > max;
     const usable = record && hasText(record) && !tooLarge ? record : undefined;
     // An item's text over the limit is not used: the DOI or PMID still brings the registries' record.
-    if (item.doi) return { request: { kind: 'doi', doi: item.doi, fallback: usable } };
+    // Without an abstract, the feed's title and authors still stand in for a DOI no registry knows.
+    const known = record && !tooLarge ? record : undefined;
+    if (item.doi) return { request: { kind: 'doi', doi: item.doi, fallback: known } };
     if (item.pmid) return { request: { kind: 'pmid', pmid: item.pmid } };
     if (tooLarge)
       return { skip: `"${item.title.slice(0, 80)}": its text is over MAX_TEXT_BYTES (${max} bytes)` };

@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
     await page.goto(`${h.url}/desk`);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.fill('#token', h.tokens.reviewer);
-    await page.click('button[type=submit]');
+    await page.click('#token-form button[type=submit]');
     await page.waitForURL(`${h.url}/desk`);
     await expect.poll(() => page.locator(`tr[data-id="${id}"]`).count()).toBe(1);
 
@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)(`review desk in Chromium (${CHROMIUM})`, () => {
     await admin.goto(`${h.url}/admin/queues`);
     await admin.waitForURL(/\/login\?next=%2Fadmin%2Fqueues/);
     await admin.fill('#token', h.tokens.admin);
-    await admin.click('button[type=submit]');
+    await admin.click('#token-form button[type=submit]');
     await admin.waitForURL(`${h.url}/admin/queues`);
     await admin.getByText('summarize', { exact: true }).first().waitFor();
     expect(await admin.title()).toContain('LaySum queues');

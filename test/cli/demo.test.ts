@@ -23,7 +23,9 @@ it('runs the samples through the pipeline with the offline provider and says so'
   expect(stdout.match(/: pending_review: a draft is waiting for a reviewer/g)).toHaveLength(samples.length);
   expect(stdout.match(/EXTRACTIVE: no AI model was used/g)).toHaveLength(samples.length);
   expect(stdout).toMatch(/Credibility [1-5]\/5/);
-  expect(stdout).toMatch(/sign in as "demo-reviewer" with this token \(shown once\):\n {2}lsm_[\w-]{40,}/);
+  expect(stdout).toMatch(
+    /sign in as "demo-reviewer" with this token \(shown once\):\n {2}lsm_demo-reviewer\.[\w-]{43}/,
+  );
 });
 
 it('keeps the demo account, a reviewer, on the next run: a signed-in browser stays signed in', async () => {

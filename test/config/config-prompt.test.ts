@@ -12,7 +12,13 @@ describe('config', () => {
   it('defaults to the offline provider and the local Redis', () => {
     const c = parseEnv({});
     expect(c.llm.provider).toBe('extractive');
-    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'laysum', allowEviction: false });
+    expect(c.redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'laysum',
+      allowEviction: false,
+      policyCheckMs: 10_000,
+    });
+    expect(c.fetch.allowPrivate).toEqual({ hosts: [], ranges: [] });
   });
 
   it('picks the OpenAI-compatible provider when a base URL or key is set', () => {

@@ -13,7 +13,10 @@ const design = (text: string, publicationTypes: string[] = []) =>
 describe('study design', () => {
   it('reads trial phases from the publication types', () => {
     expect(design('Patients received the drug.', ['Clinical Trial, Phase I'])).toBe('phase-1');
-    expect(design('Patients received the drug.', ['Clinical Trial, Phase II'])).toBe('trial');
+    expect(design('Patients received the drug.', ['Clinical Trial, Phase II'])).toBe('single-arm');
+    expect(
+      design('Patients were randomly assigned to the drug or placebo.', ['Clinical Trial, Phase II']),
+    ).toBe('rct');
     expect(design('Patients received the drug.', ['Clinical Trial, Phase III'])).toBe('rct');
   });
 
@@ -88,7 +91,40 @@ describe('ceiling', () => {
     expect(level.reason).toMatch(/randomized controlled trial.*; it is a preprint/);
   });
 
-  it('puts no ceiling below 5 when the design is unknown', () => {
-    expect(evidenceLevel(record('Something happened somewhere.')).ceiling).toBe(5);
+  it('fails closed when the design is unknown: ceiling 2, and a person must judge', () => {
+    const level = evidenceLevel(record('Something happened somewhere.'));
+    expect(level.design).toBeNull();
+    expect(level.ceiling).toBe(2);
+    expect(level.needsJudgement).toBe(true);
+    expect(level.reason).toMatch(/not recognized, so a person must judge/);
+  });
+
+  it('caps a tiny study at 2 and says how many were studied', () => {
+    const level = evidenceLevel(
+      record('Six adults (n = 6) were randomly assigned to drug or placebo in a crossover design.', {
+        publicationTypes: ['Randomized Controlled Trial'],
+      }),
+    );
+    expect(level.design?.id).toBe('rct');
+    expect(level.sampleSize).toBe(6);
+    expect(level.ceiling).toBe(2);
+    expect(level.reason).toMatch(/studied only 6, too few to rule out chance/);
+  });
+
+  it('trusts the abstract over a publication type that claims more', () => {
+    const level = evidenceLevel(
+      record('In this single-arm phase II trial, 40 patients received the drug.', {
+        publicationTypes: ['Randomized Controlled Trial'],
+      }),
+    );
+    expect(level.ceiling).toBe(2);
+    expect(level.design).toMatchObject({
+      id: 'single-arm',
+      words: 'single-arm',
+      overrides: 'Randomized Controlled Trial',
+    });
+    expect(level.reason).toMatch(
+      /^This is a trial in which everyone received the treatment, with no comparison group/,
+    );
   });
 });

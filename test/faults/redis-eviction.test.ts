@@ -1,8 +1,9 @@
 /**
  * An evicting Redis loses papers without a trace, so workers and the server
  * refuse to start on one (maxmemory-policy other than noeviction) unless
- * REDIS_ALLOW_EVICTION=true, which starts them with a loud warning. A Redis
- * that does not allow CONFIG cannot be checked: they say so and go on.
+ * REDIS_ALLOW_EVICTION=true, which starts them with a loud warning. The
+ * policy is read from INFO, so a Redis that does not allow CONFIG (managed
+ * services) is checked the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.ts';
@@ -10,17 +11,22 @@ import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.ts
 
 let evicting: PrivateRedis;
 let noConfig: PrivateRedis;
+let noConfigEvicting: PrivateRedis;
 const figures = { refused: 0, startedWithOverride: 0, startedUnchecked: 0 };
 
 beforeAll(async () => {
   evicting = await startPrivateRedis({ args: ['--maxmemory', '50mb', '--maxmemory-policy', 'allkeys-lru'] });
   noConfig = await startPrivateRedis({ args: ['--rename-command', 'CONFIG', ''] });
+  noConfigEvicting = await startPrivateRedis({
+    args: ['--rename-command', 'CONFIG', '', '--maxmemory', '50mb', '--maxmemory-policy', 'allkeys-lru'],
+  });
 });
 afterAll(async () => {
   await evicting?.dispose();
   await noConfig?.dispose();
+  await noConfigEvicting?.dispose();
   console.log(
-    `evicting Redis: ${figures.refused}/2 processes refused to start (worker, serve), ${figures.startedWithOverride}/1 started with REDIS_ALLOW_EVICTION=true and a warning; Redis without CONFIG: ${figures.startedUnchecked}/1 started, saying the policy was not checked`,
+    `evicting Redis: ${figures.refused}/3 processes refused to start (worker, serve, and a worker on a Redis without CONFIG), ${figures.startedWithOverride}/1 started with REDIS_ALLOW_EVICTION=true and a warning; Redis without CONFIG and noeviction: ${figures.startedUnchecked}/1 started (policy read from INFO)`,
   );
 });
 
@@ -57,7 +63,7 @@ describe('maxmemory-policy', () => {
     figures.startedWithOverride++;
   });
 
-  it('a Redis without CONFIG: says the policy could not be checked, and goes on', async () => {
+  it('a Redis without CONFIG is checked through INFO: started when noeviction, refused when evicting', async () => {
     const server = await startCli(
       ['serve', '--port', '0', '--host', '127.0.0.1'],
       env(noConfig),
@@ -65,9 +71,11 @@ describe('maxmemory-policy', () => {
     );
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    expect(server.stderr()).toMatch(
-      /Could not read Redis's maxmemory-policy \(CONFIG GET is not allowed here/,
-    );
+    expect(server.stderr()).not.toMatch(/maxmemory-policy/);
     figures.startedUnchecked++;
+    const res = await runCli(['worker', '--drain'], env(noConfigEvicting));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Refusing to start: Redis maxmemory-policy is "allkeys-lru"/);
+    figures.refused++;
   });
 });

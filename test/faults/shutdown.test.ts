@@ -100,3 +100,35 @@ it("a source's Retry-After: 3600 is a delayed job with its time, not a held slot
   ]);
   expect(f).toMatchObject({ lost: 0, stuck: 0, waiting: ids.length });
 });
+
+it('worker --drain with an hour-long Retry-After: drafts what it can now, then exits 3 saying what waits until when', {
+  timeout: 90_000,
+}, async () => {
+  const ctx = rig.ctx();
+  ncbiMode = 'retry-after';
+  // The PMID papers of the test above wait out NCBI's hour; pasted papers can be drafted now.
+  const waiting = [...(await ctx.store.ids('queued')), ...(await ctx.store.ids('ingesting'))];
+  const now = await submitMany(ctx, 2, 500);
+  const started = Date.now();
+  const res = await runCli(['worker', '--drain'], {
+    ...rig.env,
+    INGEST_CONCURRENCY: '1',
+    LLM_PROVIDER: 'extractive',
+  });
+  const seconds = (Date.now() - started) / 1000;
+  expect(res.code, res.stderr).toBe(3);
+  expect(res.stderr).toMatch(
+    new RegExp(
+      `Drained what can be done now; ${waiting.length} job\\(s\\) wait for later .*ingest of p\\w+ at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(in (5\\d|60) min\\)`,
+    ),
+  );
+  expect(res.stderr).toMatch(/Run `laysum worker --drain` again after/);
+  const f = await figures(ctx, now);
+  expect(f).toMatchObject({ drafted: 2, lost: 0, stuck: 0 });
+  expect((await figures(ctx, waiting)).waiting).toBe(waiting.length);
+  results.push([
+    'worker --drain, NCBI Retry-After: 3600',
+    f,
+    `exited 3 in ${seconds.toFixed(1)} s; ${waiting.length} job(s) reported waiting about an hour`,
+  ]);
+});

@@ -16,6 +16,12 @@ afterAll(async () => {
   await h.cleanup();
 });
 
+interface LinkJson {
+  field: string;
+  text: string;
+  sources: number[];
+}
+
 interface Submitted {
   id: string;
   created: boolean;
@@ -59,6 +65,18 @@ describe('the review flow through the API', () => {
     expect(view.draft.checks.length).toBeGreaterThan(0);
     expect(view.source.abstract.map((s: { label: string }) => s.label)).toContain('RESULTS');
     expect(view.audit.map((a: { action: string }) => a.action)).toContain('drafted');
+    // Each draft sentence names the source sentences behind it (issue 18).
+    const sourceOf = (id: number) =>
+      view.sourceSentences.sentences.find((s: { id: number }) => s.id === id)?.text ?? '';
+    const linkTo = (links: LinkJson[], words: RegExp) => links.find((l) => words.test(l.text));
+    expect(view.sourceSentences.sentences[0]).toMatchObject({
+      id: 1,
+      part: 'title',
+      text: 'Balance classes and hip fractures in older adults',
+    });
+    const result = linkTo(view.draft.links.links, /30 percent fewer hip fractures/);
+    expect(result).toMatchObject({ field: 'findings', method: 'overlap', supported: true });
+    expect(sourceOf(result?.sources[0] ?? 0)).toMatch(/^People in the balance classes had fewer falls/);
 
     const headline = 'Balance classes may mean fewer broken hips';
     const edit = await h.call(`/api/drafts/${created.id}`, {
@@ -67,10 +85,12 @@ describe('the review flow through the API', () => {
       json: { basedOn: 1, changes: { headline, ...REVIEWER_FILL } },
     });
     expect(edit.status, await edit.clone().text()).toBe(200);
-    expect(await edit.json()).toMatchObject({
-      version: 2,
-      draft: { author: 'reviewer-1', summary: { headline } },
-    });
+    const edited = await edit.json();
+    expect(edited).toMatchObject({ version: 2, draft: { author: 'reviewer-1', summary: { headline } } });
+    // The edit's links are its own: the new headline is linked to a source sentence on balance classes.
+    const newHeadline = linkTo(edited.draft.links.links, /^Balance classes may mean/);
+    expect(newHeadline?.field).toBe('headline');
+    expect(sourceOf(newHeadline?.sources[0] ?? 0)).toMatch(/balance classes/i);
 
     const approve = await h.call(`/api/drafts/${created.id}/approve`, {
       method: 'POST',
@@ -95,7 +115,10 @@ describe('the review flow through the API', () => {
     expect(html).toContain('Key Takeaway');
     expect(html).toMatch(/Assembled from the article&(?:#39|apos);s abstract and checked by a person on/); // how it was made
     expect(html).not.toContain('extracted automatically'); // a person rewrote it
+    for (const internal of ['sourceSentences', '"links"', 'supported', 'overlap'])
+      expect(html).not.toContain(internal);
     const feed = await (await h.call('/feed.json')).json();
+    expect(JSON.stringify(feed)).not.toMatch(/sourceSentences|"links"|"supported"/);
     expect(feed.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(await (await h.call('/feed.xml')).text()).toContain(headline);
     expect((await h.call(`/s/old-words-${created.id}`)).status).toBe(301);

@@ -33,6 +33,21 @@ describe('a paper whose record is gone', () => {
     expect(res.stderr).not.toMatch(/No paper with id/);
   });
 
+  it('laysum status (the fleet) counts it as lost, exits 1, and names it', async () => {
+    const res = await runCli(['status'], env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(
+      new RegExp(
+        `^LOST: 1 of \\d+ known paper\\(s\\) have no record in Redis \\(evicted or deleted\\): ${lost}$`,
+        'm',
+      ),
+    );
+    const json = JSON.parse((await runCli(['status', '--json'], env())).stdout) as {
+      redis: { lost: string[] };
+    };
+    expect(json.redis.lost).toEqual([lost]);
+  });
+
   it('an unknown id is still "No paper with id"', async () => {
     const res = await runCli(['status', 'pffffffffffff'], env());
     expect(res.stderr).toMatch(/No paper with id "pffffffffffff"/);

@@ -41,7 +41,8 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
     { name: 'serve', destination: { write: (line) => logs.push(line) } },
   );
   const deps = appDeps(p.ctx, log);
-  const server = await listen(createApp(deps), 0, '127.0.0.1');
+  // PORT in `env`: listen there (a test that must know the address before the config is parsed).
+  const server = await listen(createApp(deps), env.PORT ? p.ctx.config.http.port : 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
   for (const role of ['editor', 'reviewer', 'admin'] as const)
     tokens[role] = (await deps.users.add(`${role}-1`, role)).token;
@@ -95,16 +96,37 @@ export function hiddenCsrf(page: string): string {
 
 const browserHeaders = { accept: 'text/html', 'sec-fetch-site': 'same-origin' };
 
-export async function signIn(h: HttpHarness, token: string): Promise<WebSession> {
-  const form = await fetch(`${h.url}/login`, { headers: browserHeaders, redirect: 'manual' });
-  const loginCookie = [...cookiesFrom(form)].map(([k, v]) => `${k}=${v}`).join('; ');
-  const body = new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), token, next: '/desk' });
-  const res = await fetch(`${h.url}/login`, {
-    method: 'POST',
-    body,
-    headers: { ...browserHeaders, cookie: loginCookie },
+/** Post the sign-in form (a token, or `login` and `password`) as a browser would: its page first, for the CSRF cookie. */
+export async function postLogin(
+  h: HttpHarness,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const form = await fetch(`${h.url}/login`, {
+    headers: { ...browserHeaders, ...headers },
     redirect: 'manual',
   });
+  const loginCookie = [...cookiesFrom(form)].map(([k, v]) => `${k}=${v}`).join('; ');
+  const body = new URLSearchParams({ _csrf: hiddenCsrf(await form.text()), next: '/desk', ...fields });
+  return fetch(`${h.url}/login`, {
+    method: 'POST',
+    body,
+    headers: { ...browserHeaders, ...headers, cookie: loginCookie },
+    redirect: 'manual',
+  });
+}
+
+/** The session cookie a sign-in answer set, as a `cookie` header value. */
+export function sessionCookie(res: Response): string {
+  return `laysum_session=${cookiesFrom(res).get('laysum_session') ?? ''}`;
+}
+
+export async function signIn(h: HttpHarness, token: string): Promise<WebSession> {
+  return sessionFrom(h, await postLogin(h, { token }));
+}
+
+/** A browser-like session from a sign-in answer (303 with the session cookie). */
+export async function sessionFrom(h: HttpHarness, res: Response): Promise<WebSession> {
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const session = cookiesFrom(res).get('laysum_session') ?? '';
   const cookie = `laysum_session=${session}`;

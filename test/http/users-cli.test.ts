@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ResetLinks } from '../../src/users/reset-links.ts';
+import { UserStore } from '../../src/users/store.ts';
 import { spawnCli } from '../support/cli.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
@@ -32,17 +34,25 @@ describe('laysum users', () => {
     const added = await run(['users', 'add', 'dana', '--role', 'reviewer']).done;
     expect(added.code, added.stderr).toBe(0);
     const token = added.stdout.trim();
-    expect(token).toMatch(/^lsm_[A-Za-z0-9_-]{40,}$/);
+    // The token names its account, so failed guesses at it are counted per account.
+    expect(token).toMatch(/^lsm_dana\.[A-Za-z0-9_-]{43}$/);
     expect(added.stderr).toMatch(/shown only once/);
     const stored = await redis.hgetall(`${prefix}:user:dana`);
     const hash = createHash('sha256').update(token).digest('hex');
-    expect(stored).toMatchObject({ role: 'reviewer', tokenHash: hash });
+    expect(stored).toMatchObject({ role: 'reviewer', namedTokenHash: hash });
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(await redis.get(`${prefix}:token:${hash}`)).toBe('dana');
 
     const list = await run(['users', 'list', '--json']).done;
     expect(JSON.parse(list.stdout)).toEqual([
-      { name: 'dana', role: 'reviewer', createdAt: expect.any(String) },
+      {
+        name: 'dana',
+        role: 'reviewer',
+        createdAt: expect.any(String),
+        email: null,
+        password: false,
+        token: 'named',
+        sso: false,
+      },
     ]);
     expect(list.stdout).not.toContain(token);
 
@@ -58,9 +68,47 @@ describe('laysum users', () => {
     expect((await run(['users', 'role', 'dana', 'owner']).done).stderr).toMatch(/Unknown role "owner"/);
 
     expect((await run(['users', 'remove', 'dana']).done).stdout).toContain('Removed dana.');
-    expect(await redis.exists(`${prefix}:user:dana`, `${prefix}:token:${hash}`)).toBe(0);
+    expect(await redis.exists(`${prefix}:user:dana`)).toBe(0);
     const missing = await run(['users', 'remove', 'dana']).done;
     expect(missing.stderr).toMatch(/No user with id "dana"/);
+  });
+});
+
+describe('laysum users: emails, new tokens and password links', () => {
+  it('sets an email, reissues a token (the old one stops), prints a one-time link that sets a password', async () => {
+    const added = await run(['users', 'add', 'lee', '--role', 'editor', '--email', 'Lee@Team.example']).done;
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toMatch(/laysum users reset lee/);
+    const first = added.stdout.trim();
+    const users = new UserStore(redis, prefix);
+    expect(await users.get('lee')).toMatchObject({ email: 'lee@team.example' });
+    expect((await run(['users', 'email', 'lee', 'lee@other.example']).done).stdout).toContain(
+      'lee signs in as lee@other.example too.',
+    );
+
+    const reissued = await run(['users', 'token', 'lee']).done;
+    expect(reissued.code, reissued.stderr).toBe(0);
+    const second = reissued.stdout.trim();
+    expect(second).toMatch(/^lsm_lee\./);
+    expect(reissued.stderr).toMatch(/The old token and its desk sessions no longer work/);
+    expect(await users.authenticate(first)).toBeNull();
+    expect(await users.authenticate(second)).toMatchObject({ name: 'lee' });
+
+    const reset = await run(['users', 'reset', 'lee']).done;
+    expect(reset.code, reset.stderr).toBe(0);
+    const link = new URL(reset.stdout.trim());
+    expect(link.pathname).toBe('/login/reset');
+    expect(reset.stderr).toMatch(/One-time link for "lee" to set a password, until \d{4}-/);
+    const links = new ResetLinks(users, prefix, 'http://localhost:3000', 60);
+    const secret = link.searchParams.get('token') ?? '';
+    expect(await links.use(secret, 'lee has a long password now')).toMatchObject({
+      name: 'lee',
+      password: true,
+    });
+    expect(await users.checkPassword('lee', 'lee has a long password now')).toMatchObject({ name: 'lee' });
+    expect(await links.use(secret, 'and tries it a second time')).toBeNull();
+    // `serve` below starts with no accounts.
+    await users.remove('lee');
   });
 });
 

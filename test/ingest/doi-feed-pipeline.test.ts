@@ -39,6 +39,8 @@ beforeEach(async () => {
   p = await createPipeline({
     CROSSREF_API_URL: server.url,
     EUROPEPMC_API_URL: server.url,
+    // No E-utilities here: PubMed's lookup by DOI answers 404, "not known".
+    NCBI_EUTILS_URL: server.url,
     CONTACT_EMAIL: 'desk@example.org',
   });
 });
@@ -64,7 +66,9 @@ describe('DOI submissions', () => {
     await p.start();
     const id = await p.submit({ kind: 'doi', doi: '10.9999/does-not-exist' });
     const paper = await p.waitFor(id, ['failed']);
-    expect(paper.reason).toMatch(/DOI 10.9999\/does-not-exist was not found at Crossref or Europe PMC/);
+    expect(paper.reason).toMatch(
+      /DOI 10.9999\/does-not-exist was not found at Crossref, Europe PMC or PubMed/,
+    );
     expect(paper.reason).toMatch(/laysum submit --text/);
     await expect(p.submit({ kind: 'doi', doi: 'not a doi' })).rejects.toThrow(/is not a DOI/);
   });
@@ -99,15 +103,20 @@ describe('feed watches', () => {
     await p.start();
     await p.workers?.untilIdle();
     const drafted = await p.ctx.store.list('pending_review');
-    const failed = await p.ctx.store.list('failed');
-    expect(drafted.length + failed.length).toBe(25);
+    const held = await p.ctx.store.list('needs_source');
+    expect(drafted.length + held.length).toBe(25);
     expect(drafted.length).toBe(23); // the items whose feed entry carries an abstract
     for (const paper of drafted) {
       expect(paper.record?.ids.doi).toMatch(/^10\./);
       expect(paper.record?.abstract.length).toBeGreaterThan(0);
     }
-    // The two without an abstract in the feed fail with what the registries said.
-    for (const paper of failed) expect(paper.reason).toMatch(/was not found at Crossref or Europe PMC/);
+    // The two without an abstract in the feed or any registry wait for their text, with the feed's title.
+    for (const paper of held) {
+      expect(paper.reason).toMatch(
+        /has no abstract or text to summarize: none in the feed, Crossref, Europe PMC/,
+      );
+      expect(paper.record?.title.length).toBeGreaterThan(10);
+    }
   });
 
   it("shows a broken feed's error in `watch list` while other watches keep working", async () => {

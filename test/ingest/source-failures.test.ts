@@ -36,10 +36,10 @@ describe('a source that asks to wait', () => {
     );
     const id = await p.submit({ kind: 'pmid', pmid: '30158200' });
     const until = Date.now() + 10_000;
-    let status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+    let status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id), p.config.workers.jobLockMs);
     while (status?.jobState !== 'delayed' && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 50));
-      status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+      status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id), p.config.workers.jobLockMs);
     }
     expect(status).toMatchObject({ stage: 'ingest', jobState: 'delayed', attemptsMade: 1 });
     expect(Date.parse(status?.nextAttemptAt ?? '') - Date.now()).toBeGreaterThan(3_500_000);

@@ -60,12 +60,12 @@ describe('PMID submissions', () => {
     expect(await p.ctx.store.count()).toBe(1);
   });
 
-  it('fails a PMID with no abstract with what to do, without inventing a summary', async () => {
+  it('holds a PMID with no abstract as needs_source with what to do, without inventing a summary', async () => {
     await p.start();
     const id = await p.submit({ kind: 'pmid', pmid: '12091962' });
-    const paper = await p.waitFor(id, ['failed']);
+    const paper = await p.waitFor(id, ['needs_source']);
     expect(paper.reason).toMatch(/PubMed record 12091962 has no abstract or text to summarize/);
-    expect(paper.reason).toMatch(/laysum submit --text/);
+    expect(paper.reason).toMatch(/laysum source \w+ --text FILE/);
     expect(await p.ctx.store.drafts(id)).toHaveLength(0);
   });
 

@@ -114,8 +114,17 @@ describe('exportSite', () => {
         madeWith: item.provider === 'extractive' ? 'from-abstract' : 'ai-assisted',
       });
       expect(data.credit).toMatch(/checked by a person on/);
-      // No provider or model, no reviewer names (PAGE_CREDIT_NAMES is off), no full text or checks.
-      for (const internal of ['provider', 'version', 'checkedBy', 'fullText', 'checks', 'reviewerNotes'])
+      // No provider or model, no reviewer names (PAGE_CREDIT_NAMES is off), no full text, checks or sentence links.
+      for (const internal of [
+        'provider',
+        'version',
+        'checkedBy',
+        'fullText',
+        'checks',
+        'reviewerNotes',
+        'links',
+        'sourceSentences',
+      ])
         expect(text).not.toContain(`"${internal}"`);
       expect(text).not.toContain('reviewer-1');
       const md = await readFile(join(dir, `data/${item.slug}.md`), 'utf8');

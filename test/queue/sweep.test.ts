@@ -8,7 +8,8 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/queue/jobs.ts';
-import { type SweepReport, sweepInFlight } from '../../src/queue/sweep.ts';
+import { type SweepReport, sweepInFlight, sweepPaper } from '../../src/queue/sweep.ts';
+import type { PaperStore } from '../../src/store/papers.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 import { commandsDuring } from '../support/redis-monitor.ts';
 
@@ -80,3 +81,19 @@ it('looks at many papers in a few commands each, and runs one sweep at a time ac
   expect([a.skipped, b.skipped].filter(Boolean)).toHaveLength(1);
   expect((await sweepInFlight(p.ctx)).skipped).toBeUndefined();
 }, 120_000);
+
+it('leaves alone a paper that moved on while it was checked: no false "had no job" on a busy start', async () => {
+  p = await createPipeline();
+  const id = await p.submit({ kind: 'text', text: fractureText() });
+  // What a sweep running beside busy workers reads first: the paper still queued...
+  const seen = await p.ctx.store.require(id);
+  await p.start({ stages: ['ingest', 'summarize'] });
+  // ...while its ingest job completes and is removed, and the paper moves on.
+  await p.waitFor(id, ['pending_review']);
+  const real = p.ctx.store;
+  let reads = 0;
+  const store = Object.create(real) as PaperStore;
+  store.get = async (paperId: string) => (reads++ === 0 ? seen : real.get(paperId));
+  expect(await sweepPaper({ ...p.ctx, store }, id)).toBe('ok');
+  expect(await p.ctx.queues.ingest.getJobState(jobIdFor('ingest', { paperId: id }))).not.toBe('waiting');
+});

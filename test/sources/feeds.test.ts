@@ -14,6 +14,7 @@ import {
   journalFromFeedTitle,
   parseFeed,
 } from '../../src/sources/feeds/parse.ts';
+import { readsAsProse } from '../../src/sources/feeds/summary.ts';
 import { partialDateFromText } from '../../src/text/dates.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -217,6 +218,56 @@ describe('parseFeed on real feeds', () => {
       '2021-12-10',
       '2021-12-18',
     ]);
+  });
+});
+
+describe('the field that reads as the abstract', () => {
+  it('Wiley (Atypon RSS 2.0): the abstract from dc:description, never the citation line in description', () => {
+    const feed = parseFixture('wiley_taxon_atypon_rss2.xml');
+    expect(feed.items).toHaveLength(2);
+    const [early, issue] = feed.items;
+    expect(early?.doi).toBe('10.1002/tax.12650');
+    expect(early?.journal).toBe('TAXON');
+    expect(early?.summary).toMatch(/^Leptospermum is an ecologically and economically important genus/);
+    expect(early?.summary).toMatch(/in their current circumscription\.$/);
+    expect(issue?.summary).toMatch(/^Derris has been one of the most complex genera/);
+    for (const each of feed.items) expect(each.summary).not.toMatch(/TAXON, |EarlyView|Volume 70|^Abstract/);
+  });
+
+  it('the same abstract from content:encoded when dc:description is absent: the <h2>Abstract</h2> heading dropped', () => {
+    const xml = fixture('wiley_taxon_atypon_rss2.xml').replace(
+      /<dc:description>[\s\S]*?<\/dc:description>/g,
+      '',
+    );
+    const [early] = parseFeed(xml, 'https://example.org/wiley').items;
+    expect(early?.summary).toMatch(/^Leptospermum is an ecologically and economically important genus/);
+  });
+
+  it('Taylor & Francis: only citation lines ("Volume 56, Issue 3, …"), so no item has a summary; each keeps its DOI', () => {
+    const feed = parseFixture('tandfonline_neotrop_fauna_citation_only.xml');
+    expect(feed.items.length).toBeGreaterThan(90);
+    expect(feed.items.filter((i) => i.summary !== null)).toEqual([]);
+    expect(feed.items.every((i) => i.doi?.startsWith('10.1080/01650521.'))).toBe(true);
+  });
+
+  it('ScienceDirect: "Publication date… Source… Author(s)…" is not an abstract', () => {
+    const feed = parseFixture('sciencedirect_mpe_rss2.xml');
+    expect(feed.items).toHaveLength(3);
+    expect(feed.items.map((i) => i.summary)).toEqual([null, null, null]);
+  });
+
+  it('a bare author list or a citation is not prose; a sentence, a German abstract and Chinese text are', () => {
+    expect(readsAsProse('Rachel M. Binks, Margaret Heslewood, Peter G. Wilson, Margaret Byrne')).toBe(false);
+    expect(readsAsProse('TAXON, Volume 70, Issue 6, Page 1352-1359, December 2021.')).toBe(false);
+    expect(
+      readsAsProse(
+        'Inhibiting a protein associated with chronic inflammation improves lung health in mice with COVID-19.',
+      ),
+    ).toBe(true);
+    expect(
+      readsAsProse('Lediglich zwei Arten der Gattung Cephennium waren bislang aus der Türkei bekannt.'),
+    ).toBe(true);
+    expect(readsAsProse('本文记述了采自广州海珠的斯萤叶甲属一新种，并提供了鉴别特征和形态图。')).toBe(true);
   });
 });
 

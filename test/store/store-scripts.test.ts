@@ -57,11 +57,13 @@ describe('Lua script files', () => {
       'publish.lua',
       'query-index.lua',
       'release.lua',
+      'set-email.lua',
       'set-record.lua',
       'sliding-window.lua',
       'transition-apply.lua',
       'transition.lua',
       'unpublish.lua',
+      'use-reset.lua',
     ]);
     for (const { name, text } of files) {
       const header = /^--\[\[\n([\s\S]*?)\n\]\]\n/.exec(text)?.[1] ?? '';

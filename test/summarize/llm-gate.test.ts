@@ -20,6 +20,7 @@ import {
   startFakeOpenAi,
 } from '../support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline, removePrefix, testConfig } from '../support/harness.ts';
+import { llmPipeline } from '../support/llm-pipeline.ts';
 import { fractureSummary } from '../support/summaries.ts';
 
 let llm: FakeOpenAi | undefined;
@@ -33,15 +34,7 @@ afterEach(async () => {
 });
 
 async function pipeline(steps: Step[], env: Record<string, string> = {}, options: FakeOptions = {}) {
-  llm = await startFakeOpenAi(steps, options);
-  p = await createPipeline({
-    LLM_PROVIDER: 'openai',
-    OPENAI_BASE_URL: llm.baseURL,
-    LLM_MODEL: 'test-model',
-    LLM_TIMEOUT_MS: '3000',
-    READING_TARGET_GRADE: '16',
-    ...env,
-  });
+  ({ llm, p } = await llmPipeline(steps, env, options));
   return { llm, p };
 }
 

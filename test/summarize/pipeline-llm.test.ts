@@ -153,7 +153,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);
     expect(Date.parse(notices[0]?.until ?? '') - Date.now()).toBeGreaterThan(100_000);
     const { jobStatus } = await import('../../src/queue/job-status.ts');
-    const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id));
+    const status = await jobStatus(p.ctx.queues, await p.ctx.store.require(id), p.config.workers.jobLockMs);
     expect(status).toMatchObject({ stage: 'summarize', attemptsMade: 0, attempts: 4 });
     expect((await p.ctx.store.require(id)).state).toBe('summarizing');
   });
@@ -214,7 +214,7 @@ describe('retrying a failed paper', () => {
 });
 
 describe('requests the server rejects', () => {
-  it('fails at once on 400 with a reason that points at the model setting', async () => {
+  it('fails on a 400 to every output mode with a reason that points at the model setting', async () => {
     llm.script([
       {
         kind: 'error',
@@ -224,7 +224,8 @@ describe('requests the server rejects', () => {
     ]);
     const id = await submitFracture();
     const paper = await p.waitFor(id, ['failed']);
-    expect(llm.chatRequests()).toHaveLength(1);
+    // LLM_OUTPUT_MODE=auto: json_schema, then json_object, then tools (test/llm-servers.test.ts).
+    expect(llm.chatRequests()).toHaveLength(3);
     expect(paper.reason).toMatch(
       /rejected the request \(HTTP 400\): The model 'test-model' does not support/,
     );

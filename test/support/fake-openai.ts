@@ -1,8 +1,10 @@
 /**
  * A real local HTTP server that speaks the OpenAI Chat Completions protocol,
  * scripted per test: valid replies, malformed JSON, refusals, truncation,
- * 429 with Retry-After, 5xx, 401, slow replies. The SDK talks to it over
- * HTTP exactly as it would to api.openai.com.
+ * 429 with Retry-After, 5xx, 401, slow replies, and what other servers send:
+ * a `reasoning_content` field beside the content (DeepSeek, vLLM's reasoning
+ * parser), no `usage` at all, a 200 carrying only an `error` (gateways, as a
+ * `raw` step). The SDK talks to it over HTTP exactly as it would to api.openai.com.
  *
  * Options make it behave like a provider account: requests and tokens per
  * sliding window, answered 429 + retry-after beyond them (and counted, so a
@@ -14,7 +16,17 @@ import type { ServerResponse } from 'node:http';
 import { type RecordedRequest, send, startServer, type TestServer } from './http-server.ts';
 
 export type Step =
-  | { kind: 'reply'; content: string; finish?: 'stop' | 'length'; delayMs?: number; model?: string }
+  | {
+      kind: 'reply';
+      content: string;
+      finish?: 'stop' | 'length';
+      delayMs?: number;
+      model?: string;
+      /** Sent as `message.reasoning_content` (a reasoning model's thinking, beside the answer). */
+      reasoning?: string;
+      /** Leave `usage` out of the reply, as some local servers and gateways do. */
+      noUsage?: boolean;
+    }
   | { kind: 'refusal'; refusal: string }
   | { kind: 'error'; status: number; message: string; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: string; contentType?: string };
@@ -93,6 +105,9 @@ function completion(
             ],
           }
         : { role: 'assistant', content: step.content, refusal: null };
+  if (step.kind === 'reply' && step.reasoning !== undefined)
+    Object.assign(message, { reasoning_content: step.reasoning });
+  const withUsage = !(step.kind === 'reply' && step.noUsage);
   return JSON.stringify({
     id: `chatcmpl-${Math.random().toString(36).slice(2)}`,
     object: 'chat.completion',
@@ -106,12 +121,16 @@ function completion(
         finish_reason: step.kind === 'reply' ? (step.finish ?? (tool ? 'tool_calls' : 'stop')) : 'stop',
       },
     ],
-    usage: {
-      prompt_tokens: usage.prompt,
-      completion_tokens: usage.completion,
-      total_tokens: usage.prompt + usage.completion,
-      prompt_tokens_details: { cached_tokens: 0 },
-    },
+    ...(withUsage
+      ? {
+          usage: {
+            prompt_tokens: usage.prompt,
+            completion_tokens: usage.completion,
+            total_tokens: usage.prompt + usage.completion,
+            prompt_tokens_details: { cached_tokens: 0 },
+          },
+        }
+      : {}),
   });
 }
 

@@ -10,6 +10,8 @@ import { send, startServer, type TestServer } from './http-server.ts';
 export interface NcbiServer extends TestServer {
   /** PMIDs the next esearch returns. */
   searchResult: string[];
+  /** When set, the PMIDs an esearch for `term` returns (instead of `searchResult`). */
+  searchFor: ((term: string) => string[]) | undefined;
   /** Status codes to answer with before answering normally (e.g. [429, 500]). */
   failures: number[];
 }
@@ -29,7 +31,11 @@ export async function startNcbiServer(
   files = ['ncbiutils_pubmed.xml', 'biopython_pubmed4.xml', 'biopython_pubmed1.xml'],
 ): Promise<NcbiServer> {
   const articles = articlesById(files);
-  const state: Pick<NcbiServer, 'searchResult' | 'failures'> = { searchResult: [], failures: [] };
+  const state: Pick<NcbiServer, 'searchResult' | 'failures' | 'searchFor'> = {
+    searchResult: [],
+    failures: [],
+    searchFor: undefined,
+  };
   const server = await startServer((req, res) => {
     const failure = state.failures.shift();
     if (failure)
@@ -41,7 +47,7 @@ export async function startNcbiServer(
         failure === 429 ? { 'retry-after': '0' } : {},
       );
     if (req.url.pathname.endsWith('/esearch.fcgi')) {
-      const ids = state.searchResult;
+      const ids = state.searchFor?.(req.url.searchParams.get('term') ?? '') ?? state.searchResult;
       return send(
         res,
         200,
@@ -74,6 +80,12 @@ export async function startNcbiServer(
       get: () => state.searchResult,
       set: (v: string[]) => {
         state.searchResult = v;
+      },
+    },
+    searchFor: {
+      get: () => state.searchFor,
+      set: (v: NcbiServer['searchFor']) => {
+        state.searchFor = v;
       },
     },
     failures: {

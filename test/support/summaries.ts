@@ -27,3 +27,17 @@ export const fractureSummary: LaySummary = {
     },
   },
 };
+
+/** A plain summary that says nothing checkable: tests put the sentence under test in one field. */
+export const plainSummary: LaySummary = {
+  headline: 'A study of a treatment',
+  takeaway: 'The study looked at a treatment.',
+  findings: 'The study looked at a treatment.',
+  audience: 'People who want to know more.',
+  caveats: ['The study has limits.'],
+  topics: ['treatment'],
+  ratings: {
+    credibility: { score: 1, rationale: 'We cannot be sure.' },
+    interest: { score: 3, rationale: 'Some people may care.' },
+  },
+};

@@ -126,11 +126,8 @@ export function paperStatus(id: string, o: JsonOption): Promise<void> {
   return withContext(async (ctx) => {
     const pid = await resolvePaperId(ctx.store, id);
     const view = await paperView(ctx.store, pid);
-    const job = await jobStatus(ctx.queues, {
-      id: pid,
-      state: view.state,
-      draftCount: view.versions.length,
-    });
+    const held = { id: pid, state: view.state, draftCount: view.versions.length };
+    const job = await jobStatus(ctx.queues, held, ctx.config.workers.jobLockMs);
     if (o.json)
       printJson({
         id: view.id,

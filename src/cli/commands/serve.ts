@@ -22,6 +22,11 @@ function portOf(value: string | undefined, fallback: number): number {
 export function serve(o: { port?: string; host?: string }): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'serve' });
+    // Listen for the signal before saying "serving": a supervisor may stop us the moment it reads that line.
+    const stopped = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
     for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
     const deps = appDeps(ctx, log);
     const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
@@ -37,10 +42,7 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
     if (metrics) log.info({ port: metrics.port }, `Prometheus metrics on port ${metrics.port} at /metrics.`);
     if ((await deps.users.list()).length === 0)
       log.warn('No accounts yet: create one with `laysum users add NAME --role admin`.');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    await stopped;
     deps.health.stopping = true;
     log.info('Stopping the server...');
     await Promise.all([server.close(), metrics?.close()]);

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { SubmitRequest } from '../../domain/submission.ts';
 import { InputError } from '../../errors/input-error.ts';
+import { provideSource } from '../../intake/source.ts';
 import { type SubmitResult, submitPaper } from '../../intake/submit.ts';
+import { resolvePaperId } from '../../review/view.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -70,5 +72,29 @@ export function submit(o: SubmitOptions): Promise<void> {
     const result = await submitPaper(ctx, await toRequest(o), origin);
     if (o.json) printJson({ ...result, duplicate: !result.created });
     else print(describeResult(result));
+  });
+}
+
+/** `laysum source ID --text FILE | --pdf FILE`: the text of a paper held as needs_source. */
+export function supplySource(
+  id: string,
+  o: Pick<SubmitOptions, 'text' | 'pdf' | 'as' | 'json'>,
+): Promise<void> {
+  return withContext(async (ctx) => {
+    if ((o.text === undefined) === (o.pdf === undefined))
+      throw new InputError('Give exactly one of --text FILE or --pdf FILE.', {
+        hint: 'The text file holds the abstract (or `-` for stdin); the PDF is the paper itself.',
+      });
+    const pid = await resolvePaperId(ctx.store, id);
+    const request =
+      o.text !== undefined
+        ? {
+            kind: 'text' as const,
+            text: decodeUtf8(await readInput(o.text), o.text === '-' ? 'Standard input' : o.text),
+          }
+        : { kind: 'pdf' as const, fileName: basename(o.pdf ?? ''), bytes: await readInput(o.pdf ?? '') };
+    const { state } = await provideSource(ctx, pid, request, o.as ?? 'cli');
+    if (o.json) printJson({ id: pid, state });
+    else print(`${pid} has its text and is ${state}; run \`laysum worker\` to draft it.`);
   });
 }

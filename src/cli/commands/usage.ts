@@ -7,6 +7,9 @@
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
+import { describeLearnedMode } from '../../store/llm-modes.ts';
+import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
+import { lostPapers } from '../../store/traces.ts';
 import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -34,7 +37,13 @@ export function formatUsage(r: UsageReport): string {
     `  tokens: ${againstBudget(r.today.total_tokens, r.budget.dailyTokens, n)}`,
     `  cost:   ${againstBudget(r.today.cost_usd, r.budget.dailyCostUsd, usd)}`,
     `  limits: ${r.limits.rpm ?? 'no'} requests/min, ${r.limits.tpm ?? 'no'} tokens/min, ${r.limits.concurrency ?? 'no'} cap on calls in flight`,
+    `  output mode: ${r.outputMode === 'auto' ? 'auto (json_schema unless a server refused it)' : `${r.outputMode} (LLM_OUTPUT_MODE)`}`,
+    ...r.outputModes.map((m) => `    ${describeLearnedMode(m)}`),
   );
+  if (r.today.estimated_calls)
+    lines.push(
+      `  ${r.today.estimated_calls} call(s) came back without usage: their tokens and cost are estimated from the text.`,
+    );
   if (r.rows.length === 0) return [...lines, '', 'No LLM calls recorded in this period.'].join('\n');
   lines.push(
     '',
@@ -75,6 +84,24 @@ async function queueCounts(ctx: Context) {
   return out;
 }
 
+/** What is wrong with Redis itself: a policy that lets it delete keys, papers whose record it lost. */
+async function redisProblems(ctx: Context) {
+  const { policy } = await readRedisPolicy(ctx.redis);
+  const { checked, lost } = await lostPapers(ctx.store);
+  const lines: string[] = [];
+  if (policy && isEvicting(policy))
+    lines.push(
+      `EVICTING: ${evictionProblem(policy)}${ctx.config.redis.allowEviction ? ' (REDIS_ALLOW_EVICTION=true: workers go on.)' : ' Workers take no new jobs and the desk saves nothing until it is "noeviction".'}`,
+      `  ${EVICTION_HINT}`,
+    );
+  if (lost.length)
+    lines.push(
+      `LOST: ${lost.length} of ${checked} known paper(s) have no record in Redis (evicted or deleted): ${lost.slice(0, 10).join(', ')}${lost.length > 10 ? ', …' : ''}`,
+      '  `laysum status ID` shows what is left of each; submit them again once Redis is "noeviction".',
+    );
+  return { json: { policy, evicting: isEvicting(policy), known: checked, lost }, lines };
+}
+
 export function fleetStatus(o: JsonOption): Promise<void> {
   return withContext(async (ctx) => {
     const papers = Object.fromEntries(
@@ -82,8 +109,12 @@ export function fleetStatus(o: JsonOption): Promise<void> {
     );
     const queues = await queueCounts(ctx);
     const report = await usageReport(ctx.redis, ctx.config, 1);
-    if (o.json) return printJson({ papers, queues, llm: report });
+    const redis = await redisProblems(ctx);
+    // A status that finds Redis deleting, or deleted, LaySum's records is not a clean one.
+    if (redis.lines.length) process.exitCode = 1;
+    if (o.json) return printJson({ papers, queues, llm: report, redis: redis.json });
     const lines = [
+      ...redis.lines,
       `Papers: ${
         Object.entries(papers)
           .filter(([, c]) => c > 0)

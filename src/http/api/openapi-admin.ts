@@ -101,7 +101,7 @@ function userPaths(): Json {
       },
       post: {
         summary: 'Create an account; the answer carries its token, shown this once only (admin)',
-        requestBody: body(object({ name: str, role }, ['name', 'role'])),
+        requestBody: body(object({ name: str, role, email: str }, ['name', 'role'])),
         responses: {
           201: json({ allOf: [ref('User'), object({ token: str }, ['token'])] }, 'Created, with the token'),
           400: err('A bad name or an unknown role'),
@@ -112,12 +112,13 @@ function userPaths(): Json {
     },
     '/api/users/{name}': {
       patch: {
-        summary: 'Change a role; the token and sessions stay valid with the new role (admin; not your own)',
+        summary:
+          'Change a role and/or the email (null clears it); credentials and sessions stay valid (admin; not your own role)',
         parameters: [userName],
-        requestBody: body(object({ role }, ['role'])),
+        requestBody: body(object({ role, email: { type: ['string', 'null'] } }, [])),
         responses: {
           200: json(ref('User'), 'The account'),
-          400: err('An unknown role, or taking the admin role from yourself'),
+          400: err('An unknown role, a bad or taken email, or taking the admin role from yourself'),
           ...authErrors,
           404: err('No such user'),
         },
@@ -128,6 +129,32 @@ function userPaths(): Json {
         responses: {
           200: removed('name'),
           400: err('Your own account'),
+          ...authErrors,
+          404: err('No such user'),
+        },
+      },
+    },
+    '/api/users/{name}/token': {
+      post: {
+        summary:
+          'Issue a new token (in this answer only); the old one and its desk sessions stop working (admin)',
+        parameters: [userName],
+        responses: {
+          201: json(object({ name: str, token: str }, ['name', 'token']), 'The new token'),
+          ...authErrors,
+          404: err('No such user'),
+        },
+      },
+    },
+    '/api/users/{name}/reset-link': {
+      post: {
+        summary: 'A one-time link to set the password (in this answer only; a newer link voids it) (admin)',
+        parameters: [userName],
+        responses: {
+          201: json(
+            object({ name: str, url: str, expiresAt: str }, ['name', 'url', 'expiresAt']),
+            'The link',
+          ),
           ...authErrors,
           404: err('No such user'),
         },
@@ -214,11 +241,18 @@ export function adminSchemas(): Json {
     WatchWithNext: {
       allOf: [ref('Watch'), { type: 'object', properties: { nextPollAt: { type: ['integer', 'null'] } } }],
     },
-    User: object({ name: str, role: { type: 'string', enum: Role.options }, createdAt: str }, [
-      'name',
-      'role',
-      'createdAt',
-    ]),
+    User: object(
+      {
+        name: str,
+        role: { type: 'string', enum: Role.options },
+        createdAt: str,
+        email: nullable,
+        password: { type: 'boolean' },
+        token: { type: ['string', 'null'], enum: ['named', 'unnamed', null] },
+        sso: { type: 'boolean' },
+      },
+      ['name', 'role', 'createdAt', 'email', 'password', 'token', 'sso'],
+    ),
     Webhook: schemaOf(Webhook),
     Delivery: schemaOf(Delivery),
     WebhookWithDeliveries: {

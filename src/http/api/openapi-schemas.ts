@@ -2,6 +2,7 @@
 import { Claim } from '../../domain/claim.ts';
 import { AuditEntry, Draft } from '../../domain/draft.ts';
 import { FailureRecord } from '../../domain/failure.ts';
+import { SourceSentences } from '../../domain/links.ts';
 import { PaperRecord } from '../../domain/paper.ts';
 import { Approval, Publication } from '../../domain/publication.ts';
 import { PaperState } from '../../domain/state.ts';
@@ -109,6 +110,7 @@ function dataSchemas(): Json {
     Approval: schemaOf(Approval),
     Publication: schemaOf(Publication),
     Claim: schemaOf(Claim),
+    SourceSentences: schemaOf(SourceSentences),
     PaperView: {
       type: 'object',
       properties: {
@@ -125,6 +127,11 @@ function dataSchemas(): Json {
             'Fields still holding text LaySum marked as a placeholder: approval is refused until they are written',
         },
         source: { oneOf: [ref('PaperRecord'), { type: 'null' }] },
+        sourceSentences: {
+          oneOf: [ref('SourceSentences'), { type: 'null' }],
+          description:
+            "The source as numbered sentences: each draft sentence's `links` name these ids (null before ingest)",
+        },
         draft: { oneOf: [ref('Draft'), { type: 'null' }] },
         versions: { type: 'array', items: ref('Draft') },
         audit: { type: 'array', items: ref('AuditEntry') },

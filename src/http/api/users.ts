@@ -1,19 +1,26 @@
 /**
  * `/api/users` (admins): list accounts, add one (its token in that answer
- * only, never listed or logged), change a role, revoke. The same calls as
- * `laysum users` and the desk's users page.
+ * only, never listed or logged), change a role or email, issue a new token,
+ * make a one-time link to set the password (in that answer only), revoke.
+ * The same calls as `laysum users` and the desk's users page.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { NotFoundError } from '../../errors/not-found-error.ts';
 import { changeRole, removeAccount } from '../../users/manage.ts';
+import { resetLinks } from '../../users/reset-links.ts';
+import { publicUser } from '../../users/store.ts';
 import { currentUser, requirePermission } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { parseWith, readJson } from './body.ts';
 
-const AddBody = z.object({ name: z.string(), role: z.string() }).strict();
-const RoleBody = z.object({ role: z.string() }).strict();
+const AddBody = z.object({ name: z.string(), role: z.string(), email: z.string().optional() }).strict();
+const ChangeBody = z
+  .object({ role: z.string().optional(), email: z.string().nullable().optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.email !== undefined, 'give role, email or both');
 
 export function usersApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -27,7 +34,7 @@ export function usersApi(deps: AppDeps): Hono<AppEnv> {
         `A user named "${body.name}" already exists.`,
         `Pick another name, or DELETE /api/users/${body.name} first to issue a new token.`,
       );
-    const { user, token } = await deps.users.add(body.name, body.role);
+    const { user, token } = await deps.users.add(body.name, body.role, { email: body.email });
     deps.log.info(
       { created: user.name, role: user.role },
       `user added through the API: ${user.name} (${user.role})`,
@@ -35,8 +42,27 @@ export function usersApi(deps: AppDeps): Hono<AppEnv> {
     return c.json({ ...user, token }, 201);
   });
   app.patch('/:name', limitBody(16 * 1024), async (c) => {
-    const body = parseWith(RoleBody, await readJson(c), 'role change');
-    return c.json(await changeRole(deps.users, currentUser(c).name, c.req.param('name'), body.role));
+    const body = parseWith(ChangeBody, await readJson(c), 'account change');
+    const name = c.req.param('name');
+    if (body.email !== undefined) await deps.users.setEmail(name, body.email);
+    if (body.role !== undefined) await changeRole(deps.users, currentUser(c).name, name, body.role);
+    const user = await deps.users.get(name);
+    if (!user) throw new NotFoundError('user', name, 'GET /api/users lists the accounts.');
+    return c.json(publicUser(user));
+  });
+  app.post('/:name/token', async (c) => {
+    const name = c.req.param('name');
+    const token = await deps.users.reissueToken(name);
+    deps.log.info({ user: name, by: currentUser(c).name }, `token reissued through the API for ${name}`);
+    return c.json({ name, token }, 201);
+  });
+  app.post('/:name/reset-link', async (c) => {
+    const link = await resetLinks(deps.users, deps.config).create(c.req.param('name'));
+    deps.log.info(
+      { user: link.name, by: currentUser(c).name },
+      `reset link made through the API for ${link.name}`,
+    );
+    return c.json(link, 201);
   });
   app.delete('/:name', async (c) => {
     const name = c.req.param('name');

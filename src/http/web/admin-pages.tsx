@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { InputError } from '../../errors/input-error.ts';
 import { watchScheduler } from '../../queue/schedules.ts';
 import { changeRole, removeAccount } from '../../users/manage.ts';
+import { type ResetLink, resetLinks } from '../../users/reset-links.ts';
 import * as watches from '../../watch/manage.ts';
 import { addWebhook, listWebhooks, removeWebhook } from '../../webhooks/manage.ts';
 import { assertCan } from '../auth.ts';
@@ -32,7 +33,7 @@ const DONE: Record<string, string> = {
   resume: 'Resumed: polled on its schedule again.',
   remove: 'Watch removed with its schedule.',
   role: 'Role changed: it applies to the user’s next request.',
-  revoke: 'Revoked: the token and its web sessions no longer work.',
+  revoke: 'Revoked: the token, the password and the web sessions no longer work.',
   'webhook-removed': 'Webhook removed with its delivery history.',
 };
 
@@ -118,6 +119,7 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       values?: Record<string, string>;
       status?: 200 | 400 | 404;
       created?: { name: string; role: string; token: string };
+      resetLink?: ResetLink;
     } = {},
   ) =>
     page(
@@ -128,6 +130,7 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         users={await deps.users.list()}
         me={c.get('user')?.name ?? ''}
         created={extra.created ?? null}
+        resetLink={extra.resetLink ?? null}
         values={extra.values}
       />,
       { status: extra.status ?? 200, banner: extra.banner ?? doneBanner(c) },
@@ -138,9 +141,9 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   });
   app.post('/admin/users', limitBody(FORM_LIMIT), async (c) => {
     const { body } = await guardedForm(c, 'admin');
-    const values = { name: text(body, 'name'), role: text(body, 'role') };
+    const values = { name: text(body, 'name'), role: text(body, 'role'), email: text(body, 'email') };
     try {
-      const { user, token } = await deps.users.add(values.name, values.role);
+      const { user, token } = await deps.users.add(values.name, values.role, { email: values.email });
       deps.log.info(
         { created: user.name, role: user.role },
         `user added on the desk: ${user.name} (${user.role})`,
@@ -162,6 +165,18 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
     }
     return c.redirect('/desk/admin/users?done=role', 303);
+  });
+  app.post('/admin/users/:name/reset', limitBody(FORM_LIMIT), async (c) => {
+    const { user } = await guardedForm(c, 'admin');
+    try {
+      const link = await resetLinks(deps.users, deps.config).create(c.req.param('name'));
+      deps.log.info({ user: link.name, by: user.name }, `reset link made on the desk for ${link.name}`);
+      // The link is in this one response only: never in a URL, a redirect or a log line.
+      return render(c, { resetLink: link });
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
+    }
   });
   app.post('/admin/users/:name/revoke', limitBody(FORM_LIMIT), async (c) => {
     const { user } = await guardedForm(c, 'admin');

@@ -1,6 +1,12 @@
-/** The admin's users page: accounts with their roles, add one (its token shown once), change a role, revoke. */
+/**
+ * The admin's users page: accounts with their roles and ways to sign in, add
+ * one (its token shown once), make a one-time link to set a password (shown
+ * once), change a role, revoke.
+ */
+
+import type { ResetLink } from '../../users/reset-links.ts';
 import { Role } from '../../users/roles.ts';
-import type { User } from '../../users/store.ts';
+import { signInWays, type User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { when } from './format.ts';
 
@@ -21,6 +27,7 @@ export function UsersBody(props: {
   users: User[];
   me: string;
   created?: { name: string; role: string; token: string } | null;
+  resetLink?: ResetLink | null;
   values?: Record<string, string>;
 }) {
   const path = (name: string, action: string) => `/desk/admin/users/${encodeURIComponent(name)}/${action}`;
@@ -40,11 +47,16 @@ export function UsersBody(props: {
           </p>
         </section>
       ) : null}
+      {props.resetLink ? <ResetLinkPanel link={props.resetLink} /> : null}
       <form method="post" action="/desk/admin/users" class="inline-add panel" aria-label="Add a user">
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
         <div>
           <label for="u-name">Name</label>
           <input id="u-name" type="text" name="name" value={props.values?.name ?? ''} required />
+        </div>
+        <div>
+          <label for="u-email">Email (optional)</label>
+          <input id="u-email" type="text" inputmode="email" name="email" value={props.values?.email ?? ''} />
         </div>
         <div>
           <label for="u-role">Role</label>
@@ -55,8 +67,9 @@ export function UsersBody(props: {
         </button>
       </form>
       <p class="muted small">
-        Editors submit papers; reviewers review and publish; admins do everything. Revoking ends the user's
-        token and web sessions at once.
+        Editors submit papers; reviewers review and publish; admins do everything. A reset link lets its
+        holder set the account's password once. Revoking ends the user's token, password and web sessions at
+        once.
       </p>
       <table class="admin-table">
         <thead>
@@ -64,7 +77,7 @@ export function UsersBody(props: {
             <th>Name</th>
             <th>Role</th>
             <th>Created</th>
-            <th>Revoke</th>
+            <th>Password and access</th>
           </tr>
         </thead>
         <tbody>
@@ -73,6 +86,7 @@ export function UsersBody(props: {
               <td>
                 {u.name}
                 {u.name === props.me ? <span class="small muted"> (you)</span> : null}
+                <div class="small muted">{signInText(u)}</div>
               </td>
               <td>
                 <form method="post" action={path(u.name, 'role')}>
@@ -86,9 +100,11 @@ export function UsersBody(props: {
               </td>
               <td class="small">{when(u.createdAt)}</td>
               <td>
-                {u.name === props.me ? (
-                  <span class="small muted">—</span>
-                ) : (
+                <form method="post" action={path(u.name, 'reset')}>
+                  <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+                  <button type="submit">Reset link for {u.name}</button>
+                </form>
+                {u.name === props.me ? null : (
                   <form method="post" action={path(u.name, 'revoke')}>
                     <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                     <button type="submit" class="danger">
@@ -102,5 +118,28 @@ export function UsersBody(props: {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** "password, token, single sign-on" and the email, as the users table shows them. */
+function signInText(u: User): string {
+  const ways = signInWays(u);
+  const text = ways.length ? `signs in with ${ways.join(', ')}` : 'no way to sign in yet: make a reset link';
+  return u.email ? `${text} (${u.email})` : text;
+}
+
+function ResetLinkPanel({ link }: { link: ResetLink }) {
+  return (
+    <section class="panel" aria-label="Reset link">
+      <p>
+        <strong>
+          Link for {link.name} to set a password, until {when(link.expiresAt)}. It works once and is shown
+          only this once: hand it over privately.
+        </strong>
+      </p>
+      <p class="secret-once" id="reset-link">
+        {link.url}
+      </p>
+    </section>
   );
 }

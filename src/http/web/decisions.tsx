@@ -125,6 +125,32 @@ function UnpublishForm({ view, csrf }: Props) {
   );
 }
 
+/** A paper held for want of an abstract: paste it, or upload the PDF (./editor-pages.tsx). */
+function SourceForm({ view, csrf }: Props) {
+  return (
+    <section aria-labelledby="source-heading" class="decision-bar">
+      <h2 id="source-heading">Needs its text</h2>
+      <form
+        method="post"
+        action={`/desk/papers/${encodeURIComponent(view.id)}/source`}
+        enctype="multipart/form-data"
+        id="source-form"
+      >
+        <input type="hidden" name={CSRF_FIELD} value={csrf ?? ''} />
+        <label for="source-text">Paste the abstract</label>
+        <textarea id="source-text" name="text" rows={8} />
+        <label for="source-pdf">or upload the paper's PDF</label>
+        <input id="source-pdf" type="file" name="pdf" accept="application/pdf" />
+        <p>
+          <button type="submit" class="primary">
+            Use this text
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
 export function Decisions(props: Props) {
   const { view, csrf, canReview, canPublish } = props;
   const pending = view.state === 'pending_review' && canReview && view.draft;
@@ -132,6 +158,7 @@ export function Decisions(props: Props) {
   const live = isLive(view.publication) && canPublish;
   const reopenable = (view.state === 'rejected' || view.state === 'unpublished') && canReview;
   const retryable = view.state === 'failed' && canReview;
+  if (view.state === 'needs_source') return <SourceForm {...props} />;
   if (!pending && !publishable && !live && !reopenable && !retryable) return null;
   const draft = view.draft;
   return (

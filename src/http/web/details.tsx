@@ -45,7 +45,7 @@ export function ProvenanceTable({ draft }: { draft: Draft }) {
           </tr>
           <tr>
             <th>Tokens</th>
-            <td>{`${u.promptTokens} prompt + ${u.completionTokens} completion (${u.cachedTokens} cached) = ${u.totalTokens}`}</td>
+            <td>{`${u.promptTokens} prompt + ${u.completionTokens} completion (${u.cachedTokens} cached) = ${u.totalTokens}${u.estimated ? ' (estimated: the server sent no usage)' : ''}`}</td>
           </tr>
           <tr>
             <th>Model calls</th>

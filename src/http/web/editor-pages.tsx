@@ -1,23 +1,27 @@
 /**
  * The editors' side of the desk: /desk/mine (their submissions), /desk/submit
- * (one paper) and /desk/batch (many). Mounted after the desk (./desk.tsx), whose
- * middleware sends signed-out browsers to sign in first.
+ * (one paper), /desk/batch (many), and the text of a paper held as
+ * needs_source (/desk/papers/:id/source). Mounted after the desk
+ * (./desk.tsx), whose middleware sends signed-out browsers to sign in first.
  */
 import { Hono } from 'hono';
 import { InputError } from '../../errors/input-error.ts';
 import { submitBatchText } from '../../intake/batch.ts';
 import { mySubmissions } from '../../intake/mine.ts';
+import { provideSource } from '../../intake/source.ts';
 import { submitPaper } from '../../intake/submit.ts';
+import { resolvePaperId } from '../../review/queries.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
 import { formatMegabytes } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
+import { statusOf } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import { type SubmitFields, submitRequestFrom } from '../submit-input.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { BatchBody } from './batch.tsx';
 import { bannerFor, fixable, guardedForm } from './form-guard.ts';
 import { MineBody } from './mine.tsx';
-import { page } from './render.tsx';
+import { page, reviewPage } from './render.tsx';
 import { choiceProblem, type FormProblem, plainProblem, SubmitBody, submitValues } from './submit-form.tsx';
 
 const paperPath = (id: string, done: string) => `/desk/papers/${encodeURIComponent(id)}?done=${done}`;
@@ -30,7 +34,30 @@ export function editorPages(deps: AppDeps): Hono<AppEnv> {
   });
   submitRoutes(app, deps);
   batchRoutes(app, deps);
+  sourceRoute(app, deps);
   return app;
+}
+
+/** The abstract pasted, or the PDF uploaded, for a paper held as needs_source. */
+function sourceRoute(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.post('/papers/:id/source', limitBody(deps.config.limits.maxPdfBytes + 64 * 1024), async (c) => {
+    const { user, body } = await guardedForm(c, 'submit');
+    const id = await resolvePaperId(deps.store, c.req.param('id'));
+    const text = typeof body.text === 'string' ? body.text : '';
+    const pdf = body.pdf instanceof File && body.pdf.size > 0 ? body.pdf : null;
+    try {
+      if (!pdf && !text.trim())
+        throw new InputError('Nothing to use yet.', { hint: 'Paste the abstract, or choose the PDF.' });
+      const request = pdf
+        ? { kind: 'pdf' as const, fileName: pdf.name, bytes: new Uint8Array(await pdf.arrayBuffer()) }
+        : { kind: 'text' as const, text };
+      await provideSource(deps, id, request, `web:${user.name}`);
+    } catch (err) {
+      if (!fixable(err)) throw err;
+      return reviewPage(c, deps, id, { status: statusOf(err), banner: bannerFor(err) });
+    }
+    return c.redirect(paperPath(id, 'source'), 303);
+  });
 }
 
 function submitRoutes(app: Hono<AppEnv>, deps: AppDeps): void {

@@ -23,6 +23,8 @@ export interface PageProps {
   csrf: string | null;
   nonce: string | undefined;
   banner?: Banner | null | undefined;
+  /** A fleet-wide problem shown above everything else (Redis evicting). */
+  alert?: { text: string; hint: string } | null | undefined;
   children?: Child;
 }
 
@@ -82,6 +84,7 @@ export function Page(props: PageProps) {
             <Nav user={props.user} csrf={props.csrf} />
           </header>
           <main id="main" tabindex={-1}>
+            <BannerView banner={props.alert ? { kind: 'error', ...props.alert } : null} />
             <BannerView banner={props.banner} />
             {props.children}
           </main>

@@ -22,7 +22,14 @@ export function page(
   const user = c.get('user') ?? null;
   const csrf = c.get('session')?.csrf ?? null;
   const html = (
-    <Page title={title} user={user} csrf={csrf} nonce={c.get('secureHeadersNonce')} banner={options.banner}>
+    <Page
+      title={title}
+      user={user}
+      csrf={csrf}
+      nonce={c.get('secureHeadersNonce')}
+      banner={options.banner}
+      alert={c.get('alert')}
+    >
       {body}
     </Page>
   );
@@ -39,6 +46,7 @@ export const DONE_MESSAGES: Record<string, string> = {
   unpublish: 'Unpublished: the page now says the summary was withdrawn.',
   reopen: 'Back in review.',
   retry: 'Back in the pipeline.',
+  source: 'Thank you: the paper has its text and is on its way to a draft.',
   'take-over': 'You took this paper over: it is claimed by you now (recorded in the history).',
   submitted: 'Submitted: the paper is queued for ingest and drafting.',
   duplicate: 'Already known: this is the existing paper, nothing new was queued.',

@@ -2,8 +2,9 @@
  * A DOI to a paper record: Crossref first (the registration agency, so the
  * authoritative title, authors and dates), then Europe PMC for what Crossref
  * often lacks (many publishers deposit no abstract; PMIDs and MeSH are not
- * Crossref's business). A record with no abstract anywhere is still returned:
- * whether to summarise from the title alone is the pipeline's call.
+ * Crossref's business), then PubMed when neither has an abstract. A record
+ * with no abstract anywhere is still returned: the pipeline holds it for a
+ * person to supply the text (never summarised from its title).
  */
 import type { PaperRecord } from '../../domain/paper.ts';
 import { PermanentError } from '../../errors/permanent-error.ts';
@@ -15,6 +16,8 @@ import type { CrossrefClient } from './client.ts';
 export interface DoiSources {
   crossref: Pick<CrossrefClient, 'getWork'>;
   europePmc: Pick<EuropePmcClient, 'findByDoi'>;
+  /** PubMed's record for a DOI (by its PMID when one is known), or null: asked last, for an abstract. */
+  pubmed?: (doi: string, pmid: string | undefined) => Promise<PaperRecord | null>;
 }
 
 /**
@@ -46,12 +49,19 @@ export async function resolveDoi(input: string, sources: DoiSources): Promise<Pa
   const fromCrossref = await sources.crossref.getWork(doi);
   if (fromCrossref && fromCrossref.abstract.length > 0) return fromCrossref;
   const fromEuropePmc = await sources.europePmc.findByDoi(doi);
-  if (fromCrossref && fromEuropePmc) return mergeRecords(fromCrossref, fromEuropePmc);
-  const found = fromCrossref ?? fromEuropePmc;
-  if (!found) {
-    throw new PermanentError(`DOI ${doi} was not found at Crossref or Europe PMC.`, {
+  const found =
+    fromCrossref && fromEuropePmc
+      ? mergeRecords(fromCrossref, fromEuropePmc)
+      : (fromCrossref ?? fromEuropePmc);
+  if (found && found.abstract.length > 0) return found;
+  const fromPubmed = sources.pubmed ? await sources.pubmed(doi, found?.ids.pmid) : null;
+  if (found && fromPubmed) return mergeRecords(found, fromPubmed);
+  const any = found ?? fromPubmed;
+  if (!any) {
+    const where = sources.pubmed ? 'Crossref, Europe PMC or PubMed' : 'Crossref or Europe PMC';
+    throw new PermanentError(`DOI ${doi} was not found at ${where}.`, {
       hint: 'Check the DOI for typos, or paste the abstract with `laysum submit --text`.',
     });
   }
-  return found;
+  return any;
 }

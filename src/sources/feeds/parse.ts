@@ -110,7 +110,7 @@ function toFeedItem(item: RawItem, fallbackJournal: string | undefined): FeedIte
     pmid,
     publishedAt: firstOf(item.dates, partialDateFromText),
     authors: splitAuthors(item.authors),
-    summary: pickSummary(item.description, item.content, title),
+    summary: pickSummary([item.description, ...item.dcDescriptions, item.content], title),
     journal: journalOf(item, fallbackJournal),
   };
 }

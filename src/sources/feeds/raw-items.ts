@@ -14,6 +14,8 @@ export interface RawItem {
   /** Summary HTML candidates: description, content:encoded, Atom summary, Atom content. */
   description: string | undefined;
   content: string | undefined;
+  /** dc:description values: Wiley's feeds put the abstract here and a citation line in `description`. */
+  dcDescriptions: string[];
   authors: string[];
   dates: string[];
   /** dc:identifier values and prism:doi. */
@@ -36,6 +38,7 @@ function dublinCore(dc: Dc, dcterms: DcTerms) {
     creators: dc?.creators ?? [],
     dates: [...(dc?.dates ?? []), ...(dcterms?.issued ?? []), ...(dcterms?.created ?? [])],
     identifiers: dc?.identifiers ?? [],
+    descriptions: dc?.descriptions ?? [],
     source: dc?.sources?.[0],
   };
 }
@@ -48,6 +51,7 @@ function fromRss(item: RssFeed.Item<string>): RawItem {
     links: defined([item.link, ...(item.prism?.urls ?? [])]),
     description: item.description,
     content: item.content?.encoded,
+    dcDescriptions: defined(dc.descriptions),
     authors: defined([...(item.authors ?? []).map((a) => a.name), ...dc.creators]),
     dates: defined([...(item.prism?.publicationDates ?? []), ...dc.dates, item.pubDate]),
     identifiers: defined(dc.identifiers),
@@ -65,6 +69,7 @@ function fromRdf(item: RdfFeed.Item<string>): RawItem {
     links: defined([item.link]),
     description: item.description,
     content: item.content?.encoded,
+    dcDescriptions: defined(dc.descriptions),
     authors: defined(dc.creators),
     dates: defined(dc.dates),
     identifiers: defined(dc.identifiers),
@@ -84,6 +89,7 @@ function fromAtom(entry: AtomFeed.Entry<string>): RawItem {
     links: defined([...alternate, ...links.map((l) => l.href)]),
     description: entry.summary?.value,
     content: entry.content?.value,
+    dcDescriptions: defined(dc.descriptions),
     authors: defined([...(entry.authors ?? []).map((a) => a.name), ...dc.creators]),
     dates: defined([entry.published, ...dc.dates, entry.updated]),
     identifiers: defined(dc.identifiers),

@@ -5,6 +5,7 @@
  * carry digits ("p53", "CA19-9", "BxPC-3", "COVID-19") kept whole. Used by the
  * numbers check and by the simplify pass to see that no figure was lost.
  */
+import { phraseValue } from './number-words.ts';
 
 export interface NumberToken {
   /** As written in the text: "22", "Twenty-two", "34·4", "CA19-9". */
@@ -15,59 +16,17 @@ export interface NumberToken {
   approximate: boolean;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 /** "one" and "two" are left out on purpose: "one of the", "the two groups" are rarely figures. */
-const SMALL_WORDS = Object.keys(UNITS).join('|');
-const TEN_WORDS = Object.keys(TENS).join('|');
+const SMALL_WORDS =
+  'zero|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TEN_WORDS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUMBER_WORDS = new RegExp(
   `\\b(?:(?:${TEN_WORDS})(?:[- ](?:one|two|${SMALL_WORDS}))?|${SMALL_WORDS})(?: (?:hundred|thousand|million))?\\b`,
   'gi',
 );
 
 /** The value of a number phrase made of words ("twenty-two", "three hundred"). */
-export function wordValue(phrase: string): number | null {
-  let total = 0;
-  for (const part of phrase.toLowerCase().split(/[- ]+/)) {
-    if (part in UNITS) total += UNITS[part] ?? 0;
-    else if (part in TENS) total += TENS[part] ?? 0;
-    else if (part === 'one') total += 1;
-    else if (part === 'two') total += 2;
-    else if (part === 'hundred') total = (total || 1) * 100;
-    else if (part === 'thousand') total = (total || 1) * 1000;
-    else if (part === 'million') total = (total || 1) * 1_000_000;
-    else return null;
-  }
-  return total;
-}
+export const wordValue = phraseValue;
 
 const APPROX =
   /(?:about|around|approximately|nearly|almost|roughly|some|over|more than|less than|under|fewer than|up to|at least|close to|~)\s*$/i;
