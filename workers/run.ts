@@ -10,6 +10,7 @@ import type { Context } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
 import { guardEviction } from './eviction-guard.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { createIngestWorker } from './ingest.ts';
 import { logJobs } from './job-log.ts';
 import { createPollWorker } from './poll.ts';
@@ -94,6 +95,10 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   const dispatcher = stages.includes('webhook') ? await startDispatcher(ctx, outage) : null;
   const timer = setInterval(() => void sweep(), ctx.config.workers.sweepIntervalMs);
   timer.unref();
+  const heartbeat = await startHeartbeat(
+    ctx,
+    workers.map((w) => w.name),
+  );
   return {
     workers,
     // A paused (evicting) fleet would never become idle: a drain stops there and says why.
@@ -106,6 +111,7 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     close: async () => {
       clearInterval(timer);
       eviction.stop();
+      await heartbeat.stop();
       await dispatcher?.close();
       return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
     },

@@ -147,6 +147,7 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),
   JOB_LOCK_MS: int(30_000, 1000),
+  WORKER_HEARTBEAT_MS: int(10_000, 500),
 
   MAX_TEXT_BYTES: int(200_000, 100),
   MAX_PDF_BYTES: int(25_000_000, 1000),

@@ -96,6 +96,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       /** A job's lock (renewed while it runs): a crashed worker's jobs go to another worker this long after. */
       jobLockMs: env.JOB_LOCK_MS,
+      /** How often each worker process says it is alive; none seen for 3 of these and the desk says no worker runs. */
+      heartbeatMs: env.WORKER_HEARTBEAT_MS,
     },
     limits: {
       maxTextBytes: env.MAX_TEXT_BYTES,

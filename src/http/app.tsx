@@ -21,6 +21,7 @@ import { ErrorBody } from './web/pages.tsx';
 import { page } from './web/render.tsx';
 import { resetPages } from './web/reset.tsx';
 import { signIn } from './web/sign-in.tsx';
+import { WORKER_NOTICE_PATHS, workerNotice } from './worker-status.ts';
 
 function wantsHtml(c: Context<AppEnv>): boolean {
   return !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const path of ['/desk', '/desk/*', '/login', '/login/*', '/logout']) {
     app.use(path, deskHeaders(), identify(deps, { bearer: false, cookie: true }));
   }
+  for (const path of WORKER_NOTICE_PATHS) app.use(path, workerNotice(deps));
   app.route('/desk', desk(deps));
   app.route('/desk', editorPages(deps));
   app.route('/desk', adminPages(deps));

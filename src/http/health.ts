@@ -5,11 +5,17 @@
  * or orchestrator): take traffic now; 503 while Redis is away or the server is
  * stopping. Every other route answers 503 at once while Redis is away, with
  * an HTML page for browsers and a JSON body for the API (src/http/app.tsx).
+ * Both also carry `workers` (how many run, when one was last seen, and a
+ * `warning` when none runs) without changing their status: the server itself
+ * is healthy and ready without a worker (it takes submissions and serves the
+ * desk and the site), and restarting it or taking it out of a load balancer
+ * would not start one; the warning is for monitoring to alert on.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import { EVICTION_HINT } from '../store/redis-policy.ts';
 import { HttpError } from './errors.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+import { workerStatus } from './worker-status.ts';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -48,13 +54,22 @@ async function redisState(deps: AppDeps): Promise<{ ok: boolean; redis: string; 
 export function healthRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/healthz', async (c) => {
     const { ok, ...state } = await redisState(deps);
-    return c.json({ ok, ...state, ...downSince(deps) }, ok ? 200 : 503);
+    return c.json({ ok, ...state, ...downSince(deps), ...(await workersField(deps, ok)) }, ok ? 200 : 503);
   });
   app.get('/readyz', async (c) => {
     const { ok, ...state } = await redisState(deps);
     const ready = ok && !deps.health.stopping;
     if (!ready) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    return c.json({ ready, ...state, stopping: deps.health.stopping, ...downSince(deps) }, ready ? 200 : 503);
+    return c.json(
+      {
+        ready,
+        ...state,
+        stopping: deps.health.stopping,
+        ...downSince(deps),
+        ...(await workersField(deps, ok)),
+      },
+      ready ? 200 : 503,
+    );
   });
 }
 
@@ -66,6 +81,14 @@ export const redisEvicting = (policy: string) =>
     `An administrator must set it back to "noeviction". ${EVICTION_HINT}`,
     RETRY_AFTER_SECONDS,
   );
+
+/** The workers' presence, when Redis can be read (else the Redis problem says it all). */
+async function workersField(deps: AppDeps, redisOk: boolean) {
+  const presence = redisOk ? await workerStatus(deps) : null;
+  if (!presence) return {};
+  const { running, lastSeenAt, missingStages, warning } = presence;
+  return { workers: { running, lastSeenAt, missingStages, ...(warning ? { warning } : {}) } };
+}
 
 function downSince(deps: AppDeps): { redisDownSince?: string } {
   const since = deps.health.redis.downSince;

@@ -8,6 +8,7 @@ import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
 import type { WatchStore } from '../store/watches.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
+import type { WorkerHeartbeats } from '../store/worker-heartbeats.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -25,8 +26,11 @@ export interface AppDeps {
   webhooks: WebhookStore;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
-  /** What /healthz and /readyz report: the Redis connection, its eviction policy, and whether the server is stopping. */
-  health: { redis: RedisHealth; eviction: EvictionWatch; stopping: boolean };
+  /**
+   * What /healthz and /readyz report: the Redis connection, its eviction policy, whether the server
+   * is stopping, and the workers' heartbeats (the desk also says when none runs).
+   */
+  health: { redis: RedisHealth; eviction: EvictionWatch; stopping: boolean; workers: WorkerHeartbeats };
 }
 
 export interface AppEnv {
@@ -39,5 +43,7 @@ export interface AppEnv {
     secureHeadersNonce?: string;
     /** A fleet-wide problem every desk page shows on top (Redis evicting), set by the app. */
     alert?: { text: string; hint: string } | null;
+    /** No worker is running (src/http/worker-status.ts): the desk's queue, submission and paper pages say so. */
+    workerWarning?: string | null;
   };
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
+import { redisWorkerHeartbeats } from '../store/worker-heartbeats.ts';
 import type { Context } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
@@ -24,6 +25,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
       redis: watchRedis(ctx.redis, log, ctx.config.redis.url),
       eviction: watchServerEviction(ctx, log),
       stopping: false,
+      workers: redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix),
     },
   };
 }

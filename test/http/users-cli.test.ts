@@ -122,7 +122,8 @@ describe('laysum serve', () => {
     }
     expect(port, server.output()).not.toBe('');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(await health.json()).toEqual({ ok: true, redis: 'up' });
+    // No worker runs beside this server: healthy all the same, with the warning.
+    expect(await health.json()).toMatchObject({ ok: true, redis: 'up', workers: { running: 0 } });
     expect(server.output()).toMatch(/No accounts yet/);
     expect(server.output()).toMatch(/drafted and polled only while `laysum worker` runs/);
     server.child.kill('SIGTERM');

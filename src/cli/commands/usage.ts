@@ -5,12 +5,14 @@
  * state, today's LLM use, pauses).
  */
 import { PaperState } from '../../domain/state.ts';
+import { type WorkerPresence, workerPresence } from '../../domain/worker-presence.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { describeLearnedMode } from '../../store/llm-modes.ts';
 import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
 import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
+import { redisWorkerHeartbeats } from '../../store/worker-heartbeats.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -102,6 +104,18 @@ async function redisProblems(ctx: Context) {
   return { json: { policy, evicting: isEvicting(policy), known: checked, lost }, lines };
 }
 
+/** Which workers run, from their heartbeats: the line says plainly when none does. */
+async function workersNow(ctx: Context): Promise<{ presence: WorkerPresence; line: string }> {
+  const { workers, now } = await redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix).seen();
+  const presence = workerPresence(workers, now, ctx.config.workers.heartbeatMs);
+  const running = workers.filter((w) => !w.stopped).slice(0, presence.running);
+  const who = running.map((w) => `${w.host} pid ${w.pid} (${w.stages.join(', ')})`).join('; ');
+  const line = presence.warning
+    ? `WORKERS: ${presence.warning}`
+    : `Workers: ${presence.running} running: ${who}`;
+  return { presence, line };
+}
+
 export function fleetStatus(o: JsonOption): Promise<void> {
   return withContext(async (ctx) => {
     const papers = Object.fromEntries(
@@ -110,11 +124,14 @@ export function fleetStatus(o: JsonOption): Promise<void> {
     const queues = await queueCounts(ctx);
     const report = await usageReport(ctx.redis, ctx.config, 1);
     const redis = await redisProblems(ctx);
+    const workers = await workersNow(ctx);
     // A status that finds Redis deleting, or deleted, LaySum's records is not a clean one.
     if (redis.lines.length) process.exitCode = 1;
-    if (o.json) return printJson({ papers, queues, llm: report, redis: redis.json });
+    if (o.json)
+      return printJson({ papers, queues, workers: workers.presence, llm: report, redis: redis.json });
     const lines = [
       ...redis.lines,
+      workers.line,
       `Papers: ${
         Object.entries(papers)
           .filter(([, c]) => c > 0)

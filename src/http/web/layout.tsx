@@ -12,7 +12,7 @@ import { DESK_CSS, TEAM_CSS } from './style.ts';
 import { EDITOR_CSS } from './style-editors.ts';
 
 export interface Banner {
-  kind: 'info' | 'error';
+  kind: 'info' | 'error' | 'warn';
   text: string;
   hint?: string | null | undefined;
 }
@@ -25,6 +25,8 @@ export interface PageProps {
   banner?: Banner | null | undefined;
   /** A fleet-wide problem shown above everything else (Redis evicting). */
   alert?: { text: string; hint: string } | null | undefined;
+  /** No worker is running: what that means for a paper submitted now. */
+  workerWarning?: string | null | undefined;
   children?: Child;
 }
 
@@ -85,6 +87,11 @@ export function Page(props: PageProps) {
           </header>
           <main id="main" tabindex={-1}>
             <BannerView banner={props.alert ? { kind: 'error', ...props.alert } : null} />
+            {props.workerWarning ? (
+              <div class="banner warn" role="status" data-workers="none">
+                <strong>{props.workerWarning}</strong>
+              </div>
+            ) : null}
             <BannerView banner={props.banner} />
             {props.children}
           </main>

@@ -29,6 +29,7 @@ export function page(
       nonce={c.get('secureHeadersNonce')}
       banner={options.banner}
       alert={c.get('alert')}
+      workerWarning={c.get('workerWarning')}
     >
       {body}
     </Page>

@@ -13,7 +13,7 @@ h1 { font-size:1.35rem; margin:.25rem 0 .75rem; } h2 { font-size:1.05rem; margin
 .muted { color:var(--muted); } .small { font-size:.85rem; }
 .banner { padding:.6rem .9rem; border-radius:6px; margin:.5rem 0 1rem; border-left:4px solid; }
 .banner.info { background:#eef5ff; border-color:var(--accent); } .banner.error { background:#fdecea; border-color:var(--fail); }
-.banner.extractive { background:#fff7e0; border-color:var(--warn); }
+.banner.extractive, .banner.warn { background:#fff7e0; border-color:var(--warn); }
 .badge { display:inline-block; padding:0 .45rem; border-radius:999px; font-size:.8rem; border:1px solid var(--line); background:#fff; white-space:nowrap; }
 .badge.pass { color:var(--pass); border-color:var(--pass); } .badge.warn { color:var(--warn); border-color:var(--warn); } .badge.fail { color:var(--fail); border-color:var(--fail); }
 .badge.extractive { background:#fff7e0; border-color:var(--warn); color:#6b4a00; }

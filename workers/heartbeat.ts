@@ -1,0 +1,30 @@
+/**
+ * This process's heartbeat (src/store/worker-heartbeats.ts): one beat at start
+ * and every WORKER_HEARTBEAT_MS, so the desk, /healthz and `laysum status` know
+ * a worker runs; gone at once on a clean stop. A failed beat (Redis away) is
+ * skipped: the outage is already logged, and the next beat says we are back.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Context } from '../src/runtime/context.ts';
+import { redisWorkerHeartbeats } from '../src/store/worker-heartbeats.ts';
+
+export interface Heartbeat {
+  stop(): Promise<void>;
+}
+
+export async function startHeartbeat(ctx: Context, stages: readonly string[]): Promise<Heartbeat> {
+  const beats = redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix);
+  const id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const worker = { id, host: hostname(), pid: process.pid, stages: [...stages] };
+  const beat = () => beats.beat(worker).catch(() => {});
+  await beat();
+  const timer = setInterval(() => void beat(), ctx.config.workers.heartbeatMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await beats.leave(id).catch(() => {});
+    },
+  };
+}
