@@ -182,7 +182,8 @@ export const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: int(10_000, 100),
 
   PORT: int(3000, 0),
-  PUBLIC_BASE_URL: url('http://localhost:3000'),
+  /** Default: http://localhost:PORT (src/config/env.ts: publicBaseUrl). */
+  PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TRUST_PROXY: bool(false),
   SIGNIN_MAX_FAILURES: int(10, 1),
   SIGNIN_FAILURE_WINDOW_S: int(900, 1),
@@ -223,3 +224,8 @@ export const EnvSchema = z.object({
 /** The variables as parsed: what `withOverrides` starts from. */
 export type Env = z.output<typeof EnvSchema>;
 export type EnvName = keyof Env;
+
+/** Where the pages are reached: PUBLIC_BASE_URL, else this machine on PORT (so PORT=8080 alone links to :8080). */
+export function publicBaseUrl(env: Pick<Env, 'PUBLIC_BASE_URL' | 'PORT'>): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}

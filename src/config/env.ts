@@ -14,7 +14,13 @@ import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
-import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from './env-schema.ts';
+import {
+  type AllowPrivate,
+  type EnvName,
+  EnvSchema,
+  parseAllowPrivate,
+  publicBaseUrl,
+} from './env-schema.ts';
 import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
@@ -132,7 +138,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     },
     http: {
       port: env.PORT,
-      publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
+      publicBaseUrl: publicBaseUrl(env),
       autoPublish: env.AUTO_PUBLISH,
       /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */
       trustProxy: env.TRUST_PROXY,

@@ -5,7 +5,7 @@
  * must name LaySum's roles.
  */
 import type { z } from 'zod';
-import type { Env } from './env-schema.ts';
+import { type Env, publicBaseUrl } from './env-schema.ts';
 
 const ROLES = ['editor', 'reviewer', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -42,7 +42,7 @@ export function oidcConfig(env: Env, ctx: z.RefinementCtx): OidcConfig | null | 
   const issuer = new URL(env.OIDC_ISSUER);
   if (issuer.protocol !== 'https:' && !LOOPBACK.has(issuer.hostname))
     return problem('OIDC_ISSUER', 'must be https:// (http:// only for a provider on this machine)');
-  const base = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  const base = publicBaseUrl(env);
   const redirectUrl = env.OIDC_REDIRECT_URL ?? `${base}${OIDC_CALLBACK_PATH}`;
   if (new URL(redirectUrl).pathname !== OIDC_CALLBACK_PATH)
     return problem('OIDC_REDIRECT_URL', `must end in ${OIDC_CALLBACK_PATH}, where LaySum takes the answer`);

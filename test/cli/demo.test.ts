@@ -37,9 +37,13 @@ it('keeps the demo account, a reviewer, on the next run: a signed-in browser sta
     const { code, stdout, stderr } = await spawnNode(['dist/demo.js', '--no-serve'], {
       REDIS_URL,
       LAYSUM_PREFIX: prefix,
+      PORT: '4321',
     }).done;
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/"demo-reviewer" account from an earlier run is kept/);
+    // PORT alone moves the address it prints (no PUBLIC_BASE_URL set).
+    expect(stdout).toContain('open http://localhost:4321/login');
+    expect(stdout).not.toContain('localhost:3000');
     expect(stdout).not.toMatch(/lsm_/);
     expect((await users.get('demo-reviewer'))?.tokenHash).toBe(before?.tokenHash);
   } finally {

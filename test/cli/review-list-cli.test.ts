@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDoi, seedPapers, seedPmid } from '../../bench/seed.ts';
 import type { DraftList } from '../../src/review/queries.ts';
-import { type CliResult, runCli } from '../support/cli.ts';
+import { type CliResult, runCli, spawnCli } from '../support/cli.ts';
 import { createPipeline, type Pipeline } from '../support/harness.ts';
 
 const COUNT = 520;
@@ -88,5 +88,14 @@ describe('laysum review list', () => {
     const page = await list('--page', '0');
     expect(page.code).not.toBe(0);
     expect(page.stderr).toMatch(/page "0" is not a whole number from 1[\s\S]*Use page 1 for the first page/);
+  });
+
+  it('stops quietly when the reader closes the pipe (`| head`), with no EPIPE trace', async () => {
+    // Far more than a pipe holds (64 KiB), so the command is still writing when the reader goes.
+    const proc = spawnCli(['review', 'list', '--json', '--limit', '200'], cliEnv);
+    proc.child.stdout.once('data', () => proc.child.stdout.destroy());
+    const done = await proc.done;
+    expect(done.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(done.code).toBe(0);
   });
 });

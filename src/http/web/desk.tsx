@@ -23,6 +23,7 @@ import { claimRoutes } from './claim.tsx';
 import { basedOnOf, changesFrom, type FormValues, valuesFromBody } from './edit-form.ts';
 import { bannerFor, type Form, fixable, guardedForm } from './form-guard.ts';
 import { HistoryBody, historyFilter } from './history.tsx';
+import { liveRoutes } from './live.ts';
 import { previewPage } from './preview.ts';
 import { QueueBody } from './queue.tsx';
 import { DONE_MESSAGES, page, reviewPage } from './render.tsx';
@@ -76,7 +77,8 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     return reviewPage(c, deps, id, {
       banner: message ? { kind: 'info', text: message } : null,
       from: Number.isInteger(from) ? from : null,
-      claim: true,
+      // A page refreshing itself (./live-script.ts) only reads the claim: opening the page made it.
+      claim: c.req.header('x-laysum-live') !== '1',
     });
   });
   app.get('/papers/:id/preview', async (c) => {
@@ -87,6 +89,7 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     return c.html(html);
   });
   claimRoutes(app, deps);
+  liveRoutes(app, deps);
   bulkRoute(app, deps);
   editRoute(app, deps);
   for (const action of ACTIONS) actionRoute(app, deps, action);

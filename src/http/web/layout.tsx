@@ -6,6 +6,7 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { AdminLinks } from './admin-nav.tsx';
+import { LIVE_SCRIPT } from './live-script.ts';
 import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
 import { DESK_CSS, TEAM_CSS } from './style.ts';
@@ -97,7 +98,9 @@ export function Page(props: PageProps) {
           </main>
           {/* Status changes made without a reload (claims, selections) are read out from here. */}
           <div id="live" class="visually-hidden" aria-live="polite" role="status" />
-          {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT)}</script> : null}
+          {props.nonce ? (
+            <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT + LIVE_SCRIPT)}</script>
+          ) : null}
         </body>
       </html>
     </>

@@ -33,7 +33,7 @@ function Row({ row, team }: { row: PaperRow; team: QueueTeam | undefined }) {
   const href = `/desk/papers/${encodeURIComponent(row.id)}`;
   const claim = team?.claims.get(row.id);
   return (
-    <tr data-href={href} data-id={row.id}>
+    <tr data-href={href} data-id={row.id} data-live={`${row.state}:${row.version ?? 0}:${claim?.by ?? ''}`}>
       {team?.canReview ? <BulkPick row={row} claim={claim} me={team.me} /> : null}
       <td data-label="Headline">
         <a href={href}>{row.headline ?? '(no draft yet)'}</a>

@@ -162,7 +162,12 @@ export function ReviewBody(props: ReviewProps) {
       <Nav view={view} neighbours={props.neighbours} />
       <h1>
         {view.summary?.headline ?? view.source?.title ?? view.id}{' '}
-        <span class="badge" id="paper-state">
+        <span
+          class="badge"
+          id="paper-state"
+          data-state={view.state}
+          data-version={String(draft?.version ?? 0)}
+        >
           {stateLabel(view.state)}
         </span>
       </h1>

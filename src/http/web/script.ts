@@ -189,7 +189,8 @@ export const DESK_SCRIPT = `
     if (bulk) bulk.addEventListener('submit', function (ev) {
       if (counted() === 0) { ev.preventDefault(); announce('Tick at least one paper first.'); }
     });
-    rows = Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
+    // On a review page j/k go to the next/previous pending paper, never through its History rows.
+    rows = document.getElementById('paper-state') ? [] : Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
     at = -1;
     edit = document.getElementById('edit-form');
     dirty = false;
@@ -262,7 +263,7 @@ export const DESK_SCRIPT = `
   }
   function go(id) {
     var a = document.getElementById(id);
-    if (!a) return;
+    if (!a) { announce(id === 'nav-next' ? 'No next pending paper.' : 'No previous pending paper.'); return; }
     if (dirty && !window.confirm('You have unsaved edits. Leave this page without saving them?')) return;
     leaving = true;
     window.location.href = a.href;
@@ -281,6 +282,8 @@ export const DESK_SCRIPT = `
     if (handled) ev.preventDefault();
   });
   init(document);
+  // For the live updates (./live-script.ts): re-bind a swapped-in <main>, and whether typing would be lost.
+  window.laysumDesk = { init: init, dirty: function () { return dirty; }, announce: announce, claim: checkClaim };
   // A page that a decision or a refusal landed on says so out loud, not only on screen.
   var landed = document.querySelector('main > .banner');
   if (landed) announce(landed.textContent);
