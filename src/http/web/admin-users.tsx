@@ -71,7 +71,7 @@ export function UsersBody(props: {
         holder set the account's password once. Revoking ends the user's token, password and web sessions at
         once.
       </p>
-      <table class="admin-table">
+      <table class="admin-table stack">
         <thead>
           <tr>
             <th>Name</th>
@@ -83,12 +83,12 @@ export function UsersBody(props: {
         <tbody>
           {props.users.map((u) => (
             <tr data-user={u.name}>
-              <td>
+              <td data-label="Name">
                 {u.name}
                 {u.name === props.me ? <span class="small muted"> (you)</span> : null}
                 <div class="small muted">{signInText(u)}</div>
               </td>
-              <td>
+              <td data-label="Role">
                 <form method="post" action={path(u.name, 'role')}>
                   <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                   <label class="small" for={`role-${u.name}`}>
@@ -98,14 +98,20 @@ export function UsersBody(props: {
                   <button type="submit">Change</button>
                 </form>
               </td>
-              <td class="small">{when(u.createdAt)}</td>
-              <td>
+              <td class="small" data-label="Created">
+                {when(u.createdAt)}
+              </td>
+              <td data-label="Password and access">
                 <form method="post" action={path(u.name, 'reset')}>
                   <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                   <button type="submit">Reset link for {u.name}</button>
                 </form>
                 {u.name === props.me ? null : (
-                  <form method="post" action={path(u.name, 'revoke')}>
+                  <form
+                    method="post"
+                    action={path(u.name, 'revoke')}
+                    data-confirm={`Revoke ${u.name}? Their token, password and web sessions stop working at once.`}
+                  >
                     <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
                     <button type="submit" class="danger">
                       Revoke {u.name}

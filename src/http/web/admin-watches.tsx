@@ -21,14 +21,18 @@ function Row({ w, csrf }: { w: WatchWithNext; csrf: string }) {
   const failed = w.lastPoll && !w.lastPoll.ok;
   return (
     <tr data-id={w.id}>
-      <td>
+      <td data-label="Watch">
         <code>{w.id}</code>
         <div class="small muted">by {w.createdBy}</div>
       </td>
-      <td>{w.kind === 'pubmed' ? 'PubMed query' : 'Feed'}</td>
-      <td style="word-break:break-all">{w.target}</td>
-      <td class="nowrap">every {formatInterval(w.everyMs)}</td>
-      <td>
+      <td data-label="Kind">{w.kind === 'pubmed' ? 'PubMed query' : 'Feed'}</td>
+      <td data-label="Query or URL" class="token">
+        {w.target}
+      </td>
+      <td class="nowrap" data-label="Interval">
+        every {formatInterval(w.everyMs)}
+      </td>
+      <td data-label="Schedule">
         {w.paused ? (
           <span class="badge warn">paused</span>
         ) : w.nextPollAt ? (
@@ -37,8 +41,10 @@ function Row({ w, csrf }: { w: WatchWithNext; csrf: string }) {
           <span class="badge warn">not scheduled</span>
         )}
       </td>
-      <td class={failed ? 'status-bad' : ''}>{formatReport(w.lastPoll)}</td>
-      <td>
+      <td class={failed ? 'status-bad' : ''} data-label="Last poll">
+        {formatReport(w.lastPoll)}
+      </td>
+      <td data-label="Actions">
         <Action csrf={csrf} id={w.id} action="run" label="Run now" />
         {w.paused ? (
           <Action csrf={csrf} id={w.id} action="resume" label="Resume" />
@@ -92,7 +98,7 @@ export function WatchesBody(props: {
       {props.watches.length === 0 ? (
         <p>No watches yet.</p>
       ) : (
-        <table class="admin-table">
+        <table class="admin-table stack">
           <thead>
             <tr>
               <th>Watch</th>

@@ -6,6 +6,7 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { AdminLinks } from './admin-nav.tsx';
+import { CONFIRM_SCRIPT } from './confirm-script.ts';
 import { LIVE_SCRIPT } from './live-script.ts';
 import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
@@ -99,7 +100,9 @@ export function Page(props: PageProps) {
           {/* Status changes made without a reload (claims, selections) are read out from here. */}
           <div id="live" class="visually-hidden" aria-live="polite" role="status" />
           {props.nonce ? (
-            <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT + LIVE_SCRIPT)}</script>
+            <script nonce={props.nonce}>
+              {raw(DESK_SCRIPT + ROW_CLICK_SCRIPT + LIVE_SCRIPT + CONFIRM_SCRIPT)}
+            </script>
           ) : null}
         </body>
       </html>

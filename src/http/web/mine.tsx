@@ -31,7 +31,7 @@ export function MineBody({ mine }: { mine: MySubmissions }) {
       {mine.rows.length === 0 ? (
         <p>Nothing yet: papers you submit (here, by batch upload, the API or the CLI) are listed here.</p>
       ) : (
-        <table class="mine">
+        <table class="mine stack">
           <thead>
             <tr>
               <th>Paper</th>
@@ -43,7 +43,7 @@ export function MineBody({ mine }: { mine: MySubmissions }) {
           <tbody>
             {mine.rows.map((r) => (
               <tr data-id={r.id} class={r.changed ? 'changed' : ''}>
-                <td>
+                <td data-label="Paper">
                   <a href={`/desk/papers/${encodeURIComponent(r.id)}`}>{r.title}</a>
                   {r.publicPath ? (
                     <div class="small">
@@ -52,16 +52,16 @@ export function MineBody({ mine }: { mine: MySubmissions }) {
                   ) : null}
                   {r.state === 'failed' && r.reason ? <div class="small muted">{r.reason}</div> : null}
                 </td>
-                <td>
+                <td data-label="State">
                   <span class="badge" data-state={r.state}>
                     {stateLabel(r.state)}
                   </span>
                   {r.changed ? <span class="badge changed-badge">changed</span> : null}
                 </td>
-                <td class="nowrap" title={r.createdAt}>
+                <td class="nowrap" title={r.createdAt} data-label="Submitted">
                   {age(r.createdAt)} ago
                 </td>
-                <td class="nowrap" title={r.updatedAt}>
+                <td class="nowrap" title={r.updatedAt} data-label="Last change">
                   {when(r.updatedAt)}
                 </td>
               </tr>

@@ -83,7 +83,8 @@ header.top nav { flex-wrap:wrap; row-gap:.25rem; min-width:0; }
 textarea { field-sizing:content; min-height:2.6rem; max-height:70vh; }
 input[type=checkbox] { width:auto; }
 img, pre, .diff { max-width:100%; } pre, .diff { overflow-x:auto; }
-td, th, dd, .field, .banner, .diff { overflow-wrap:anywhere; }
+/* Cells break between words only ('anywhere' let a squeezed column break "Grade" into letters); long tokens still may. */
+td, th { overflow-wrap:break-word; } dd, .field, .banner, .diff, td .token, td code { overflow-wrap:anywhere; }
 form.inline { display:inline; margin:0; }
 .inline-label { display:inline; font-weight:normal; }
 .banner.claim { background:#eef5ff; border-color:var(--accent); } .banner.claim.taken { background:#fff7e0; border-color:var(--warn); }

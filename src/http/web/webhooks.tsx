@@ -18,7 +18,7 @@ const STATUS_CLASS = {
 function Deliveries({ hook }: { hook: WebhookWithDeliveries }) {
   if (hook.deliveries.length === 0) return <p class="small muted">No deliveries yet.</p>;
   return (
-    <table class="admin-table deliveries">
+    <table class="admin-table deliveries stack">
       <thead>
         <tr>
           <th>When</th>
@@ -30,12 +30,16 @@ function Deliveries({ hook }: { hook: WebhookWithDeliveries }) {
       <tbody>
         {hook.deliveries.map((d) => (
           <tr data-delivery={d.id} data-status={d.status}>
-            <td class="small nowrap">{when(d.updatedAt)}</td>
-            <td>{d.event}</td>
-            <td>
+            <td class="small nowrap" data-label="When">
+              {when(d.updatedAt)}
+            </td>
+            <td data-label="Event">{d.event}</td>
+            <td data-label="Paper">
               <a href={`/desk/papers/${encodeURIComponent(d.paperId)}`}>{d.paperId}</a>
             </td>
-            <td class={STATUS_CLASS[d.status]}>{deliveryLine(d)}</td>
+            <td class={STATUS_CLASS[d.status]} data-label="Status">
+              {deliveryLine(d)}
+            </td>
           </tr>
         ))}
       </tbody>
