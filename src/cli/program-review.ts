@@ -58,7 +58,8 @@ const DECISIONS: readonly DecisionCommand[] = [
   },
   {
     action: 'reopen',
-    describe: 'Put a rejected or unpublished paper back in review',
+    describe:
+      'Put a rejected or unpublished paper back in review, or withdraw an approval (back to review, nothing edited)',
     text: { flag: 'note', describe: 'an optional note' },
   },
 ];

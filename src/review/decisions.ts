@@ -2,7 +2,8 @@
  * A reviewer's decisions on one exact draft version: approve (refused while a
  * field still holds a placeholder), reject with a reason, request changes
  * with notes (the summarizer writes the next version), reopen a rejected or
- * withdrawn paper, retry a failed one. Each is one atomic store script with
+ * withdrawn paper, or withdraw an approval (back to review, nothing edited),
+ * retry a failed one. Each is one atomic store script with
  * its audit entry; a decision on a stale version is refused with who changed what.
  */
 import { findPlaceholders } from '../domain/placeholder.ts';
@@ -95,17 +96,29 @@ export async function requestChanges(
   return version;
 }
 
-/** A rejected or withdrawn paper goes back to review, with its latest version. */
+/** States reopen takes back to review: an approval is withdrawn that way too (the decision voids it). */
+const REOPENABLE = ['rejected', 'unpublished', 'approved'] as const;
+
+/**
+ * A rejected or withdrawn paper goes back to review, with its latest version;
+ * so does an approved one, its approval withdrawn without editing the text
+ * (a live page stays as it is: its own version was approved).
+ */
 export async function reopen(deps: ReviewDeps, id: string, actor: string, note?: string): Promise<void> {
   const paper = await deps.store.require(id);
-  if (paper.draftCount === 0) throw new StateError('reopened', id, paper.state, ['rejected', 'unpublished']);
+  if (paper.draftCount === 0) throw new StateError('reopened', id, paper.state, REOPENABLE);
+  const withdrawn = paper.state === 'approved';
   await decide(deps.store, id, {
-    from: ['rejected', 'unpublished'],
+    from: REOPENABLE,
     to: 'pending_review',
     basedOn: paper.draftCount,
     actor,
-    action: 'reopened',
-    note: note?.trim() || `back to review at version ${paper.draftCount}`,
+    action: withdrawn ? 'approval withdrawn' : 'reopened',
+    note:
+      note?.trim() ||
+      (withdrawn
+        ? `approval of version ${paper.approval?.version ?? paper.draftCount} withdrawn; back to review`
+        : `back to review at version ${paper.draftCount}`),
   }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'reopen', paper.draftCount));
 }
 

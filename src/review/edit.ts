@@ -13,6 +13,7 @@ import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { explainRefusal } from './conflicts.ts';
 import type { ReviewDeps } from './deps.ts';
+import { notesAfterEdit } from './reviewer-notes.ts';
 
 /** States in which the draft can be edited. */
 export const EDITABLE_STATES = ['pending_review', 'approved', 'published'] as const;
@@ -28,7 +29,8 @@ export async function editDraft(
   if (!(EDITABLE_STATES as readonly string[]).includes(paper.state)) {
     throw new StateError('edit', id, paper.state, EDITABLE_STATES);
   }
-  const base = (await deps.store.drafts(id)).find((d) => d.version === basedOn);
+  const drafts = await deps.store.drafts(id);
+  const base = drafts.find((d) => d.version === basedOn);
   if (!base || !paper.record)
     throw new InputError(`Paper ${id} has no draft version ${basedOn}.`, {
       hint: 'Reload the draft and edit the latest version.',
@@ -53,7 +55,7 @@ export async function editDraft(
     author: actor,
     basedOn,
     reviewerNotes: null,
-    notesForReviewer: base.notesForReviewer,
+    notesForReviewer: notesAfterEdit(drafts, base, parsed.data),
     checks,
     links,
   };

@@ -15,6 +15,7 @@ import { sourceTitle } from './view.ts';
 
 /** The actions the audit log records, for the filter menu. */
 export const HISTORY_ACTIONS = [
+  'approval withdrawn',
   'approved',
   'changes requested',
   'drafted',
@@ -143,15 +144,18 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
   if (f.paper) return paperHistory(store, f, since, until);
   let before: string | null = f.before ?? (until !== undefined ? `${until + 1}-0` : null);
   const found: StreamEntry[] = [];
+  // Unfiltered, a page is `limit` people's entries; the system events among them fold below.
+  const peopleFirst = !f.who && !f.action;
+  const counted = () => (peopleFirst ? found.filter((r) => !isSystem(r.entry)).length : found.length);
   let scanned = 0;
   let exhausted = false;
-  while (found.length < f.limit && scanned < MAX_SCAN) {
+  while (counted() < f.limit && scanned < MAX_SCAN) {
     const rows = await auditPage(store.redis, store.keys.auditAll, { before, count: CHUNK, since });
     scanned += rows.length;
     for (const row of rows) {
       before = row.id;
       if (matches(row.entry, f)) found.push(row);
-      if (found.length >= f.limit) break;
+      if (counted() >= f.limit) break;
     }
     if (rows.length < CHUNK) {
       exhausted = rows.length === 0 || before === rows.at(-1)?.id;
@@ -162,7 +166,22 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
     store,
     found.map((r) => ({ cursor: r.id, entry: r.entry })),
   );
-  return { lines: foldLines(entries), next: exhausted ? null : before };
+  return {
+    lines: peopleFirst ? peopleThenSystem(entries) : foldLines(entries),
+    next: exhausted ? null : before,
+  };
+}
+
+/** People's entries (decisions, edits, submissions) in order, then the page's system events folded into one line. */
+export function peopleThenSystem(entries: readonly HistoryEntry[]): HistoryLine[] {
+  const people: HistoryLine[] = entries.filter((e) => !e.system).map((entry) => ({ kind: 'entry', entry }));
+  const system = entries.filter((e) => e.system);
+  if (system.length === 0) return people;
+  const [only] = system;
+  return [
+    ...people,
+    system.length === 1 && only ? { kind: 'entry', entry: only } : { kind: 'folded', entries: system },
+  ];
 }
 
 /** One paper's history (its own list, complete), newest first. */

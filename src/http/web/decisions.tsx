@@ -173,6 +173,14 @@ export function Decisions(props: Props) {
         {pending ? <PendingForms {...props} /> : null}
         {publishable ? <PublishForm {...props} /> : null}
         {live ? <UnpublishForm {...props} /> : null}
+        {publishable && canReview ? (
+          <ActionForm paperId={view.id} csrf={csrf} action="reopen" id="withdraw-approval-form">
+            <p>Not ready after all? Withdraw the approval: the paper goes back to review, nothing edited.</p>
+            <button type="submit" id="withdraw-approval-button">
+              Withdraw approval of version {view.approval?.version ?? draft?.version ?? '-'}
+            </button>
+          </ActionForm>
+        ) : null}
         {reopenable ? (
           <ActionForm paperId={view.id} csrf={csrf} action="reopen" id="reopen-form">
             <p>Put this paper back in review (its latest version, {draft?.version ?? '-'}).</p>

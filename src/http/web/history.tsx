@@ -187,8 +187,9 @@ export function HistoryBody({ page, filter }: { page: HistoryPage; filter: Histo
     <>
       <h1>History</h1>
       <p class="muted">
-        Who did what to which paper, and when, newest first. Runs of system events (ingest, drafting, polling)
-        are folded: open one to see them.
+        Who did what to which paper, and when, newest first: people's decisions, edits and submissions, then
+        this page's system events (ingest, drafting, polling) folded into one line below them (open it to see
+        them). Filtered by who or action, entries stay in time order.
       </p>
       <Filters f={filter} />
       {filter.paper ? <PaperHeading id={filter.paper} page={page} /> : null}

@@ -287,5 +287,8 @@ export const DESK_SCRIPT = `
   // A page that a decision or a refusal landed on says so out loud, not only on screen.
   var landed = document.querySelector('main > .banner');
   if (landed) announce(landed.textContent);
+  // After Save the reviewer is still at the draft, not thrown back to the top of the page.
+  var saved = /[?&]done=saved\b/.test(window.location.search) && document.querySelector('#edit-form button[type=submit]');
+  if (saved) saved.focus();
 })();
 `;

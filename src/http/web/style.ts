@@ -24,7 +24,8 @@ label { display:block; font-weight:600; font-size:.85rem; }
 input[type=text], input[type=search], input[type=password], textarea, select { font:inherit; padding:.35rem .5rem; border:1px solid #9a9aa5; border-radius:4px; width:100%; }
 textarea { resize:vertical; }
 button { font:inherit; padding:.35rem .8rem; border-radius:4px; border:1px solid #6b6b75; background:#fff; cursor:pointer; }
-button.primary { background:var(--accent); border-color:var(--accent); color:#fff; } button.danger { border-color:var(--fail); color:var(--fail); }
+button.primary { background:var(--accent); border-color:var(--accent); color:#fff; }
+button:disabled, button[disabled] { background:#e9e9ec; border-color:#c8c8cc; color:#6b6b70; cursor:not-allowed; opacity:.8; } button.danger { border-color:var(--fail); color:var(--fail); }
 table { border-collapse:collapse; width:100%; } th, td { text-align:left; padding:.4rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 tr.selected { background:#eef5ff; outline:2px solid var(--accent); }
 .grid { display:grid; grid-template-columns:minmax(0,1fr) minmax(0,1.2fr); gap:1.5rem; }
