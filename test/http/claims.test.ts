@@ -7,7 +7,14 @@
  * reason, the rest are done, each with its own audit entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftedPaper, fillPlaceholders, type HttpHarness, signIn, startHttp } from './support.ts';
+import {
+  draftedPaper,
+  fillPlaceholders,
+  type HttpHarness,
+  REVIEWER_FILL,
+  signIn,
+  startHttp,
+} from './support.ts';
 
 let h: HttpHarness;
 let second = '';
@@ -178,12 +185,56 @@ describe('bulk decisions', () => {
       json: { action: 'reject', reason: 'x', items: [{ id: 'p1', basedOn: 1 }] },
     });
     expect(editor.status).toBe(403);
-    const publish = await h.call('/api/drafts/bulk', {
+    const retry = await h.call('/api/drafts/bulk', {
       method: 'POST',
       token: h.tokens.reviewer,
+      json: { action: 'retry', items: [{ id: 'p1', basedOn: 1 }] },
+    });
+    expect(retry.status).toBe(400);
+    const editorPublish = await h.call('/api/drafts/bulk', {
+      method: 'POST',
+      token: h.tokens.editor,
       json: { action: 'publish', items: [{ id: 'p1', basedOn: 1 }] },
     });
-    expect(publish.status).toBe(400);
+    expect(editorPublish.status).toBe(403);
+  });
+
+  it('publishes approved papers in bulk, and never approves in bulk a draft with a failing check', async () => {
+    const ids = [await drafted('Bulk publish: first'), await drafted('Bulk publish: second')];
+    const good = ids[0] ?? '';
+    const failing = ids[1] ?? '';
+    const goodVersion = await fillPlaceholders(h, good, 1);
+    // Prose far above the reading target: the reading-level check fails on it.
+    const dense =
+      'Multicomponent neuromuscular proprioceptive rehabilitation interventions substantially ameliorated osteoporotic femoral fracture incidence among institutionalized octogenarian populations, notwithstanding heterogeneous comorbidity distributions and methodological considerations regarding observational confounding.';
+    const res = await h.call(`/api/drafts/${failing}`, {
+      method: 'PATCH',
+      token: h.tokens.reviewer,
+      json: {
+        basedOn: 1,
+        changes: { ...REVIEWER_FILL, takeaway: dense.slice(0, 390), findings: `${dense} ${dense}` },
+      },
+    });
+    expect(res.status).toBe(200);
+    const failed =
+      (await h.p.ctx.store.latestDraft(failing))?.checks.filter((c) => c.status === 'fail') ?? [];
+    expect(failed.length).toBeGreaterThan(0);
+    const bulk = (action: string, items: { id: string; basedOn: number }[]) =>
+      h.call('/api/drafts/bulk', { method: 'POST', token: h.tokens.reviewer, json: { action, items } });
+    const approved = await (
+      await bulk('approve', [
+        { id: good, basedOn: goodVersion },
+        { id: failing, basedOn: 2 },
+      ])
+    ).json();
+    expect(approved).toMatchObject({ done: 1, refused: 1 });
+    expect(approved.results[1].error).toMatch(/Version 2 has failing checks \(.+\): not approved in bulk/);
+    expect(approved.results[1].hint).toMatch(/approve it on its own page/);
+    expect((await h.p.ctx.store.require(failing)).state).toBe('pending_review');
+
+    const published = await (await bulk('publish', [{ id: good, basedOn: goodVersion }])).json();
+    expect(published).toMatchObject({ action: 'publish', done: 1, refused: 0 });
+    expect((await h.p.ctx.store.require(good)).state).toBe('published');
   });
 });
 

@@ -74,6 +74,7 @@ export function draftsApi(deps: AppDeps): Hono<AppEnv> {
     const body = parseWith(BulkBody, await readJson(c), 'bulk request');
     const field = ACTION_TEXT[body.action];
     const text = field ? body[field] : undefined;
+    if (body.action === 'publish') assertCan(user, 'publish');
     const results = await runBulk(reviewDeps(deps), body.action, body.items, user.name, text);
     const done = results.filter((r) => r.done).length;
     return c.json({ action: body.action, done, refused: results.length - done, results });

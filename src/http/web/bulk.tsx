@@ -13,6 +13,7 @@ import { reviewDeps } from '../../review/actions.ts';
 import { type BulkItem, type BulkOutcome, isBulkAction, runBulk } from '../../review/bulk.ts';
 import type { PaperRow } from '../../review/view.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
+import { assertCan } from '../auth.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
@@ -23,6 +24,7 @@ const DONE: Record<string, string> = {
   approve: 'approved',
   reject: 'rejected',
   'request-changes': 'sent back with your notes',
+  publish: 'published',
 };
 
 /** The action bar above the queue table; the row checkboxes belong to its form by id. */
@@ -45,6 +47,7 @@ export function BulkBar({ csrf, notesApplied }: { csrf: string | null; notesAppl
           <option value="approve">Approve</option>
           <option value="reject">Reject</option>
           {notesApplied ? <option value="request-changes">Request changes</option> : null}
+          <option value="publish">Publish (approved papers)</option>
         </select>
       </div>
       <div class="bulk-text">
@@ -58,9 +61,9 @@ export function BulkBar({ csrf, notesApplied }: { csrf: string | null; notesAppl
   );
 }
 
-/** The row's checkbox: pending papers with a draft only, carrying the version shown. */
+/** The row's checkbox: pending papers with a draft (to decide) and approved ones (to publish), carrying the version shown. */
 export function BulkPick({ row, claim, me }: { row: PaperRow; claim: Claim | undefined; me: string }) {
-  if (row.state !== 'pending_review' || row.version === null) return <td class="pick" />;
+  if (!['pending_review', 'approved'].includes(row.state) || row.version === null) return <td class="pick" />;
   const takenBy = claim && claim.by !== me ? claim.by : null;
   return (
     <td class="pick">
@@ -152,7 +155,8 @@ export function bulkRoute(app: Hono<AppEnv>, deps: AppDeps): void {
     const action = body.action;
     const text = typeof body.text === 'string' ? body.text : undefined;
     try {
-      if (!isBulkAction(action)) throw new InputError('Choose approve, reject or request changes.');
+      if (!isBulkAction(action)) throw new InputError('Choose approve, reject, request changes or publish.');
+      if (action === 'publish') assertCan(user, 'publish', true);
       const outcomes = await runBulk(reviewDeps(deps), action, parsePicks(body.pick), user.name, text);
       const done = outcomes.filter((o) => o.done).length;
       const refused = outcomes.length - done;
