@@ -288,7 +288,7 @@ export const DESK_SCRIPT = `
   var landed = document.querySelector('main > .banner');
   if (landed) announce(landed.textContent);
   // After Save the reviewer is still at the draft, not thrown back to the top of the page.
-  var saved = /[?&]done=saved\b/.test(window.location.search) && document.querySelector('#edit-form button[type=submit]');
+  var saved = /[?&]done=saved(&|$)/.test(window.location.search) && document.querySelector('#edit-form button[type=submit]');
   if (saved) saved.focus();
 })();
 `;
