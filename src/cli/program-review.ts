@@ -54,7 +54,10 @@ const DECISIONS: readonly DecisionCommand[] = [
   {
     action: 'unpublish',
     describe: 'Take a published page down (it answers 410 and leaves lists, feeds and exports)',
-    text: { flag: 'reason', describe: 'why it is withdrawn (required)' },
+    text: {
+      flag: 'reason',
+      describe: 'why it is withdrawn (required; readers see it on the withdrawn page)',
+    },
   },
   {
     action: 'reopen',

@@ -213,6 +213,18 @@ export const EnvSchema = z.object({
   PAGE_CREDIT_NAMES: bool(false),
   FEED_ITEMS: int(50, 1),
   SITE_PAGE_SIZE: int(20, 1),
+  SITE_NAME: z.string().trim().min(1).max(80).default('LaySum'),
+  SITE_ABOUT: optional.pipe(z.string().max(1000, 'keep it short: at most 1000 characters').optional()),
+  SITE_LOCALE: z
+    .string()
+    .default('en-US')
+    .refine((l) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf(l).length > 0;
+      } catch {
+        return false;
+      }
+    }, 'must be a locale this Node.js knows, e.g. en-US, en-GB, fr-FR'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 

@@ -162,6 +162,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       },
       /** How many of the newest summaries the feeds carry. */
       feedItems: env.FEED_ITEMS,
+      /** The publisher's name, "about these summaries" explainer and date locale on every public page. */
+      site: { name: env.SITE_NAME, about: env.SITE_ABOUT ?? null, locale: env.SITE_LOCALE },
       /** Summaries per page of the published index and topic pages. */
       sitePageSize: env.SITE_PAGE_SIZE,
     },

@@ -20,6 +20,11 @@ export const Withdrawal = z.object({
   at: z.string(),
   by: z.string(),
   reason: z.string(),
+  /**
+   * The reason was given to be shown to readers on the withdrawn page (the
+   * forms say so since it is); reasons from before stay in the history only.
+   */
+  shown: z.boolean().default(false),
 });
 export type Withdrawal = z.infer<typeof Withdrawal>;
 

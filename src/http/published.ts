@@ -6,14 +6,11 @@
  * summary answers 410 with a short notice.
  */
 import { Hono } from 'hono';
-import { DEFAULT_SITE_NAME } from '../publish/layout.ts';
 import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
 import { SiteCache } from './site-cache.ts';
 import type { AppDeps, AppEnv } from './types.ts';
-
-const feedTitle = () => `${DEFAULT_SITE_NAME}: plain-language research summaries`;
 
 /** `?page=N` as a page number (anything else is page 1). */
 function pageNumber(raw: string | undefined): number {
@@ -23,10 +20,18 @@ function pageNumber(raw: string | undefined): number {
 
 export function publishedSite(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { publicBaseUrl: baseUrl, disclaimer, credit, feedItems, sitePageSize } = deps.config.http;
-  const plain = { baseUrl, disclaimer };
+  const {
+    publicBaseUrl: baseUrl,
+    disclaimer,
+    credit,
+    feedItems,
+    sitePageSize,
+    site: identity,
+  } = deps.config.http;
+  const plain = { baseUrl, disclaimer, site: identity };
+  const feedTitle = `${identity.name}: plain-language research summaries`;
   const site = new SiteCache(siteSource(deps.store), {
-    ...{ baseUrl, disclaimer, credit, feedItems, pageSize: sitePageSize, feedTitle: feedTitle() },
+    ...{ baseUrl, disclaimer, credit, feedItems, pageSize: sitePageSize, feedTitle, site: identity },
     onError: (err) =>
       deps.log.error({ err }, 'the published site could not be rebuilt; serving the previous copy'),
   });
@@ -42,7 +47,9 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     const found = id ? await site.summary(id) : null;
     if (!found) {
       const withdrawn = id ? (await deps.store.get(id))?.publication?.withdrawn : null;
-      return withdrawn ? c.html(withdrawnPage(plain, withdrawn.at), 410) : c.html(notFoundPage(plain), 404);
+      return withdrawn
+        ? c.html(withdrawnPage(plain, withdrawn.at, withdrawn.shown ? withdrawn.reason : null), 410)
+        : c.html(notFoundPage(plain), 404);
     }
     if (found.item.slug !== slug) return c.redirect(`/s/${encodeURIComponent(found.item.slug)}`, 301);
     return c.html(found.html);

@@ -27,6 +27,7 @@ import type { CreditWording } from '../publish/credit.ts';
 import { jsonFeed, rssFeed } from '../publish/feeds.ts';
 import { renderIndexPage } from '../publish/index-page.ts';
 import { safeJson } from '../publish/json.ts';
+import type { SiteIdentity } from '../publish/layout.ts';
 import { renderSummaryPage } from '../publish/page.ts';
 import type { PublishedSummary } from '../publish/published.ts';
 import { type LiveItem, PublishedSet } from '../publish/published-set.ts';
@@ -45,6 +46,8 @@ export interface SiteOptions {
   feedItems: number;
   pageSize: number;
   feedTitle: string;
+  /** The publisher's name, explainer and locale (SITE_NAME, SITE_ABOUT, SITE_LOCALE); LaySum's defaults without. */
+  site?: SiteIdentity;
   /** A background build failed (the previous copy stays; the next request tries again). */
   onError?: (err: unknown) => void;
 }
@@ -103,6 +106,7 @@ export class SiteCache {
       renderIndexPage(items, copy.set.counts(), {
         disclaimer: this.options.disclaimer,
         baseUrl: this.options.baseUrl,
+        ...(this.options.site ? { site: this.options.site } : {}),
         page: { number: n, size },
         ...(topic === undefined ? {} : { topic }),
       });
@@ -156,8 +160,8 @@ export class SiteCache {
   }
 
   private renderSummary(item: PublishedSummary, related: readonly PublishedSummary[]): string {
-    const { disclaimer, baseUrl, credit } = this.options;
-    return renderSummaryPage(item, [...related], { disclaimer, baseUrl, credit });
+    const { disclaimer, baseUrl, credit, site } = this.options;
+    return renderSummaryPage(item, [...related], { disclaimer, baseUrl, credit, ...(site ? { site } : {}) });
   }
 
   /** The copy, and whether the store has moved past it (then what it shows is checked). */

@@ -22,8 +22,9 @@ export const DEFAULT_CREDIT: CreditWording = {
 export function creditLine(
   item: Pick<PublishedSummary, 'provider' | 'checkedAt' | 'checkedBy'>,
   wording: CreditWording = DEFAULT_CREDIT,
+  locale?: string,
 ): string {
   const template = item.provider === 'extractive' ? wording.extractive : wording.ai;
-  const line = template.replaceAll('{date}', longDate(item.checkedAt));
+  const line = template.replaceAll('{date}', longDate(item.checkedAt, locale));
   return wording.names && item.checkedBy ? `${line} Reviewed by ${item.checkedBy}.` : line;
 }

@@ -21,7 +21,7 @@ import type { CreditWording } from './credit.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { renderIndex } from './index-page.ts';
 import { safeJson } from './json.ts';
-import { DEFAULT_SITE_NAME } from './layout.ts';
+import { DEFAULT_SITE, type SiteIdentity } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
 import { renderSummaryPage } from './page.ts';
@@ -33,7 +33,7 @@ import { topicCounts, topicFileName } from './topics.ts';
 export interface ExportOptions {
   disclaimer: string;
   baseUrl: string;
-  siteName?: string;
+  site?: SiteIdentity;
   credit?: CreditWording;
 }
 
@@ -82,8 +82,9 @@ function assertSafeSlug(item: PublishedSummary): void {
 /** Every file of the site, by relative path. Pure: no I/O. */
 export function siteFiles(items: readonly PublishedSummary[], options: ExportOptions): Map<string, string> {
   const sorted = sortNewestFirst(items);
-  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
-  const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, siteName, credit: options.credit };
+  const site = options.site ?? DEFAULT_SITE;
+  const siteName = site.name;
+  const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, site, credit: options.credit };
   const atRoot = staticLinks(options.baseUrl, 0);
   const inFolder = staticLinks(options.baseUrl, 1);
   const files = new Map<string, string>();

@@ -3,7 +3,7 @@
  * their parts (never through the local time zone), so "2018-08" never shows
  * as July 31 on a server west of Greenwich.
  */
-import { type DateParts, MONTH_NAMES, partialDateParts } from '../text/dates.ts';
+import { type DateParts, partialDateParts } from '../text/dates.ts';
 import type { PublishedSummary } from './published.ts';
 
 /** Parts of a PubMed-style partial date (YYYY, YYYY-MM, YYYY-MM-DD) or an ISO date-time (in UTC). */
@@ -17,22 +17,37 @@ export function dateParts(value: string | null | undefined): DateParts | null {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** "5/1/2026" as on the seed's cards; a month without a day shows as its first, a bare year as the year. */
-export function shortDate(value: string | null | undefined): string {
+/**
+ * A date in the site's locale (SITE_LOCALE, through Intl.DateTimeFormat, read
+ * in UTC so the calendar day never shifts), only as precise as the source: a
+ * month without a day never gets an invented day, a bare year stays a year.
+ */
+function localDate(value: string | null | undefined, locale: string, month: 'short' | 'long'): string {
   const p = dateParts(value);
   if (!p) return '';
   if (p.month === null) return String(p.year);
-  return `${p.month}/${p.day ?? 1}/${p.year}`;
+  const at = new Date(Date.UTC(p.year, p.month - 1, p.day ?? 1));
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month,
+    ...(p.day === null ? {} : { day: 'numeric' }),
+  });
+  return format.format(at);
 }
 
-/** "August 29, 2018", "August 2018" or "2018": only as precise as the source. */
-export function longDate(value: string | null | undefined): string {
-  const p = dateParts(value);
-  if (!p) return '';
-  const month = p.month === null ? undefined : MONTH_NAMES[p.month - 1];
-  if (!month) return String(p.year);
-  return p.day === null ? `${month} ${p.year}` : `${month} ${p.day}, ${p.year}`;
+/** "Aug 29, 2018" (en-US), "29 Aug 2018" (en-GB), "Aug 2018" for a month alone. */
+export function shortDate(value: string | null | undefined, locale = DEFAULT_LOCALE): string {
+  return localDate(value, locale, 'short');
 }
+
+/** "August 29, 2018", "August 2018" or "2018" (en-US): only as precise as the source. */
+export function longDate(value: string | null | undefined, locale = DEFAULT_LOCALE): string {
+  return localDate(value, locale, 'long');
+}
+
+/** The published site's locale when SITE_LOCALE is not set. */
+export const DEFAULT_LOCALE = 'en-US';
 
 /** The date a reader cares about on a card: the article's, else when we published the summary. */
 export function articleDate(item: PublishedSummary): string {

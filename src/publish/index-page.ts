@@ -6,7 +6,7 @@
 import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
-import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
+import { DEFAULT_SITE, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PageOptions } from './page.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
@@ -34,22 +34,22 @@ function pager(links: SiteLinks, topic: string | undefined, n: number, pages: nu
 }
 
 /** The line under a headline: when we published (the list's order), then the article's journal and date. */
-function meta(item: PublishedSummary): Html {
+function meta(item: PublishedSummary, locale: string): Html {
   const r = item.record;
   const article = [
     r.journal ? html`<cite>${r.journal}</cite>` : null,
-    r.publishedAt ? longDate(r.publishedAt) : null,
+    r.publishedAt ? longDate(r.publishedAt, locale) : null,
   ]
     .filter((part) => part !== null)
     .flatMap((part, i) => (i === 0 ? [part] : [', ', part]));
-  return html`<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${article.length > 0 ? html` · ${article}` : null}</p>`;
+  return html`<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt, locale)}</time>${article.length > 0 ? html` · ${article}` : null}</p>`;
 }
 
-function entry(item: PublishedSummary, links: SiteLinks): Html {
+function entry(item: PublishedSummary, links: SiteLinks, locale: string): Html {
   const s = item.summary;
   return html`<li class="card">
 <h2><a href="${links.summary(item.slug)}">${s.headline}</a></h2>
-${meta(item)}
+${meta(item, locale)}
 <p>${s.takeaway}</p>
 <ul class="tags" aria-label="Topics">${s.topics.map((t) => html`<li><a href="${links.topic(t)}" rel="tag">${t}</a></li>`)}</ul>
 </li>`;
@@ -93,7 +93,7 @@ export function renderIndexPage(
   options: IndexOptions,
 ): string {
   const links = options.links ?? serverLinks(options.baseUrl);
-  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const site = options.site ?? DEFAULT_SITE;
   const topic = options.topic?.trim() ? options.topic : undefined;
   const size = options.page?.size ?? Math.max(1, list.length);
   const pages = Math.max(1, Math.ceil(list.length / size));
@@ -102,20 +102,20 @@ export function renderIndexPage(
   const empty =
     topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
   const main = html`${heading(topic, counts, links)}
-${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links))}</ol>` : html`<p>${empty}</p>`}
+${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links, site.locale))}</ol>` : html`<p>${empty}</p>`}
 ${options.page ? pager(links, topic, n, pages) : null}
 ${topicList(counts, links)}`;
   return renderDocument({
     title:
       topic === undefined
-        ? `${siteName}: plain-language research summaries`
-        : `Topic: ${topic} | ${siteName}`,
+        ? `${site.name}: plain-language research summaries`
+        : `Topic: ${topic} | ${site.name}`,
     description: 'Plain-language summaries of published research, reviewed by people before publication.',
     canonical:
       (topic === undefined ? links.absolute.home : links.absolute.topic(topic)) +
       (n > 1 ? `${topic === undefined ? '?' : '&'}page=${n}` : ''),
     links,
-    siteName,
+    site,
     disclaimer: renderDisclaimer(options, null),
     kind: 'website',
     main,

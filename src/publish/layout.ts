@@ -3,14 +3,23 @@ import { type Html, html, trusted } from './html.ts';
 import type { SiteLinks } from './links.ts';
 import { STYLESHEET } from './style.ts';
 
-export const DEFAULT_SITE_NAME = 'LaySum';
+/** The publisher's own words on every page (SITE_NAME, SITE_ABOUT, SITE_LOCALE). */
+export interface SiteIdentity {
+  name: string;
+  /** A short "about these summaries" explainer, above the disclaimer; none when not set. */
+  about: string | null;
+  /** Dates follow it (Intl.DateTimeFormat): en-US, en-GB, de-DE... */
+  locale: string;
+}
+
+export const DEFAULT_SITE: SiteIdentity = { name: 'LaySum', about: null, locale: 'en-US' };
 
 export interface DocumentInput {
   title: string;
   description: string;
   canonical: string;
   links: SiteLinks;
-  siteName: string;
+  site: SiteIdentity;
   disclaimer: string;
   kind: 'article' | 'website';
   main: Html;
@@ -23,9 +32,9 @@ function head(d: DocumentInput): Html {
 <title>${d.title}</title>
 <meta name="description" content="${d.description}">
 <link rel="canonical" href="${d.canonical}">
-<link rel="alternate" type="application/feed+json" title="${d.siteName} (JSON Feed)" href="${d.links.jsonFeed}">
-<link rel="alternate" type="application/rss+xml" title="${d.siteName} (RSS)" href="${d.links.rssFeed}">
-<meta property="og:site_name" content="${d.siteName}">
+<link rel="alternate" type="application/feed+json" title="${d.site.name} (JSON Feed)" href="${d.links.jsonFeed}">
+<link rel="alternate" type="application/rss+xml" title="${d.site.name} (RSS)" href="${d.links.rssFeed}">
+<meta property="og:site_name" content="${d.site.name}">
 <meta property="og:type" content="${d.kind}">
 <meta property="og:title" content="${d.title}">
 <meta property="og:description" content="${d.description}">
@@ -37,11 +46,11 @@ function head(d: DocumentInput): Html {
 /** A complete HTML5 document. */
 export function renderDocument(d: DocumentInput): string {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${d.site.locale.split('-')[0] ?? 'en'}">
 ${head(d)}
 <body>
 <header class="site-header">
-<a class="site-name" href="${d.links.home}">${d.siteName}</a>
+<a class="site-name" href="${d.links.home}">${d.site.name}</a>
 <nav aria-label="Site"><a href="${d.links.home}">All summaries</a><a href="${d.links.rssFeed}">RSS</a><a href="${d.links.jsonFeed}">JSON Feed</a></nav>
 </header>
 <main>
@@ -50,6 +59,7 @@ ${d.main}
 <footer class="site-footer">
 <section aria-labelledby="about-heading">
 <h2 id="about-heading">About These Summaries</h2>
+${d.site.about ? html`<p class="about">${d.site.about}</p>` : null}
 <p class="disclaimer">${d.disclaimer}</p>
 </section>
 </footer>

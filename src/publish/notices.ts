@@ -1,22 +1,24 @@
 /** The short plain pages the public site answers with when there is no summary to show. */
 import { shortDate } from './format.ts';
 import { html } from './html.ts';
-import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
+import { DEFAULT_SITE, renderDocument, type SiteIdentity } from './layout.ts';
 import { serverLinks } from './links.ts';
 
 interface NoticeOptions {
   baseUrl: string;
   disclaimer: string;
+  site?: SiteIdentity;
 }
 
 function notice(options: NoticeOptions, title: string, text: string): string {
   const links = serverLinks(options.baseUrl);
+  const site = options.site ?? DEFAULT_SITE;
   return renderDocument({
-    title: `${title} | ${DEFAULT_SITE_NAME}`,
+    title: `${title} | ${site.name}`,
     description: text,
     canonical: links.absolute.home,
     links,
-    siteName: DEFAULT_SITE_NAME,
+    site,
     disclaimer: options.disclaimer,
     kind: 'website',
     main: html`<h1>${title}</h1><p>${text} <a href="${links.home}">See all summaries</a>.</p>`,
@@ -27,11 +29,17 @@ export function notFoundPage(options: NoticeOptions): string {
   return notice(options, 'Not found', 'No published summary at this address.');
 }
 
-/** For a page an editor took down (410 Gone): when, never the internal reason. */
-export function withdrawnPage(options: NoticeOptions, at: string): string {
+/**
+ * For a page an editor took down (410 Gone): when, and the reason the editor
+ * gave for withdrawing it (written for `unpublish --reason`, which says it is
+ * shown to readers).
+ */
+export function withdrawnPage(options: NoticeOptions, at: string, reason: string | null = null): string {
+  const when = shortDate(at, (options.site ?? DEFAULT_SITE).locale);
+  const why = reason?.trim() ? ` Reason given by the editors: ${reason.trim().replace(/[.\s]+$/, '')}.` : '';
   return notice(
     options,
     'Summary withdrawn',
-    `This summary was withdrawn by the editors on ${shortDate(at)} and is no longer available.`,
+    `This summary was withdrawn by the editors on ${when} and is no longer available.${why}`,
   );
 }

@@ -3,7 +3,7 @@ import { type CreditWording, creditLine } from './credit.ts';
 import { renderDisclaimer } from './disclaimer.ts';
 import { shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
-import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
+import { DEFAULT_SITE, renderDocument, type SiteIdentity } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 import {
@@ -18,7 +18,7 @@ import {
 export interface PageOptions {
   disclaimer: string;
   baseUrl: string;
-  siteName?: string;
+  site?: SiteIdentity;
   /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
   links?: SiteLinks;
   /** How the page says it was made and checked (PAGE_CREDIT_*). */
@@ -28,9 +28,9 @@ export interface PageOptions {
 }
 
 /** "· Updated on 5/3/2026" once a corrected version has replaced the first one. */
-export function updated(item: PublishedSummary): Html | null {
+export function updated(item: PublishedSummary, locale: string): Html | null {
   if (!item.updatedAt) return null;
-  return html` · <span class="updated">Updated on <time datetime="${item.updatedAt}">${shortDate(item.updatedAt)}</time></span>`;
+  return html` · <span class="updated">Updated on <time datetime="${item.updatedAt}">${shortDate(item.updatedAt, locale)}</time></span>`;
 }
 
 export function renderSummaryPage(
@@ -39,28 +39,28 @@ export function renderSummaryPage(
   options: PageOptions,
 ): string {
   const links = options.links ?? serverLinks(options.baseUrl);
-  const siteName = options.siteName ?? DEFAULT_SITE_NAME;
+  const site = options.site ?? DEFAULT_SITE;
   const s = item.summary;
   const banner = options.banner
     ? html`<p class="notice preview-banner" role="note">${options.banner}</p>`
     : null;
   const main = html`${banner}<article>
 <h1>${s.headline}</h1>
-<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt)}</time>${updated(item)}${item.record.journal ? html` · about an article in <cite>${item.record.journal}</cite>` : null}</p>
-<p class="credit">${creditLine(item, options.credit)}</p>
+<p class="meta">Summary published <time datetime="${item.publishedAt}">${shortDate(item.publishedAt, site.locale)}</time>${updated(item, site.locale)}${item.record.journal ? html` · about an article in <cite>${item.record.journal}</cite>` : null}</p>
+<p class="credit">${creditLine(item, options.credit, site.locale)}</p>
 ${extractiveNotice(item)}
 ${ratingsBlock(s)}
 ${summarySections(s)}
 ${topicsSection(s, links)}
-${sourceSection(item.record)}
+${sourceSection(item.record, site.locale)}
 </article>
-${relatedSection(related, links)}`;
+${relatedSection(related, links, site.locale)}`;
   return renderDocument({
-    title: `${s.headline} | ${siteName}`,
+    title: `${s.headline} | ${site.name}`,
     description: s.takeaway,
     canonical: links.absolute.summary(item.slug),
     links,
-    siteName,
+    site,
     disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
     main,

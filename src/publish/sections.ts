@@ -79,35 +79,39 @@ function sourceLinks(record: PaperRecord): Html[] {
 }
 
 /** The original article: title, journal, date, authors, DOI and PubMed links. */
-export function sourceSection(record: PaperRecord): Html {
+export function sourceSection(record: PaperRecord, locale?: string): Html {
   const links = sourceLinks(record);
   return html`<section class="source" aria-labelledby="source-heading">
 <h2 id="source-heading">More Details</h2>
 <dl>
 <dt>Original article</dt><dd>${record.title}</dd>
 ${record.journal ? html`<dt>Journal</dt><dd>${record.journal}</dd>` : null}
-${record.publishedAt ? html`<dt>Published</dt><dd>${longDate(record.publishedAt)}</dd>` : null}
+${record.publishedAt ? html`<dt>Published</dt><dd>${longDate(record.publishedAt, locale)}</dd>` : null}
 ${record.authors.length > 0 ? html`<dt>Authors</dt><dd>${shortAuthors(record.authors)}</dd>` : null}
 ${links.length > 0 ? html`<dt>Read the original</dt><dd>${links}</dd>` : null}
 </dl>
 </section>`;
 }
 
-function card(item: PublishedSummary, links: SiteLinks): Html {
+function card(item: PublishedSummary, links: SiteLinks, locale?: string): Html {
   const date = articleDate(item);
   return html`<li class="card">
 <h3><a href="${links.summary(item.slug)}">${item.summary.headline}</a></h3>
-<p class="meta"><time datetime="${date}">${shortDate(date)}</time></p>
+<p class="meta"><time datetime="${date}">${shortDate(date, locale)}</time></p>
 <p>${excerpt(item.summary.takeaway)}</p>
 <a href="${links.summary(item.slug)}" aria-label="Read more: ${item.summary.headline}">Read More</a>
 </li>`;
 }
 
 /** "You May Also Like" cards; nothing at all when no other summary shares a topic. */
-export function relatedSection(items: readonly PublishedSummary[], links: SiteLinks): Html | null {
+export function relatedSection(
+  items: readonly PublishedSummary[],
+  links: SiteLinks,
+  locale?: string,
+): Html | null {
   if (items.length === 0) return null;
   return html`<section aria-labelledby="related-heading">
 <h2 id="related-heading">You May Also Like</h2>
-<ul class="cards">${items.map((item) => card(item, links))}</ul>
+<ul class="cards">${items.map((item) => card(item, links, locale))}</ul>
 </section>`;
 }

@@ -74,7 +74,7 @@ export async function unpublish(
     deps.store,
     id,
     live,
-    { ...live, withdrawn: { at, by: actor, reason } },
+    { ...live, withdrawn: { at, by: actor, reason, shown: true } },
     {
       actor,
       action: 'unpublished',

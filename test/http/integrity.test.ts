@@ -130,7 +130,10 @@ describe('corrections and withdrawals', () => {
 
     const gone = await h.call(`/s/${slug}`);
     expect(gone.status).toBe(410);
-    expect(await gone.text()).toMatch(/withdrawn by the editors/);
+    const goneText = await gone.text();
+    expect(goneText).toMatch(/withdrawn by the editors/);
+    // The reason, given on a form that says readers see it, is on the withdrawn page.
+    expect(goneText).toContain('Reason given by the editors: The trial was retracted by the journal.');
     expect(await (await h.call('/')).text()).not.toContain(id);
     expect(await (await h.call('/?topic=falls')).text()).not.toContain(id);
     expect(await (await h.call('/feed.json')).text()).not.toContain(id);

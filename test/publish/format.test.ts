@@ -8,14 +8,22 @@ import { topicFileName } from '../../src/publish/topics.ts';
 
 describe('dates', () => {
   it('shows partial PubMed dates only as precise as they are, whatever the time zone', () => {
-    expect(shortDate('2026-05-01')).toBe('5/1/2026');
-    expect(shortDate('2026-05')).toBe('5/1/2026');
+    expect(shortDate('2026-05-01')).toBe('May 1, 2026');
+    // A month alone never gets an invented day.
+    expect(shortDate('2026-05')).toBe('May 2026');
     expect(shortDate('2018')).toBe('2018');
-    expect(shortDate('2026-12-31T23:30:00.000Z')).toBe('12/31/2026');
+    expect(shortDate('2026-12-31T23:30:00.000Z')).toBe('Dec 31, 2026');
     expect(longDate('2018-08-29')).toBe('August 29, 2018');
     expect(longDate('2023-02')).toBe('February 2023');
     expect(longDate(null)).toBe('');
     expect(shortDate('not a date')).toBe('');
+  });
+
+  it("follows the site's locale (SITE_LOCALE) through Intl.DateTimeFormat", () => {
+    expect(shortDate('2026-05-01', 'en-GB')).toBe('1 May 2026');
+    expect(longDate('2018-08-29', 'en-GB')).toBe('29 August 2018');
+    expect(longDate('2023-02', 'de-DE')).toBe('Februar 2023');
+    expect(shortDate('2026-12-07', 'fr-FR')).toBe('7 déc. 2026');
   });
 });
 

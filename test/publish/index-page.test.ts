@@ -24,11 +24,11 @@ describe('the index of published summaries', () => {
 
   it('shows each entry with its publication date, the journal and article date, takeaway and topic links', () => {
     expect(page).toContain(
-      'Summary published <time datetime="2026-05-02T14:30:00.000Z">5/2/2026</time> · <cite>BMJ (Clinical research ed.)</cite>, August 29, 2018</p>',
+      'Summary published <time datetime="2026-05-02T14:30:00.000Z">May 2, 2026</time> · <cite>BMJ (Clinical research ed.)</cite>, August 29, 2018</p>',
     );
     // No journal or date in the record: just when it was published.
     expect(page).toContain(
-      'Summary published <time datetime="2026-01-10T10:00:00.000Z">1/10/2026</time></p>',
+      'Summary published <time datetime="2026-01-10T10:00:00.000Z">Jan 10, 2026</time></p>',
     );
     expect(page).toContain(
       '<p>Most sudden back pain improves within weeks; staying active helps more than bed rest.</p>',

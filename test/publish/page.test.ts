@@ -96,7 +96,7 @@ describe('a published summary page', () => {
     const text = /<p>(A very large genetic study[^<]*)<\/p>/.exec(card)?.[1] ?? '';
     expect(text.endsWith('…')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(101);
-    expect(card).toContain('<time datetime="2018-08-29">8/29/2018</time>');
+    expect(card).toContain('<time datetime="2018-08-29">Aug 29, 2018</time>');
   });
 
   it('omits "You May Also Like" when nothing shares a topic', () => {
@@ -126,7 +126,10 @@ describe('a published summary page', () => {
   });
 
   it('uses the site name it is given', () => {
-    const named = renderSummaryPage(backPain, [], { ...options, siteName: 'MS Research Explained' });
+    const named = renderSummaryPage(backPain, [], {
+      ...options,
+      site: { name: 'MS Research Explained', about: null, locale: 'en-US' },
+    });
     expect(named).toContain('| MS Research Explained</title>');
   });
 });

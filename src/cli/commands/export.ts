@@ -14,6 +14,7 @@ export function exportPublished(o: { out: string; json?: boolean }): Promise<voi
     const result = await exportSite(items, out, {
       disclaimer: ctx.config.http.disclaimer,
       credit: ctx.config.http.credit,
+      site: ctx.config.http.site,
       baseUrl: ctx.config.http.publicBaseUrl,
     });
     if (o.json)

@@ -114,7 +114,10 @@ function UnpublishForm({ view, csrf }: Props) {
   if (!isLive(view.publication)) return null;
   return (
     <ActionForm paperId={view.id} csrf={csrf} action="unpublish" id="unpublish-form">
-      <label for="unpublish-reason">Reason for taking the page down (required, kept in the history)</label>
+      <label for="unpublish-reason">
+        Reason for taking the page down (required: shown to readers on the withdrawn page, and kept in the
+        history)
+      </label>
       <textarea id="unpublish-reason" name="reason" rows={2} required />
       <p>
         <button type="submit" class="danger">
