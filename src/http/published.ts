@@ -36,6 +36,8 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
       deps.log.error({ err }, 'the published site could not be rebuilt; serving the previous copy'),
   });
   app.get('/', async (c) => {
+    const query = c.req.query('q')?.trim().slice(0, 200);
+    if (query) return c.html(await site.search(query));
     const topic = c.req.query('topic')?.trim() || undefined;
     const number = pageNumber(c.req.query('page'));
     const html = await site.index(topic, number);

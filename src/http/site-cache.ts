@@ -31,6 +31,7 @@ import type { SiteIdentity } from '../publish/layout.ts';
 import { renderSummaryPage } from '../publish/page.ts';
 import type { PublishedSummary } from '../publish/published.ts';
 import { type LiveItem, PublishedSet } from '../publish/published-set.ts';
+import { searchPublished } from '../publish/search.ts';
 import type { SiteSource } from '../publish/site-source.ts';
 import { topicKey } from '../publish/topics.ts';
 import { PageCache } from './page-cache.ts';
@@ -95,6 +96,23 @@ export class SiteCache {
     return { item: live.item, html: this.renderSummary(live.item, pick(dropped)) };
   }
 
+  /**
+   * The newest summaries with every word of `query` (../publish/search.ts); never
+   * cached, and checked against the public index like any list while the copy is stale.
+   */
+  async search(query: string): Promise<string> {
+    const { copy, stale } = await this.current();
+    const pick: Pick = (dropped) => searchPublished(without(copy.set.list(), dropped), query);
+    const dropped = stale ? await this.verified(copy, pick) : new Set<string>();
+    return renderIndexPage(pick(dropped), copy.set.counts(), {
+      disclaimer: this.options.disclaimer,
+      baseUrl: this.options.baseUrl,
+      ...(this.options.site ? { site: this.options.site } : {}),
+      searchable: true,
+      query,
+    });
+  }
+
   /** Page `number` of the list (all, or one topic). */
   async index(topic: string | undefined, number: number): Promise<string> {
     const { copy, stale } = await this.current();
@@ -108,6 +126,7 @@ export class SiteCache {
         baseUrl: this.options.baseUrl,
         ...(this.options.site ? { site: this.options.site } : {}),
         page: { number: n, size },
+        searchable: true,
         ...(topic === undefined ? {} : { topic }),
       });
     const dropped = stale ? await this.verified(copy, slice(list, (n - 1) * size, size)) : new Set<string>();

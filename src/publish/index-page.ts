@@ -10,6 +10,7 @@ import { DEFAULT_SITE, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PageOptions } from './page.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
+import { SEARCH_MAX } from './search.ts';
 import { hasTopic, type TopicCount, topicCounts, topicKey } from './topics.ts';
 
 export interface IndexOptions extends PageOptions {
@@ -17,6 +18,18 @@ export interface IndexOptions extends PageOptions {
   topic?: string;
   /** One page of the list (1-based) of `size` summaries, with links to the pages beside it. */
   page?: { number: number; size: number };
+  /** Show the search box (the server answers `/?q=`; a static export cannot). */
+  searchable?: boolean;
+  /** The list is the results of this search. */
+  query?: string;
+}
+
+function searchBox(links: SiteLinks, query: string | undefined): Html {
+  return html`<form class="search" role="search" method="get" action="${links.home}">
+<label for="site-q">Search the summaries</label>
+<input id="site-q" name="q" type="search" value="${query ?? ''}" maxlength="200">
+<button type="submit">Search</button>
+</form>`;
 }
 
 /** `/?page=2`, `/?topic=sleep&page=2`: a page of the server's list. */
@@ -95,13 +108,23 @@ export function renderIndexPage(
   const links = options.links ?? serverLinks(options.baseUrl);
   const site = options.site ?? DEFAULT_SITE;
   const topic = options.topic?.trim() ? options.topic : undefined;
+  const query = options.query?.trim() || undefined;
   const size = options.page?.size ?? Math.max(1, list.length);
   const pages = Math.max(1, Math.ceil(list.length / size));
   const n = Math.min(Math.max(1, options.page?.number ?? 1), pages);
   const shown = options.page ? list.slice((n - 1) * size, n * size) : list;
   const empty =
-    topic === undefined ? 'Nothing has been published yet.' : 'No published summaries on this topic yet.';
-  const main = html`${heading(topic, counts, links)}
+    query !== undefined
+      ? 'No published summary has all of those words: try fewer or other words.'
+      : topic === undefined
+        ? 'Nothing has been published yet.'
+        : 'No published summaries on this topic yet.';
+  const head =
+    query === undefined
+      ? heading(topic, counts, links)
+      : html`<h1>Search: ${query}</h1>
+<p>${String(list.length)} ${list.length === 1 ? 'summary matches' : 'summaries match'}${list.length >= SEARCH_MAX ? ` (the newest ${SEARCH_MAX} shown)` : ''}. <a href="${links.home}">← All summaries</a></p>`;
+  const main = html`${options.searchable ? searchBox(links, query) : null}${head}
 ${shown.length > 0 ? html`<ol class="cards">${shown.map((item) => entry(item, links, site.locale))}</ol>` : html`<p>${empty}</p>`}
 ${options.page ? pager(links, topic, n, pages) : null}
 ${topicList(counts, links)}`;

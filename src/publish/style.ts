@@ -30,6 +30,9 @@ h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
 .source dt { font-weight: 600; }
 .source dd { margin: 0 0 .5rem; }
 .cards { list-style: none; padding: 0; display: grid; gap: 1rem; }
+.search { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: 1rem 0 0; }
+.search label { flex-basis: 100%; font-weight: 600; font-size: .9rem; }
+.search input { flex: 1; min-width: 10rem; padding: .4rem .5rem; font: inherit; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
 .card h2 { font-size: 1.2rem; margin: 0 0 .25rem; }
 .card h3 { margin: 0 0 .25rem; }

@@ -45,3 +45,22 @@ describe('site settings', () => {
     expect(() => parseEnv({ SITE_LOCALE: 'not a locale!' })).toThrow(/SITE_LOCALE: must be a locale/);
   });
 });
+
+describe('the index search box', () => {
+  it('finds published summaries by their words, and never a withdrawn one', async () => {
+    const id = await reviewedPaper(h, 'Search: walking sticks and falls at home');
+    expect((await post(id, 'approve', { basedOn: 2 })).status).toBe(200);
+    expect((await post(id, 'publish', { basedOn: 2 })).status).toBe(200);
+    const home = await (await h.call('/')).text();
+    expect(home).toContain('<form class="search" role="search" method="get" action="/">');
+    const found = await (await h.call(`/?q=${encodeURIComponent('WALKING sticks')}`)).text();
+    expect(found).toContain('<h1>Search: WALKING sticks</h1>');
+    expect(found).toContain('1 summary matches');
+    expect(found).toContain(id);
+    const none = await (await h.call('/?q=unicorns')).text();
+    expect(none).toContain('No published summary has all of those words');
+    expect(none).not.toContain(id);
+    expect((await post(id, 'unpublish', { reason: 'Published too early.' })).status).toBe(200);
+    expect(await (await h.call('/?q=walking')).text()).not.toContain(id);
+  });
+});
