@@ -19,11 +19,17 @@ afterAll(() => h.cleanup());
 const post = (id: string, action: string, json: unknown) =>
   h.call(`/api/drafts/${id}/${action}`, { method: 'POST', token: h.tokens.reviewer, json });
 
+/** A reviewed paper, approved and published at version 2; its id. */
+async function publishedPaper(title: string): Promise<string> {
+  const id = await reviewedPaper(h, title);
+  expect((await post(id, 'approve', { basedOn: 2 })).status).toBe(200);
+  expect((await post(id, 'publish', { basedOn: 2 })).status).toBe(200);
+  return id;
+}
+
 describe('site settings', () => {
   it('names the site, explains it, and writes dates the British way', async () => {
-    const id = await reviewedPaper(h, 'Site identity: balance classes');
-    expect((await post(id, 'approve', { basedOn: 2 })).status).toBe(200);
-    expect((await post(id, 'publish', { basedOn: 2 })).status).toBe(200);
+    const id = await publishedPaper('Site identity: balance classes');
     const home = await (await h.call('/')).text();
     expect(home).toContain('<title>MS Research Explained: plain-language research summaries</title>');
     expect(home).toContain('<a class="site-name" href="/">MS Research Explained</a>');
@@ -48,9 +54,7 @@ describe('site settings', () => {
 
 describe('the index search box', () => {
   it('finds published summaries by their words, and never a withdrawn one', async () => {
-    const id = await reviewedPaper(h, 'Search: walking sticks and falls at home');
-    expect((await post(id, 'approve', { basedOn: 2 })).status).toBe(200);
-    expect((await post(id, 'publish', { basedOn: 2 })).status).toBe(200);
+    const id = await publishedPaper('Search: walking sticks and falls at home');
     const home = await (await h.call('/')).text();
     expect(home).toContain('<form class="search" role="search" method="get" action="/">');
     const found = await (await h.call(`/?q=${encodeURIComponent('WALKING sticks')}`)).text();
