@@ -117,7 +117,7 @@ export async function seedPaper(
     });
     const publication = {
       ...{ version: 1, slug: slugFor(id, draft.summary.headline), firstPublishedAt: now, publishedAt: now },
-      ...{ publishedBy: by, approvedBy: by, approvedAt: now, withdrawn: null },
+      ...{ publishedBy: by, approvedBy: by, approvedAt: now, replaced: null, withdrawn: null },
     };
     await publishVersion(store, id, publication, { actor: by, action: 'published', note: 'version 1' }, at);
   }

@@ -40,6 +40,8 @@ export const Publication = z.object({
   /** Who approved this version, and when: the page says it was checked by a person on that date. */
   approvedBy: z.string(),
   approvedAt: z.string(),
+  /** The version this one replaced on the live page (a correction); null for a first publication. */
+  replaced: z.number().int().positive().nullable().default(null),
   /** Set when an editor took the page down; the page then answers 410. */
   withdrawn: Withdrawal.nullable().default(null),
 });

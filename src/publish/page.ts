@@ -27,10 +27,11 @@ export interface PageOptions {
   banner?: string;
 }
 
-/** "· Updated on 5/3/2026" once a corrected version has replaced the first one. */
+/** "· Updated on May 3, 2026: Corrected Key Takeaway." once a corrected version has replaced the first one. */
 export function updated(item: PublishedSummary, locale: string): Html | null {
   if (!item.updatedAt) return null;
-  return html` · <span class="updated">Updated on <time datetime="${item.updatedAt}">${shortDate(item.updatedAt, locale)}</time></span>`;
+  const what = item.correction ? html`: ${item.correction}` : null;
+  return html` · <span class="updated">Updated on <time datetime="${item.updatedAt}">${shortDate(item.updatedAt, locale)}</time>${what}</span>`;
 }
 
 export function renderSummaryPage(

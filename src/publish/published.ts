@@ -11,6 +11,7 @@ import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { slugify } from '../text/slug.ts';
+import { correctionLine } from './correction.ts';
 
 export const PublishedSummary = z.object({
   id: z.string(),
@@ -21,6 +22,8 @@ export const PublishedSummary = z.object({
   publishedAt: z.string(),
   /** When a corrected version replaced the first one; null until then. */
   updatedAt: z.string().nullable(),
+  /** What the last correction changed, in one line ("Corrected Key Takeaway."); null when none is known. */
+  correction: z.string().nullable().optional(),
   /** When a person approved the published version, and who (shown only where configured). */
   checkedAt: z.string(),
   checkedBy: z.string(),
@@ -56,6 +59,7 @@ export async function publishedItem(store: PaperStore, paper: Paper): Promise<Pu
   if (!isLive(pub) || !paper.record) return null;
   const draft = await store.draftVersion(paper.id, pub.version);
   if (!draft) return null;
+  const previous = pub.replaced ? await store.draftVersion(paper.id, pub.replaced) : null;
   return {
     id: paper.id,
     slug: pub.slug,
@@ -63,6 +67,7 @@ export async function publishedItem(store: PaperStore, paper: Paper): Promise<Pu
     record: paper.record,
     publishedAt: pub.firstPublishedAt,
     updatedAt: pub.publishedAt === pub.firstPublishedAt ? null : pub.publishedAt,
+    correction: previous ? correctionLine(previous.summary, draft.summary) : null,
     checkedAt: pub.approvedAt || pub.publishedAt,
     checkedBy: pub.approvedBy,
     version: pub.version,

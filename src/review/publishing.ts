@@ -39,6 +39,7 @@ export async function publish(
     publishedBy: actor,
     approvedBy: approval?.by ?? '',
     approvedAt: approval?.at ?? '',
+    replaced: before && !before.withdrawn ? before.version : null,
     withdrawn: null,
   };
   const correction = before

@@ -102,7 +102,8 @@ describe('corrections and withdrawals', () => {
     expect(await publicSlug(id)).toBe(slug);
     const after = await (await h.call(`/s/${slug}`)).text();
     expect(after).toContain('A corrected takeaway');
-    expect(after).toMatch(/Updated on <time/);
+    // What changed, in one line.
+    expect(after).toMatch(/Updated on <time[^>]*>[^<]+<\/time>: Corrected Key Takeaway\.<\/span>/);
     const feed = await (await h.call('/feed.json')).json();
     const item = feed.items.find((i: { id: string }) => i.id === id);
     expect(item.date_modified).toBeTruthy();
