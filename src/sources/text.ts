@@ -6,6 +6,8 @@
 import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
 import { MAX_TITLE_CHARS, PaperRecord as PaperRecordSchema } from '../domain/paper.ts';
 import { InputError } from '../errors/input-error.ts';
+import { findDoiInText } from './doi.ts';
+import { findPmidInText } from './pmid.ts';
 import { refuseUnusableText } from './text-refusals.ts';
 
 export const MIN_ABSTRACT_CHARS = 200;
@@ -92,6 +94,23 @@ function splitSections(body: string): AbstractSection[] {
   return sections;
 }
 
+/** A line that is only the paper's own identifier: "doi: 10.…", "https://doi.org/10.…", "PMID: 123". */
+const ID_LINE = /^\s*(?:doi:?\s*|https?:\/\/(?:dx\.)?doi\.org\/|pmid:?\s*)\S+\s*$/i;
+
+/**
+ * The DOI and PMID a pasted paper prints on lines of their own (as a copied
+ * citation does), so its page can link the original; those lines leave the
+ * abstract. An identifier inside a sentence is left alone: it may cite another paper.
+ */
+function identifierLines(text: string): { text: string; doi: string | null; pmid: string | null } {
+  const lines = text.split(/\r\n?|\n/);
+  const ids = lines.filter((l) => ID_LINE.test(l)).join('\n');
+  if (!ids) return { text, doi: null, pmid: null };
+  const doi = findDoiInText(ids);
+  const pmid = findPmidInText(ids);
+  return { text: lines.filter((l) => !ID_LINE.test(l)).join('\n'), doi, pmid };
+}
+
 export function textRecord(input: {
   text: string;
   title?: string | undefined;
@@ -100,11 +119,14 @@ export function textRecord(input: {
   pmid?: string | undefined;
   maxBytes: number;
 }): PaperRecord {
-  const { title, sections } = parsePastedText(input);
+  const found = identifierLines(input.text);
+  const { title, sections } = parsePastedText({ ...input, text: found.text });
+  const doi = input.doi ?? found.doi;
+  const pmid = input.pmid ?? found.pmid;
   return PaperRecordSchema.parse({
     title,
     journal: input.journal ?? null,
-    ids: { ...(input.doi ? { doi: input.doi } : {}), ...(input.pmid ? { pmid: input.pmid } : {}) },
+    ids: { ...(doi ? { doi } : {}), ...(pmid ? { pmid } : {}) },
     abstract: sections,
   });
 }
