@@ -10,7 +10,8 @@
  * as it is and a notice says what changed and how to see it (their typing is
  * never swapped away; deciding on the older version is refused by the server
  * and shows the newer one with their typing beside it). A claim change only
- * swaps the claim notice. Without EventSource the page stays as it is.
+ * swaps the claim notice. Without EventSource the page stays as it is. Only
+ * a tab in view listens (browsers allow few connections per server).
  */
 export const LIVE_SCRIPT = `
 (function () {
@@ -80,6 +81,8 @@ export const LIVE_SCRIPT = `
   function onPaperEvent(d) {
     var badge = document.getElementById('paper-state');
     if (!d || !badge) return;
+    // The reviewer's own decision is on its way back: compare with the page it brings.
+    if (desk && desk.deciding()) { window.setTimeout(function () { onPaperEvent(d); }, 300); return; }
     var shownVersion = Number(badge.getAttribute('data-version'));
     var claim = document.getElementById('claim-notice');
     if (claim && desk && (claim.getAttribute('data-claim-by') || '') !== d.claimBy) desk.claim();
@@ -116,7 +119,12 @@ export const LIVE_SCRIPT = `
     source = new EventSource('/desk/live?ids=' + encodeURIComponent(ids.join(',')));
     source.addEventListener('queue', function (ev) { onQueueEvent(JSON.parse(ev.data), baseline); });
   }
-  listen();
-  window.addEventListener('pagehide', function () { if (source) source.close(); });
+  // Only a tab in view holds a stream: a browser opens about six connections per server, and
+  // background tabs holding them would stall the next page. Back in view, the first event
+  // compares with what the page shows, so nothing that changed meanwhile is missed.
+  function stop() { if (source) { source.close(); source = null; } }
+  document.addEventListener('visibilitychange', function () { if (document.hidden) stop(); else if (!source) listen(); });
+  if (!document.hidden) listen();
+  window.addEventListener('pagehide', stop);
 })();
 `;

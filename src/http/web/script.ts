@@ -102,7 +102,9 @@ export const DESK_SCRIPT = `
       .catch(function () {});
   }
   // A decision sent with fetch: the answered page's <main> takes the place of this one.
+  var deciding = false;
   function decide(f) {
+    deciding = true;
     var kept = {};
     each(f, 'textarea[id], input[type=text][id]', function (t) { kept[t.id] = t.value; });
     var busy = f.querySelector('button[type=submit]');
@@ -126,8 +128,9 @@ export const DESK_SCRIPT = `
         if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
         target.focus();
         if (banner) announce(banner.textContent);
+        deciding = false;
       })
-      .catch(function () { leaving = true; f.submit(); });
+      .catch(function () { deciding = false; leaving = true; f.submit(); });
   }
   // Typing refused on an older version waits in #unsaved-edits: put back into the form, or discarded.
   function bindUnsaved(root, form, changed) {
@@ -283,7 +286,7 @@ export const DESK_SCRIPT = `
   });
   init(document);
   // For the live updates (./live-script.ts): re-bind a swapped-in <main>, and whether typing would be lost.
-  window.laysumDesk = { init: init, dirty: function () { return dirty; }, announce: announce, claim: checkClaim };
+  window.laysumDesk = { init: init, dirty: function () { return dirty; }, deciding: function () { return deciding; }, announce: announce, claim: checkClaim };
   // A page that a decision or a refusal landed on says so out loud, not only on screen.
   var landed = document.querySelector('main > .banner');
   if (landed) announce(landed.textContent);
