@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisWorkerHeartbeats } from '../../src/store/worker-heartbeats.ts';
 import { runCli } from '../support/cli.ts';
 import { REDIS_URL } from '../support/harness.ts';
-import { type HttpHarness, signIn, startHttp, type WebSession } from './support.ts';
+import { type HttpHarness, paperText, signIn, startHttp, type WebSession } from './support.ts';
 
 let h: HttpHarness;
 let reviewer: WebSession;
@@ -51,6 +51,17 @@ describe('no worker running', () => {
     expect(mine).toContain('No worker is running');
     expect(mine).toContain('stays queued until a worker runs');
     expect(await text(editor, '/desk/submit')).toContain('No worker is running');
+  });
+
+  it('`laysum submit` queues the paper and says it waits for a worker', async () => {
+    const res = await runCli(
+      ['submit', '--text', '-'],
+      { REDIS_URL, LAYSUM_PREFIX: h.p.config.redis.prefix },
+      paperText('Heartbeat: a paper submitted with no worker running'),
+    );
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Queued p[0-9a-f]{12}\./);
+    expect(res.stderr).toMatch(/Note: No worker is running .*stays queued until a worker runs/);
   });
 
   it('`laysum status` says it plainly', async () => {

@@ -7,8 +7,9 @@ import { provideSource } from '../../intake/source.ts';
 import { type SubmitResult, submitPaper } from '../../intake/submit.ts';
 import { resolvePaperId } from '../../review/view.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
-import { print, printJson } from '../output.ts';
+import { note, print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
+import { workersSeen } from '../workers.ts';
 import { submitBatch } from './submit-batch.ts';
 
 export interface SubmitOptions {
@@ -72,6 +73,9 @@ export function submit(o: SubmitOptions): Promise<void> {
     const result = await submitPaper(ctx, await toRequest(o), origin);
     if (o.json) printJson({ ...result, duplicate: !result.created });
     else print(describeResult(result));
+    // Said on stderr, so --json output stays one document: the paper only waits while no worker runs.
+    const { warning } = (await workersSeen(ctx)).presence;
+    if (result.created && warning) note(`Note: ${warning}`);
   });
 }
 

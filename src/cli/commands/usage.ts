@@ -5,16 +5,16 @@
  * state, today's LLM use, pauses).
  */
 import { PaperState } from '../../domain/state.ts';
-import { type WorkerPresence, workerPresence } from '../../domain/worker-presence.ts';
+import type { WorkerPresence } from '../../domain/worker-presence.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { describeLearnedMode } from '../../store/llm-modes.ts';
 import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
 import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
-import { redisWorkerHeartbeats } from '../../store/worker-heartbeats.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
+import { workersSeen } from '../workers.ts';
 
 /** `--json` (as every command takes). */
 interface JsonOption {
@@ -106,9 +106,7 @@ async function redisProblems(ctx: Context) {
 
 /** Which workers run, from their heartbeats: the line says plainly when none does. */
 async function workersNow(ctx: Context): Promise<{ presence: WorkerPresence; line: string }> {
-  const { workers, now } = await redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix).seen();
-  const presence = workerPresence(workers, now, ctx.config.workers.heartbeatMs);
-  const running = workers.filter((w) => !w.stopped).slice(0, presence.running);
+  const { presence, running } = await workersSeen(ctx);
   const who = running.map((w) => `${w.host} pid ${w.pid} (${w.stages.join(', ')})`).join('; ');
   const line = presence.warning
     ? `WORKERS: ${presence.warning}`
