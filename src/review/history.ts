@@ -134,6 +134,8 @@ async function withTitles(
 }
 
 const CHUNK = 200;
+/** Most system events one unfiltered page folds below its people's entries. */
+const SYSTEM_MAX = 500;
 /** How far one page may read looking for matches before it hands back a cursor. */
 const MAX_SCAN = 5000;
 
@@ -144,18 +146,25 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
   if (f.paper) return paperHistory(store, f, since, until);
   let before: string | null = f.before ?? (until !== undefined ? `${until + 1}-0` : null);
   const found: StreamEntry[] = [];
-  // Unfiltered, a page is `limit` people's entries; the system events among them fold below.
+  // Unfiltered, a page is `limit` people's entries; the system events among them fold below (at
+  // most SYSTEM_MAX: past that the page ends there, and the next page goes on from it).
   const peopleFirst = !f.who && !f.action;
-  const counted = () => (peopleFirst ? found.filter((r) => !isSystem(r.entry)).length : found.length);
+  let people = 0;
+  let system = 0;
+  const full = () => (peopleFirst ? people >= f.limit || system >= SYSTEM_MAX : found.length >= f.limit);
   let scanned = 0;
   let exhausted = false;
-  while (counted() < f.limit && scanned < MAX_SCAN) {
+  while (!full() && scanned < MAX_SCAN) {
     const rows = await auditPage(store.redis, store.keys.auditAll, { before, count: CHUNK, since });
     scanned += rows.length;
     for (const row of rows) {
       before = row.id;
-      if (matches(row.entry, f)) found.push(row);
-      if (counted() >= f.limit) break;
+      if (matches(row.entry, f)) {
+        found.push(row);
+        if (isSystem(row.entry)) system++;
+        else people++;
+      }
+      if (full()) break;
     }
     if (rows.length < CHUNK) {
       exhausted = rows.length === 0 || before === rows.at(-1)?.id;
