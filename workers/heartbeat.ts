@@ -9,6 +9,9 @@ import { hostname } from 'node:os';
 import type { Context } from '../src/runtime/context.ts';
 import { redisWorkerHeartbeats } from '../src/store/worker-heartbeats.ts';
 
+/** How long a stopping worker waits to record that it left. */
+const LEAVE_WAIT_MS = 1000;
+
 export interface Heartbeat {
   stop(): Promise<void>;
 }
@@ -24,7 +27,13 @@ export async function startHeartbeat(ctx: Context, stages: readonly string[]): P
   return {
     async stop() {
       clearInterval(timer);
-      await beats.leave(id).catch(() => {});
+      // Bounded: with Redis away, stopping must not wait on it (the entry then fades out by itself).
+      let timeout: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timeout = setTimeout(resolve, LEAVE_WAIT_MS);
+      });
+      await Promise.race([beats.leave(id).catch(() => {}), waited]);
+      clearTimeout(timeout);
     },
   };
 }

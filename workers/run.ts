@@ -111,9 +111,10 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
     close: async () => {
       clearInterval(timer);
       eviction.stop();
-      await heartbeat.stop();
       await dispatcher?.close();
-      return closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
+      const outcome = await closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
+      await heartbeat.stop();
+      return outcome;
     },
   };
 }
