@@ -8,10 +8,10 @@
  */
 
 import type { CheckResult, Draft } from '../src/domain/draft.ts';
+import { identitiesOf } from '../src/domain/identity.ts';
 import type { PaperRecord } from '../src/domain/paper.ts';
 import { slugFor } from '../src/publish/published.ts';
 import { decide, publishVersion } from '../src/store/decisions.ts';
-import { identitiesOf } from '../src/store/identity.ts';
 import type { PaperStore } from '../src/store/papers.ts';
 
 export const TOPICS = [

@@ -10,10 +10,10 @@
  */
 
 import type { Config } from '../config/env.ts';
+import { recordIdentities } from '../domain/identity.ts';
 import { abstractText, capTitle, type Paper, type PaperRecord, queuePriority } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
-import { recordIdentities } from '../store/identity.ts';
 import { adoptFrom, discard } from '../store/merges.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { type Resolvers, resolveSubmission } from './resolvers.ts';

@@ -6,13 +6,14 @@
  * the metadata already known (title, authors, journal, DOI). Only a paper
  * that is waiting for its text can be given one.
  */
+
+import { recordIdentities } from '../domain/identity.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { recordIdentities } from '../store/identity.ts';
 import type { SubmitDeps } from './submit.ts';
 
 export type SourceRequest =

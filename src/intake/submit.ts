@@ -5,6 +5,7 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
+import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../domain/identity.ts';
 import { type Origin, queuePriority, type Submission } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import type { SubmitRequest } from '../domain/submission.ts';
@@ -13,7 +14,6 @@ import { requireDoi } from '../sources/doi.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../store/identity.ts';
 import type { PaperStore } from '../store/papers.ts';
 
 export type { SubmitRequest } from '../domain/submission.ts';

@@ -10,13 +10,8 @@ import { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { normalizeDoi } from '../sources/doi.ts';
 import type { PaperStore } from '../store/papers.ts';
-import {
-  CHECK_RESULTS,
-  type CheckFilter,
-  SORTS,
-  type SortField,
-  searchTokens,
-} from '../store/search-index.ts';
+import { CHECK_RESULTS, type CheckFilter, SORTS, type SortField } from '../store/search-index.ts';
+import { searchTokens } from '../text/search-tokens.ts';
 import { dayEnd, dayStart, parseDay } from './days.ts';
 import { decisionsToday, type ReviewerToday } from './today.ts';
 import { type PaperRow, resolvePaperId as resolveId, rowsFor } from './view.ts';

@@ -8,13 +8,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
+import type { Identity } from '../domain/identity.ts';
 import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } from '../domain/paper.ts';
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { markDecisionCounting } from './decision-counts.ts';
-import { type Identity, identityKey } from './identity.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 import { SearchIndex } from './search-index.ts';
@@ -30,6 +30,12 @@ export interface TransitionInput extends AuditInput {
   reason?: string | null;
   /** Kept on the paper while it is failed; any transition without one clears it. */
   failure?: FailureRecord | null;
+}
+
+/** An identity's key suffix: DOIs may contain ':' and other characters; hashing keeps keys tidy and bounded. */
+function identityKey(identity: Identity): string {
+  if (identity.kind === 'pmid') return identity.value;
+  return createHash('sha256').update(identity.value).digest('hex').slice(0, 32);
 }
 
 /** A new paper id: short, never all digits, no ':' (BullMQ job ids are built from it). */

@@ -12,6 +12,7 @@ import type { Draft } from '../domain/draft.ts';
 import type { Paper } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
 import { readingFigures } from '../text/readability.ts';
+import { searchTokens } from '../text/search-tokens.ts';
 import type { StoreRedis } from './commands.ts';
 import type { Keys } from './keys.ts';
 
@@ -53,14 +54,6 @@ interface Memo {
 
 /** A topic as the filters compare it: case and spacing do not make a new topic. */
 export const facetValue = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Lower-case words and numbers of a text; a DOI stays whole as well (it is one token). */
-export function searchTokens(text: string): string[] {
-  const lower = text.toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const dois = lower.match(/10\.\d{4,9}\/\S+/g) ?? [];
-  return [...new Set([...words, ...dois.map((d) => d.replace(/[.,;)]+$/, ''))])];
-}
 
 function worstCheck(draft: Draft): 'pass' | 'warn' | 'fail' {
   if (draft.checks.some((c) => c.status === 'fail')) return 'fail';

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Draft } from '../../src/domain/draft.ts';
+import { identitiesOf } from '../../src/domain/identity.ts';
 import type { LaySummary } from '../../src/domain/summary.ts';
 import { approve } from '../../src/review/decisions.ts';
 import { publish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
-import { identitiesOf } from '../../src/store/identity.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
 import { pubmedRecord } from './support.ts';

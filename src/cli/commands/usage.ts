@@ -4,13 +4,14 @@
  * `laysum status` with no paper id: the fleet at a glance (queues, papers by
  * state, today's LLM use, pauses).
  */
+import { againstBudget, usd } from '../../domain/cost.ts';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { describeLearnedMode } from '../../store/llm-modes.ts';
 import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
-import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
+import { type UsageReport, usageReport } from '../../store/usage-report.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
