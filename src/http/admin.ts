@@ -39,7 +39,7 @@ function adminOnly(deps: AppDeps, path: string): Hono<AppEnv> {
 export function usageDashboard(deps: AppDeps): Hono<AppEnv> {
   const app = adminOnly(deps, USAGE_PATH);
   app.get('/', async (c) => {
-    const report = await usageReport(deps.store.redis, deps.config, 30);
+    const report = await deps.fleet.usageReport(30);
     const [paused] = report.notices;
     return page(c, 'LLM usage', UsageBody({ report }), {
       banner: paused ? { kind: 'info', text: paused.message } : null,

@@ -3,6 +3,7 @@ import type { Config } from '../config/env.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
+import type { FleetStatus } from '../store/fleet.ts';
 import type { PaperStore } from '../store/papers.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   watches: WatchStore;
   /** Webhooks, for the admins' webhooks page. */
   webhooks: WebhookStore;
+  /** The fleet's LLM ledger, pauses, learned output modes and Redis policy (metrics, usage, the queue's banner). */
+  fleet: FleetStatus;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
   /** What /healthz and /readyz report: the Redis connection, its eviction policy, and whether the server is stopping. */

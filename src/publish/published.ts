@@ -75,7 +75,7 @@ export async function publishedItem(store: PaperStore, paper: Paper): Promise<Pu
 export async function loadPublished(store: PaperStore): Promise<PublishedSummary[]> {
   const items: PublishedSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const ids = await store.redis.zrange(store.keys.publicIndex, offset, offset + PAGE - 1);
+    const ids = await store.publicSite.ids(offset, PAGE);
     const papers = await Promise.all(ids.map((id) => store.get(id)));
     const loaded = await Promise.all(
       papers.map((paper) => (paper ? publishedItem(store, paper) : Promise.resolve(null))),

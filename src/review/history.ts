@@ -7,8 +7,7 @@
  */
 
 import type { AuditEntry } from '../domain/draft.ts';
-import type { StreamEntry } from '../store/audit-log.ts';
-import { auditPage } from '../store/audit-log.ts';
+import type { StreamEntry } from '../domain/ports/audit.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { dayEnd, dayStart, parseDay } from './days.ts';
 import { sourceTitle } from './view.ts';
@@ -146,7 +145,7 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
   let scanned = 0;
   let exhausted = false;
   while (found.length < f.limit && scanned < MAX_SCAN) {
-    const rows = await auditPage(store.redis, store.keys.auditAll, { before, count: CHUNK, since });
+    const rows = await store.auditLog.page({ before, count: CHUNK, since });
     scanned += rows.length;
     for (const row of rows) {
       before = row.id;

@@ -7,8 +7,6 @@
  * audit stream, each process keeping its tally and the stream id it read up
  * to, so a view reads only the entries written since the previous one.
  */
-import { auditAfter } from '../store/audit-log.ts';
-import { decisionCounts } from '../store/decision-counts.ts';
 import { utcDay } from '../store/decisions.ts';
 import type { PaperStore } from '../store/papers.ts';
 
@@ -31,8 +29,7 @@ interface Tally {
 const tallies = new WeakMap<PaperStore, Tally>();
 
 export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
-  const counts =
-    (await decisionCounts(store.redis, store.keys, utcDay(now))) ?? (await fromAuditLog(store, now));
+  const counts = (await store.auditLog.decisionCounts(utcDay(now))) ?? (await fromAuditLog(store, now));
   return [...counts]
     .map(([reviewer, decisions]) => ({ reviewer, decisions }))
     .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
@@ -46,13 +43,7 @@ async function fromAuditLog(store: PaperStore, now: Date): Promise<Map<string, n
     tallies.set(store, tally);
   }
   for (;;) {
-    const rows = await auditAfter(
-      store.redis,
-      store.keys.auditAll,
-      tally.last ?? String(day),
-      tally.last !== null,
-      CHUNK,
-    );
+    const rows = await store.auditLog.after(tally.last ?? String(day), tally.last !== null, CHUNK);
     for (const { id, entry } of rows) {
       tally.last = id;
       if (DECISIONS.has(entry.action))

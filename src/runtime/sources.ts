@@ -22,7 +22,7 @@ import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.
 import { keys } from '../store/keys.ts';
 import { adaptiveRedisRateLimiter, redisRateLimiter } from '../store/rate-limiter.ts';
 import type { PollDeps } from '../watch/poll.ts';
-import type { Context } from './context.ts';
+import { type Context, redisOf } from './context.ts';
 
 export function httpOptions(config: Config): HttpOptions {
   const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
@@ -88,7 +88,7 @@ async function pubmedByDoi(
 
 /** The resolvers ingest uses, from a context. */
 export function createSourceResolvers(ctx: Context): Resolvers {
-  return createResolvers(ctx.config, ctx.redis);
+  return createResolvers(ctx.config, redisOf(ctx));
 }
 
 export function createResolvers(config: Config, redis: Redis): Resolvers {
@@ -147,7 +147,7 @@ export function createPollDeps(ctx: Context): PollDeps {
   return {
     submit: ctx,
     watches: ctx.watches,
-    eutils: createEutils(ctx.config, ctx.redis),
+    eutils: createEutils(ctx.config, redisOf(ctx)),
     limits: {
       maxTextBytes: ctx.config.limits.maxTextBytes,
       maxNewPerPoll: ctx.config.limits.maxNewPerPoll,

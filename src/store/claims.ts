@@ -5,6 +5,7 @@
  * draft at once get one claim between them.
  */
 import type { Claim } from '../domain/claim.ts';
+import { internalsOf } from './internals.ts';
 import type { PaperStore } from './papers.ts';
 
 export type ClaimOutcome = 'claimed' | 'renewed' | 'taken' | 'held';
@@ -26,16 +27,16 @@ export class ClaimStore {
   constructor(private readonly store: PaperStore) {}
 
   async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {
-    const key = this.store.keys.claim(paperId);
+    const key = internalsOf(this.store).keys.claim(paperId);
     const now = new Date().toISOString();
-    const [outcome, current, previous] = await this.store.scripts.laysumClaim(
+    const [outcome, current, previous] = await internalsOf(this.store).scripts.laysumClaim(
       key,
       actor,
       now,
       ttlMs,
       takeOver ? '1' : '0',
     );
-    const left = outcome === 'held' ? await this.store.redis.pttl(key) : ttlMs;
+    const left = outcome === 'held' ? await internalsOf(this.store).redis.pttl(key) : ttlMs;
     return {
       outcome: outcome as ClaimOutcome,
       claim: parse(paperId, current, left),
@@ -45,7 +46,12 @@ export class ClaimStore {
 
   /** True when the caller's claim was given back; someone else's claim is left alone. */
   async release(paperId: string, actor: string): Promise<boolean> {
-    return (await this.store.scripts.laysumRelease(this.store.keys.claim(paperId), actor)) === 1;
+    return (
+      (await internalsOf(this.store).scripts.laysumRelease(
+        internalsOf(this.store).keys.claim(paperId),
+        actor,
+      )) === 1
+    );
   }
 
   async get(paperId: string): Promise<Claim | null> {
@@ -56,8 +62,9 @@ export class ClaimStore {
   async many(paperIds: readonly string[]): Promise<Map<string, Claim>> {
     const found = new Map<string, Claim>();
     if (paperIds.length === 0) return found;
-    const multi = this.store.redis.multi();
-    for (const id of paperIds) multi.get(this.store.keys.claim(id)).pttl(this.store.keys.claim(id));
+    const multi = internalsOf(this.store).redis.multi();
+    for (const id of paperIds)
+      multi.get(internalsOf(this.store).keys.claim(id)).pttl(internalsOf(this.store).keys.claim(id));
     const replies = (await multi.exec()) ?? [];
     paperIds.forEach((id, i) => {
       const raw = replies[2 * i]?.[1];

@@ -8,6 +8,7 @@
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { markDecisionCounting } from './decision-counts.ts';
+import { internalsOf } from './internals.ts';
 import type { PaperStore } from './papers.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 
@@ -28,11 +29,11 @@ export interface DecisionInput extends AuditInput {
 
 export async function decide(store: PaperStore, id: string, d: DecisionInput): Promise<PaperState> {
   const now = new Date();
-  const k = store.keys;
+  const k = internalsOf(store).keys;
   const entry = auditEntry(id, d, null, d.to, now);
-  await markDecisionCounting(store.redis, k);
+  await markDecisionCounting(internalsOf(store).redis, k);
   try {
-    return (await store.scripts.laysumDecide(
+    return (await internalsOf(store).scripts.laysumDecide(
       ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id), k.decidedOn(utcDay(now))],
       ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
       ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
@@ -50,11 +51,11 @@ export async function publishVersion(
   audit: AuditInput,
   now = new Date(),
 ): Promise<PaperState> {
-  const k = store.keys;
+  const k = internalsOf(store).keys;
   const entry = auditEntry(id, audit, null, 'published', now);
-  await markDecisionCounting(store.redis, k);
+  await markDecisionCounting(internalsOf(store).redis, k);
   try {
-    return (await store.scripts.laysumPublish(
+    return (await internalsOf(store).scripts.laysumPublish(
       ...[k.paper(id), k.state('published'), k.audit(id), k.auditAll, k.drafts(id)],
       ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
@@ -74,11 +75,11 @@ export async function withdraw(
   audit: AuditInput & { reason: string },
   now = new Date(),
 ): Promise<PaperState> {
-  const k = store.keys;
+  const k = internalsOf(store).keys;
   const entry = auditEntry(id, audit, null, 'unpublished', now);
-  await markDecisionCounting(store.redis, k);
+  await markDecisionCounting(internalsOf(store).redis, k);
   try {
-    return (await store.scripts.laysumUnpublish(
+    return (await internalsOf(store).scripts.laysumUnpublish(
       ...[k.paper(id), k.state('unpublished'), k.audit(id), k.auditAll, k.publicIndex],
       ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],

@@ -4,6 +4,7 @@
  * newcomer knew (its PMID, its DOI).
  */
 import type { PaperRecord } from '../domain/paper.ts';
+import { internalsOf } from './internals.ts';
 import { DocSchema, type PaperStore } from './papers.ts';
 import { auditEntry } from './script-results.ts';
 
@@ -12,8 +13,8 @@ import { auditEntry } from './script-results.ts';
  * tombstone so its id (and resubmissions of it) lead to the paper that stays.
  */
 export async function discard(store: PaperStore, id: string, intoId: string): Promise<void> {
-  const k = store.keys;
-  const state = await store.redis.hget(k.paper(id), 'state');
+  const k = internalsOf(store).keys;
+  const state = await internalsOf(store).redis.hget(k.paper(id), 'state');
   const entry = auditEntry(
     id,
     { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
@@ -21,8 +22,8 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
     null,
     new Date(),
   );
-  await store.redis
-    .multi()
+  await internalsOf(store)
+    .redis.multi()
     .set(k.merged(id), intoId)
     .del(k.paper(id), k.drafts(id), k.blob(id))
     .zrem(k.papersByTime, id)
@@ -44,10 +45,13 @@ export async function adoptFrom(
   learned: PaperRecord['ids'],
   note: string,
 ): Promise<void> {
-  const k = store.keys;
-  const raw = await store.redis.hget(k.paper(intoId), 'doc');
+  const k = internalsOf(store).keys;
+  const raw = await internalsOf(store).redis.hget(k.paper(intoId), 'doc');
   const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
-  const multi = store.redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
+  const multi = internalsOf(store)
+    .redis.multi()
+    .rpush(k.audit(intoId), entry)
+    .xadd(k.auditAll, '*', 'entry', entry);
   if (raw) {
     const doc = DocSchema.parse(JSON.parse(raw));
     const record = doc.record;

@@ -13,9 +13,12 @@ import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } fr
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { AuditLog } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { markDecisionCounting } from './decision-counts.ts';
+import { holdInternals } from './internals.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import { PublicSiteStore } from './public-site.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -44,20 +47,27 @@ export function newPaperId(): string {
 }
 
 export class PaperStore {
-  readonly keys: Keys;
-  /** The connection with the store's scripts defined (./commands.ts); ./decisions.ts uses it too. */
-  readonly scripts: StoreRedis;
+  private readonly keys: Keys;
+  /** The connection with the store's scripts defined (./commands.ts); the folder's other modules reach it through ./internals.ts. */
+  private readonly scripts: StoreRedis;
   /** The queue's search index, kept in step with every record and draft written here. */
   readonly index: SearchIndex;
+  /** The audit log: every paper's entries in order. */
+  readonly auditLog: AuditLog;
+  /** What the published site's caches read: generation, changes, the public index. */
+  readonly publicSite: PublicSiteStore;
   /** The stored doc (JSON) each paper read here was made from (see `addDraft`). */
   private readonly docs = new WeakMap<Paper, string>();
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
     this.scripts = storeCommands(redis);
     this.index = new SearchIndex(this.scripts, this.keys);
+    this.auditLog = new AuditLog(redis, this.keys);
+    this.publicSite = new PublicSiteStore(redis, this.keys);
+    holdInternals(this, { redis, keys: this.keys, scripts: this.scripts });
   }
 
   /** Whether the search index covers every paper (built for this index version). */
@@ -109,7 +119,6 @@ export class PaperStore {
     // The drafts list's length is kept in the hash (create-paper.lua, add-draft.lua); papers
     // stored before it was are counted from the list.
     const draftCount = hash.drafts ? Number(hash.drafts) : await this.redis.llen(this.keys.drafts(id));
-    if (!hash.doc) return null;
     const doc = DocSchema.parse(JSON.parse(hash.doc));
     const paper = Paper.parse({
       id,
@@ -272,6 +281,15 @@ export class PaperStore {
   async ids(state?: PaperState, limit = 500, offset = 0): Promise<string[]> {
     const key = state ? this.keys.state(state) : this.keys.papersByTime;
     return this.redis.zrange(key, offset, offset + limit - 1);
+  }
+
+  /** Ids in a state either side of `id` (by when they entered it), up to `window` each way; the first ones when `id` is not in it. */
+  async idsAround(state: PaperState, id: string, window: number): Promise<string[]> {
+    const key = this.keys.state(state);
+    const at = await this.redis.zrank(key, id);
+    return at === null
+      ? this.redis.zrange(key, 0, window)
+      : this.redis.zrange(key, Math.max(0, at - window), at + window);
   }
 
   async count(state?: PaperState): Promise<number> {

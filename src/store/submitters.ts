@@ -4,6 +4,7 @@
  * and when a person last opened a desk view, for "changed since your last visit".
  */
 import { Paper, submitterOf } from '../domain/paper.ts';
+import { internalsOf } from './internals.ts';
 import type { PaperStore } from './papers.ts';
 
 const OriginSchema = Paper.shape.origin;
@@ -15,7 +16,11 @@ export async function submittedBy(
   limit = 200,
   offset = 0,
 ): Promise<Paper[]> {
-  const ids = await store.redis.zrevrange(store.keys.submittedBy(name), offset, offset + limit - 1);
+  const ids = await internalsOf(store).redis.zrevrange(
+    internalsOf(store).keys.submittedBy(name),
+    offset,
+    offset + limit - 1,
+  );
   // A paper merged into another at ingest is followed to the one that stays.
   const papers = await Promise.all(
     ids.map(async (id) => (await store.get(id)) ?? store.get((await store.mergedInto(id)) ?? '')),
@@ -25,7 +30,7 @@ export async function submittedBy(
 }
 
 export function countSubmittedBy(store: PaperStore, name: string): Promise<number> {
-  return store.redis.zcard(store.keys.submittedBy(name));
+  return internalsOf(store).redis.zcard(internalsOf(store).keys.submittedBy(name));
 }
 
 /**
@@ -33,7 +38,7 @@ export function countSubmittedBy(store: PaperStore, name: string): Promise<numbe
  * per prefix (the first "My submissions" page), a page of papers at a time.
  */
 export async function indexSubmitters(store: PaperStore, page = 500): Promise<void> {
-  const { redis, keys: k } = store;
+  const { redis, keys: k } = internalsOf(store);
   if ((await redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
   for (let offset = 0; ; offset += page) {
     const rows = await redis.zrange(k.papersByTime, offset, offset + page - 1, 'WITHSCORES');
@@ -55,6 +60,9 @@ export async function recordVisit(
   view: string,
   now = Date.now(),
 ): Promise<number> {
-  const previous = await store.redis.getset(store.keys.lastSeen(name, view), String(now));
+  const previous = await internalsOf(store).redis.getset(
+    internalsOf(store).keys.lastSeen(name, view),
+    String(now),
+  );
   return previous ? Number(previous) : 0;
 }

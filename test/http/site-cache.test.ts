@@ -12,6 +12,7 @@ import { SiteCache } from '../../src/http/site-cache.ts';
 import { siteSource } from '../../src/publish/site-source.ts';
 import { unpublish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 import { commandsDuring } from '../support/redis-monitor.ts';
@@ -49,8 +50,8 @@ async function publishSeeded(store: PaperStore, from: number, n: number): Promis
 
 /** The paper hashes the server reads while `run` runs. */
 async function paperReads(h: HttpHarness, run: () => Promise<void>): Promise<number> {
-  const prefix = h.deps.store.keys.prefix;
-  const commands = await commandsDuring(h.deps.store.redis, prefix, run);
+  const prefix = internalsOf(h.deps.store).keys.prefix;
+  const commands = await commandsDuring(internalsOf(h.deps.store).redis, prefix, run);
   return commands.filter((c) => c.startsWith(`hgetall "${prefix}:paper:`)).length;
 }
 
@@ -124,7 +125,7 @@ describe('while a whole copy is being built', () => {
       release = resolve;
     });
     const [added = ''] = await publishSeeded(store, 12, 1);
-    await redis.del(store.keys.publicChanges);
+    await redis.del(internalsOf(store).keys.publicChanges);
 
     const stale = await site.index(undefined, 1);
     expect(builds).toBe(2); // started, not waited for
