@@ -7,13 +7,14 @@
  */
 
 import type { Claim } from '../domain/claim.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { ClaimedError } from '../errors/claimed-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import type { ClaimResult } from '../store/claims.ts';
 import type { ReviewDeps } from './deps.ts';
 
-/** Only drafts waiting for a decision are claimed. */
-export const CLAIMABLE_STATES = ['pending_review'] as const;
+/** Only drafts waiting for a decision are claimed: those a reviewer may approve. */
+export const CLAIMABLE_STATES = TRANSITIONS.approve.from;
 
 const minute = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
 

@@ -6,6 +6,7 @@
  * list, feed and export.
  */
 import type { Publication } from '../domain/publication.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { slugFor } from '../publish/published.ts';
@@ -50,7 +51,7 @@ export async function publish(
     publication,
     {
       actor,
-      action: 'published',
+      action: TRANSITIONS.publish.action,
       note: `version ${d.basedOn}${correction}`,
     },
     at,
@@ -77,7 +78,7 @@ export async function unpublish(
     { ...live, withdrawn: { at, by: actor, reason } },
     {
       actor,
-      action: 'unpublished',
+      action: TRANSITIONS.unpublish.action,
       reason,
       note: `version ${live.version} withdrawn: ${reason}`,
     },

@@ -7,6 +7,7 @@
  */
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { markDecisionCounting } from './decision-counts.ts';
 import { internalsOf } from './internals.ts';
 import type { PaperStore } from './papers.ts';
@@ -52,17 +53,18 @@ export async function publishVersion(
   now = new Date(),
 ): Promise<PaperState> {
   const k = internalsOf(store).keys;
-  const entry = auditEntry(id, audit, null, 'published', now);
+  const { from, to } = TRANSITIONS.publish;
+  const entry = auditEntry(id, audit, null, to, now);
   await markDecisionCounting(internalsOf(store).redis, k);
   try {
     return (await internalsOf(store).scripts.laysumPublish(
-      ...[k.paper(id), k.state('published'), k.audit(id), k.auditAll, k.drafts(id)],
+      ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.drafts(id)],
       ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
-      ...[now.toISOString(), entry],
+      ...[now.toISOString(), entry, from.join(','), to],
     )) as PaperState;
   } catch (err) {
-    throw scriptError(err, id, audit.action, ['approved'], publication.version);
+    throw scriptError(err, id, audit.action, from, publication.version);
   }
 }
 
@@ -76,16 +78,17 @@ export async function withdraw(
   now = new Date(),
 ): Promise<PaperState> {
   const k = internalsOf(store).keys;
-  const entry = auditEntry(id, audit, null, 'unpublished', now);
+  const { from, to } = TRANSITIONS.unpublish;
+  const entry = auditEntry(id, audit, null, to, now);
   await markDecisionCounting(internalsOf(store).redis, k);
   try {
     return (await internalsOf(store).scripts.laysumUnpublish(
-      ...[k.paper(id), k.state('unpublished'), k.audit(id), k.auditAll, k.publicIndex],
+      ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.publicIndex],
       ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],
-      ...[now.toISOString(), entry],
+      ...[now.toISOString(), entry, from, to],
     )) as PaperState;
   } catch (err) {
-    throw scriptError(err, id, audit.action, ['published'], before.version);
+    throw scriptError(err, id, audit.action, from, before.version);
   }
 }

@@ -10,6 +10,7 @@ import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import type { PaperStore } from '../store/papers.ts';
@@ -30,7 +31,8 @@ export async function summarizePaper(
 ): Promise<SummarizeOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
-  if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
+  if (paper.draftCount >= version || !allows(TRANSITIONS.drafted.from, paper.state) || !paper.record)
+    return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
   const first = await deps.summarizer.summarize({
@@ -60,12 +62,10 @@ export async function summarizePaper(
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
-    from: ['summarizing'],
-    to: 'pending_review',
+    ...TRANSITIONS.drafted,
     mode: 'job',
     paper,
     actor: `summarizer:${provenance.provider}`,
-    action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,
   });
   return written ? 'drafted' : 'skipped';
