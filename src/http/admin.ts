@@ -8,7 +8,6 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { usageReport } from '../store/usage-report.ts';
 import { assertCan, identify } from './auth.ts';
 import { sameOriginWrites } from './csrf.ts';
 import type { AppDeps, AppEnv } from './types.ts';

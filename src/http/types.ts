@@ -1,10 +1,10 @@
 /** The HTTP layer's types: what the app is built from (AppDeps) and what a request carries once identified (AppEnv). */
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { FleetStatus } from '../store/fleet.ts';
-import type { PaperStore } from '../store/papers.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
 import type { WatchStore } from '../store/watches.ts';
@@ -14,7 +14,7 @@ import type { StoredUser, UserStore } from '../users/store.ts';
 
 export interface AppDeps {
   config: Config;
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   /** The BullMQ queues, for the admin dashboard. */
   queues: Queues;

@@ -12,15 +12,15 @@
 import type { Config } from '../config/env.ts';
 import { recordIdentities } from '../domain/identity.ts';
 import { abstractText, capTitle, type Paper, type PaperRecord, queuePriority } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { adoptFrom, discard } from '../store/merges.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { type Resolvers, resolveSubmission } from './resolvers.ts';
 
 export interface IngestDeps {
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   resolvers: Resolvers;
   config: Config;

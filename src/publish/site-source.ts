@@ -6,8 +6,8 @@
  * honest. The HTTP layer's cache (../http/site-cache.ts) is built on it.
  */
 
+import type { Papers } from '../domain/ports/papers.ts';
 import type { IndexCursor, PublicSite } from '../domain/ports/public-site.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { publishedItem } from './published.ts';
 import type { LiveItem } from './published-set.ts';
 
@@ -26,7 +26,7 @@ export interface SiteSource {
   load(ids: readonly string[]): Promise<Map<string, LiveItem>>;
 }
 
-export function siteSource(store: PaperStore): SiteSource {
+export function siteSource(store: Papers): SiteSource {
   const index = store.publicSite;
   const loadScored = async (rows: { id: string; liveSince: number }[]): Promise<LiveItem[]> => {
     const papers = await Promise.all(rows.map((r) => store.get(r.id)));

@@ -10,6 +10,7 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Config } from '../config/env.ts';
 import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { TRANSITIONS } from '../domain/transitions.ts';
 import { describeError, describeGivenUp } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
@@ -17,10 +18,9 @@ import { PermanentError } from '../errors/permanent-error.ts';
 import { redactError, redactSecrets } from '../errors/redact.ts';
 import { SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 export interface FailureDeps {
-  store: PaperStore;
+  store: Papers;
   config: Config;
 }
 

@@ -17,15 +17,15 @@
  *   (`laysum retry` in progress), in which case it is queued again.
  */
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { IN_FLIGHT_STATES, type PaperState } from '../domain/state.ts';
 import { statesAndDraftCounts, takeSweepLease } from '../store/lease.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { failPaper } from './failure.ts';
 import { type Enqueuer, jobIdFor } from './jobs.ts';
 import { type Queues, queueConnection } from './queues.ts';
 
 export interface SweepDeps {
-  store: PaperStore;
+  store: Papers;
   queues: Queues;
   enqueue: Enqueuer;
   config: Config;

@@ -1,13 +1,13 @@
 /** What the review use cases work with: the store, the queue, the claims, and a few settings. */
 import type { CheckProfile } from '../checks/run-checks.ts';
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { ClaimStore } from '../store/claims.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 export interface ReviewDeps {
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   /** AUTO_PUBLISH: an approval publishes the approved version at once. */
   autoPublish: boolean;
@@ -22,7 +22,7 @@ export interface ReviewDeps {
 }
 
 /** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
-export function reviewDeps(deps: { store: PaperStore; enqueue: Enqueuer; config: Config }): ReviewDeps {
+export function reviewDeps(deps: { store: Papers; enqueue: Enqueuer; config: Config }): ReviewDeps {
   return {
     store: deps.store,
     enqueue: deps.enqueue,

@@ -7,8 +7,9 @@
  * audit stream, each process keeping its tally and the stream id it read up
  * to, so a view reads only the entries written since the previous one.
  */
+
+import type { Papers } from '../domain/ports/papers.ts';
 import { utcDay } from '../store/decisions.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 export interface ReviewerToday {
   reviewer: string;
@@ -26,16 +27,16 @@ interface Tally {
   counts: Map<string, number>;
 }
 
-const tallies = new WeakMap<PaperStore, Tally>();
+const tallies = new WeakMap<Papers, Tally>();
 
-export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
+export async function decisionsToday(store: Papers, now = new Date()): Promise<ReviewerToday[]> {
   const counts = (await store.auditLog.decisionCounts(utcDay(now))) ?? (await fromAuditLog(store, now));
   return [...counts]
     .map(([reviewer, decisions]) => ({ reviewer, decisions }))
     .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
 }
 
-async function fromAuditLog(store: PaperStore, now: Date): Promise<Map<string, number>> {
+async function fromAuditLog(store: Papers, now: Date): Promise<Map<string, number>> {
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   let tally = tallies.get(store);
   if (!tally || tally.day !== day) {

@@ -10,6 +10,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
 import { FleetStatus } from '../store/fleet.ts';
@@ -22,7 +23,7 @@ import { UserStore } from '../users/store.ts';
 
 export interface Context {
   config: Config;
-  store: PaperStore;
+  store: Papers;
   watches: WatchStore;
   webhooks: WebhookStore;
   users: UserStore;

@@ -5,8 +5,8 @@
  * draft at once get one claim between them.
  */
 import type { Claim } from '../domain/claim.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
-import type { PaperStore } from './papers.ts';
 
 export type ClaimOutcome = 'claimed' | 'renewed' | 'taken' | 'held';
 
@@ -24,7 +24,7 @@ function parse(paperId: string, raw: string, ttlMs: number): Claim {
 }
 
 export class ClaimStore {
-  constructor(private readonly store: PaperStore) {}
+  constructor(private readonly store: Papers) {}
 
   async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {
     const key = internalsOf(this.store).keys.claim(paperId);

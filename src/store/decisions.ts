@@ -5,12 +5,13 @@
  * unpublish.lua) so the check and the write can never be split by another
  * reviewer's click.
  */
+
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { TRANSITIONS } from '../domain/transitions.ts';
 import { markDecisionCounting } from './decision-counts.ts';
 import { internalsOf } from './internals.ts';
-import type { PaperStore } from './papers.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 
 /** The UTC day of an instant, `YYYY-MM-DD`: the day a decision is counted on. */
@@ -28,7 +29,7 @@ export interface DecisionInput extends AuditInput {
   approval?: Approval | null;
 }
 
-export async function decide(store: PaperStore, id: string, d: DecisionInput): Promise<PaperState> {
+export async function decide(store: Papers, id: string, d: DecisionInput): Promise<PaperState> {
   const now = new Date();
   const k = internalsOf(store).keys;
   const entry = auditEntry(id, d, null, d.to, now);
@@ -46,7 +47,7 @@ export async function decide(store: PaperStore, id: string, d: DecisionInput): P
 
 /** Put `publication.version` live; it must be the approved, latest version of an approved paper. */
 export async function publishVersion(
-  store: PaperStore,
+  store: Papers,
   id: string,
   publication: Publication,
   audit: AuditInput,
@@ -70,7 +71,7 @@ export async function publishVersion(
 
 /** Mark the live publication withdrawn (compare-and-set on the record read before). */
 export async function withdraw(
-  store: PaperStore,
+  store: Papers,
   id: string,
   before: Publication,
   after: Publication,

@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Papers } from '../domain/ports/papers.ts';
 import { storeCommands } from './commands.ts';
 import { internalsOf } from './internals.ts';
-import type { PaperStore } from './papers.ts';
 
 export interface Lease {
   /** Extend it by its TTL; false when it was lost (expired and taken). */
@@ -30,14 +30,14 @@ export async function takeLease(redis: Redis, key: string, ttlMs: number): Promi
 }
 
 /** The in-flight sweep's lease (../queue/sweep.ts), under the store's prefix. */
-export function takeSweepLease(store: PaperStore, ttlMs: number): Promise<Lease | null> {
+export function takeSweepLease(store: Papers, ttlMs: number): Promise<Lease | null> {
   const { redis, keys } = internalsOf(store);
   return takeLease(redis, keys.sweepLock, ttlMs);
 }
 
 /** Each paper's state and draft count as stored (null where absent), in one pipelined read: what the sweep checks first. */
 export async function statesAndDraftCounts(
-  store: PaperStore,
+  store: Papers,
   ids: readonly string[],
 ): Promise<{ state: string | null; drafts: string | null }[]> {
   const { redis, keys } = internalsOf(store);

@@ -4,15 +4,16 @@
  * newcomer knew (its PMID, its DOI).
  */
 import type { PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
-import { DocSchema, type PaperStore } from './papers.ts';
+import { DocSchema } from './paper-doc.ts';
 import { auditEntry } from './script-results.ts';
 
 /**
  * Remove a paper that ingest found to be a duplicate of `intoId`, leaving a
  * tombstone so its id (and resubmissions of it) lead to the paper that stays.
  */
-export async function discard(store: PaperStore, id: string, intoId: string): Promise<void> {
+export async function discard(store: Papers, id: string, intoId: string): Promise<void> {
   const k = internalsOf(store).keys;
   const state = await internalsOf(store).redis.hget(k.paper(id), 'state');
   const entry = auditEntry(
@@ -31,7 +32,8 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
     .rpush(k.audit(id), entry)
     .xadd(k.auditAll, '*', 'entry', entry)
     .exec();
-  await store.index.remove(id);
+  // The paper is gone: reindexing takes it out of the index.
+  await store.reindex(id);
 }
 
 /**
@@ -40,7 +42,7 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
  * DOI), and an audit entry saying which submission was merged.
  */
 export async function adoptFrom(
-  store: PaperStore,
+  store: Papers,
   intoId: string,
   learned: PaperRecord['ids'],
   note: string,

@@ -4,49 +4,33 @@
  * validate with the domain schemas so a corrupt record is reported, not
  * passed along.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
 import type { Identity } from '../domain/identity.ts';
 import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } from '../domain/paper.ts';
+import type { AddDraftOptions, Papers, TransitionInput } from '../domain/ports/papers.ts';
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { AuditLog } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { markDecisionCounting } from './decision-counts.ts';
 import { holdInternals } from './internals.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import { DocSchema, identityKey, newPaperId } from './paper-doc.ts';
 import { PublicSiteStore } from './public-site.ts';
-import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+import { auditEntry, scriptError } from './script-results.ts';
 import { SearchIndex } from './search-index.ts';
 
+export type { TransitionInput } from '../domain/ports/papers.ts';
+export { DocSchema } from './paper-doc.ts';
 export type { AuditInput } from './script-results.ts';
 
-/** The paper's stored document (the `doc` field of its hash). */
-export const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
-
-export interface TransitionInput extends AuditInput {
-  from: readonly PaperState[] | '*';
-  to: PaperState;
-  reason?: string | null;
-  /** Kept on the paper while it is failed; any transition without one clears it. */
-  failure?: FailureRecord | null;
-}
-
-/** An identity's key suffix: DOIs may contain ':' and other characters; hashing keeps keys tidy and bounded. */
-function identityKey(identity: Identity): string {
-  if (identity.kind === 'pmid') return identity.value;
-  return createHash('sha256').update(identity.value).digest('hex').slice(0, 32);
-}
-
-/** A new paper id: short, never all digits, no ':' (BullMQ job ids are built from it). */
-export function newPaperId(): string {
-  return `p${randomBytes(6).toString('hex')}`;
-}
-
-export class PaperStore {
+/** The papers port (../domain/ports/papers.ts) in Redis. */
+export class PaperStore implements Papers {
   private readonly keys: Keys;
   /** The connection with the store's scripts defined (./commands.ts); the folder's other modules reach it through ./internals.ts. */
   private readonly scripts: StoreRedis;
@@ -92,11 +76,12 @@ export class PaperStore {
     const parsed = DocSchema.parse({ ...input, record: null });
     const doc = JSON.stringify(parsed);
     const now = new Date();
-    const entry = auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
+    const { to, action } = TRANSITIONS.submit;
+    const entry = auditEntry(id, { actor: input.origin.actor, action }, null, to, now);
     const k = this.keys;
     const submitter = submitterOf(input.origin.actor);
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const fixed = [k.paper(id), k.papersByTime, k.state('queued'), k.audit(id), k.auditAll];
+    const fixed = [k.paper(id), k.papersByTime, k.state(to), k.audit(id), k.auditAll];
     await markDecisionCounting(this.redis, k);
     const [created, existing] = await this.scripts.laysumCreatePaper(
       fixed.length + identKeys.length,
@@ -214,18 +199,7 @@ export class PaperStore {
    * so a retried job never adds a second draft; for a reviewer's edit
    * (`'edit'`) a stale base is a ConflictError.
    */
-  async addDraft(
-    id: string,
-    draft: Draft,
-    opts: AuditInput & {
-      expected: number;
-      from: readonly PaperState[] | '*';
-      to: PaperState | null;
-      mode: 'job' | 'edit';
-      /** The paper as read for this draft: the script then indexes it too, if its doc is unchanged. */
-      paper?: Paper;
-    },
-  ): Promise<boolean> {
+  async addDraft(id: string, draft: Draft, opts: AddDraftOptions): Promise<boolean> {
     const now = new Date();
     const k = this.keys;
     const entry = auditEntry(id, opts, null, opts.to, now);

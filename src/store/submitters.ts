@@ -4,18 +4,13 @@
  * and when a person last opened a desk view, for "changed since your last visit".
  */
 import { Paper, submitterOf } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
-import type { PaperStore } from './papers.ts';
 
 const OriginSchema = Paper.shape.origin;
 
 /** The papers a person submitted, newest first. */
-export async function submittedBy(
-  store: PaperStore,
-  name: string,
-  limit = 200,
-  offset = 0,
-): Promise<Paper[]> {
+export async function submittedBy(store: Papers, name: string, limit = 200, offset = 0): Promise<Paper[]> {
   const ids = await internalsOf(store).redis.zrevrange(
     internalsOf(store).keys.submittedBy(name),
     offset,
@@ -29,7 +24,7 @@ export async function submittedBy(
   return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
 }
 
-export function countSubmittedBy(store: PaperStore, name: string): Promise<number> {
+export function countSubmittedBy(store: Papers, name: string): Promise<number> {
   return internalsOf(store).redis.zcard(internalsOf(store).keys.submittedBy(name));
 }
 
@@ -37,7 +32,7 @@ export function countSubmittedBy(store: PaperStore, name: string): Promise<numbe
  * Index the submitters of papers stored before the index existed; runs once
  * per prefix (the first "My submissions" page), a page of papers at a time.
  */
-export async function indexSubmitters(store: PaperStore, page = 500): Promise<void> {
+export async function indexSubmitters(store: Papers, page = 500): Promise<void> {
   const { redis, keys: k } = internalsOf(store);
   if ((await redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
   for (let offset = 0; ; offset += page) {
@@ -55,7 +50,7 @@ export async function indexSubmitters(store: PaperStore, page = 500): Promise<vo
 
 /** When `name` last opened `view` (ms since the epoch, 0 if never), and record now as the new visit. */
 export async function recordVisit(
-  store: PaperStore,
+  store: Papers,
   name: string,
   view: string,
   now = Date.now(),

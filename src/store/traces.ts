@@ -6,9 +6,9 @@
  * is gone" instead of "no paper with that id".
  */
 import { AuditEntry } from '../domain/draft.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { PaperState } from '../domain/state.ts';
 import { internalsOf } from './internals.ts';
-import type { PaperStore } from './papers.ts';
 
 export interface PaperTraces {
   /** The state indexes that still list the paper. */
@@ -20,7 +20,7 @@ export interface PaperTraces {
 /** How far back the shared audit log is searched when the paper's own list is gone too. */
 const AUDIT_LOG_SCAN = 10_000;
 
-export async function paperTraces(store: PaperStore, id: string): Promise<PaperTraces | null> {
+export async function paperTraces(store: Papers, id: string): Promise<PaperTraces | null> {
   const k = internalsOf(store).keys;
   const pipe = internalsOf(store).redis.pipeline();
   for (const s of PaperState.options) pipe.zscore(k.state(s), id);
@@ -37,7 +37,7 @@ export async function paperTraces(store: PaperStore, id: string): Promise<PaperT
   return { states, audit };
 }
 
-async function fromAuditLog(store: PaperStore, id: string): Promise<AuditEntry[]> {
+async function fromAuditLog(store: Papers, id: string): Promise<AuditEntry[]> {
   const rows = await internalsOf(store).redis.xrevrange(
     internalsOf(store).keys.auditAll,
     '+',
@@ -60,7 +60,7 @@ const EXISTS_BATCH = 500;
  * an evicting Redis leaves behind. `checked` is
  * how many known ids were looked at.
  */
-export async function lostPapers(store: PaperStore): Promise<{ checked: number; lost: string[] }> {
+export async function lostPapers(store: Papers): Promise<{ checked: number; lost: string[] }> {
   const k = internalsOf(store).keys;
   const known = new Set<string>(await internalsOf(store).redis.zrange(k.papersByTime, 0, -1));
   for (const s of PaperState.options)

@@ -9,16 +9,16 @@ import { DEFAULT_PROFILE } from '../checks/context.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { figuresOf } from './simplify.ts';
 import type { Summarizer } from './types.ts';
 
 export interface SummarizeDeps {
-  store: PaperStore;
+  store: Papers;
   summarizer: Summarizer;
 }
 

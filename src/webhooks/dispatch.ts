@@ -8,13 +8,13 @@
  */
 import { AuditEntry } from '../domain/draft.ts';
 import { paperTitle } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
-import type { PaperStore } from '../store/papers.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
 import { eventOf } from './events.ts';
 
 export interface DispatchDeps {
-  store: PaperStore;
+  store: Papers;
   webhooks: WebhookStore;
   /** Queue one delivery for the webhook worker. */
   enqueue(hookId: string, deliveryId: string): Promise<void>;

@@ -8,6 +8,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPapers } from '../../bench/seed.ts';
+import type { Papers } from '../../src/domain/ports/papers.ts';
 import { SiteCache } from '../../src/http/site-cache.ts';
 import { siteSource } from '../../src/publish/site-source.ts';
 import { unpublish } from '../../src/review/publishing.ts';
@@ -25,7 +26,7 @@ afterEach(async () => {
 
 const headline = (i: number) => `Seeded finding number ${i} `;
 
-function withdraw(store: PaperStore, id: string): Promise<void> {
+function withdraw(store: Papers, id: string): Promise<void> {
   const deps = {
     store,
     enqueue: {
@@ -42,7 +43,7 @@ function withdraw(store: PaperStore, id: string): Promise<void> {
 }
 
 /** Published papers 0..n-1, one at a time so each has its own publication time. */
-async function publishSeeded(store: PaperStore, from: number, n: number): Promise<string[]> {
+async function publishSeeded(store: Papers, from: number, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = from; i < from + n; i++) ids.push(...(await seedPapers(store, 1, { from: i, publish: true })));
   return ids;

@@ -11,7 +11,6 @@ import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } fr
 import { EDITABLE_STATES } from '../../review/edit.ts';
 import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
-import { fleetNotices } from '../../store/llm-gate.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
