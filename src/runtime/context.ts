@@ -11,6 +11,8 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Papers } from '../domain/ports/papers.ts';
+import type { Watches } from '../domain/ports/watches.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
 import { FleetStatus } from '../store/fleet.ts';
@@ -24,8 +26,8 @@ import { UserStore } from '../users/store.ts';
 export interface Context {
   config: Config;
   store: Papers;
-  watches: WatchStore;
-  webhooks: WebhookStore;
+  watches: Watches;
+  webhooks: Webhooks;
   users: UserStore;
   sessions: SessionStore;
   /** LLM ledger, pauses, learned output modes, Redis policy. */
