@@ -9,6 +9,7 @@ import type { Queues } from '../queue/queues.ts';
 import type { FleetStatus } from '../store/fleet.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
+import type { SignInCounters } from '../store/sign-in-counters.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   webhooks: Webhooks;
   /** The fleet's LLM ledger, pauses, learned output modes and Redis policy (metrics, usage, the queue's banner). */
   fleet: FleetStatus;
+  /** Failed sign-ins per address, account and pair, shared by every server process (./sign-in-limit.ts). */
+  signInCounters: SignInCounters;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
   /** What /healthz and /readyz report: the Redis connection, its eviction policy, and whether the server is stopping. */

@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
+import { signInCounters } from '../store/sign-in-counters.ts';
 import { type Context, redisOf } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
@@ -20,6 +21,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     watches: ctx.watches,
     webhooks: ctx.webhooks,
     fleet: ctx.fleet,
+    signInCounters: signInCounters(redisOf(ctx), ctx.config.redis.prefix, ctx.config.http.signIn),
     log,
     health: {
       redis: watchRedis(redisOf(ctx), log, ctx.config.redis.url),
