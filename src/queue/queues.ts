@@ -6,7 +6,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import { keys } from '../store/keys.ts';
+import { queueKeyPrefix } from '../store/redis.ts';
 import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } from './jobs.ts';
 
 /** The queue of one job name: its jobs carry that name and payload and return a one-line summary. */
@@ -18,7 +18,7 @@ export type Queues = { [N in JobName]: StageQueue<N> };
 const connections = new WeakMap<Queues, Redis>();
 
 /** BullMQ's key prefix, under LaySum's: what a Worker for these queues is given too. */
-export const queuePrefix = (config: Config): string => keys(config.redis.prefix).bullPrefix;
+export const queuePrefix = (config: Config): string => queueKeyPrefix(config.redis.prefix);
 
 export function createQueues(connection: Redis, config: Config): Queues {
   const prefix = queuePrefix(config);

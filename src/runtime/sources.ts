@@ -19,8 +19,7 @@ import { resolveDoi } from '../sources/crossref/resolve.ts';
 import { createEuropePmcClient } from '../sources/europepmc/client.ts';
 import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
-import { keys } from '../store/keys.ts';
-import { adaptiveRedisRateLimiter, redisRateLimiter } from '../store/rate-limiter.ts';
+import { adaptiveRedisRateLimiter, rateLimitKey, redisRateLimiter } from '../store/rate-limiter.ts';
 import type { PollDeps } from '../watch/poll.ts';
 import { type Context, redisOf } from './context.ts';
 
@@ -42,11 +41,7 @@ export function createEutils(config: Config, redis: Redis): EutilsClient {
     ...(s.contactEmail ? { email: s.contactEmail } : {}),
     tool: 'laysum',
     http: httpOptions(config),
-    limiter: redisRateLimiter(
-      redis,
-      `${keys(config.redis.prefix).prefix}:ratelimit:ncbi`,
-      s.ncbiApiKey ? 10 : 3,
-    ),
+    limiter: redisRateLimiter(redis, rateLimitKey(config.redis.prefix, 'ncbi'), s.ncbiApiKey ? 10 : 3),
   });
 }
 
@@ -99,7 +94,7 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
     baseUrl: s.crossrefUrl,
     ...mail,
     http,
-    limiter: adaptiveRedisRateLimiter(redis, `${keys(config.redis.prefix).prefix}:ratelimit:crossref`, {
+    limiter: adaptiveRedisRateLimiter(redis, rateLimitKey(config.redis.prefix, 'crossref'), {
       max: 5,
       windowMs: 1000,
     }),
