@@ -98,7 +98,8 @@ module.exports = {
     },
     {
       name: 'store-internals-stay-in-the-store',
-      comment: "the store's connection, keys and scripts (src/store/internals.ts, keys.ts) are for src/store alone",
+      comment:
+        "the store's connection, keys and scripts (src/store/internals.ts, keys.ts) are for src/store alone",
       severity: 'error',
       from: { path: '^(src|workers|bin|bench)/', pathNot: '^src/store/' },
       to: { path: '^src/store/(internals|keys)\\.ts$' },

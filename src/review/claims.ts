@@ -7,10 +7,10 @@
  */
 
 import type { Claim } from '../domain/claim.ts';
+import type { ClaimResult } from '../domain/ports/claims.ts';
 import { TRANSITIONS } from '../domain/transitions.ts';
 import { ClaimedError } from '../errors/claimed-error.ts';
 import { StateError } from '../errors/state-error.ts';
-import type { ClaimResult } from '../store/claims.ts';
 import type { ReviewDeps } from './deps.ts';
 
 /** Only drafts waiting for a decision are claimed: those a reviewer may approve. */

@@ -5,25 +5,19 @@
  * draft at once get one claim between them.
  */
 import type { Claim } from '../domain/claim.ts';
+import type { ClaimOutcome, ClaimResult, Claims } from '../domain/ports/claims.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
 
-export type ClaimOutcome = 'claimed' | 'renewed' | 'taken' | 'held';
-
-export interface ClaimResult {
-  outcome: ClaimOutcome;
-  /** The claim as it now stands (the caller's, or for 'held' the holder's). */
-  claim: Claim;
-  /** For 'taken': the claim that was taken over. */
-  previous: Claim | null;
-}
+export type { ClaimOutcome, ClaimResult } from '../domain/ports/claims.ts';
 
 function parse(paperId: string, raw: string, ttlMs: number): Claim {
   const { by, since } = JSON.parse(raw) as { by: string; since: string };
   return { paperId, by, since, expiresAt: new Date(Date.now() + Math.max(ttlMs, 0)).toISOString() };
 }
 
-export class ClaimStore {
+/** The claims port (../domain/ports/claims.ts) in Redis, under the paper store's keys. */
+export class ClaimStore implements Claims {
   constructor(private readonly store: Papers) {}
 
   async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {

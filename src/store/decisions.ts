@@ -6,8 +6,9 @@
  * reviewer's click.
  */
 
+import type { DecisionInput, Decisions } from '../domain/ports/decisions.ts';
 import type { Papers } from '../domain/ports/papers.ts';
-import type { Approval, Publication } from '../domain/publication.ts';
+import type { Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { TRANSITIONS } from '../domain/transitions.ts';
 import { markDecisionCounting } from './decision-counts.ts';
@@ -19,14 +20,20 @@ export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-export interface DecisionInput extends AuditInput {
-  from: readonly PaperState[];
-  to: PaperState;
-  /** The draft version the person decided on: must still be the latest. */
-  basedOn: number;
-  reason?: string | null;
-  /** Recorded for an approval; any other decision voids the approval. */
-  approval?: Approval | null;
+export type { DecisionInput } from '../domain/ports/decisions.ts';
+
+/** The decisions port (../domain/ports/decisions.ts) over a paper store. */
+export class DecisionStore implements Decisions {
+  constructor(private readonly store: Papers) {}
+  decide(id: string, d: DecisionInput): Promise<PaperState> {
+    return decide(this.store, id, d);
+  }
+  publish(id: string, publication: Publication, audit: AuditInput, now?: Date): Promise<PaperState> {
+    return publishVersion(this.store, id, publication, audit, now);
+  }
+  withdraw(id: string, before: Publication, after: Publication, audit: AuditInput & { reason: string }) {
+    return withdraw(this.store, id, before, after, audit);
+  }
 }
 
 export async function decide(store: Papers, id: string, d: DecisionInput): Promise<PaperState> {

@@ -13,6 +13,7 @@ import { SiteCache } from '../../src/http/site-cache.ts';
 import { siteSource } from '../../src/publish/site-source.ts';
 import { unpublish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
+import { DecisionStore } from '../../src/store/decisions.ts';
 import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
@@ -36,6 +37,7 @@ function withdraw(store: Papers, id: string): Promise<void> {
     autoPublish: false,
     summarizer: 'openai' as const,
     checkProfile: { readingTargetGrade: 8, focus: [] },
+    decisions: new DecisionStore(store),
     claims: new ClaimStore(store),
     claimTtlMs: 60_000,
   };
