@@ -7,7 +7,7 @@
 import type { Claim } from '../domain/claim.ts';
 import type { ClaimOutcome, ClaimResult, Claims } from '../domain/ports/claims.ts';
 import type { Papers } from '../domain/ports/papers.ts';
-import { internalsOf } from './internals.ts';
+import { internalsOf, type StoreInternals } from './internals.ts';
 
 export type { ClaimOutcome, ClaimResult } from '../domain/ports/claims.ts';
 
@@ -20,17 +20,21 @@ function parse(paperId: string, raw: string, ttlMs: number): Claim {
 export class ClaimStore implements Claims {
   constructor(private readonly store: Papers) {}
 
+  private get internals(): StoreInternals {
+    return internalsOf(this.store);
+  }
+
   async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {
-    const key = internalsOf(this.store).keys.claim(paperId);
+    const key = this.internals.keys.claim(paperId);
     const now = new Date().toISOString();
-    const [outcome, current, previous] = await internalsOf(this.store).scripts.laysumClaim(
+    const [outcome, current, previous] = await this.internals.scripts.laysumClaim(
       key,
       actor,
       now,
       ttlMs,
       takeOver ? '1' : '0',
     );
-    const left = outcome === 'held' ? await internalsOf(this.store).redis.pttl(key) : ttlMs;
+    const left = outcome === 'held' ? await this.internals.redis.pttl(key) : ttlMs;
     return {
       outcome: outcome as ClaimOutcome,
       claim: parse(paperId, current, left),
@@ -40,12 +44,7 @@ export class ClaimStore implements Claims {
 
   /** True when the caller's claim was given back; someone else's claim is left alone. */
   async release(paperId: string, actor: string): Promise<boolean> {
-    return (
-      (await internalsOf(this.store).scripts.laysumRelease(
-        internalsOf(this.store).keys.claim(paperId),
-        actor,
-      )) === 1
-    );
+    return (await this.internals.scripts.laysumRelease(this.internals.keys.claim(paperId), actor)) === 1;
   }
 
   async get(paperId: string): Promise<Claim | null> {
@@ -56,9 +55,8 @@ export class ClaimStore implements Claims {
   async many(paperIds: readonly string[]): Promise<Map<string, Claim>> {
     const found = new Map<string, Claim>();
     if (paperIds.length === 0) return found;
-    const multi = internalsOf(this.store).redis.multi();
-    for (const id of paperIds)
-      multi.get(internalsOf(this.store).keys.claim(id)).pttl(internalsOf(this.store).keys.claim(id));
+    const multi = this.internals.redis.multi();
+    for (const id of paperIds) multi.get(this.internals.keys.claim(id)).pttl(this.internals.keys.claim(id));
     const replies = (await multi.exec()) ?? [];
     paperIds.forEach((id, i) => {
       const raw = replies[2 * i]?.[1];

@@ -38,11 +38,11 @@ export class DecisionStore implements Decisions {
 
 export async function decide(store: Papers, id: string, d: DecisionInput): Promise<PaperState> {
   const now = new Date();
-  const k = internalsOf(store).keys;
+  const { redis, keys: k, scripts } = internalsOf(store);
   const entry = auditEntry(id, d, null, d.to, now);
-  await markDecisionCounting(internalsOf(store).redis, k);
+  await markDecisionCounting(redis, k);
   try {
-    return (await internalsOf(store).scripts.laysumDecide(
+    return (await scripts.laysumDecide(
       ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id), k.decidedOn(utcDay(now))],
       ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
       ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
@@ -60,12 +60,12 @@ export async function publishVersion(
   audit: AuditInput,
   now = new Date(),
 ): Promise<PaperState> {
-  const k = internalsOf(store).keys;
+  const { redis, keys: k, scripts } = internalsOf(store);
   const { from, to } = TRANSITIONS.publish;
   const entry = auditEntry(id, audit, null, to, now);
-  await markDecisionCounting(internalsOf(store).redis, k);
+  await markDecisionCounting(redis, k);
   try {
-    return (await internalsOf(store).scripts.laysumPublish(
+    return (await scripts.laysumPublish(
       ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.drafts(id)],
       ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
@@ -85,12 +85,12 @@ export async function withdraw(
   audit: AuditInput & { reason: string },
   now = new Date(),
 ): Promise<PaperState> {
-  const k = internalsOf(store).keys;
+  const { redis, keys: k, scripts } = internalsOf(store);
   const { from, to } = TRANSITIONS.unpublish;
   const entry = auditEntry(id, audit, null, to, now);
-  await markDecisionCounting(internalsOf(store).redis, k);
+  await markDecisionCounting(redis, k);
   try {
-    return (await internalsOf(store).scripts.laysumUnpublish(
+    return (await scripts.laysumUnpublish(
       ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.publicIndex],
       ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],

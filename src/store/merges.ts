@@ -14,8 +14,8 @@ import { auditEntry } from './script-results.ts';
  * tombstone so its id (and resubmissions of it) lead to the paper that stays.
  */
 export async function discard(store: Papers, id: string, intoId: string): Promise<void> {
-  const k = internalsOf(store).keys;
-  const state = await internalsOf(store).redis.hget(k.paper(id), 'state');
+  const { redis, keys: k } = internalsOf(store);
+  const state = await redis.hget(k.paper(id), 'state');
   const entry = auditEntry(
     id,
     { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
@@ -23,8 +23,8 @@ export async function discard(store: Papers, id: string, intoId: string): Promis
     null,
     new Date(),
   );
-  await internalsOf(store)
-    .redis.multi()
+  await redis
+    .multi()
     .set(k.merged(id), intoId)
     .del(k.paper(id), k.drafts(id), k.blob(id))
     .zrem(k.papersByTime, id)
@@ -47,13 +47,10 @@ export async function adoptFrom(
   learned: PaperRecord['ids'],
   note: string,
 ): Promise<void> {
-  const k = internalsOf(store).keys;
-  const raw = await internalsOf(store).redis.hget(k.paper(intoId), 'doc');
+  const { redis, keys: k } = internalsOf(store);
+  const raw = await redis.hget(k.paper(intoId), 'doc');
   const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
-  const multi = internalsOf(store)
-    .redis.multi()
-    .rpush(k.audit(intoId), entry)
-    .xadd(k.auditAll, '*', 'entry', entry);
+  const multi = redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
   if (raw) {
     const doc = DocSchema.parse(JSON.parse(raw));
     const record = doc.record;

@@ -11,11 +11,8 @@ const OriginSchema = Paper.shape.origin;
 
 /** The papers a person submitted, newest first. */
 export async function submittedBy(store: Papers, name: string, limit = 200, offset = 0): Promise<Paper[]> {
-  const ids = await internalsOf(store).redis.zrevrange(
-    internalsOf(store).keys.submittedBy(name),
-    offset,
-    offset + limit - 1,
-  );
+  const { redis, keys } = internalsOf(store);
+  const ids = await redis.zrevrange(keys.submittedBy(name), offset, offset + limit - 1);
   // A paper merged into another at ingest is followed to the one that stays.
   const papers = await Promise.all(
     ids.map(async (id) => (await store.get(id)) ?? store.get((await store.mergedInto(id)) ?? '')),
@@ -25,7 +22,8 @@ export async function submittedBy(store: Papers, name: string, limit = 200, offs
 }
 
 export function countSubmittedBy(store: Papers, name: string): Promise<number> {
-  return internalsOf(store).redis.zcard(internalsOf(store).keys.submittedBy(name));
+  const { redis, keys } = internalsOf(store);
+  return redis.zcard(keys.submittedBy(name));
 }
 
 /**
@@ -55,9 +53,7 @@ export async function recordVisit(
   view: string,
   now = Date.now(),
 ): Promise<number> {
-  const previous = await internalsOf(store).redis.getset(
-    internalsOf(store).keys.lastSeen(name, view),
-    String(now),
-  );
+  const { redis, keys } = internalsOf(store);
+  const previous = await redis.getset(keys.lastSeen(name, view), String(now));
   return previous ? Number(previous) : 0;
 }

@@ -21,8 +21,8 @@ export interface PaperTraces {
 const AUDIT_LOG_SCAN = 10_000;
 
 export async function paperTraces(store: Papers, id: string): Promise<PaperTraces | null> {
-  const k = internalsOf(store).keys;
-  const pipe = internalsOf(store).redis.pipeline();
+  const { redis, keys: k } = internalsOf(store);
+  const pipe = redis.pipeline();
   for (const s of PaperState.options) pipe.zscore(k.state(s), id);
   pipe.zscore(k.papersByTime, id);
   pipe.lrange(k.audit(id), 0, -1);
@@ -38,13 +38,8 @@ export async function paperTraces(store: Papers, id: string): Promise<PaperTrace
 }
 
 async function fromAuditLog(store: Papers, id: string): Promise<AuditEntry[]> {
-  const rows = await internalsOf(store).redis.xrevrange(
-    internalsOf(store).keys.auditAll,
-    '+',
-    '-',
-    'COUNT',
-    AUDIT_LOG_SCAN,
-  );
+  const { redis, keys: k } = internalsOf(store);
+  const rows = await redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
   return rows
     .map(([, fields]) => AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}')))
     .flatMap((r) => (r.success && r.data.paperId === id ? [r.data] : []))
@@ -61,11 +56,10 @@ const EXISTS_BATCH = 500;
  * how many known ids were looked at.
  */
 export async function lostPapers(store: Papers): Promise<{ checked: number; lost: string[] }> {
-  const k = internalsOf(store).keys;
-  const known = new Set<string>(await internalsOf(store).redis.zrange(k.papersByTime, 0, -1));
-  for (const s of PaperState.options)
-    for (const id of await internalsOf(store).redis.zrange(k.state(s), 0, -1)) known.add(id);
-  const rows = await internalsOf(store).redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
+  const { redis, keys: k } = internalsOf(store);
+  const known = new Set<string>(await redis.zrange(k.papersByTime, 0, -1));
+  for (const s of PaperState.options) for (const id of await redis.zrange(k.state(s), 0, -1)) known.add(id);
+  const rows = await redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
   for (const [, fields] of rows) {
     const entry = AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}'));
     if (entry.success) known.add(entry.data.paperId);
@@ -74,7 +68,7 @@ export async function lostPapers(store: Papers): Promise<{ checked: number; lost
   const lost: string[] = [];
   for (let i = 0; i < ids.length; i += EXISTS_BATCH) {
     const batch = ids.slice(i, i + EXISTS_BATCH);
-    const pipe = internalsOf(store).redis.pipeline();
+    const pipe = redis.pipeline();
     // A duplicate merged at ingest has no record either, on purpose: its tombstone says so.
     for (const id of batch) pipe.exists(k.paper(id), k.merged(id));
     const replies = (await pipe.exec()) ?? [];
