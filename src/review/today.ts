@@ -9,7 +9,6 @@
  */
 
 import type { Papers } from '../domain/ports/papers.ts';
-import { utcDay } from '../store/decisions.ts';
 
 export interface ReviewerToday {
   reviewer: string;
@@ -30,7 +29,7 @@ interface Tally {
 const tallies = new WeakMap<Papers, Tally>();
 
 export async function decisionsToday(store: Papers, now = new Date()): Promise<ReviewerToday[]> {
-  const counts = (await store.auditLog.decisionCounts(utcDay(now))) ?? (await fromAuditLog(store, now));
+  const counts = (await store.auditLog.decisionCounts(now)) ?? (await fromAuditLog(store, now));
   return [...counts]
     .map(([reviewer, decisions]) => ({ reviewer, decisions }))
     .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));

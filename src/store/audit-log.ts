@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { AuditEntry as AuditEntrySchema } from '../domain/draft.ts';
 import type { AuditInput, AuditLog as AuditLogPort, StreamEntry } from '../domain/ports/audit.ts';
 import { decisionCounts } from './decision-counts.ts';
+import { utcDay } from './decisions.ts';
 import type { Keys } from './keys.ts';
 import { auditEntry } from './script-results.ts';
 
@@ -59,8 +60,8 @@ export class AuditLog implements AuditLogPort {
       .exec();
   }
 
-  /** The day's decisions per person, or null when the counts may miss some (see ./decision-counts.ts). */
-  decisionCounts(day: string): Promise<Map<string, number> | null> {
-    return decisionCounts(this.redis, this.keys, day);
+  /** Decisions per person on the UTC day of `at`, or null when the counts may miss some (see ./decision-counts.ts). */
+  decisionCounts(at: Date): Promise<Map<string, number> | null> {
+    return decisionCounts(this.redis, this.keys, utcDay(at));
   }
 }

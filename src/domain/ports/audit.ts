@@ -21,6 +21,6 @@ export interface AuditLog {
   page(opts: { before: string | null; count: number; since?: number | undefined }): Promise<StreamEntry[]>;
   /** Add an entry that changes no state (a take-over, a note). */
   append(id: string, input: AuditInput, from?: string | null, to?: string | null): Promise<void>;
-  /** The day's (`YYYY-MM-DD`) decisions per person, or null when the counts may miss some. */
-  decisionCounts(day: string): Promise<Map<string, number> | null>;
+  /** Decisions per person on the UTC day of `at`, or null when the counts may miss some. */
+  decisionCounts(at: Date): Promise<Map<string, number> | null>;
 }
