@@ -70,6 +70,38 @@ const GENERIC = new Set([
   'day',
 ]);
 
+/** A pair the swap test can judge: figures of one kind, not codes or years ("PRC1" and "Igf2" name genes). */
+function comparable(a: { q: Quantity; at: Located }, b: { q: Quantity; at: Located }): boolean {
+  return sameKind(a.q, b.q) && ![a.q, b.q].some((q) => q.kind === 'code' || q.kind === 'year');
+}
+
+/** Where x is stated in its source sentence: of several ("95% CI ... 95% CI"), the one nearest `near`. */
+function nearestAt(x: Located, near: number): number {
+  const same = x.figures.quantities.filter((o) => o.value === x.q.value && o.kind === x.q.kind);
+  return same.reduce((best, o) => (Math.abs(o.at - near) < Math.abs(best - near) ? o.at : best), x.q.at);
+}
+
+const straddles = (x: number, y: number, figures: readonly number[]) =>
+  figures.some((f) => (x < f && f < y) || (y < f && f < x));
+
+/**
+ * Do two source words go with the figures: one on each side of a figure, or
+ * both in the clause that lists the figures in their order ("A was better
+ * than B (34.4% vs. 31.1%)")? Words in an earlier clause go with neither.
+ */
+function pairsFigures(x: number, y: number, figures: readonly number[], text: string): boolean {
+  if (straddles(x, y, figures)) return true;
+  const first = Math.min(...figures);
+  return Math.max(x, y) < first && !/[,;:]/.test(text.slice(Math.min(x, y), first));
+}
+
+/** The draft's words from one figure to the other are the source's own: copied, so not swapped. */
+function copied(draft: SentenceFigures, a: Quantity, b: Quantity, source: string): boolean {
+  const [first, last] = a.at < b.at ? [a, b] : [b, a];
+  const span = draft.text.slice(first.at, last.at + last.raw.length).replace(/\s+/g, ' ');
+  return source.replace(/\s+/g, ' ').includes(span);
+}
+
 /**
  * Two figures of one draft sentence matched in one source sentence, the
  * other way round: the draft pairs the groups' words with the figures in the
@@ -80,12 +112,19 @@ function swapped(draft: SentenceFigures, pairs: ReadonlyArray<{ q: Quantity; at:
   for (const [i, a] of pairs.entries()) {
     for (const b of pairs.slice(i + 1)) {
       if (a.at.sentence.id !== b.at.sentence.id || a.q.value === b.q.value || a.at.q === b.at.q) continue;
+      if (!comparable(a, b) || copied(draft, a.q, b.q, a.at.figures.text)) continue;
       const [dg, sg] = [groupTerms(draft), groupTerms(a.at.figures)];
+      const sourceA = nearestAt(a.at, b.at.q.at);
+      const sourceB = nearestAt(b.at, sourceA);
       const shared = [...dg.keys()].filter((t) => sg.has(t));
       let [agree, disagree] = [0, 0];
       for (const [j, t1] of shared.entries()) {
         for (const t2 of shared.slice(j + 1)) {
-          const sourceOrder = (sg.get(t1) ?? 0) < (sg.get(t2) ?? 0) === a.at.q.at < b.at.q.at;
+          // Only words the draft puts on either side of a figure say which figure goes with which group.
+          if (!straddles(dg.get(t1) ?? 0, dg.get(t2) ?? 0, [a.q.at, b.q.at])) continue;
+          if (!pairsFigures(sg.get(t1) ?? 0, sg.get(t2) ?? 0, [sourceA, sourceB], a.at.figures.text))
+            continue;
+          const sourceOrder = (sg.get(t1) ?? 0) < (sg.get(t2) ?? 0) === sourceA < sourceB;
           const draftOrder = (dg.get(t1) ?? 0) < (dg.get(t2) ?? 0) === a.q.at < b.q.at;
           if (sourceOrder === draftOrder) agree++;
           else disagree++;
