@@ -23,6 +23,8 @@ const KNOWN = new Set(
     ' ',
   ),
 );
+/** A figure with its unit written on ("34mm", "20mg", "2.5kg"): a measurement, not a code. */
+const UNIT = /^\d+(?:\.\d+)?(?:mm|cm|km|m|mg|kg|g|ml|mL|l|L|h|hr|hrs|min|s|y|yr|yrs|wk|wks|mo)$/;
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$/;
 
 /** Tokens with two or more capitals, a lower-case letter before a capital, or letters with digits. */
@@ -39,7 +41,7 @@ function isCode(token: string): boolean {
   return (
     capitals >= 2 ||
     /\p{Ll}\p{Lu}/u.test(token) ||
-    (/\d/.test(token) && !/^\d+(?:st|nd|rd|th|s)$/.test(token))
+    (/\d/.test(token) && !/^\d+(?:st|nd|rd|th|s)$/.test(token) && !UNIT.test(token))
   );
 }
 

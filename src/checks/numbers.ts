@@ -215,12 +215,17 @@ function find(q: Quantity, list: readonly SourceSentence[], read: Reader) {
   return { same: null, near };
 }
 
+/** Names of diseases and viruses that carry digits, known without the source saying them. */
+const KNOWN_CODE =
+  /^(?:COVID-19|SARS-CoV-2|2019-nCoV|MERS-CoV|SARS-CoV|H1N1|H5N1|HIV-1|HIV-2|Omega-3|type-[12])$/i;
+
 /** What is wrong with one figure of a draft sentence; `differs` is null when the source states it there. */
 function judgeFigure(q: Quantity, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
   const own = find(q, linked.words, read);
   if (own.same) return { differs: null, at: own.same, refs: [own.same.sentence] };
   const viaFigure = find(q, linked.byFigure, read);
   if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
+  if (q.kind === 'code' && KNOWN_CODE.test(q.raw)) return { differs: null, at: null, refs: [] };
   if (q.kind === 'code' || q.kind === 'year') {
     const anywhere = find(q, ctx.source.sentences, read);
     if (anywhere.same || (q.kind === 'year' && ctx.year?.startsWith(String(q.value))))
