@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { adviceSentences } from '../../src/checks/advice.ts';
-import { certaintyFlags, isHedged } from '../../src/checks/certainty.ts';
+import { certaintyFlags } from '../../src/checks/certainty.ts';
+import { isUncertain } from '../../src/checks/hedges.ts';
 import { numberFlags } from '../../src/checks/numbers.ts';
 import { PaperRecord } from '../../src/domain/paper.ts';
 import { alignFields, createAligner } from '../../src/text/align.ts';
@@ -15,7 +16,7 @@ import { splitSource } from '../../src/text/source-sentences.ts';
 import { CORPORA, type LabelledCase, Row } from './cases.ts';
 
 export function flagged(c: LabelledCase): boolean {
-  if (c.check === 'hedges') return isHedged(c.sentence);
+  if (c.check === 'hedges') return isUncertain(c.sentence);
   if (c.check === 'advice') return adviceSentences(c.sentence).length > 0;
   // The corpora keep HTML references ("&#8805;60") that LaySum's ingest decodes.
   const [title, ...rest] = decodeReferences(c.source).split('\n');

@@ -16,10 +16,8 @@ import { sentencesById } from '../text/source-sentences.ts';
 import { type CheckInput, result } from './context.ts';
 import { DOWN, direction, NO_DIFFERENCE, opposed, sourceDirection, UP } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { HEDGE, isUncertain } from './hedges.ts';
 
-/** Words that say a finding is uncertain. */
-export const HEDGE =
-  /\b(?:may|might|could|possibly|possible|probably|(?<!(?:more|less|as|most|least|equally) )likely|unlikely|suggests?|suggested|suggesting|appears?|appeared|seems?|seemed|potential(?:ly)?|preliminary|perhaps|uncertain|unclear|tend(?:s|ed)? to|hypothes[ie]s|hint|indicates?|indicated|not sure|we think|we believe|it is thought)\b/i;
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
 const CAUSE =
@@ -69,9 +67,9 @@ function statesFinding(text: string): boolean {
   );
 }
 
-/** Is the sentence hedged (uncertain, associative, or limited)? Used by the certainty check and measured by `npm run eval`. */
+/** Is the sentence hedged: uncertain (./hedges.ts) or only an association? */
 export function isHedged(sentence: string): boolean {
-  return HEDGE.test(sentence) || ASSOCIATION.test(sentence);
+  return isUncertain(sentence) || ASSOCIATION.test(sentence);
 }
 
 const stems = (text: string) =>
