@@ -104,7 +104,8 @@ export function jargonTally(corpus: string, docs: readonly Doc[]): JargonTally[]
     }
     parts.set(part, t);
   }
-  return [...parts.values()].map(({ counts, ...t }) => ({
+  const ordered = [...parts.values()].sort((a, b) => a.part.localeCompare(b.part));
+  return ordered.map(({ counts, ...t }) => ({
     ...t,
     top:
       t.part === 'tuning'

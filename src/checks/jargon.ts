@@ -47,7 +47,7 @@ export const PHRASE_RE = new RegExp(`\\b(?:${PHRASES.join('|')})\\b`, 'gi');
 
 /** WHO INN stems for drug names (apixaban, atorvastatin, trastuzumab, ramipril...). */
 const DRUG =
-  /(?:mab|nib|pril|sartan|olol|alol|statin|azole|cillin|mycin|micin|oxacin|cycline|vir|parin|xaban|gatran|prazole|tidine|triptan|dronate|semide|thiazide|oxetine|apine|idone|azepam|azolam|afil|gliptin|gliflozin|glutide|profen|coxib|caine|sone|olone|terol|tropium|lukast|platin|rubicin|taxel|mustine|trexate|dipine|zosin|setron|pramine|triptyline|barbital|fibrate|formin|glitazone|cept|azine|plase|amide|ofol|etamol|fentanil|amine|oprost|estrol|gestrel|sterone|zolid)s?$/;
+  /(?:mab|nib|pril|sartan|olol|alol|statin|azole|cillin|mycin|micin|oxacin|cycline|vir|parin|xaban|gatran|prazole|tidine|triptan|dronate|semide|thiazide|oxetine|apine|idone|azepam|azolam|afil|gliptin|gliflozin|glutide|profen|coxib|caine|sone|olone|terol|tropium|lukast|platin|rubicin|taxel|mustine|trexate|dipine|zosin|setron|pramine|triptyline|barbital|fibrate|formin|glitazone|cept|azine|plase|amide|ofol|etamol|fentanil|prine|amine|oprost|estrol|gestrel|sterone|zolid)s?$/;
 
 const WORD = /(?<![\p{L}\d-])\p{L}[\p{Ll}]+(?![\p{L}\d])/gu;
 
