@@ -15,6 +15,7 @@ import type { LlmGate } from './llm-gate.ts';
 import { promptValues } from './prompt-values.ts';
 import { createSimplifier } from './simplify.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
+import { createVerifier } from './verify.ts';
 
 const responseFormat = strictResponseFormat(LaySummary, 'lay_summary');
 
@@ -22,6 +23,8 @@ export interface OpenAiSummarizerOptions {
   site?: SiteProfile;
   /** prompts/simplify.md: when given, drafts above the reading target get one rewrite. */
   simplifyPrompt?: Prompt;
+  /** prompts/verify.md: when given (LLM_VERIFY=true), every draft gets one verifier call. */
+  verifyPrompt?: Prompt;
   /** The fleet's limits, cache and ledger (src/store/llm-gate.ts); none: calls go straight out. */
   gate?: LlmGate;
 }
@@ -38,6 +41,9 @@ export function createOpenAiSummarizer(
     ...(options.site ? { profile: options.site } : {}),
     ...(options.simplifyPrompt
       ? { simplify: createSimplifier(client, llm, options.simplifyPrompt, options.gate) }
+      : {}),
+    ...(options.verifyPrompt
+      ? { verify: createVerifier(client, llm, options.verifyPrompt, fullTextBudget, options.gate) }
       : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       const values = promptValues(

@@ -4,6 +4,7 @@ import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import type { Simplifier } from './simplify.ts';
+import type { Verifier } from './verify.ts';
 
 export interface SummarizeInput {
   record: PaperRecord;
@@ -26,5 +27,7 @@ export interface Summarizer {
   readonly profile?: SiteProfile;
   /** One rewrite of a draft above the reading target (LLM summarizers with a simplify prompt). */
   readonly simplify?: Simplifier;
+  /** The LLM verifier of a draft's sentences (LLM_VERIFY=true). */
+  readonly verify?: Verifier;
   summarize(input: SummarizeInput): Promise<SummarizeOutput>;
 }
