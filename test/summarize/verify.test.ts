@@ -13,6 +13,7 @@ import { type FakeOpenAi, reply, type Step } from '../support/fake-openai.ts';
 import { fractureText, type Pipeline } from '../support/harness.ts';
 import { llmPipeline } from '../support/llm-pipeline.ts';
 import { fractureSummary } from '../support/summaries.ts';
+import { fractureVerdicts as verdicts } from '../support/verdicts.ts';
 
 let llm: FakeOpenAi | undefined;
 let p: Pipeline | undefined;
@@ -33,31 +34,6 @@ async function draftWith(steps: Step[], env: Record<string, string> = {}) {
   if (!draft) throw new Error('no draft');
   return { id, draft };
 }
-
-// The fracture summary has 13 sentences (D1 the headline, D3 the first of the findings); the
-// abstract's source sentences are numbered 1 (title) to 15 (S4 is the SETTING sentence, S5 the first PARTICIPANTS one).
-const verdicts = {
-  verdicts: [
-    {
-      sentence: 1,
-      label: 'overgeneralised',
-      sources: [14],
-      why: 'says bone strength drives fracture risk; the source estimates a causal effect of bone mineral density from genes',
-    },
-    { sentence: 2, label: 'supported', sources: [15, 13], why: '' },
-    { sentence: 2, label: 'contradicts', sources: [15], why: 'a second opinion' },
-    {
-      sentence: 3,
-      label: 'contradicts',
-      sources: [5, 4],
-      why: 'says 37 857 people had a broken bone in 25 groups; the source says 37 857 fracture cases in the discovery set',
-    },
-    { sentence: 4, label: 'supported', sources: [8, 99], why: '' },
-    { sentence: 5, label: 'supported', sources: [42], why: '' },
-    { sentence: 30, label: 'not_in_source', sources: [], why: 'made up' },
-    ...[6, 7, 8, 9, 10, 11, 12].map((sentence) => ({ sentence, label: 'supported', sources: [12], why: '' })),
-  ],
-};
 
 describe('the LLM verifier', () => {
   it('stores verdicts on the draft and shows them as check flags naming both sentences', async () => {
