@@ -30,9 +30,16 @@ export function draftLinks(alignment: Alignment): DraftLinks {
   return { splitter: alignment.source.splitter, aligner: ALIGNER_VERSION, links: alignment.links };
 }
 
-/** A stored draft with links, computed when it has none or they came from another splitter or aligner. */
+/**
+ * A stored draft with links, computed when it has none or they came from another splitter or aligner.
+ * Links from the model's checked ids stay while the splitter (which numbers the sentences) is the same.
+ */
 export function withLinks(draft: Draft, record: PaperRecord | null, source?: SourceSentences): Draft {
-  const fresh = draft.links?.splitter === SPLITTER_VERSION && draft.links.aligner === ALIGNER_VERSION;
-  if (fresh || !record) return draft;
-  return { ...draft, links: draftLinks(alignDraft(draft.summary, record, source)) };
+  const sameSplitter = draft.links?.splitter === SPLITTER_VERSION;
+  if ((sameSplitter && draft.links?.aligner === ALIGNER_VERSION) || !record) return draft;
+  const fresh = draftLinks(alignDraft(draft.summary, record, source));
+  const kept = sameSplitter ? (draft.links?.links ?? []).filter((l) => l.method === 'model') : [];
+  const model = (l: SentenceLink) =>
+    kept.find((k) => k.field === l.field && k.sentence === l.sentence && k.text === l.text) ?? l;
+  return { ...draft, links: { ...fresh, links: fresh.links.map(model) } };
 }

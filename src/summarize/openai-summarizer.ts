@@ -7,17 +7,17 @@
  */
 import type OpenAI from 'openai';
 import type { Config, SiteProfile } from '../config/env.ts';
-import { LaySummary } from '../domain/summary.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { callStructured } from './llm-call.ts';
 import type { LlmGate } from './llm-gate.ts';
+import { ModelSummary, ModelSummaryFormat, splitReply } from './model-summary.ts';
 import { promptValues } from './prompt-values.ts';
 import { createSimplifier } from './simplify.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
 import { createVerifier } from './verify.ts';
 
-const responseFormat = strictResponseFormat(LaySummary, 'lay_summary');
+const responseFormat = strictResponseFormat(ModelSummaryFormat, 'lay_summary');
 
 export interface OpenAiSummarizerOptions {
   site?: SiteProfile;
@@ -58,7 +58,7 @@ export function createOpenAiSummarizer(
         client,
         llm,
         {
-          schema: LaySummary,
+          schema: ModelSummary,
           format: responseFormat,
           system: rendered.system,
           user: rendered.user,
@@ -67,8 +67,10 @@ export function createOpenAiSummarizer(
         },
         options.gate,
       );
+      const { summary, sentenceSources } = splitReply(reply.value);
       return {
-        summary: reply.value,
+        summary,
+        sentenceSources,
         provenance: {
           provider: 'openai',
           model: reply.model,

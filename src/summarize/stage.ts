@@ -14,6 +14,7 @@ import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { splitSource } from '../text/source-sentences.ts';
+import { withModelLinks } from './link-step.ts';
 import { withCalls } from './provenance.ts';
 import { figuresOf } from './simplify.ts';
 import type { Summarizer } from './types.ts';
@@ -45,11 +46,14 @@ export async function summarizePaper(
   const { summary, simplify } = simplified;
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
   const { checks, links } = assessDraft(summary, paper.record, profile, simplified.provenance.provider);
-  const verified = await verifyIfOn(deps.summarizer, links, splitSource(paper.record), simplified.provenance);
+  const source = splitSource(paper.record);
+  const linked = withModelLinks(links, first.sentenceSources, source, simplify?.kept === 'rewrite');
+  const verified = await verifyIfOn(deps.summarizer, linked.links, source, simplified.provenance);
   const provenance = verified?.provenance ?? simplified.provenance;
   const notes = [
     ...(first.notesForReviewer ?? []),
     ...(simplify ? [simplify.reason] : []),
+    ...(linked.note ? [linked.note] : []),
     ...(verified?.note ? [verified.note] : []),
   ];
   const draft: Draft = {
@@ -62,7 +66,7 @@ export async function summarizePaper(
     notesForReviewer: notes,
     ...(simplify ? { simplify } : {}),
     checks: verified ? [...checks, verified.check] : checks,
-    links,
+    links: linked.links,
     ...(verified ? { verification: verified.verification } : {}),
   };
   const written = await store.addDraft(paperId, draft, {

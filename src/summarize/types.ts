@@ -3,6 +3,7 @@ import type { SiteProfile } from '../config/env.ts';
 import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import type { ClaimedSources } from '../text/model-links.ts';
 import type { Simplifier } from './simplify.ts';
 import type { Verifier } from './verify.ts';
 
@@ -17,6 +18,8 @@ export interface SummarizeInput {
 export interface SummarizeOutput {
   summary: LaySummary;
   provenance: Provenance;
+  /** The LLM's own account of the source sentences behind each sentence it wrote (checked before use). */
+  sentenceSources?: ClaimedSources[];
   /** Notes for the reviewer, shown on the desk and never published. */
   notesForReviewer?: string[];
 }

@@ -16,6 +16,7 @@ import type { SentenceLink, SourceSentence } from '../domain/links.ts';
 import { type Verdict, VerdictLabel, type Verification } from '../domain/verification.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
+import { numberedLines, withinBudget } from '../text/source-sentences.ts';
 import { callStructured } from './llm-call.ts';
 import type { LlmGate } from './llm-gate.ts';
 import { asData } from './prompt-values.ts';
@@ -60,21 +61,10 @@ export interface Verifier {
   verify(input: VerifyInput): Promise<VerifyOutcome>;
 }
 
-/** The source sentences the verifier sees: title and abstract, and full text up to `budget` characters. */
-export function verifierSource(source: readonly SourceSentence[], budget: number): SourceSentence[] {
-  let used = 0;
-  return source.filter((s) => {
-    if (s.part !== 'fullText') return true;
-    used += s.text.length + 1;
-    return used <= budget;
-  });
-}
-
 export function verifyValues(input: VerifyInput): Record<string, string> {
-  const source = input.source.map((s) => `S${s.id}${s.label ? ` (${s.label})` : ''}: ${s.text}`);
   const draft = input.sentences.map((s, i) => `D${i + 1} (${s.field}): ${s.text}`);
   return {
-    source_sentences: asData(source.join('\n') || '(no source text)'),
+    source_sentences: asData(numberedLines(input.source) || '(no source text)'),
     draft_sentences: asData(draft.join('\n')),
   };
 }
@@ -87,7 +77,7 @@ export function createVerifier(
   gate?: LlmGate,
 ): Verifier {
   const verify = async (whole: VerifyInput): Promise<VerifyOutcome> => {
-    const input = { ...whole, source: verifierSource(whole.source, fullTextBudget) };
+    const input = { ...whole, source: withinBudget(whole.source, fullTextBudget) };
     const rendered = renderPrompt(prompt, verifyValues(input));
     const reply = await callStructured(
       client,

@@ -93,7 +93,7 @@ function LinkItem(props: {
   const how =
     link.method === 'model'
       ? `linked by the model's source ids${link.note ? ` (${link.note})` : ''}`
-      : `linked by shared words, numbers and names (${Math.round(link.score * 100)}% of its content)`;
+      : `linked by shared words, numbers and names (${Math.round(link.score * 100)}% of its content)${link.note ? `; ${link.note}` : ''}`;
   const flagged = verdict && verdict.label !== 'supported';
   return (
     <li
@@ -118,6 +118,7 @@ function LinkItem(props: {
           ) : (
             <p class="small no-support-text">
               No source sentence supports this sentence: check it against the source, or cut it.
+              {link.note ? ` (${link.note}.)` : ''}
               {link.sources.length ? ' Nearest sentences, which do not hold most of it:' : ''}
             </p>
           )}
