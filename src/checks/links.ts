@@ -31,15 +31,23 @@ export function draftLinks(alignment: Alignment): DraftLinks {
 }
 
 /**
- * A stored draft with links, computed when it has none or they came from another splitter or aligner.
- * Links from the model's checked ids stay while the splitter (which numbers the sentences) is the same.
+ * Fresh links with the model's checked links kept for every sentence whose text is unchanged (same field),
+ * while the splitter that numbers the source sentences is the same: what an edit or a new aligner keeps.
  */
+export function keepModelLinks(fresh: DraftLinks, stored: DraftLinks | undefined): DraftLinks {
+  if (stored?.splitter !== fresh.splitter) return fresh;
+  const kept = stored.links.filter((l) => l.method === 'model');
+  if (!kept.length) return fresh;
+  const model = (l: SentenceLink): SentenceLink => {
+    const k = kept.find((m) => m.field === l.field && m.text === l.text);
+    return k ? { ...k, sentence: l.sentence } : l;
+  };
+  return { ...fresh, links: fresh.links.map(model) };
+}
+
+/** A stored draft with links, computed when it has none or they came from another splitter or aligner. */
 export function withLinks(draft: Draft, record: PaperRecord | null, source?: SourceSentences): Draft {
-  const sameSplitter = draft.links?.splitter === SPLITTER_VERSION;
-  if ((sameSplitter && draft.links?.aligner === ALIGNER_VERSION) || !record) return draft;
-  const fresh = draftLinks(alignDraft(draft.summary, record, source));
-  const kept = sameSplitter ? (draft.links?.links ?? []).filter((l) => l.method === 'model') : [];
-  const model = (l: SentenceLink) =>
-    kept.find((k) => k.field === l.field && k.sentence === l.sentence && k.text === l.text) ?? l;
-  return { ...draft, links: { ...fresh, links: fresh.links.map(model) } };
+  const fresh = draft.links?.splitter === SPLITTER_VERSION && draft.links.aligner === ALIGNER_VERSION;
+  if (fresh || !record) return draft;
+  return { ...draft, links: keepModelLinks(draftLinks(alignDraft(draft.summary, record, source)), draft.links) };
 }

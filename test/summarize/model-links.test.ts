@@ -7,6 +7,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SentenceLink } from '../../src/domain/links.ts';
+import { reviewDeps } from '../../src/review/deps.ts';
+import { editDraft } from '../../src/review/edit.ts';
+import { paperView } from '../../src/review/view.ts';
 import { type FakeOpenAi, reply } from '../support/fake-openai.ts';
 import { fractureText, type Pipeline } from '../support/harness.ts';
 import { llmPipeline } from '../support/llm-pipeline.ts';
@@ -35,13 +38,17 @@ const withSources = {
 };
 
 async function draftWith(body: unknown, mode: string) {
+  const { draft } = await drafted(body, mode);
+  return draft;
+}
+async function drafted(body: unknown, mode: string) {
   ({ llm, p } = await llmPipeline([reply(body)], { LLM_OUTPUT_MODE: mode, LLM_MAX_REPAIRS: '0' }));
   await p.start();
   const id = await p.submit({ kind: 'text', text: fractureText() });
   await p.waitFor(id, ['pending_review']);
   const [draft] = await p.ctx.store.drafts(id);
   if (!draft) throw new Error('no draft');
-  return draft;
+  return { draft, id, p };
 }
 const link = (links: SentenceLink[] | undefined, field: string, sentence = 0) =>
   links?.find((l) => l.field === field && l.sentence === sentence);
@@ -97,5 +104,22 @@ describe('a reply without source ids', () => {
     expect(draft.provenance.llmCalls).toBe(1);
     expect(draft.links?.links.every((l) => l.method === 'overlap')).toBe(true);
     expect(draft.notesForReviewer.join(' ')).toMatch(/The model named no source sentences/);
+  });
+});
+
+describe('an edit', () => {
+  it("keeps the model's links for the sentences it leaves as they were and aligns the rest afresh", async () => {
+    const { id, p: pipeline } = await drafted(withSources, 'json_schema');
+    const findings = `Researchers pooled 25 cohorts with 37 857 fracture cases. ${fractureSummary.findings
+      .split(/(?<=\.) /)
+      .slice(1)
+      .join(' ')}`;
+    await editDraft(reviewDeps(pipeline.ctx), id, 'reviewer-1', 1, { findings });
+    const view = await paperView(pipeline.ctx.store, id);
+    const links = view.draft?.links?.links;
+    expect(view.draft?.version).toBe(2);
+    expect(link(links, 'findings', 0)?.method).toBe('overlap');
+    expect(link(links, 'findings', 1)).toMatchObject({ method: 'model', sources: [8] });
+    expect(link(links, 'caveats[0]')).toMatchObject({ method: 'model', sources: [7] });
   });
 });

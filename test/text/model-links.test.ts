@@ -4,7 +4,8 @@
  * kept, with the reason, for a sentence left with none.
  */
 import { describe, expect, it } from 'vitest';
-import { alignDraft } from '../../src/checks/links.ts';
+import { alignDraft, draftLinks, withLinks } from '../../src/checks/links.ts';
+import type { Draft } from '../../src/domain/draft.ts';
 import type { SentenceLink } from '../../src/domain/links.ts';
 import { textRecord } from '../../src/sources/text.ts';
 import { type ClaimedSources, modelLinks } from '../../src/text/model-links.ts';
@@ -67,5 +68,19 @@ describe('model links', () => {
     expect(find(links, 'findings').method).toBe('model');
     expect(find(links, 'takeaway')).toMatchObject({ method: 'model', sources: [13, 15] });
     expect(find(links, 'findings', 2)).toMatchObject({ method: 'model', sources: [10] });
+  });
+});
+
+describe('model links on read', () => {
+  it('stay when the aligner changes but the sentences are numbered the same way', () => {
+    const links = linked([{ sentence: textOf('findings', 1), sources: [8] }]);
+    const stored = { ...draftLinks({ ...alignment, links }), aligner: 'an-older-aligner' };
+    const draft = { summary: fractureSummary, links: stored } as unknown as Draft;
+    const read = withLinks(draft, record).links;
+    expect(read?.aligner).not.toBe('an-older-aligner');
+    expect(find(read?.links ?? [], 'findings', 1)).toMatchObject({ method: 'model', sources: [8] });
+    // With another splitter the ids mean other sentences: aligned afresh.
+    const other = withLinks({ ...draft, links: { ...stored, splitter: 'another-splitter' } }, record).links;
+    expect(find(other?.links ?? [], 'findings', 1).method).toBe('overlap');
   });
 });
