@@ -13,7 +13,7 @@ import { flagMessage } from './flags.ts';
 
 export const VERIFIER_CHECK = { id: 'verifier', label: 'LLM verifier' } as const;
 
-function flagOf(v: Verdict, source: SourceSentences): CheckFlag | null {
+function verdictFlag(v: Verdict, source: SourceSentences): CheckFlag | null {
   const cited = sentencesById(source, v.sources).map((s) => ({ id: s.id, text: s.text }));
   const base = { field: v.field, sentence: v.sentence, text: v.text, source: cited };
   if (v.label === 'supported') {
@@ -41,7 +41,7 @@ export function verifierCheck(verification: Verification, source: SourceSentence
       flags: [],
     };
   }
-  const flags = verification.verdicts.flatMap((v) => flagOf(v, source) ?? []);
+  const flags = verification.verdicts.flatMap((v) => verdictFlag(v, source) ?? []);
   const setAside = verification.problems.length ? ` Set aside: ${verification.problems.join('; ')}.` : '';
   if (flags.length === 0) {
     return {
