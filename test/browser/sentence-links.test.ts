@@ -110,6 +110,7 @@ describe.skipIf(!hasChromium)(`sentence links in Chromium (${CHROMIUM})`, () => 
     expect(await lonely.locator('.badge.no-support').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(problems).toEqual([]);
+    await findings.screenshot({ path: 'test-results/sentence-links-390.png' }).catch(() => {});
     await page.context().close();
   });
 });
