@@ -49,5 +49,8 @@ export function keepModelLinks(fresh: DraftLinks, stored: DraftLinks | undefined
 export function withLinks(draft: Draft, record: PaperRecord | null, source?: SourceSentences): Draft {
   const fresh = draft.links?.splitter === SPLITTER_VERSION && draft.links.aligner === ALIGNER_VERSION;
   if (fresh || !record) return draft;
-  return { ...draft, links: keepModelLinks(draftLinks(alignDraft(draft.summary, record, source)), draft.links) };
+  return {
+    ...draft,
+    links: keepModelLinks(draftLinks(alignDraft(draft.summary, record, source)), draft.links),
+  };
 }
