@@ -25,27 +25,6 @@ interface Located {
   sentence: SourceSentence;
 }
 
-/** Content words just before and after a figure, nearest first, not past another figure. */
-function neighbours(figures: SentenceFigures, q: Quantity): Map<string, number> {
-  const others = figures.quantities.filter((o) => o !== q);
-  const prevEnd = Math.max(0, ...others.filter((o) => o.at < q.at).map((o) => o.at + o.raw.length));
-  const nextStart = Math.min(figures.text.length, ...others.filter((o) => o.at > q.at).map((o) => o.at));
-  const before = wordTerms(figures.text.slice(prevEnd, q.at)).reverse().slice(0, 5);
-  const after = wordTerms(figures.text.slice(q.at + q.raw.length, nextStart)).slice(0, 5);
-  const weights = new Map<string, number>();
-  for (const side of [before, after])
-    side.forEach((t, i) => {
-      weights.set(t, Math.max(weights.get(t) ?? 0, 1 / (i + 1)));
-    });
-  return weights;
-}
-
-function similarity(a: Map<string, number>, b: Map<string, number>): number {
-  let sum = 0;
-  for (const [t, w] of a) sum += Math.min(w, b.get(t) ?? 0);
-  return sum;
-}
-
 /** Words that name a group or arm, once each, with their order: "terbutaline", "placebo", "treated", "women". */
 function groupTerms(figures: SentenceFigures): Map<string, number> {
   const positions = new Map<string, number[]>();
