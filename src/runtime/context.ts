@@ -18,6 +18,8 @@ import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queue
 import { FleetStatus } from '../store/fleet.ts';
 import { PaperStore } from '../store/papers.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
+import { RedisSessions } from '../store/user-sessions.ts';
+import { RedisUsers } from '../store/users.ts';
 import { WatchStore } from '../store/watches.ts';
 import { WebhookStore } from '../store/webhooks.ts';
 import { SessionStore } from '../users/sessions.ts';
@@ -52,8 +54,8 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     store: new PaperStore(redis, prefix),
     watches: new WatchStore(redis, prefix),
     webhooks: new WebhookStore(redis, prefix),
-    users: new UserStore(redis, prefix),
-    sessions: new SessionStore(redis, prefix),
+    users: new UserStore(new RedisUsers(redis, prefix)),
+    sessions: new SessionStore(new RedisSessions(redis, prefix)),
     fleet: new FleetStatus(redis, config),
     queues,
     enqueue: enqueuer(queues, config),

@@ -1,5 +1,5 @@
 /**
- * The store's Lua scripts are the files in src/store/lua and src/users/lua:
+ * The store's Lua scripts are the files in src/store/lua:
  * each opens with its inputs and output, builds no key of its own (keys.ts
  * writes every key format), and is what Redis runs. The failure record the
  * transition script writes lives exactly as long as the paper is failed.
@@ -12,10 +12,11 @@ import { luaSource } from '../../src/store/commands.ts';
 import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { redisRateLimiter } from '../../src/store/rate-limiter.ts';
+import { RedisUsers } from '../../src/store/users.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
-const DIRS = ['../../src/store/lua/', '../../src/users/lua/'].map((d) => new URL(d, import.meta.url));
+const DIRS = ['../../src/store/lua/'].map((d) => new URL(d, import.meta.url));
 const files = DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.lua'))
@@ -93,7 +94,7 @@ describe('Lua script files', () => {
       action: 'ingest started',
     });
     await redisRateLimiter(redis, `${prefix}:ratelimit:test`, 5).acquire();
-    await new UserStore(redis, prefix).add('script-test', 'reviewer');
+    await new UserStore(new RedisUsers(redis, prefix)).add('script-test', 'reviewer');
     const used = ['create-paper.lua', 'transition.lua', 'sliding-window.lua', 'add-user.lua'];
     // A file with `--#include` lines runs with the included files in their place (luaSource).
     const shas = used.map((name) => {
