@@ -16,12 +16,10 @@ import { RedisUsers } from '../../src/store/users.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
-const DIRS = ['../../src/store/lua/'].map((d) => new URL(d, import.meta.url));
-const files = DIRS.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.lua'))
-    .map((f) => ({ name: f, text: readFileSync(new URL(f, dir), 'utf8') })),
-);
+const DIR = new URL('../../src/store/lua/', import.meta.url);
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.lua'))
+  .map((f) => ({ name: f, text: readFileSync(new URL(f, DIR), 'utf8') }));
 const prefix = testPrefix();
 const redis = new Redis(REDIS_URL);
 
