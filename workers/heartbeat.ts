@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { redisWorkerHeartbeats } from '../src/store/worker-heartbeats.ts';
 
 /** How long a stopping worker waits to record that it left. */
@@ -17,7 +17,7 @@ export interface Heartbeat {
 }
 
 export async function startHeartbeat(ctx: Context, stages: readonly string[]): Promise<Heartbeat> {
-  const beats = redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix);
+  const beats = redisWorkerHeartbeats(redisOf(ctx), ctx.config.redis.prefix);
   const id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const worker = { id, host: hostname(), pid: process.pid, stages: [...stages] };
   const beat = () => beats.beat(worker).catch(() => {});

@@ -1,10 +1,12 @@
 /** What the web app is built from, for a process context (the `serve` command and the demo). */
 import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
+import { livePulses } from '../store/live-pulse.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
+import { signInCounters } from '../store/sign-in-counters.ts';
 import { redisWorkerHeartbeats } from '../store/worker-heartbeats.ts';
-import type { Context } from './context.ts';
+import { type Context, redisOf } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
 export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { name: 'serve' })): AppDeps {
@@ -20,19 +22,22 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     sessions: ctx.sessions,
     watches: ctx.watches,
     webhooks: ctx.webhooks,
+    fleet: ctx.fleet,
+    signInCounters: signInCounters(redisOf(ctx), ctx.config.redis.prefix, ctx.config.http.signIn),
     log,
+    livePulse: livePulses(redisOf(ctx), ctx.config.redis.prefix),
     health: {
-      redis: watchRedis(ctx.redis, log, ctx.config.redis.url),
+      redis: watchRedis(redisOf(ctx), log, ctx.config.redis.url),
       eviction: watchServerEviction(ctx, log),
       stopping: false,
-      workers: redisWorkerHeartbeats(ctx.redis, ctx.config.redis.prefix),
+      workers: redisWorkerHeartbeats(redisOf(ctx), ctx.config.redis.prefix),
     },
   };
 }
 
 /** The policy, read now, on every reconnect and every REDIS_POLICY_CHECK_MS; one log line per change. */
 function watchServerEviction(ctx: Context, log: Logger) {
-  const watch = watchEviction(ctx.redis, {
+  const watch = watchEviction(redisOf(ctx), {
     intervalMs: ctx.config.redis.policyCheckMs,
     onChange: (s) => {
       if (s.evicting && s.policy)

@@ -6,7 +6,7 @@
  * The desk's live streams (src/http/web/live.ts) compare these.
  */
 import type { Redis } from 'ioredis';
-import type { Keys } from './keys.ts';
+import { type Keys, keys as keysOf } from './keys.ts';
 
 export interface PaperPulse {
   state: string;
@@ -33,7 +33,15 @@ function claimHolder(raw: unknown): string {
   }
 }
 
-export async function livePulse(redis: Redis, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
+/** Reads pulses for the desk's live streams: one round trip each. */
+export type LivePulses = (ids: readonly string[]) => Promise<LivePulse>;
+
+export function livePulses(redis: Redis, prefix: string): LivePulses {
+  const k = keysOf(prefix);
+  return (ids) => livePulse(redis, k, ids);
+}
+
+async function livePulse(redis: Redis, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
   const multi = redis.multi();
   for (const id of ids) multi.hmget(keys.paper(id), 'state', 'drafts').get(keys.claim(id));
   multi.xrevrange(keys.auditAll, '+', '-', 'COUNT', 1);

@@ -5,6 +5,7 @@
  * out after 3 missed heartbeats), and stop saying it once a worker runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
 import { redisWorkerHeartbeats } from '../../src/store/worker-heartbeats.ts';
 import { runCli } from '../support/cli.ts';
 import { REDIS_URL } from '../support/harness.ts';
@@ -92,7 +93,7 @@ describe('a worker running, then gone', () => {
   });
 
   it('a worker that died without a word counts as gone after 3 missed heartbeats', async () => {
-    const beats = redisWorkerHeartbeats(h.p.ctx.redis, h.p.config.redis.prefix);
+    const beats = redisWorkerHeartbeats(redisOf(h.p.ctx), h.p.config.redis.prefix);
     await beats.beat({ id: 'crashed:1', host: 'crashed', pid: 1, stages: ['ingest', 'summarize'] });
     expect((await health('/healthz')).body.workers.running).toBe(1);
     // 3 heartbeats of 500 ms: wait longer than that (a lower bound, not a race).
@@ -103,7 +104,7 @@ describe('a worker running, then gone', () => {
   });
 
   it('workers that skip a pipeline stage are named', async () => {
-    const beats = redisWorkerHeartbeats(h.p.ctx.redis, h.p.config.redis.prefix);
+    const beats = redisWorkerHeartbeats(redisOf(h.p.ctx), h.p.config.redis.prefix);
     await beats.beat({ id: 'poller:2', host: 'poller', pid: 2, stages: ['poll', 'webhook'] });
     const { body } = await health('/healthz');
     expect(body.workers.running).toBe(1);

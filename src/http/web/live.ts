@@ -19,7 +19,7 @@ import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { PaperState } from '../../domain/state.ts';
 import { resolvePaperId } from '../../review/queries.ts';
-import { type LivePulse, livePulse } from '../../store/live-pulse.ts';
+import type { LivePulse } from '../../store/live-pulse.ts';
 import { assertCan } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
 import { stateLabel } from './format.ts';
@@ -55,8 +55,7 @@ function stream(c: Context<AppEnv>, event: string, read: () => Promise<unknown>)
   });
 }
 
-const pulse = (deps: AppDeps, ids: string[]): Promise<LivePulse> =>
-  livePulse(deps.store.redis, deps.store.keys, ids);
+const pulse = (deps: AppDeps, ids: string[]): Promise<LivePulse> => deps.livePulse(ids);
 
 export function liveRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/papers/:id/live', async (c) => {
