@@ -6,8 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Context, redisOf } from '../src/runtime/context.ts';
-import { redisWorkerHeartbeats } from '../src/store/worker-heartbeats.ts';
+import type { Context } from '../src/runtime/context.ts';
 
 /** How long a stopping worker waits to record that it left. */
 const LEAVE_WAIT_MS = 1000;
@@ -17,7 +16,7 @@ export interface Heartbeat {
 }
 
 export async function startHeartbeat(ctx: Context, stages: readonly string[]): Promise<Heartbeat> {
-  const beats = redisWorkerHeartbeats(redisOf(ctx), ctx.config.redis.prefix);
+  const beats = ctx.workers;
   const id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const worker = { id, host: hostname(), pid: process.pid, stages: [...stages] };
   const beat = () => beats.beat(worker).catch(() => {});

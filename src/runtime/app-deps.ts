@@ -5,7 +5,6 @@ import { livePulses } from '../store/live-pulse.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
 import { signInCounters } from '../store/sign-in-counters.ts';
-import { redisWorkerHeartbeats } from '../store/worker-heartbeats.ts';
 import { type Context, redisOf } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
@@ -30,7 +29,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
       redis: watchRedis(redisOf(ctx), log, ctx.config.redis.url),
       eviction: watchServerEviction(ctx, log),
       stopping: false,
-      workers: redisWorkerHeartbeats(redisOf(ctx), ctx.config.redis.prefix),
+      workers: ctx.workers,
     },
   };
 }

@@ -22,6 +22,7 @@ import { RedisSessions } from '../store/user-sessions.ts';
 import { RedisUsers } from '../store/users.ts';
 import { WatchStore } from '../store/watches.ts';
 import { WebhookStore } from '../store/webhooks.ts';
+import { redisWorkerHeartbeats, type WorkerHeartbeats } from '../store/worker-heartbeats.ts';
 import { SessionStore } from '../users/sessions.ts';
 import { UserStore } from '../users/store.ts';
 
@@ -34,6 +35,8 @@ export interface Context {
   sessions: SessionStore;
   /** LLM ledger, pauses, learned output modes, Redis policy. */
   fleet: FleetStatus;
+  /** Which worker processes are alive (their heartbeats), for `status`, `submit`, the desk and /healthz. */
+  workers: WorkerHeartbeats;
   queues: Queues;
   enqueue: Enqueuer;
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     users: new UserStore(new RedisUsers(redis, prefix)),
     sessions: new SessionStore(new RedisSessions(redis, prefix)),
     fleet: new FleetStatus(redis, config),
+    workers: redisWorkerHeartbeats(redis, prefix),
     queues,
     enqueue: enqueuer(queues, config),
     async close() {
