@@ -51,3 +51,10 @@ export function againstBudget(used: number, budget: number | null, unit: (n: num
   if (budget === null) return `${unit(used)} (no daily budget)`;
   return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
 }
+
+/** "12,400 tokens, 9,216 (74%) cached by the provider": prompt tokens and the share the provider's prefix cache served. */
+export function promptCaching(f: Pick<UsageFigures, 'prompt_tokens' | 'cached_tokens'>): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const share = f.prompt_tokens ? Math.round((f.cached_tokens / f.prompt_tokens) * 100) : 0;
+  return `${n(f.prompt_tokens)} tokens, ${n(f.cached_tokens)} (${share}%) cached by the provider`;
+}

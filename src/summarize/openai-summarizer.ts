@@ -33,21 +33,28 @@ export function createOpenAiSummarizer(
   fullTextBudget: number,
   options: OpenAiSummarizerOptions = {},
 ): Summarizer {
+  // Site-wide values only in the system part: it is byte-identical for every paper, a cacheable prefix.
+  const render = (input: SummarizeInput) =>
+    renderPrompt(
+      prompt,
+      promptValues(input.record, input.reviewerNotes, input.previous, fullTextBudget, options.site),
+    );
   return {
     provider: 'openai',
     ...(options.site ? { profile: options.site } : {}),
     ...(options.simplifyPrompt
-      ? { simplify: createSimplifier(client, llm, options.simplifyPrompt, options.gate) }
+      ? {
+          simplify: createSimplifier(
+            client,
+            llm,
+            options.simplifyPrompt,
+            (record) => render({ record, reviewerNotes: null, previous: null }),
+            options.gate,
+          ),
+        }
       : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
-      const values = promptValues(
-        input.record,
-        input.reviewerNotes,
-        input.previous,
-        fullTextBudget,
-        options.site,
-      );
-      const rendered = renderPrompt(prompt, values);
+      const rendered = render(input);
       const reply = await callStructured(
         client,
         llm,
@@ -63,6 +70,7 @@ export function createOpenAiSummarizer(
       );
       return {
         summary: reply.value,
+        firstCall: rendered,
         provenance: {
           provider: 'openai',
           model: reply.model,

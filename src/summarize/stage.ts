@@ -14,7 +14,7 @@ import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import type { PaperStore } from '../store/papers.ts';
 import { figuresOf } from './simplify.ts';
-import type { Summarizer } from './types.ts';
+import type { SummarizeOutput, Summarizer } from './types.ts';
 
 export interface SummarizeDeps {
   store: PaperStore;
@@ -38,12 +38,7 @@ export async function summarizePaper(
     reviewerNotes,
     previous: previous?.summary ?? null,
   });
-  const { summary, provenance, simplify } = await simplifyIfHard(
-    deps.summarizer,
-    first.summary,
-    first.provenance,
-    paper.record,
-  );
+  const { summary, provenance, simplify } = await simplifyIfHard(deps.summarizer, first, paper.record);
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
   const { checks, links } = assessDraft(summary, paper.record, profile, provenance.provider);
   const draft: Draft = {
@@ -77,15 +72,20 @@ export async function summarizePaper(
  */
 async function simplifyIfHard(
   summarizer: Summarizer,
-  summary: LaySummary,
-  provenance: Provenance,
+  first: SummarizeOutput,
   record: PaperRecord,
 ): Promise<{ summary: LaySummary; provenance: Provenance; simplify: SimplifyPass | null }> {
+  const { summary, provenance } = first;
   const target = (summarizer.profile ?? DEFAULT_PROFILE).readingTargetGrade;
   const beforeFigures = figuresOf(summary);
   if (!summarizer.simplify || beforeFigures.grade <= target) return { summary, provenance, simplify: null };
   try {
-    const out = await summarizer.simplify({ summary, record, targetGrade: target });
+    const out = await summarizer.simplify({
+      summary,
+      record,
+      targetGrade: target,
+      ...(first.firstCall ? { firstCall: first.firstCall } : {}),
+    });
     const u = provenance.usage;
     const usage = {
       promptTokens: u.promptTokens + out.usage.promptTokens,

@@ -3,7 +3,7 @@ import type { SiteProfile } from '../config/env.ts';
 import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
-import type { Simplifier } from './simplify.ts';
+import type { FirstCall, Simplifier } from './simplify.ts';
 
 export interface SummarizeInput {
   record: PaperRecord;
@@ -18,6 +18,8 @@ export interface SummarizeOutput {
   provenance: Provenance;
   /** Notes for the reviewer, shown on the desk and never published. */
   notesForReviewer?: string[];
+  /** The LLM call's rendered messages: the simplify pass follows on in the same conversation. */
+  firstCall?: FirstCall;
 }
 
 export interface Summarizer {
