@@ -59,7 +59,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.provenance).toMatchObject({
       provider: 'openai',
       model: 'test-model',
-      promptVersion: 'summarize-v2',
+      promptVersion: 'summarize-v3',
       llmCalls: 1,
       repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },
