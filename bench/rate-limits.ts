@@ -23,7 +23,8 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { parseEnv } from '../src/config/env.ts';
@@ -34,9 +35,14 @@ import { figuresOf } from '../src/summarize/simplify.ts';
 import { draftFrom, LATENCY_MS, startLimitedLlm, WINDOW_MS } from './limited-provider.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const LAYSUMM = '../../shared/realdata/laysumm/cochrane_devaraj_test';
-const SOURCE = new URL(`${LAYSUMM}.source`, import.meta.url);
-const HUMAN = new URL(`${LAYSUMM}.target`, import.meta.url);
+/** The Cochrane pairs in a `shared/realdata` beside the checkout (or a worktree's parent folders). */
+function laysumm(): string | null {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const base = join(dir, 'shared', 'realdata', 'laysumm', 'cochrane_devaraj_test');
+    if (existsSync(`${base}.source`)) return base;
+  }
+  return null;
+}
 /** READING_TARGET_GRADE's default: the bench runs with it. */
 const TARGET_GRADE = 8;
 /** 600 RPM scaled to the paper count: 480 papers at 288 RPM are as limit-bound as the issue's 1,000 at 600. */
@@ -149,10 +155,12 @@ async function runOnce(abstracts: string[], human: string[], processes: number):
 }
 
 export async function benchRateLimits(processCounts: readonly number[] = [1, 2, 3]): Promise<RateLimitRun[]> {
+  const base = laysumm();
   let pairs: Array<{ abstract: string; human: string }>;
   try {
-    const human = readFileSync(HUMAN, 'utf8').split('\n');
-    pairs = readFileSync(SOURCE, 'utf8')
+    if (!base) throw new Error('no shared/realdata');
+    const human = readFileSync(`${base}.target`, 'utf8').split('\n');
+    pairs = readFileSync(`${base}.source`, 'utf8')
       .split('\n')
       .map((l, i) => ({ abstract: l.trim(), human: (human[i] ?? '').trim() }))
       .filter((p) => p.abstract.length > 200 && p.human.length > 0);

@@ -40,7 +40,12 @@ export function parsePrompt(text: string, file: string): Prompt {
   const body = text.slice(header[0].length);
   const parts = /^\s*(?:<!-- system -->\n([\s\S]*?))?<!-- user -->\n([\s\S]*)$/.exec(body);
   const follows = fields.follows || undefined;
-  if (!fields.version || !fields.name || !parts?.[2] || (!parts[1] && !follows) || (parts[1] && follows)) {
+  if (parts?.[1] && follows) {
+    throw new LaySumError(`Prompt ${file} follows ${follows}, so it has only a user part.`, {
+      hint: `Remove its <!-- system --> part: the conversation it follows (prompts/${follows}.md) has the system message.`,
+    });
+  }
+  if (!fields.version || !fields.name || !parts?.[2] || (!parts[1] && !follows)) {
     throw new LaySumError(`Prompt ${file} is missing its name, version, or system/user parts.`, {
       hint: 'Give the header `name:` and `version:` lines and mark the parts with <!-- system --> and <!-- user --> (a prompt with `follows:` has only the user part).',
     });
