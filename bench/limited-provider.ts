@@ -45,9 +45,14 @@ const TITLE = /Title: Cochrane review abstract (\d+)\\n/;
 /** The human summary as a first draft in the schema's fields. */
 export function draftFrom(human: string): typeof PLAIN {
   const sentences = human.match(/[^.!?]+[.!?]+(\s|$)/g)?.map((s) => s.trim()) ?? [human];
-  const takeaway = (sentences[0] ?? human).slice(0, 400);
+  // The schema wants 20-400 characters: sentences until there are 20.
+  let takeaway = '';
+  let used = 0;
+  while (takeaway.length < 20 && used < sentences.length)
+    takeaway = `${takeaway} ${sentences[used++]}`.trim();
+  takeaway = takeaway.length >= 20 ? takeaway.slice(0, 400) : PLAIN.takeaway;
   let findings = '';
-  for (const s of sentences.slice(1)) {
+  for (const s of sentences.slice(used)) {
     if (`${findings} ${s}`.length > 1500) break;
     findings = findings ? `${findings} ${s}` : s;
   }

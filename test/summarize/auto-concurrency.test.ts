@@ -18,16 +18,16 @@ const minute = { windowMs: 60_000 };
 
 describe('sizing', () => {
   it('keeps rate x latency calls in flight, with headroom, split between the workers', () => {
-    // 288 requests/min = 4.8 a second; 0.8 s a call: 3.84 in flight, 5.76 with headroom.
+    // 288 requests/min = 4.8 a second; 0.8 s a call: 3.84 in flight, 7.68 with headroom.
     const one = sizeConcurrency({ rpm: 288, ...minute }, { latencyS: 0.8, tokensPerCall: 2000, workers: 1 });
-    expect(one.perWorker).toBe(6);
+    expect(one.perWorker).toBe(8);
     expect(
       sizeConcurrency({ rpm: 288, ...minute }, { latencyS: 0.8, tokensPerCall: 2000, workers: 3 }).perWorker,
-    ).toBe(2);
+    ).toBe(3);
     // A slower model needs more jobs at once for the same limit.
     expect(
       sizeConcurrency({ rpm: 288, ...minute }, { latencyS: 4, tokensPerCall: 2000, workers: 1 }).perWorker,
-    ).toBe(29);
+    ).toBe(39);
   });
 
   it('takes the tighter of RPM and TPM, LLM_CONCURRENCY and the cap', () => {
@@ -37,11 +37,11 @@ describe('sizing', () => {
       { latencyS: 6, tokensPerCall: 3000, workers: 1 },
     );
     expect(tpm.callsPerSecond).toBeCloseTo(1 / 3);
-    expect(tpm.perWorker).toBe(3);
+    expect(tpm.perWorker).toBe(4);
     expect(
       sizeConcurrency({ rpm: 600, concurrency: 2, ...minute }, { latencyS: 5, tokensPerCall: 1, workers: 1 })
         .perWorker,
-    ).toBe(3);
+    ).toBe(4);
     expect(
       sizeConcurrency({ rpm: 100_000, ...minute }, { latencyS: 5, tokensPerCall: 1, workers: 1 }).perWorker,
     ).toBe(MAX_AUTO_CONCURRENCY);
@@ -69,21 +69,21 @@ describe('in a fleet', () => {
         apply: (s) => sizes.push(s.perWorker),
       });
     const a = start('a');
-    // No calls yet: a slow model is assumed (2 s): 10 a second x 2 s x 1.5.
-    expect((await a.tick()).perWorker).toBe(30);
+    // No calls yet: a slow model is assumed (2 s): 10 a second x 2 s x 2.
+    expect((await a.tick()).perWorker).toBe(40);
     const usage = { promptTokens: 900, completionTokens: 100, cachedTokens: 0, totalTokens: 1000 };
     for (let i = 0; i < 4; i++) await ledger.add({ model: 'm', calls: 1, usage }, new Date(), 0.5);
-    // Calls of 0.5 s: 10 x 0.5 x 1.5 = 7.5.
-    expect((await a.tick()).perWorker).toBe(8);
+    // Calls of 0.5 s: 10 x 0.5 x 2.
+    expect((await a.tick()).perWorker).toBe(10);
     const b = start('b');
     expect((await b.tick()).workers).toBe(2);
-    expect((await a.tick()).perWorker).toBe(4);
+    expect((await a.tick()).perWorker).toBe(5);
     // A worker that leaves gives its share back.
     b.stop();
     await fleet.leave('b');
-    expect((await a.tick()).perWorker).toBe(8);
+    expect((await a.tick()).perWorker).toBe(10);
     a.stop();
-    expect(sizes).toContain(4);
+    expect(sizes).toContain(5);
   });
 
   it('sizes a summarize worker by itself when a limit is set, and keeps SUMMARIZE_CONCURRENCY when set', async () => {
@@ -97,9 +97,9 @@ describe('in a fleet', () => {
       return w;
     };
     const a = await summarizeWorker(auto);
-    // 2 calls a second x the assumed 2 s x 1.5, until calls are seen.
-    for (let i = 0; i < 100 && a.concurrency !== 6; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(a.concurrency).toBe(6);
+    // 2 calls a second x the assumed 2 s x 2, until calls are seen.
+    for (let i = 0; i < 100 && a.concurrency !== 8; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(a.concurrency).toBe(8);
     expect((await summarizeWorker(fixed)).concurrency).toBe(3);
   });
 });
