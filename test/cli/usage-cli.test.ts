@@ -37,6 +37,7 @@ it('shows calls, tokens and cost per model, the budget, and the pause once it is
   );
   expect(usage.stdout).toMatch(/tokens: 2,400 of 2,000 \(120%\)/);
   expect(usage.stdout).toMatch(/limits: 500 requests\/min/);
+  expect(usage.stdout).toMatch(/summarize concurrency: auto \(sized from the limits and the LLM's latency\)/);
   expect(usage.stdout).toMatch(/prompt: 2,000 tokens, 1,536 \(77%\) cached by the provider/);
   expect(usage.stdout).toMatch(
     /gpt-4o-mini-2024-07-18\s+3\s+1\s+0\s+2,000\s+1,536\s+400\s+2,400\s+\$0\.0004/,

@@ -12,6 +12,7 @@ import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../
 import { lostPapers } from '../../store/traces.ts';
 import {
   againstBudget,
+  describeSummarizeConcurrency,
   promptCaching,
   type UsageReport,
   usageReport,
@@ -44,6 +45,7 @@ export function formatUsage(r: UsageReport): string {
     `  prompt: ${promptCaching(r.today)}`,
     `  cost:   ${againstBudget(r.today.cost_usd, r.budget.dailyCostUsd, usd)}`,
     `  limits: ${r.limits.rpm ?? 'no'} requests/min, ${r.limits.tpm ?? 'no'} tokens/min, ${r.limits.concurrency ?? 'no'} cap on calls in flight`,
+    `  summarize concurrency: ${describeSummarizeConcurrency(r.summarizeConcurrency)}`,
     `  output mode: ${r.outputMode === 'auto' ? 'auto (json_schema unless a server refused it)' : `${r.outputMode} (LLM_OUTPUT_MODE)`}`,
     ...r.outputModes.map((m) => `    ${describeLearnedMode(m)}`),
   );

@@ -1,6 +1,6 @@
 /** The admin's LLM usage page (/admin/usage): today against the budgets, per day and model, and any pause. */
 import type { UsageReport } from '../../store/usage-report.ts';
-import { againstBudget, promptCaching, usd } from '../../store/usage-report.ts';
+import { againstBudget, describeSummarizeConcurrency, promptCaching, usd } from '../../store/usage-report.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -11,7 +11,8 @@ export function UsageBody({ report }: { report: UsageReport }) {
       <h1>LLM usage</h1>
       <p class="small">
         Limits: {limits.rpm ?? 'no'} requests/min, {limits.tpm ?? 'no'} tokens/min,{' '}
-        {limits.concurrency ?? 'no'} cap on calls in flight. Costs are estimates from LLM_PRICES.
+        {limits.concurrency ?? 'no'} cap on calls in flight; summarize concurrency{' '}
+        {describeSummarizeConcurrency(report.summarizeConcurrency)}. Costs are estimates from LLM_PRICES.
       </p>
       <h2>Today (UTC)</h2>
       <ul>
