@@ -89,6 +89,13 @@ module.exports = {
       to: { path: 'node_modules/(bullmq|hono|@hono|@bull-board)/' },
     },
     {
+      name: 'no-sdk-internals',
+      comment: "the openai SDK's public API only: openai/core/* and openai/lib/* are its internals",
+      severity: 'error',
+      from: { path: '^(src|workers|bench)/' },
+      to: { path: 'node_modules/openai/(core|lib)/' },
+    },
+    {
       name: 'not-to-test',
       severity: 'error',
       from: { pathNot: '^test/' },

@@ -5,6 +5,7 @@
  * review; editing a live summary is a correction, and the public page keeps
  * the published version until the corrected one is approved and published.
  */
+import { keepModelLinks } from '../checks/links.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { isLive } from '../domain/publication.ts';
@@ -55,7 +56,8 @@ export async function editDraft(
     reviewerNotes: null,
     notesForReviewer: base.notesForReviewer,
     checks,
-    links,
+    // Sentences the reviewer left as they were keep the model's checked links; edited ones are aligned afresh.
+    links: keepModelLinks(links, base.links),
   };
   const live = isLive(paper.publication) ? paper.publication : null;
   const correction = live ? `correction of published version ${live.version}\n` : '';

@@ -17,21 +17,25 @@ import { LONG_SENTENCE_WORDS } from '../checks/reading-level.ts';
 import type { Config } from '../config/env.ts';
 import type { SimplifyPass, Usage } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
-import { LaySummary } from '../domain/summary.ts';
+import type { LaySummary } from '../domain/summary.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { hardWords, longSentences, readingFigures } from '../text/readability.ts';
 import { callStructured } from './llm-call.ts';
 import type { LlmGate } from './llm-gate.ts';
+import { ModelSummary, ModelSummaryFormat, splitReply } from './model-summary.ts';
 import { asData } from './prompt-values.ts';
 import { rewriteProblem } from './simplify-guard.ts';
 
-const responseFormat = strictResponseFormat(LaySummary, 'lay_summary');
+// The summarize call's own format: the schema opens the provider's cached prefix, so it must be the same.
+const responseFormat = strictResponseFormat(ModelSummaryFormat, 'lay_summary');
 
 /** The summarize call's rendered messages: the conversation the rewrite follows. */
 export interface FirstCall {
   system: string;
   user: string;
+  /** The model's answer as it gave it (JSON); without it, the summary itself. */
+  reply?: string;
 }
 
 export interface SimplifyInput {
@@ -87,19 +91,20 @@ export function createSimplifier(
       client,
       llm,
       {
-        schema: LaySummary,
+        schema: ModelSummary,
         format: responseFormat,
         system: first.system,
         user: first.user,
-        followUp: { reply: JSON.stringify(input.summary), user: rendered.user },
+        followUp: { reply: first.reply ?? JSON.stringify(input.summary), user: rendered.user },
         task: 'simplify this summary',
         promptVersion: prompt.version,
       },
       gate,
     );
     // Ratings and topics are the writer's judgement, not wording: never changed by a rewrite.
+    // The rewrite's own source ids are not kept: the links come from the first draft's (./link-step.ts).
     const rewrite: LaySummary = {
-      ...reply.value,
+      ...splitReply(reply.value).summary,
       ratings: input.summary.ratings,
       topics: input.summary.topics,
     };

@@ -59,7 +59,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.provenance).toMatchObject({
       provider: 'openai',
       model: 'test-model',
-      promptVersion: 'summarize-v3',
+      promptVersion: 'summarize-v4',
       llmCalls: 1,
       repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },
@@ -75,7 +75,9 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(schema).not.toMatch(/minLength|maxLength/);
     expect(schema).toContain('(10-120 characters)');
     expect(schema).toContain('"minItems":3');
-    expect(request?.messages[1]?.content).toContain('RESULTS: Of 15 fracture associated loci identified');
+    expect(request?.messages[1]?.content).toContain(
+      'S8 (RESULTS): Of 15 fracture associated loci identified',
+    );
     expect(llm.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
