@@ -5,7 +5,7 @@
  * documents it (./prompt-cache.ts: `cached_tokens` in each reply's usage).
  *
  * How it writes, honestly: the bench has no model, so it cannot show what
- * prompt summarize-v3 makes a model write. Its first draft of each review
+ * prompt summarize-v4 makes a model write. Its first draft of each review
  * is the human plain language summary of the same review (Cochrane's own,
  * written by people to a plain-language brief; ../shared/realdata/laysumm),
  * as the takeaway (first sentence) and findings (up to 1,500 characters at a
