@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../src/log/logger.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createSummarizeFleet } from '../src/store/summarize-fleet.ts';
 import { startAutoConcurrency } from '../src/summarize/auto-concurrency.ts';
 import { summarizePaper } from '../src/summarize/stage.ts';
@@ -31,7 +31,7 @@ export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): Sta
 
 function autoSize(ctx: Context, worker: StageWorker<'summarize'>): void {
   const log = createLogger(ctx.config, { name: 'worker' });
-  const fleet = createSummarizeFleet(ctx.redis, ctx.config.redis.prefix);
+  const fleet = createSummarizeFleet(redisOf(ctx), ctx.config.redis.prefix);
   const workerId = randomUUID();
   const sizing = startAutoConcurrency({
     limits: ctx.config.llm.limits,

@@ -9,10 +9,11 @@ import { DEFAULT_PROFILE } from '../checks/context.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { splitSource } from '../text/source-sentences.ts';
 import { withModelLinks } from './link-step.ts';
 import { withCalls } from './provenance.ts';
@@ -21,7 +22,7 @@ import type { SummarizeOutput, Summarizer } from './types.ts';
 import { verifyIfOn } from './verify-step.ts';
 
 export interface SummarizeDeps {
-  store: PaperStore;
+  store: Papers;
   summarizer: Summarizer;
 }
 
@@ -34,7 +35,8 @@ export async function summarizePaper(
 ): Promise<SummarizeOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
-  if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
+  if (paper.draftCount >= version || !allows(TRANSITIONS.drafted.from, paper.state) || !paper.record)
+    return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
   const first = await deps.summarizer.summarize({
@@ -71,12 +73,10 @@ export async function summarizePaper(
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
-    from: ['summarizing'],
-    to: 'pending_review',
+    ...TRANSITIONS.drafted,
     mode: 'job',
     paper,
     actor: `summarizer:${provenance.provider}`,
-    action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,
   });
   return written ? 'drafted' : 'skipped';

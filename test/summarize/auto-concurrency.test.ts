@@ -4,6 +4,7 @@
  * LLM_CONCURRENCY and a cap; SUMMARIZE_CONCURRENCY still wins when set.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { createSummarizeFleet } from '../../src/store/summarize-fleet.ts';
 import {
@@ -57,8 +58,8 @@ describe('in a fleet', () => {
   it("learns the fleet's latency from the ledger and shares the limit with the live workers", async () => {
     const p = await createPipeline({ LLM_RPM: '600' });
     pipelines.push(p);
-    const fleet = createSummarizeFleet(p.ctx.redis, p.config.redis.prefix);
-    const ledger = new UsageLedger(p.ctx.redis, p.config.redis.prefix);
+    const fleet = createSummarizeFleet(redisOf(p.ctx), p.config.redis.prefix);
+    const ledger = new UsageLedger(redisOf(p.ctx), p.config.redis.prefix);
     const sizes: number[] = [];
     const start = (id: string) =>
       startAutoConcurrency({

@@ -9,7 +9,6 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MIN_CACHED_TOKENS, promptText } from '../../bench/prompt-cache.ts';
-import { usageReport } from '../../src/store/usage-report.ts';
 import { runCli } from '../support/cli.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
 import { createPipeline, fixture, fractureText, type Pipeline } from '../support/harness.ts';
@@ -75,7 +74,7 @@ it('sends two papers the same cacheable prefix, follows on with the rewrite, and
   // Paper B: its draft reuses A's fixed prefix as well.
   expect(b.provenance.usage.cachedTokens).toBeGreaterThan(a.provenance.usage.cachedTokens + 1000);
 
-  const report = await usageReport(p.ctx.redis, p.config, 1);
+  const report = await p.ctx.fleet.usageReport(1);
   expect(report.today.cached_tokens).toBe(a.provenance.usage.cachedTokens + b.provenance.usage.cachedTokens);
   const cli = await runCli(['usage'], {
     REDIS_URL: p.config.redis.url,
