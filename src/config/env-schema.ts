@@ -176,9 +176,14 @@ export const EnvSchema = z.object({
         });
     }),
 
-  WEBHOOK_ATTEMPTS: int(8, 1),
+  WEBHOOK_ATTEMPTS: int(60, 1),
   WEBHOOK_BACKOFF_MS: int(10_000, 1),
+  WEBHOOK_MAX_BACKOFF_MS: int(3_600_000, 1),
+  WEBHOOK_GIVE_UP_AFTER_S: int(86_400, 1),
   WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+  WEBHOOK_KEEP_DAYS: int(30, 1),
+  WEBHOOK_SECRET_GRACE_S: int(86_400, 0),
+  WEBHOOK_LEGACY_HEADERS: bool(true),
 
   PORT: int(3000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),

@@ -123,10 +123,18 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     /** Internal hosts and ranges a watched feed or a webhook may still reach (src/net/destinations.ts). */
     fetch: { allowPrivate: allowPrivate(env.FETCH_ALLOW_PRIVATE) },
     webhooks: {
-      /** Deliveries of one event to one URL: attempts, exponential backoff base, per-request timeout. */
+      /** Deliveries of one event to one URL: attempts, backoff (base, cap), when to give up, per-request timeout. */
       attempts: env.WEBHOOK_ATTEMPTS,
       backoffMs: env.WEBHOOK_BACKOFF_MS,
+      maxBackoffMs: env.WEBHOOK_MAX_BACKOFF_MS,
+      giveUpAfterMs: env.WEBHOOK_GIVE_UP_AFTER_S * 1000,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      /** How long delivery records are kept (what an admin can resend). */
+      keepMs: env.WEBHOOK_KEEP_DAYS * 86_400_000,
+      /** After a secret rotation, how long the old secret still signs too. */
+      secretGraceMs: env.WEBHOOK_SECRET_GRACE_S * 1000,
+      /** Also send the pre-Standard-Webhooks X-LaySum-* headers (for one release). */
+      legacyHeaders: env.WEBHOOK_LEGACY_HEADERS,
     },
     http: {
       port: env.PORT,

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { Delivery, Webhook, type WebhookEvent } from '../domain/webhook.ts';
+import { Delivery, type DeliveryInput, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 
@@ -37,7 +37,8 @@ export class WebhookStore {
       id: `h${randomBytes(4).toString('hex')}`,
       createdAt: new Date().toISOString(),
     });
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    // Standard Webhooks' form: `whsec_` and the key in base64 (src/webhooks/standard-sign.ts).
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
     await this.ensureGroup();
     await this.redis
       .multi()
@@ -120,7 +121,7 @@ export class WebhookStore {
   }
 
   /** Store a new delivery; false (and nothing written) if it exists, so a re-read event is not sent twice. */
-  async createDelivery(d: Delivery): Promise<boolean> {
+  async createDelivery(d: DeliveryInput): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.hsetnx(
       k.webhookDeliveries(d.hookId),

@@ -6,7 +6,10 @@
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
+import { WebhookLines } from '../store/webhook-lines.ts';
+import { WebhookSecrets } from '../store/webhook-secrets.ts';
 import type { WebhookStore } from '../store/webhooks.ts';
+import { newSecret } from './standard-sign.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
 export function parseEvents(input: string | readonly string[] | undefined): WebhookEvent[] {
@@ -63,13 +66,25 @@ export async function listWebhooks(store: WebhookStore, deliveries = 10): Promis
   );
 }
 
-export function removeWebhook(store: WebhookStore, id: string): Promise<void> {
-  return store.remove(id);
+export async function removeWebhook(store: WebhookStore, id: string): Promise<void> {
+  await store.remove(id);
+  await new WebhookLines(store.redis, store.keys.prefix).removeHook(id);
+}
+
+/** A new signing secret (returned once); the old one also signs for `graceMs`, so receivers can switch. */
+export async function rotateSecret(
+  store: WebhookStore,
+  id: string,
+  graceMs: number,
+): Promise<{ secret: string; oldUntil: string }> {
+  const secret = newSecret();
+  const { until } = await new WebhookSecrets(store.redis, store.keys.prefix).rotate(id, secret, graceMs);
+  return { secret, oldUntil: new Date(until).toISOString() };
 }
 
 /** "delivered (HTTP 200)", "retrying: HTTP 500 (attempt 2)", "failed: connection refused (attempt 8)". */
 export function deliveryLine(d: Delivery): string {
-  if (d.status === 'pending') return 'pending';
+  if (d.status === 'pending') return d.round ? `pending (resent by ${d.resentBy})` : 'pending';
   if (d.status === 'delivered') return `delivered (HTTP ${d.lastStatus}, attempt ${d.attempts})`;
   return `${d.status}: ${d.lastError ?? 'error'} (attempt ${d.attempts})`;
 }
