@@ -4,6 +4,7 @@
  * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
  */
 import { type Context, Hono } from 'hono';
+import { notFoundPage } from '../publish/notices.ts';
 import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
@@ -74,6 +75,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       hint: 'The desk is at /desk; the API is described at /api/openapi.json.',
     };
     if (!wantsHtml(c)) return c.json(body, 404);
+    // A public address (not the desk's): the published site's own page, as /s/<unknown> answers.
+    if (!/^\/(desk|admin|login|reset|oidc)(\/|$)/.test(c.req.path)) {
+      const { publicBaseUrl: baseUrl, disclaimer } = deps.config.http;
+      return c.html(notFoundPage({ baseUrl, disclaimer }), 404);
+    }
     return page(c, 'Not found', <ErrorBody status={404} />, {
       status: 404,
       banner: { kind: 'error', text: body.error, hint: body.hint },

@@ -11,6 +11,7 @@ import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
 import { SiteCache } from './site-cache.ts';
+import { siteFileRoutes } from './site-files.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 const feedTitle = () => `${DEFAULT_SITE_NAME}: plain-language research summaries`;
@@ -30,6 +31,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     onError: (err) =>
       deps.log.error({ err }, 'the published site could not be rebuilt; serving the previous copy'),
   });
+  siteFileRoutes(app, site, baseUrl);
   app.get('/', async (c) => {
     const topic = c.req.query('topic')?.trim() || undefined;
     const number = pageNumber(c.req.query('page'));
