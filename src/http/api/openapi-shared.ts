@@ -13,7 +13,11 @@ export const json = (schema: Json, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-export const err = (description: string) => json(ref('Error'), description);
+/** Errors are RFC 9457 problem details (src/http/problem.ts). */
+export const err = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Error') } },
+});
 
 export const authErrors = {
   401: err('No or invalid bearer token'),
