@@ -7,7 +7,7 @@
  * lastBuildDate moves with a correction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPlaceholders, type HttpHarness, paperText, startHttp } from './support.ts';
+import { type HttpHarness, publishedPaper, startHttp } from './support.ts';
 
 let h: HttpHarness;
 let id = '';
@@ -16,21 +16,7 @@ let slug = '';
 beforeAll(async () => {
   h = await startHttp();
   await h.p.start();
-  const res = await h.call('/api/papers', {
-    method: 'POST',
-    token: h.tokens.editor,
-    json: { text: paperText('Balance classes and hip fractures: conventions') },
-  });
-  id = ((await res.json()) as { id: string }).id;
-  await h.p.waitFor(id, ['pending_review']);
-  const version = await fillPlaceholders(h, id, 1);
-  for (const action of ['approve', 'publish'])
-    await h.call(`/api/drafts/${id}/${action}`, {
-      method: 'POST',
-      token: h.tokens.reviewer,
-      json: { basedOn: version },
-    });
-  slug = (await h.p.ctx.store.get(id))?.publication?.slug ?? '';
+  ({ id, slug } = await publishedPaper(h, 'Balance classes and hip fractures: conventions'));
 });
 afterAll(async () => {
   await h.cleanup();

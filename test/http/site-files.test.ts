@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSite } from '../../src/publish/export.ts';
 import { loadPublished } from '../../src/publish/published.ts';
-import { fillPlaceholders, type HttpHarness, paperText, startHttp } from './support.ts';
+import { type HttpHarness, publishedPaper, startHttp } from './support.ts';
 
 let h: HttpHarness;
 let dir: string;
@@ -24,21 +24,7 @@ beforeAll(async () => {
   h = await startHttp();
   dir = await mkdtemp(join(tmpdir(), 'laysum-site-files-'));
   await h.p.start();
-  const res = await h.call('/api/papers', {
-    method: 'POST',
-    token: h.tokens.editor,
-    json: { text: paperText('Balance classes and hip fractures: one address') },
-  });
-  id = ((await res.json()) as { id: string }).id;
-  await h.p.waitFor(id, ['pending_review']);
-  const version = await fillPlaceholders(h, id, 1);
-  for (const action of ['approve', 'publish'])
-    await h.call(`/api/drafts/${id}/${action}`, {
-      method: 'POST',
-      token: h.tokens.reviewer,
-      json: { basedOn: version },
-    });
-  slug = (await h.p.ctx.store.get(id))?.publication?.slug ?? '';
+  ({ id, slug } = await publishedPaper(h, 'Balance classes and hip fractures: one address'));
   const { publicBaseUrl: baseUrl, disclaimer } = h.p.config.http;
   await exportSite(await loadPublished(h.p.ctx.store), dir, { baseUrl, disclaimer });
 });
