@@ -186,6 +186,7 @@ export const EnvSchema = z.object({
   WEBHOOK_LEGACY_HEADERS: bool(true),
 
   PORT: int(3000, 0),
+  READYZ_GRACE_MS: int(10_000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
   TRUST_PROXY: bool(false),
   SIGNIN_MAX_FAILURES: int(10, 1),

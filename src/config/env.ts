@@ -138,6 +138,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     },
     http: {
       port: env.PORT,
+      /** On SIGTERM, /readyz answers 503 this long (load balancers stop sending) before the server closes. */
+      shutdownGraceMs: env.READYZ_GRACE_MS,
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
       /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */

@@ -12,7 +12,7 @@ import { errorBody, HttpError, statusOf } from './errors.ts';
 import { evictionAlert, healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoute } from './metrics.ts';
-import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
+import { adminHeaders, deskHeaders, noStore, publicHeaders, requestIdOf, requestLog } from './middleware.ts';
 import { problem } from './problem.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
@@ -111,7 +111,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.header('Retry-After', String(err.retryAfterSeconds));
     if (status === 500) {
       const { method, path } = c.req;
-      deps.log.error({ err, method, path }, `${method} ${path}: unexpected error: ${err.message}`);
+      const requestId = requestIdOf(c.req.raw);
+      deps.log.error({ err, method, path, requestId }, `${method} ${path}: unexpected error: ${err.message}`);
     }
     const body = errorBody(err);
     if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="LaySum"');
