@@ -35,7 +35,9 @@ describe('the request log', () => {
       status: 200,
     });
     expect(api).toMatchObject({ user: 'admin-1', remote: '127.0.0.1', durationMs: expect.any(Number) });
-    expect(api?.msg).toMatch(/^GET \/api\/drafts 200 \d+ms user=admin-1 from=127\.0\.0\.1 req=[0-9a-f-]{36}$/);
+    expect(api?.msg).toMatch(
+      /^GET \/api\/drafts 200 \d+ms user=admin-1 from=127\.0\.0\.1 req=[0-9a-f-]{36}$/,
+    );
     // The request id is answered and on the line; a plain one from a proxy in front is kept.
     expect(api?.requestId).toBe(res.headers.get('x-request-id'));
     const traced = await h.call('/healthz', { headers: { 'x-request-id': 'lb-7f3a.42' } });
