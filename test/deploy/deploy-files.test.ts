@@ -64,30 +64,30 @@ describe('compose.yaml', () => {
     services: Record<string, Record<string, unknown>>;
     volumes: Record<string, unknown>;
   };
-  const { redis, serve, worker } = compose.services;
+  const { redis = {}, serve = {}, worker = {} } = compose.services;
 
   it('runs Redis with an append-only file and noeviction, on a volume', () => {
-    const command = (redis?.command as string[]).join(' ');
+    const command = (redis.command as string[]).join(' ');
     expect(command).toMatch(/--appendonly yes/);
     expect(command).toMatch(/--maxmemory-policy noeviction/);
-    expect(redis?.volumes).toEqual(['redis-data:/data']);
+    expect(redis.volumes).toEqual(['redis-data:/data']);
     expect(Object.keys(compose.volumes)).toContain('redis-data');
   });
 
   it('runs one serve and two workers from the image, pointed at that Redis', () => {
-    expect(serve?.command).toEqual(['serve']);
-    expect(serve?.ports).toEqual(['3000:3000']);
-    expect(worker?.command).toEqual(['worker']);
-    expect((worker?.deploy as { replicas: number }).replicas).toBe(2);
-    expect(serve?.image).toBe(worker?.image);
+    expect(serve.command).toEqual(['serve']);
+    expect(serve.ports).toEqual(['3000:3000']);
+    expect(worker.command).toEqual(['worker']);
+    expect((worker.deploy as { replicas: number }).replicas).toBe(2);
+    expect(serve.image).toBe(worker.image);
     for (const s of [serve, worker]) {
-      const env = s?.environment as Record<string, string>;
+      const env = s.environment as Record<string, string>;
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       for (const name of Object.keys(env)) expect(known, name).toContain(name);
-      expect(s?.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
+      expect(s.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
     }
     // Longer than the readiness grace period (READYZ_GRACE_MS, 10 s by default).
-    expect(Number.parseInt(String(serve?.stop_grace_period), 10)).toBeGreaterThan(10);
+    expect(Number.parseInt(String(serve.stop_grace_period), 10)).toBeGreaterThan(10);
   });
 });
 
@@ -98,8 +98,10 @@ function unit(text: string): Record<string, Record<string, string>> {
   for (const line of text.split('\n').map((l) => l.trim())) {
     if (!line || line.startsWith('#')) continue;
     const header = /^\[(\w+)\]$/.exec(line);
-    if (header) out[(section = header[1] ?? '')] = {};
-    else {
+    if (header) {
+      section = header[1] ?? '';
+      out[section] = {};
+    } else {
       const [key = '', ...value] = line.split('=');
       const s = out[section];
       if (s) s[key] = value.join('=');
