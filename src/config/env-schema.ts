@@ -219,6 +219,8 @@ export const EnvSchema = z.object({
   SITE_PAGE_SIZE: int(20, 1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** https://no-color.org: set (to anything) to keep colour out of terminal output. */
+  NO_COLOR: optional,
 
   SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
   SITE_FOCUS: optional,

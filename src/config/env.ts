@@ -170,7 +170,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     /** Single sign-on with the team's OpenID Connect provider; null when OIDC_ISSUER is not set. */
     oidc,
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
-    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    /** `noColor`: NO_COLOR is set, so human-readable lines carry no colour codes. */
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT, noColor: env.NO_COLOR !== undefined },
     site,
     env,
   };
