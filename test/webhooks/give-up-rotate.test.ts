@@ -131,4 +131,21 @@ describe('given up, then rotated', () => {
     }
     expect(h.logs.join('\n')).not.toContain(secret.slice(6));
   });
+
+  it('resends and rotates through the API too, for admins only', async () => {
+    const api = (path: string, json: unknown, token = h.tokens.admin) =>
+      h.call(`/api/webhooks/${hookId}/${path}`, { method: 'POST', token, json });
+    const before = receiver.requests.length;
+    const res = await api('resend', { since: '1h' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ resent: 3, papers: 1, waiting: [] });
+    await until('three more', async () => receiver.requests.length >= before + 3);
+    const bad = await api('resend', { since: 'soon' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/is not a time in the past/);
+    expect((await api('resend', { since: '1h' }, h.tokens.reviewer)).status).toBe(403);
+    const rotated = await api('rotate', {});
+    expect(rotated.status).toBe(200);
+    expect(await rotated.json()).toMatchObject({ id: hookId, secret: expect.stringMatching(/^whsec_/) });
+  });
 });

@@ -207,6 +207,55 @@ function webhookPaths(): Json {
         responses: { 200: removed('id'), ...authErrors, 404: err('No such webhook') },
       },
     },
+    '/api/webhooks/{id}/resend': {
+      post: {
+        summary:
+          "Send a delivery again with its paper's later ones, or everything since a time (ISO, or 90m, 6h, 2d), in order (admin)",
+        parameters: [hookId],
+        requestBody: body({
+          oneOf: [object({ delivery: str }, ['delivery']), object({ since: str }, ['since'])],
+        }),
+        responses: {
+          200: json(
+            object(
+              {
+                resent: { type: 'integer' },
+                papers: { type: 'integer' },
+                waiting: {
+                  type: 'array',
+                  items: str,
+                  description: 'papers left alone: deliveries still in line',
+                },
+              },
+              ['resent', 'papers', 'waiting'],
+            ),
+            'What was queued again',
+          ),
+          400: err('Neither or both of delivery and since, or a time not in the past'),
+          ...authErrors,
+          404: err('No such webhook or delivery'),
+        },
+      },
+    },
+    '/api/webhooks/{id}/rotate': {
+      post: {
+        summary:
+          'A new signing secret, in this answer only; the old one also signs until oldSecretSignsUntil (admin)',
+        parameters: [hookId],
+        responses: {
+          200: json(
+            object({ id: str, secret: str, oldSecretSignsUntil: str }, [
+              'id',
+              'secret',
+              'oldSecretSignsUntil',
+            ]),
+            'Rotated',
+          ),
+          ...authErrors,
+          404: err('No such webhook'),
+        },
+      },
+    },
   };
 }
 
