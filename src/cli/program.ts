@@ -38,6 +38,8 @@ export function createProgram(): Command {
     .name('laysum')
     .description('Plain-language summaries of research papers, routed through human review')
     .version(version(), '-V, --version', 'print the version of LaySum')
+    // `laysum --version` only before a command: `review approve ID --version 2` is the draft version.
+    .enablePositionalOptions()
     .showHelpAfterError('(run `laysum --help` for usage)')
     .exitOverride((err) => {
       process.exit(err.exitCode === 0 ? 0 : 2);

@@ -141,6 +141,10 @@ describe('a paper’s events to one receiver', () => {
       h.call(`/api/drafts/${paperId}/${action}`, { method: 'POST', token: h.tokens.reviewer, json });
     expect((await post('approve', { basedOn: version })).status).toBe(200);
     expect((await post('publish', { basedOn: version })).status).toBe(200);
+    // Dispatched while live, so it carries the summary (dispatched after the withdrawal it would carry none).
+    await until('the published delivery made', async () =>
+      (await h.deps.webhooks.deliveries(hookId, 10)).some((d) => d.event === 'published'),
+    );
     expect((await post('unpublish', { reason: 'Wrong paper' })).status).toBe(200);
 
     // Failing: the first event is tried again and again, and nothing after it is sent.
