@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { jargonCorpora, jargonTally } from './labelled/jargon.ts';
 import { loadCases, type Tally, tally } from './labelled/score.ts';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : '–');
@@ -65,6 +66,25 @@ export function printLabelledTable(options: { tuningOnly: boolean }): void {
   );
   for (const line of formatTallies(tally(shown), options.tuningOnly)) console.log(line);
   if (missing.length) console.log(`\nMissing: ${missing.join(', ')}`);
+  printJargonTable(new URL('../', dir), options.tuningOnly);
+}
+
+/** The jargon check on lay text written by others (./labelled/jargon.ts says what it measures). */
+function printJargonTable(realdata: URL, tuningOnly: boolean): void {
+  console.log(
+    '\nJargon on text written by others (lay text should rarely be flagged; abstracts for contrast):\n',
+  );
+  console.log('| corpus | part | documents flagged | sentences flagged |');
+  console.log('|---|---|---|---|');
+  for (const { corpus, docs } of jargonCorpora(realdata)) {
+    for (const t of jargonTally(corpus, docs)) {
+      if (tuningOnly && t.part === 'held out') continue;
+      console.log(
+        `| ${corpus} | ${t.part} | ${t.docsFlagged}/${t.docs} (${pct(t.docsFlagged, t.docs)}) | ${t.sentencesFlagged}/${t.sentences} (${pct(t.sentencesFlagged, t.sentences)}) |`,
+      );
+      if (tuningOnly && t.top.length) console.log(`|  | e.g. ${t.top.join(', ')} | | |`);
+    }
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

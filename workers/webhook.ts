@@ -11,11 +11,10 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { PermanentError } from '../src/errors/permanent-error.ts';
 import { guardedFetch } from '../src/net/guarded-fetch.ts';
 import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
-import { enqueueDelivery } from '../src/queue/queues.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { enqueueDelivery, queuePrefix } from '../src/queue/queues.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { takeLease } from '../src/store/lease.ts';
 import { WebhookLines } from '../src/store/webhook-lines.ts';
-import { WebhookSecrets } from '../src/store/webhook-secrets.ts';
 import { WebhookStore } from '../src/store/webhooks.ts';
 import { attemptDelivery } from '../src/webhooks/deliver.ts';
 import { dispatchOnce } from '../src/webhooks/dispatch.ts';
@@ -27,12 +26,11 @@ import type { StageWorker } from './stage-worker.ts';
 const DISPATCH_LEASE_MS = 15_000;
 
 export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
-  const prefix = ctx.config.redis.prefix;
   const policy = ctx.config.webhooks;
   const deps = {
     webhooks: ctx.webhooks,
-    lines: new WebhookLines(ctx.redis, prefix),
-    secrets: new WebhookSecrets(ctx.redis, prefix),
+    lines: ctx.webhooks.lines(),
+    secrets: ctx.webhooks.secrets(),
     enqueue: (hookId: string, deliveryId: string, round: number) =>
       enqueueDelivery(ctx.queues, ctx.config, hookId, deliveryId, round),
     retry: policy,
@@ -56,8 +54,8 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
       }
     },
     {
-      connection: ctx.redis,
-      prefix: ctx.store.keys.bullPrefix,
+      connection: redisOf(ctx),
+      prefix: queuePrefix(ctx.config),
       concurrency: 4,
       settings: { backoffStrategy: (attemptsMade: number) => jitteredDelay(policy, attemptsMade) },
     },
@@ -74,7 +72,7 @@ export interface Dispatcher {
  */
 export async function startDispatcher(ctx: Context, outage: OutageLog, blockMs = 1000): Promise<Dispatcher> {
   // Its own connection: XREADGROUP blocks it. Its errors are the same outage the main connection reports.
-  const redis = ctx.redis.duplicate();
+  const redis = redisOf(ctx).duplicate();
   redis.on('error', (err: Error) => outage.error('webhook dispatcher', err));
   const prefix = ctx.config.redis.prefix;
   const webhooks = new WebhookStore(redis, prefix);

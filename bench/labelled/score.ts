@@ -6,17 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { adviceSentences } from '../../src/checks/advice.ts';
-import { certaintyFlags, isHedged } from '../../src/checks/certainty.ts';
+import { certaintyFlags } from '../../src/checks/certainty.ts';
+import { isUncertain } from '../../src/checks/hedges.ts';
 import { numberFlags } from '../../src/checks/numbers.ts';
 import { PaperRecord } from '../../src/domain/paper.ts';
 import { alignFields, createAligner } from '../../src/text/align.ts';
+import { decodeReferences } from '../../src/text/markup.ts';
 import { splitSource } from '../../src/text/source-sentences.ts';
 import { CORPORA, type LabelledCase, Row } from './cases.ts';
 
 export function flagged(c: LabelledCase): boolean {
-  if (c.check === 'hedges') return isHedged(c.sentence);
+  if (c.check === 'hedges') return isUncertain(c.sentence);
   if (c.check === 'advice') return adviceSentences(c.sentence).length > 0;
-  const [title, ...rest] = c.source.split('\n');
+  // The corpora keep HTML references ("&#8805;60") that LaySum's ingest decodes.
+  const [title, ...rest] = decodeReferences(c.source).split('\n');
   const record = PaperRecord.parse({
     title: title?.trim() || 'Untitled',
     abstract: [{ label: null, category: null, text: rest.join('\n').trim() || (title ?? '') }],

@@ -11,14 +11,13 @@
 import { stemmer } from 'stemmer';
 import type { CheckResult } from '../domain/draft.ts';
 import type { CheckFlag, SentenceLink, SourceSentence, SourceSentences } from '../domain/links.ts';
-import { SUPPORTED_MIN } from '../text/align.ts';
+import { type Aligner, createAligner, SUPPORTED_MIN } from '../text/align.ts';
 import { sentencesById } from '../text/source-sentences.ts';
 import { type CheckInput, result } from './context.ts';
+import { DOWN, direction, NO_DIFFERENCE, opposed, sourceDirection, UP } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { HEDGE, isUncertain } from './hedges.ts';
 
-/** Words that say a finding is uncertain. */
-export const HEDGE =
-  /\b(?:may|might|could|possibly|possible|probably|likely|unlikely|suggests?|suggested|suggesting|appears?|appeared|seems?|seemed|potential(?:ly)?|preliminary|perhaps|uncertain|unclear|tend(?:s|ed)? to|hypothes[ie]s|hint|indicates?|indicated|not sure|we think|we believe|it is thought)\b/i;
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
 const CAUSE =
@@ -32,50 +31,56 @@ const SUBGROUP =
 const EVERYONE =
   /\b(?:everyone|everybody|anyone|all (?:people|patients|adults|women|men)|people|patients|adults|you|we all|humans)\b/i;
 
-const NO_DIFFERENCE =
-  /\b(?:no (?:statistically )?significant(?:ly)? (?:difference|differences|effect|change|increase|decrease|reduction|improvement)|not (?:statistically )?significant(?:ly)?(?: different)?|did not (?:differ|change|improve|reduce|increase|affect)|no (?:difference|differences|effect)|similar|comparable|as effective as|were equivalent)\b/i;
-const UP = /\b(?:increas\w*|higher|more|greater|improv\w*|better|rais\w*|rose|gain\w*|longer|boost\w*)\b/gi;
-const DOWN = /\b(?:decreas\w*|lower|less|fewer|reduc\w*|worse|declin\w*|fell|drop\w*|shorter|cut)\b/gi;
-const NEGATION = /\b(?:not|no|never|neither|nor|without)\b/i;
-const count = (re: RegExp, text: string) => (text.match(re) ?? []).length;
-
-/** "no difference" stated as an effect, or the effect's direction turned round. */
+/** "no difference" stated as an effect, or the effect's direction turned round (./effect-direction.ts). */
 function effectClaim(draft: string, source: string): string | null {
-  const [up, down] = [count(UP, draft), count(DOWN, draft)];
-  const draftEffect = (up > 0 || down > 0) && !NEGATION.test(draft) && !NO_DIFFERENCE.test(draft);
-  if (NO_DIFFERENCE.test(source) && draftEffect)
-    return `the source sentence finds no clear difference ("${NO_DIFFERENCE.exec(source)?.[0]}"); the draft states an effect`;
-  if (NO_DIFFERENCE.test(source) || NEGATION.test(source) || NEGATION.test(draft)) return null;
-  const [sUp, sDown] = [count(UP, source), count(DOWN, source)];
-  if (sUp > 0 && sDown === 0 && down > 0 && up === 0)
-    return 'the source sentence reports an increase; the draft a decrease';
-  if (sDown > 0 && sUp === 0 && up > 0 && down === 0)
-    return 'the source sentence reports a decrease; the draft an increase';
-  return null;
+  const said = direction(draft);
+  if (!said) return null;
+  const found = sourceDirection(draft, source);
+  if (!found || !opposed(said, found.dir) || said === 'none') return null;
+  if (found.dir === 'none')
+    return `the source sentence finds no clear difference ("${NO_DIFFERENCE.exec(found.clause)?.[0]}"); the draft states an effect`;
+  return `the source sentence reports ${SAYS[found.dir]} ("${found.clause.trim()}"); the draft ${SAYS[said]}`;
+}
+
+const SAYS = {
+  up: 'an increase',
+  down: 'a decrease',
+  better: 'an improvement',
+  worse: 'a worsening',
+  none: 'no difference',
+};
+
+/** Does a source sentence back the draft sentence's result: the same direction, or no direction to disagree with? */
+function agrees(draft: string, source: string): boolean {
+  const said = direction(draft);
+  const found = sourceDirection(draft, source)?.dir;
+  return !said || (found !== undefined && !opposed(said, found));
 }
 
 /** Does the sentence report a result (not only a method)? */
 function statesFinding(text: string): boolean {
   return (
-    [UP, DOWN].some((re) => count(re, text) > 0) ||
+    [UP, DOWN].some((re) => (text.match(re) ?? []).length > 0) ||
     NO_DIFFERENCE.test(text) ||
     ASSOCIATION.test(text) ||
     CAUSE.test(text)
   );
 }
 
-/** Is the sentence hedged (uncertain, associative, or limited)? Used by the certainty check and measured by `npm run eval`. */
+/** Is the sentence hedged: uncertain (./hedges.ts) or only an association? */
 export function isHedged(sentence: string): boolean {
-  return HEDGE.test(sentence) || ASSOCIATION.test(sentence);
+  return isUncertain(sentence) || ASSOCIATION.test(sentence);
 }
 
 const stems = (text: string) =>
   new Set((text.toLowerCase().match(/[\p{L}]+/gu) ?? []).map((w) => stemmer(w)));
 
 /** What the draft sentence claims beyond the source sentence, or null. */
-export function overreach(draft: string, source: string): string | null {
+export function overreach(draft: string, source: string, label: string | null = null): string | null {
   if (NON_HUMAN.test(source) && !NON_HUMAN.test(draft))
     return `the source sentence is about ${NON_HUMAN.exec(source)?.[0]}; the draft does not say so`;
+  // An aim, a hypothesis or a method is not a result, so its "may" or "whether" hedges nothing.
+  if (AIM_OR_METHOD.test(source) || (label && AIM_LABEL.test(label))) return null;
   const group = SUBGROUP.exec(source);
   if (group?.[1] && EVERYONE.test(draft)) {
     const words = [...stems(group[1])].filter((w) => w.length > 2);
@@ -91,18 +96,58 @@ export function overreach(draft: string, source: string): string | null {
   return effectClaim(draft, source);
 }
 
+const AIM_LABEL =
+  /^(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|DESIGN|INTRODUCTION|INTERVENTIONS?|SETTING|PARTICIPANTS)\b/i;
+const AIM_OR_METHOD =
+  /^(?:ABSTRACT\.)?(?:BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|DESIGN|INTRODUCTION|INTERVENTIONS?)\b|\b(?:the (?:aim|objective|purpose) of|we aimed|hypothes[ie]s (?:that|was)|to (?:test|determine|assess|evaluate|investigate|examine) (?:whether|if|the)|were (?:randomi[sz]ed|randomly assigned|allocated)|indicated the extent)\b/i;
+
 /** Fields that state findings (caveats and rating reasons are about limits and ratings). */
 const CLAIM_FIELDS = /^(?:headline|takeaway|findings|audience)$/;
 
+/** Words-only coverage a results sentence needs to be where a draft sentence's finding is checked. */
+const FINDING_MIN = 0.25;
+
+/**
+ * Results sentences that share most of the draft sentence's words. A draft
+ * finding names the treatment and the outcome, which a methods sentence
+ * names too and often better ("were randomized to X or Y"; "endpoints were
+ * Z"); the result it states is checked against the sentences that report one.
+ */
+function resultSentences(
+  text: string,
+  linked: readonly SourceSentence[],
+  source: SourceSentences,
+  byWords: Aligner,
+) {
+  const scored = source.sentences
+    .filter((s) => !linked.includes(s) && statesFinding(s.text))
+    .map((s) => ({ s, c: byWords.coverage(text, s.id) }))
+    .filter((x) => x.c >= FINDING_MIN)
+    .sort((a, b) => b.c - a.c);
+  const best = scored[0]?.c ?? 0;
+  return scored
+    .filter((x) => x.c >= best * 0.8)
+    .slice(0, 2)
+    .map((x) => x.s);
+}
+
 export function certaintyFlags(links: readonly SentenceLink[], source: SourceSentences): CheckFlag[] {
   const flags: CheckFlag[] = [];
+  const byWords = createAligner(source, { figures: false });
   for (const link of links) {
     if (!CLAIM_FIELDS.test(link.field) || link.score < SUPPORTED_MIN) continue;
     const linked: SourceSentence[] = sentencesById(source, link.sources);
-    // Flagged when a linked sentence is overreached and no linked sentence that states a finding backs the claim.
-    const judged = linked.map((s) => ({ s, differs: overreach(link.text, s.text) }));
+    // Results sentences beyond the links are read for the result's direction only.
+    const extra = linked.some((s) => statesFinding(s.text))
+      ? []
+      : resultSentences(link.text, linked, source, byWords);
+    // Flagged when a sentence is overreached and no sentence that states a finding backs the claim.
+    const judged = [
+      ...linked.map((s) => ({ s, differs: overreach(link.text, s.text, s.label) })),
+      ...extra.map((s) => ({ s, differs: effectClaim(link.text, s.text) })),
+    ];
     const against = judged.find((j) => j.differs);
-    const backed = judged.some((j) => !j.differs && statesFinding(j.s.text));
+    const backed = judged.some((j) => !j.differs && statesFinding(j.s.text) && agrees(link.text, j.s.text));
     if (against?.differs && !backed) flags.push(flagOf(link, [against.s], against.differs));
   }
   return flags;

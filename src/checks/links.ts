@@ -30,9 +30,27 @@ export function draftLinks(alignment: Alignment): DraftLinks {
   return { splitter: alignment.source.splitter, aligner: ALIGNER_VERSION, links: alignment.links };
 }
 
+/**
+ * Fresh links with the model's checked links kept for every sentence whose text is unchanged (same field),
+ * while the splitter that numbers the source sentences is the same: what an edit or a new aligner keeps.
+ */
+export function keepModelLinks(fresh: DraftLinks, stored: DraftLinks | undefined): DraftLinks {
+  if (stored?.splitter !== fresh.splitter) return fresh;
+  const kept = stored.links.filter((l) => l.method === 'model');
+  if (!kept.length) return fresh;
+  const model = (l: SentenceLink): SentenceLink => {
+    const k = kept.find((m) => m.field === l.field && m.text === l.text);
+    return k ? { ...k, sentence: l.sentence } : l;
+  };
+  return { ...fresh, links: fresh.links.map(model) };
+}
+
 /** A stored draft with links, computed when it has none or they came from another splitter or aligner. */
 export function withLinks(draft: Draft, record: PaperRecord | null, source?: SourceSentences): Draft {
   const fresh = draft.links?.splitter === SPLITTER_VERSION && draft.links.aligner === ALIGNER_VERSION;
   if (fresh || !record) return draft;
-  return { ...draft, links: draftLinks(alignDraft(draft.summary, record, source)) };
+  return {
+    ...draft,
+    links: keepModelLinks(draftLinks(alignDraft(draft.summary, record, source)), draft.links),
+  };
 }

@@ -25,27 +25,6 @@ interface Located {
   sentence: SourceSentence;
 }
 
-/** Content words just before and after a figure, nearest first, not past another figure. */
-function neighbours(figures: SentenceFigures, q: Quantity): Map<string, number> {
-  const others = figures.quantities.filter((o) => o !== q);
-  const prevEnd = Math.max(0, ...others.filter((o) => o.at < q.at).map((o) => o.at + o.raw.length));
-  const nextStart = Math.min(figures.text.length, ...others.filter((o) => o.at > q.at).map((o) => o.at));
-  const before = wordTerms(figures.text.slice(prevEnd, q.at)).reverse().slice(0, 5);
-  const after = wordTerms(figures.text.slice(q.at + q.raw.length, nextStart)).slice(0, 5);
-  const weights = new Map<string, number>();
-  for (const side of [before, after])
-    side.forEach((t, i) => {
-      weights.set(t, Math.max(weights.get(t) ?? 0, 1 / (i + 1)));
-    });
-  return weights;
-}
-
-function similarity(a: Map<string, number>, b: Map<string, number>): number {
-  let sum = 0;
-  for (const [t, w] of a) sum += Math.min(w, b.get(t) ?? 0);
-  return sum;
-}
-
 /** Words that name a group or arm, once each, with their order: "terbutaline", "placebo", "treated", "women". */
 function groupTerms(figures: SentenceFigures): Map<string, number> {
   const positions = new Map<string, number[]>();
@@ -70,6 +49,38 @@ const GENERIC = new Set([
   'day',
 ]);
 
+/** A pair the swap test can judge: figures of one kind, not codes or years ("PRC1" and "Igf2" name genes). */
+function comparable(a: { q: Quantity; at: Located }, b: { q: Quantity; at: Located }): boolean {
+  return sameKind(a.q, b.q) && ![a.q, b.q].some((q) => q.kind === 'code' || q.kind === 'year');
+}
+
+/** Where x is stated in its source sentence: of several ("95% CI ... 95% CI"), the one nearest `near`. */
+function nearestAt(x: Located, near: number): number {
+  const same = x.figures.quantities.filter((o) => o.value === x.q.value && o.kind === x.q.kind);
+  return same.reduce((best, o) => (Math.abs(o.at - near) < Math.abs(best - near) ? o.at : best), x.q.at);
+}
+
+const straddles = (x: number, y: number, figures: readonly number[]) =>
+  figures.some((f) => (x < f && f < y) || (y < f && f < x));
+
+/**
+ * Do two source words go with the figures: one on each side of a figure, or
+ * both in the clause that lists the figures in their order ("A was better
+ * than B (34.4% vs. 31.1%)")? Words in an earlier clause go with neither.
+ */
+function pairsFigures(x: number, y: number, figures: readonly number[], text: string): boolean {
+  if (straddles(x, y, figures)) return true;
+  const first = Math.min(...figures);
+  return Math.max(x, y) < first && !/[,;:]/.test(text.slice(Math.min(x, y), first));
+}
+
+/** The draft's words from one figure to the other are the source's own: copied, so not swapped. */
+function copied(draft: SentenceFigures, a: Quantity, b: Quantity, source: string): boolean {
+  const [first, last] = a.at < b.at ? [a, b] : [b, a];
+  const span = draft.text.slice(first.at, last.at + last.raw.length).replace(/\s+/g, ' ');
+  return source.replace(/\s+/g, ' ').includes(span);
+}
+
 /**
  * Two figures of one draft sentence matched in one source sentence, the
  * other way round: the draft pairs the groups' words with the figures in the
@@ -80,12 +91,19 @@ function swapped(draft: SentenceFigures, pairs: ReadonlyArray<{ q: Quantity; at:
   for (const [i, a] of pairs.entries()) {
     for (const b of pairs.slice(i + 1)) {
       if (a.at.sentence.id !== b.at.sentence.id || a.q.value === b.q.value || a.at.q === b.at.q) continue;
+      if (!comparable(a, b) || copied(draft, a.q, b.q, a.at.figures.text)) continue;
       const [dg, sg] = [groupTerms(draft), groupTerms(a.at.figures)];
+      const sourceA = nearestAt(a.at, b.at.q.at);
+      const sourceB = nearestAt(b.at, sourceA);
       const shared = [...dg.keys()].filter((t) => sg.has(t));
       let [agree, disagree] = [0, 0];
       for (const [j, t1] of shared.entries()) {
         for (const t2 of shared.slice(j + 1)) {
-          const sourceOrder = (sg.get(t1) ?? 0) < (sg.get(t2) ?? 0) === a.at.q.at < b.at.q.at;
+          // Only words the draft puts on either side of a figure say which figure goes with which group.
+          if (!straddles(dg.get(t1) ?? 0, dg.get(t2) ?? 0, [a.q.at, b.q.at])) continue;
+          if (!pairsFigures(sg.get(t1) ?? 0, sg.get(t2) ?? 0, [sourceA, sourceB], a.at.figures.text))
+            continue;
+          const sourceOrder = (sg.get(t1) ?? 0) < (sg.get(t2) ?? 0) === sourceA < sourceB;
           const draftOrder = (dg.get(t1) ?? 0) < (dg.get(t2) ?? 0) === a.q.at < b.q.at;
           if (sourceOrder === draftOrder) agree++;
           else disagree++;
@@ -176,12 +194,17 @@ function find(q: Quantity, list: readonly SourceSentence[], read: Reader) {
   return { same: null, near };
 }
 
+/** Names of diseases and viruses that carry digits, known without the source saying them. */
+const KNOWN_CODE =
+  /^(?:COVID-19|SARS-CoV-2|2019-nCoV|MERS-CoV|SARS-CoV|H1N1|H5N1|HIV-1|HIV-2|Omega-3|type-[12])$/i;
+
 /** What is wrong with one figure of a draft sentence; `differs` is null when the source states it there. */
 function judgeFigure(q: Quantity, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
   const own = find(q, linked.words, read);
   if (own.same) return { differs: null, at: own.same, refs: [own.same.sentence] };
   const viaFigure = find(q, linked.byFigure, read);
   if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
+  if (q.kind === 'code' && KNOWN_CODE.test(q.raw)) return { differs: null, at: null, refs: [] };
   if (q.kind === 'code' || q.kind === 'year') {
     const anywhere = find(q, ctx.source.sentences, read);
     if (anywhere.same || (q.kind === 'year' && ctx.year?.startsWith(String(q.value))))

@@ -33,12 +33,25 @@ const PEOPLE_CLAIM =
   /\b(?:cures?|treats?|prevents?|reverses?|stops?|beats?|will help|can help|works? in|protects?)\b(?: [\w-]+){0,4} (?:people|patients|humans|you|cancer|disease|diabetes|alzheimer'?s)\b/gi;
 const SAYS_ANIMAL = /\b(?:mice|mouse|rats?|animals?|cells?|laboratory|lab|dish|test tubes?)\b/i;
 
+/**
+ * A word denied is not claimed: "not a cure", "is not a miracle", "no
+ * breakthrough", "far from proven", "does not prove". Looks back a few words
+ * within the clause.
+ */
+const DENIED =
+  /(?:\b(?:not|never|no|nor|neither|without|far from|rather than|instead of)|n't)(?:\s+[\w'-]+){0,3}\s+$/i;
+const denied = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return DENIED.test(before.slice(Math.max(0, before.search(/[^,;:.!?()]*$/))));
+};
+
 export function promotionalWords(text: string, source: string, animalOrLab: boolean): string[] {
-  const found = [...text.matchAll(HYPE)].map((m) => m[0]);
+  const found = [...text.matchAll(HYPE)].filter((m) => !denied(text, m.index)).map((m) => m[0]);
   const terms = [...text.matchAll(TERM)].map((m) => [m.index, m.index + m[0].length] as const);
   const measured = new Set([...source.matchAll(TERM)].map((m) => family(m[0].replace(/^a /i, ''))));
   const listsFinally = FINALLY_LISTS.test(source);
   for (const m of text.matchAll(OVERCLAIM)) {
+    if (denied(text, m.index)) continue;
     if (terms.some(([from, to]) => m.index >= from && m.index < to)) continue;
     if (measured.has(family(m[0]))) continue;
     const before = text.slice(Math.max(0, m.index - 20), m.index);

@@ -126,6 +126,7 @@ export const EnvSchema = z.object({
   LLM_LIMIT_WINDOW_MS: int(60_000, 1000),
   LLM_OUTPUT_MODE: z.enum(['auto', ...OUTPUT_MODES]).default('auto'),
   LLM_FALLBACK_MODELS: optional,
+  LLM_VERIFY: bool(false),
   LLM_CACHE: bool(true),
   LLM_CACHE_TTL_DAYS: int(30, 1),
   LLM_PRICES: optional.pipe(z.string().transform(parsePrices).pipe(Prices).optional()),

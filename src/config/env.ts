@@ -41,6 +41,15 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     });
     return z.NEVER;
   }
+  if (env.LLM_VERIFY && provider !== 'openai') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_VERIFY'],
+      message:
+        'the verifier needs a model: set OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a local OpenAI-compatible server), or leave LLM_VERIFY unset',
+    });
+    return z.NEVER;
+  }
   const site = siteProfile(env);
   const oidc = oidcConfig(env, ctx);
   if (oidc === 'invalid') return z.NEVER;
@@ -81,6 +90,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
         concurrency: env.LLM_CONCURRENCY,
         windowMs: env.LLM_LIMIT_WINDOW_MS,
       },
+      /** One verifier call per draft labelling each sentence against the source (src/summarize/verify.ts). */
+      verify: env.LLM_VERIFY,
       cache: { enabled: env.LLM_CACHE, ttlSeconds: env.LLM_CACHE_TTL_DAYS * 86_400 },
       prices: env.LLM_PRICES ?? {},
       budget: { dailyTokens: env.LLM_DAILY_TOKEN_BUDGET, dailyCostUsd: env.LLM_DAILY_COST_BUDGET },

@@ -31,3 +31,12 @@ export function costOf(prices: Readonly<Record<string, Price>>, model: string, u
     usage.completionTokens * price.output;
   return cost / 1e6;
 }
+
+/** A cost as a person reads it: four decimals below a dollar. */
+export const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
+
+/** "12,400 of 100,000 tokens (12%)": today's use against a budget, or the use alone. */
+export function againstBudget(used: number, budget: number | null, unit: (n: number) => string): string {
+  if (budget === null) return `${unit(used)} (no daily budget)`;
+  return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
+}

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CheckFlag, DraftLinks } from './links.ts';
 import { LaySummary } from './summary.ts';
+import { Verification } from './verification.ts';
 
 export const Usage = z.object({
   promptTokens: z.number().int().nonnegative(),
@@ -74,6 +75,8 @@ export const Draft = z.object({
   checks: z.array(CheckResult),
   /** Each draft sentence linked to its source sentences; absent on older drafts (computed on read, src/review/view.ts). */
   links: DraftLinks.optional(),
+  /** The LLM verifier's verdicts on this version's sentences (LLM_VERIFY=true; absent otherwise and on human edits). */
+  verification: Verification.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 

@@ -20,6 +20,9 @@
  * - sentence link: a draft sentence and the source sentences that support it
  *   (best first), with how it was made; a sentence no source sentence
  *   supports is marked unsupported. Stored on each draft version.
+ * - verdict: the LLM verifier's label for one draft sentence (supported,
+ *   overgeneralised, not in the source, contradicts) with the source sentences
+ *   it compared; only with LLM_VERIFY=true (./verification.ts).
  * - check: an automatic quality check run on a draft (reading level, numbers
  *   that do not appear in the source, ...). Checks advise reviewers; they never
  *   block a draft on their own.
@@ -47,3 +50,4 @@ export * from './publication.ts';
 export * from './state.ts';
 export * from './submission.ts';
 export * from './summary.ts';
+export * from './verification.ts';

@@ -45,6 +45,8 @@ export const SentenceLink = z.object({
   method: LinkMethod,
   /** False when no source sentence supports the sentence: the desk marks it. */
   supported: z.boolean(),
+  /** Why a sentence the model gave ids for was linked by overlap instead (ids that do not exist or do not align). */
+  note: z.string().optional(),
 });
 export type SentenceLink = z.infer<typeof SentenceLink>;
 

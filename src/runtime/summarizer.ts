@@ -23,6 +23,7 @@ export function createSummarizer(config: Config, redis?: Redis, log?: Logger): S
     {
       site: config.site,
       simplifyPrompt: loadPrompt('simplify'),
+      ...(config.llm.verify ? { verifyPrompt: loadPrompt('verify') } : {}),
       ...(redis
         ? {
             gate: createRedisLlmGate(redis, config.redis.prefix, config.llm, (entry, message) =>

@@ -43,11 +43,3 @@ export async function usageReport(redis: Redis, config: Config, days = 7): Promi
     outputMode: config.llm.outputMode,
   };
 }
-
-export const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
-
-/** "12,400 of 100,000 tokens (12%)": today's use against a budget, or the use alone. */
-export function againstBudget(used: number, budget: number | null, unit: (n: number) => string): string {
-  if (budget === null) return `${unit(used)} (no daily budget)`;
-  return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
-}

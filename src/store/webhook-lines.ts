@@ -7,19 +7,14 @@
  * ./webhooks.ts (the hooks and their delivery records), whose keys it shares.
  */
 import type { Redis } from 'ioredis';
+import type { LinePlace, WebhookLinesPort } from '../domain/ports/webhook-lines.ts';
 import { Delivery } from '../domain/webhook.ts';
 import { luaSource } from './commands.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 
 type Reply = [number, string];
 
-/** What happened to a delivery put in line: stored or queued again now, and the line's head. */
-export interface LinePlace {
-  added: boolean;
-  head: string | null;
-}
-
-export class WebhookLines {
+export class WebhookLines implements WebhookLinesPort {
   readonly keys: Keys;
   constructor(
     readonly redis: Redis,

@@ -6,12 +6,13 @@
  */
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 
 const Previous = z.object({ secret: z.string(), until: z.number() });
 
-export class WebhookSecrets {
+export class WebhookSecrets implements WebhookSecretsPort {
   readonly keys: Keys;
   constructor(
     readonly redis: Redis,

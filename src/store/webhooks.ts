@@ -1,22 +1,26 @@
 /**
- * Webhooks in Redis: each hook (its URL and events) with its signing secret
+ * The webhooks port (../domain/ports/webhooks.ts) in Redis: each hook (its URL and events) with its signing secret
  * in a separate field that only the delivery worker reads, and each hook's
  * recent deliveries (the last 50) with their status.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { WebhookLinesPort, WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { Delivery, type DeliveryInput, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import { WebhookLines } from './webhook-lines.ts';
+import { WebhookSecrets } from './webhook-secrets.ts';
 
 const KEEP_DELIVERIES = 50;
 /** The audit stream's consumer group that turns state changes into deliveries. */
 export const WEBHOOK_GROUP = 'webhooks';
 
-export class WebhookStore {
-  readonly keys: Keys;
+export class WebhookStore implements Webhooks {
+  private readonly keys: Keys;
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
@@ -158,5 +162,13 @@ export class WebhookStore {
     if (ids.length === 0) return [];
     const raw = await this.redis.hmget(this.keys.webhookDeliveries(hookId), ...ids);
     return raw.filter((r): r is string => r !== null).map((r) => Delivery.parse(JSON.parse(r)));
+  }
+
+  lines(): WebhookLinesPort {
+    return new WebhookLines(this.redis, this.keys.prefix);
+  }
+
+  secrets(): WebhookSecretsPort {
+    return new WebhookSecrets(this.redis, this.keys.prefix);
   }
 }

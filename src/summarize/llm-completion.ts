@@ -5,12 +5,13 @@
  * answer read through the schema (./llm-reply.ts), a problem worth a repair
  * prompt, or a reply budget spent on reasoning before any answer came.
  */
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
+
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { Usage } from '../domain/draft.ts';
 import { redactSecrets } from '../errors/redact.ts';
 import { TransientError } from '../errors/transient-error.ts';
+import { ContentFilteredError, ReplyCutOffError } from './finish-reasons.ts';
 import { repairableProblem } from './llm-errors.ts';
 import { answerText, readAnswer } from './llm-reply.ts';
 import { type OutputMode, replyText } from './output-modes.ts';
@@ -92,13 +93,13 @@ export function readCompletion<T extends z.ZodType>(
   jsonSchema: unknown,
 ): Reading<z.infer<T>> {
   const finish = completion.choices[0]?.finish_reason;
-  if (finish === 'content_filter') throw new ContentFilterFinishReasonError();
+  if (finish === 'content_filter') throw new ContentFilteredError();
   const answer = answerText(replyText(mode, completion));
   if (finish === 'length' && answer === '') return { kind: 'no-answer' };
   try {
     return { kind: 'value', value: readAnswer(answer, schema, jsonSchema) };
   } catch (err) {
-    const error = finish === 'length' ? new LengthFinishReasonError() : err;
+    const error = finish === 'length' ? new ReplyCutOffError() : err;
     const problem = repairableProblem(error);
     if (problem === null) throw error;
     return { kind: 'problem', problem, error };

@@ -4,17 +4,17 @@
  * permanent failure with a reason a person can act on.
  */
 import OpenAI from 'openai';
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/core/error';
 import { ZodError } from 'zod';
 import { redactSecrets } from '../errors/redact.ts';
 import { type ModelReply, SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
 import { retryAfterMs } from '../net/http.ts';
+import { ContentFilteredError, ReplyCutOffError } from './finish-reasons.ts';
 import type { OutputMode } from './output-modes.ts';
 
 /** Problems with the model's reply that a repair prompt may fix; null if the error is of another kind. */
 export function repairableProblem(err: unknown): string | null {
-  if (err instanceof LengthFinishReasonError) {
+  if (err instanceof ReplyCutOffError) {
     return 'Your reply was cut off before the JSON was complete (finish_reason "length"). Reply again with complete JSON and keep every field short.';
   }
   if (err instanceof ZodError) {
@@ -54,7 +54,7 @@ export function classifyApiError(
       cause: err,
     });
   }
-  if (err instanceof ContentFilterFinishReasonError) {
+  if (err instanceof ContentFilteredError) {
     return new SummaryFailedError("The LLM provider's content filter blocked the reply.", {
       hint: 'Check the source text, or summarize this paper by hand.',
       cause: err,

@@ -7,21 +7,24 @@
  */
 import type OpenAI from 'openai';
 import type { Config, SiteProfile } from '../config/env.ts';
-import { LaySummary } from '../domain/summary.ts';
 import { type Prompt, renderPrompt } from '../llm/prompt.ts';
 import { strictResponseFormat } from '../llm/response-format.ts';
 import { callStructured } from './llm-call.ts';
 import type { LlmGate } from './llm-gate.ts';
+import { ModelSummary, ModelSummaryFormat, splitReply } from './model-summary.ts';
 import { promptValues } from './prompt-values.ts';
 import { createSimplifier } from './simplify.ts';
 import type { SummarizeInput, SummarizeOutput, Summarizer } from './types.ts';
+import { createVerifier } from './verify.ts';
 
-const responseFormat = strictResponseFormat(LaySummary, 'lay_summary');
+const responseFormat = strictResponseFormat(ModelSummaryFormat, 'lay_summary');
 
 export interface OpenAiSummarizerOptions {
   site?: SiteProfile;
   /** prompts/simplify.md: when given, drafts above the reading target get one rewrite. */
   simplifyPrompt?: Prompt;
+  /** prompts/verify.md: when given (LLM_VERIFY=true), every draft gets one verifier call. */
+  verifyPrompt?: Prompt;
   /** The fleet's limits, cache and ledger (src/store/llm-gate.ts); none: calls go straight out. */
   gate?: LlmGate;
 }
@@ -39,6 +42,9 @@ export function createOpenAiSummarizer(
     ...(options.simplifyPrompt
       ? { simplify: createSimplifier(client, llm, options.simplifyPrompt, options.gate) }
       : {}),
+    ...(options.verifyPrompt
+      ? { verify: createVerifier(client, llm, options.verifyPrompt, fullTextBudget, options.gate) }
+      : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
       const values = promptValues(
         input.record,
@@ -52,7 +58,7 @@ export function createOpenAiSummarizer(
         client,
         llm,
         {
-          schema: LaySummary,
+          schema: ModelSummary,
           format: responseFormat,
           system: rendered.system,
           user: rendered.user,
@@ -61,8 +67,10 @@ export function createOpenAiSummarizer(
         },
         options.gate,
       );
+      const { summary, sentenceSources } = splitReply(reply.value);
       return {
-        summary: reply.value,
+        summary,
+        sentenceSources,
         provenance: {
           provider: 'openai',
           model: reply.model,

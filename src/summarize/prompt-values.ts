@@ -5,9 +5,10 @@
  * defused, so a source carrying instructions cannot reach the system prompt.
  */
 import type { SiteProfile } from '../config/env.ts';
-import { abstractText, type PaperRecord } from '../domain/paper.ts';
+import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { evidenceLevel } from '../evidence/ceiling.ts';
+import { numberedLines, splitSource, withinBudget } from '../text/source-sentences.ts';
 
 const DEFAULT_AUDIENCE = 'patients, caregivers and the general public';
 
@@ -32,7 +33,10 @@ export function promptValues(
   fullTextBudget: number,
   site?: SiteProfile,
 ): Record<string, string> {
-  const fullText = record.fullText ? record.fullText.slice(0, fullTextBudget) : '';
+  // Numbered as the links number them (src/text/source-sentences.ts): the reply names sentences by these numbers.
+  const numbered = withinBudget(splitSource(record).sentences, fullTextBudget);
+  const abstract = numberedLines(numbered.filter((s) => s.part !== 'fullText'));
+  const fullText = numberedLines(numbered.filter((s) => s.part === 'fullText'));
   const notes = reviewerNotes
     ? `${reviewerNotes}${previous ? `\n\nThe previous draft was:\n${asData(JSON.stringify(previous, null, 2))}` : ''}`
     : '(none)';
@@ -46,7 +50,7 @@ export function promptValues(
     publication_types: asData(record.publicationTypes.join('; ') || '(not given)'),
     keywords: asData(record.keywords.join('; ') || '(none)'),
     evidence: evidenceSummary(record),
-    abstract: asData(abstractText(record) || '(no abstract)'),
+    abstract: asData(record.abstract.length ? abstract : `${abstract}\n(no abstract)`),
     full_text: asData(fullText || '(not available)'),
     reviewer_notes: notes,
   };

@@ -9,15 +9,20 @@ import { DEFAULT_PROFILE } from '../checks/context.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
-import type { PaperStore } from '../store/papers.ts';
+import { splitSource } from '../text/source-sentences.ts';
+import { withModelLinks } from './link-step.ts';
+import { withCalls } from './provenance.ts';
 import { figuresOf } from './simplify.ts';
 import type { Summarizer } from './types.ts';
+import { verifyIfOn } from './verify-step.ts';
 
 export interface SummarizeDeps {
-  store: PaperStore;
+  store: Papers;
   summarizer: Summarizer;
 }
 
@@ -30,7 +35,8 @@ export async function summarizePaper(
 ): Promise<SummarizeOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
-  if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
+  if (paper.draftCount >= version || !allows(TRANSITIONS.drafted.from, paper.state) || !paper.record)
+    return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
   const first = await deps.summarizer.summarize({
@@ -38,14 +44,20 @@ export async function summarizePaper(
     reviewerNotes,
     previous: previous?.summary ?? null,
   });
-  const { summary, provenance, simplify } = await simplifyIfHard(
-    deps.summarizer,
-    first.summary,
-    first.provenance,
-    paper.record,
-  );
+  const simplified = await simplifyIfHard(deps.summarizer, first.summary, first.provenance, paper.record);
+  const { summary, simplify } = simplified;
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
-  const { checks, links } = assessDraft(summary, paper.record, profile, provenance.provider);
+  const { checks, links } = assessDraft(summary, paper.record, profile, simplified.provenance.provider);
+  const source = splitSource(paper.record);
+  const linked = withModelLinks(links, first.sentenceSources, source, simplify?.kept === 'rewrite');
+  const verified = await verifyIfOn(deps.summarizer, linked.links, source, simplified.provenance);
+  const provenance = verified?.provenance ?? simplified.provenance;
+  const notes = [
+    ...(first.notesForReviewer ?? []),
+    ...(simplify ? [simplify.reason] : []),
+    ...(linked.note ? [linked.note] : []),
+    ...(verified?.note ? [verified.note] : []),
+  ];
   const draft: Draft = {
     version,
     summary,
@@ -53,19 +65,18 @@ export async function summarizePaper(
     author: provenance.provider === 'extractive' ? 'extractive' : 'ai',
     basedOn: previous?.version ?? null,
     reviewerNotes,
-    notesForReviewer: [...(first.notesForReviewer ?? []), ...(simplify ? [simplify.reason] : [])],
+    notesForReviewer: notes,
     ...(simplify ? { simplify } : {}),
-    checks,
-    links,
+    checks: verified ? [...checks, verified.check] : checks,
+    links: linked.links,
+    ...(verified ? { verification: verified.verification } : {}),
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
-    from: ['summarizing'],
-    to: 'pending_review',
+    ...TRANSITIONS.drafted,
     mode: 'job',
     paper,
     actor: `summarizer:${provenance.provider}`,
-    action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,
   });
   return written ? 'drafted' : 'skipped';
@@ -86,25 +97,7 @@ async function simplifyIfHard(
   if (!summarizer.simplify || beforeFigures.grade <= target) return { summary, provenance, simplify: null };
   try {
     const out = await summarizer.simplify({ summary, record, targetGrade: target });
-    const u = provenance.usage;
-    const usage = {
-      promptTokens: u.promptTokens + out.usage.promptTokens,
-      completionTokens: u.completionTokens + out.usage.completionTokens,
-      cachedTokens: u.cachedTokens + out.usage.cachedTokens,
-      totalTokens: u.totalTokens + out.usage.totalTokens,
-      ...(u.estimated || out.usage.estimated ? { estimated: true } : {}),
-    };
-    return {
-      summary: out.summary,
-      provenance: {
-        ...provenance,
-        usage,
-        llmCalls: provenance.llmCalls + out.calls,
-        cacheHits: (provenance.cacheHits ?? 0) + (out.cacheHit ? 1 : 0),
-        costUsd: (provenance.costUsd ?? 0) + out.costUsd,
-      },
-      simplify: out.pass,
-    };
+    return { summary: out.summary, provenance: withCalls(provenance, out), simplify: out.pass };
   } catch (err) {
     // A 429 or a spent budget is not the pass failing: the job waits and runs again (the first call then comes from the cache).
     if (err instanceof RateLimitedError) throw err;

@@ -3,7 +3,9 @@ import type { SiteProfile } from '../config/env.ts';
 import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import type { ClaimedSources } from '../text/model-links.ts';
 import type { Simplifier } from './simplify.ts';
+import type { Verifier } from './verify.ts';
 
 export interface SummarizeInput {
   record: PaperRecord;
@@ -16,6 +18,8 @@ export interface SummarizeInput {
 export interface SummarizeOutput {
   summary: LaySummary;
   provenance: Provenance;
+  /** The LLM's own account of the source sentences behind each sentence it wrote (checked before use). */
+  sentenceSources?: ClaimedSources[];
   /** Notes for the reviewer, shown on the desk and never published. */
   notesForReviewer?: string[];
 }
@@ -26,5 +30,7 @@ export interface Summarizer {
   readonly profile?: SiteProfile;
   /** One rewrite of a draft above the reading target (LLM summarizers with a simplify prompt). */
   readonly simplify?: Simplifier;
+  /** The LLM verifier of a draft's sentences (LLM_VERIFY=true). */
+  readonly verify?: Verifier;
   summarize(input: SummarizeInput): Promise<SummarizeOutput>;
 }

@@ -32,6 +32,8 @@ export interface Aligner {
   link(field: string, sentence: number, text: string): SentenceLink;
   /** The share of a draft sentence's terms (idf-weighted) that one source sentence holds, 0-1. */
   coverage(text: string, sourceId: number): number;
+  /** The share the given source sentences hold together, 0-1 (rounded as a link's score). */
+  coverageOf(text: string, sourceIds: readonly number[]): number;
 }
 
 /**
@@ -45,13 +47,15 @@ export function createAligner(source: SourceSentences, options: { figures?: bool
   const index = bm25Index(source.sentences.map((s) => terms(s.text)));
   const ids = source.sentences.map((s) => s.id);
   const weight = (list: readonly string[]) => list.reduce((sum, t) => sum + index.idf(t), 0);
+  const held = (text: string, sourceIds: readonly number[]) => {
+    const query = [...new Set(terms(text))];
+    const total = weight(query);
+    const sets = sourceIds.filter((id) => ids.includes(id)).map((id) => index.terms(ids.indexOf(id)));
+    return total ? weight(query.filter((t) => sets.some((h) => h.has(t)))) / total : 0;
+  };
   return {
-    coverage(text, sourceId) {
-      const query = [...new Set(terms(text))];
-      const total = weight(query);
-      const held = index.terms(ids.indexOf(sourceId));
-      return total ? weight(query.filter((t) => held.has(t))) / total : 0;
-    },
+    coverage: (text, sourceId) => held(text, [sourceId]),
+    coverageOf: (text, sourceIds) => Math.round(held(text, sourceIds) * 1000) / 1000,
     link(field, sentence, text) {
       const query = [...new Set(terms(text))];
       const total = weight(query);

@@ -100,6 +100,11 @@ const PATTERNS: ReadonlyArray<[QuantityKind, RegExp]> = [
     ),
   ],
   ['year', /\b(19\d\d|20\d\d)\b/g],
+  // A day of a month ("July 17", "March 14-19") is a date, read like a year: not a count of anything.
+  [
+    'year',
+    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(\d{1,2})(?:\s?[-–]\s?\d{1,2})?\b(?!\s*(?:%|percent|\d))/g,
+  ],
   ['count', new RegExp(`(?<![\\d.])${NUM}`, 'g')],
 ];
 
@@ -158,7 +163,9 @@ function quantityFrom(kind: QuantityKind, m: RegExpMatchArray, text: string): Qu
 
 export function sentenceFigures(sentence: string): SentenceFigures {
   const quantities: Quantity[] = [];
-  let text = normalizeNumbers(sentence.replace(/(?:\bUS\$|\$US|\bUSD\s?|\bUS dollars?\s)/g, '$'));
+  let text = normalizeNumbers(
+    sentence.replace(/(?:\bUS\$|\$US|\bUSD\s?|\bUS dollars?\s)/g, '$').replace(/[\u2010\u2011]/g, '-'),
+  );
   text = text.replace(/(\d)\s*(?:mg|kg|ml|mm|cm|km|mmhg|iu)\b/gi, '$1 ');
   let blanked = text.replace(CODE, (code, at: number) => {
     if (/^\d+(?:-\d+)*$/.test(code) || /^\d+(?:st|nd|rd|th|s)$/i.test(code)) return code;

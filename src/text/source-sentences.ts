@@ -31,3 +31,20 @@ export function sentencesById(source: SourceSentences, ids: readonly number[]): 
     return s && s.id === id ? [s] : [];
   });
 }
+
+/** Title and abstract sentences, and full-text sentences while they fit in `budget` characters: what a prompt shows. */
+export function withinBudget(source: readonly SourceSentence[], budget: number): SourceSentence[] {
+  let used = 0;
+  return source.filter((s) => {
+    if (s.part !== 'fullText') return true;
+    used += s.text.length + 1;
+    return used <= budget;
+  });
+}
+
+/** Numbered lines for a prompt: "S8 (RESULTS): ...", "S1 (title): ...". */
+export function numberedLines(source: readonly SourceSentence[]): string {
+  return source
+    .map((s) => `S${s.id}${s.part === 'title' ? ' (title)' : s.label ? ` (${s.label})` : ''}: ${s.text}`)
+    .join('\n');
+}

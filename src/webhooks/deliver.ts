@@ -7,23 +7,23 @@
  * (./retry.ts) until the round's time is up; then it is failed. Either way
  * the next delivery in the paper's line is queued.
  */
+
+import type { WebhookLinesPort, WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Delivery } from '../domain/webhook.ts';
 import { BlockedDestinationError } from '../errors/blocked-destination-error.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
 import type { FetchLike } from '../net/guarded-fetch.ts';
-import type { WebhookLines } from '../store/webhook-lines.ts';
-import type { WebhookSecrets } from '../store/webhook-secrets.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 import { finishInLine, type LineDeps } from './line.ts';
 import { isLastAttempt, type RetryPolicy } from './retry.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign.ts';
 import { standardHeaders } from './standard-sign.ts';
 
 export interface DeliverDeps extends LineDeps {
-  webhooks: WebhookStore;
-  lines: WebhookLines;
-  secrets: WebhookSecrets;
+  webhooks: Webhooks;
+  lines: WebhookLinesPort;
+  secrets: WebhookSecretsPort;
   retry: RetryPolicy;
   timeoutMs: number;
   legacyHeaders: boolean;

@@ -10,17 +10,17 @@
  */
 import { AuditEntry } from '../domain/draft.ts';
 import { type Paper, paperTitle } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
 import { type CreditWording, DEFAULT_CREDIT } from '../publish/credit.ts';
 import { serverLinks } from '../publish/links.ts';
 import { publicSummary } from '../publish/public-json.ts';
 import { publishedItem } from '../publish/published.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { eventOf } from './events.ts';
 import { type LineDeps, queueIfFirst } from './line.ts';
 
 export interface DispatchDeps extends LineDeps {
-  store: PaperStore;
+  store: Papers;
   publicBaseUrl: string;
   credit?: CreditWording;
   /** How long finished delivery records are kept, and at most how many per hook. */

@@ -5,14 +5,14 @@
  * good by the job's retry or the dispatcher's second pass.
  */
 import type { Config } from '../config/env.ts';
+import type { LinePlace, WebhookLinesPort } from '../domain/ports/webhook-lines.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Delivery } from '../domain/webhook.ts';
 import { enqueueDelivery, type Queues } from '../queue/queues.ts';
-import { type LinePlace, WebhookLines } from '../store/webhook-lines.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 
 export interface LineDeps {
-  webhooks: WebhookStore;
-  lines: WebhookLines;
+  webhooks: Webhooks;
+  lines: WebhookLinesPort;
   /** Queue one delivery (a round of it) for the webhook worker. */
   enqueue(hookId: string, deliveryId: string, round: number): Promise<void>;
 }
@@ -38,10 +38,10 @@ export async function finishInLine(deps: LineDeps, d: Delivery): Promise<void> {
 }
 
 /** The lines over the hooks' own connection, queueing on the webhook queue: what the desk and the CLI use. */
-export function lineDeps(webhooks: WebhookStore, queues: Queues, config: Config): LineDeps {
+export function lineDeps(webhooks: Webhooks, queues: Queues, config: Config): LineDeps {
   return {
     webhooks,
-    lines: new WebhookLines(webhooks.redis, webhooks.keys.prefix),
+    lines: webhooks.lines(),
     enqueue: (hookId, deliveryId, round) => enqueueDelivery(queues, config, hookId, deliveryId, round),
   };
 }

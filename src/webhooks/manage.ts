@@ -3,12 +3,11 @@
  * page share: register a URL for some events (its secret returned once),
  * list hooks with their recent deliveries, remove one.
  */
+
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
-import { WebhookLines } from '../store/webhook-lines.ts';
-import { WebhookSecrets } from '../store/webhook-secrets.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 import { newSecret } from './standard-sign.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
@@ -44,7 +43,7 @@ export function checkUrl(url: string, allow: PrivateAllowList): string {
 }
 
 export async function addWebhook(
-  store: WebhookStore,
+  store: Webhooks,
   input: { url: string; events?: string | readonly string[]; by: string },
   allow: PrivateAllowList,
 ): Promise<{ hook: Webhook; secret: string }> {
@@ -59,26 +58,26 @@ export interface WebhookWithDeliveries extends Webhook {
   deliveries: Delivery[];
 }
 
-export async function listWebhooks(store: WebhookStore, deliveries = 10): Promise<WebhookWithDeliveries[]> {
+export async function listWebhooks(store: Webhooks, deliveries = 10): Promise<WebhookWithDeliveries[]> {
   const hooks = await store.list();
   return Promise.all(
     hooks.map(async (h) => ({ ...h, deliveries: await store.deliveries(h.id, deliveries) })),
   );
 }
 
-export async function removeWebhook(store: WebhookStore, id: string): Promise<void> {
+export async function removeWebhook(store: Webhooks, id: string): Promise<void> {
   await store.remove(id);
-  await new WebhookLines(store.redis, store.keys.prefix).removeHook(id);
+  await store.lines().removeHook(id);
 }
 
 /** A new signing secret (returned once); the old one also signs for `graceMs`, so receivers can switch. */
 export async function rotateSecret(
-  store: WebhookStore,
+  store: Webhooks,
   id: string,
   graceMs: number,
 ): Promise<{ secret: string; oldUntil: string }> {
   const secret = newSecret();
-  const { until } = await new WebhookSecrets(store.redis, store.keys.prefix).rotate(id, secret, graceMs);
+  const { until } = await store.secrets().rotate(id, secret, graceMs);
   return { secret, oldUntil: new Date(until).toISOString() };
 }
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import { RateLimitedError } from '../../src/errors/rate-limited-error.ts';
+import { redisOf } from '../../src/runtime/context.ts';
 import { createRedisLlmGate } from '../../src/store/llm-gate.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { runCli } from '../support/cli.ts';
@@ -19,7 +20,7 @@ const cliEnv = { REDIS_URL: p.config.redis.url, LAYSUM_PREFIX: p.config.redis.pr
 afterAll(() => p.cleanup());
 
 it('shows calls, tokens and cost per model, the budget, and the pause once it is spent', async () => {
-  const ledger = new UsageLedger(p.ctx.redis, p.config.redis.prefix);
+  const ledger = new UsageLedger(redisOf(p.ctx), p.config.redis.prefix);
   await ledger.add({
     model: 'gpt-4o-mini-2024-07-18',
     calls: 3,
@@ -27,7 +28,7 @@ it('shows calls, tokens and cost per model, the budget, and the pause once it is
     costUsd: 0.00045,
     usage: { promptTokens: 2000, completionTokens: 400, cachedTokens: 0, totalTokens: 2400 },
   });
-  const gate = createRedisLlmGate(p.ctx.redis, p.config.redis.prefix, p.config.llm);
+  const gate = createRedisLlmGate(redisOf(p.ctx), p.config.redis.prefix, p.config.llm);
   await expect(gate.acquire(100)).rejects.toBeInstanceOf(RateLimitedError);
 
   const usage = await runCli(['usage', '--days', '2'], cliEnv);

@@ -90,7 +90,7 @@ describe('.env.example', () => {
 describe('prompt files', () => {
   it('loads the summarize prompt with its version and renders every input', () => {
     const prompt = loadPrompt('summarize');
-    expect(prompt.version).toBe('summarize-v2');
+    expect(prompt.version).toBe('summarize-v3');
     const values = Object.fromEntries(prompt.inputs.map((i) => [i, `<<${i}>>`]));
     const { system, user } = renderPrompt(prompt, values);
     expect(system).toMatch(/plain-language/);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { luaSource } from '../../src/store/commands.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { redisRateLimiter } from '../../src/store/rate-limiter.ts';
 import { UserStore } from '../../src/users/store.ts';
@@ -139,11 +140,11 @@ describe('the drafts count', () => {
   it('is kept in the paper hash, and read from the drafts list for a paper stored before it was', async () => {
     const store = new PaperStore(redis, prefix);
     const id = await textPaper(store, `count-${prefix}`);
-    expect(await redis.hget(store.keys.paper(id), 'drafts')).toBe('0');
+    expect(await redis.hget(internalsOf(store).keys.paper(id), 'drafts')).toBe('0');
     expect((await store.require(id)).draftCount).toBe(0);
     // As an older LaySum left it: two versions in the list, no count in the hash.
-    await redis.hdel(store.keys.paper(id), 'drafts');
-    await redis.rpush(store.keys.drafts(id), '{}', '{}');
+    await redis.hdel(internalsOf(store).keys.paper(id), 'drafts');
+    await redis.rpush(internalsOf(store).keys.drafts(id), '{}', '{}');
     expect((await store.require(id)).draftCount).toBe(2);
   });
 });

@@ -7,6 +7,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reviewDeps } from '../../src/review/deps.ts';
+import { redisOf } from '../../src/runtime/context.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 import { fractureSummary } from '../support/summaries.ts';
@@ -59,7 +60,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.provenance).toMatchObject({
       provider: 'openai',
       model: 'test-model',
-      promptVersion: 'summarize-v2',
+      promptVersion: 'summarize-v3',
       llmCalls: 1,
       repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },
@@ -75,7 +76,9 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(schema).not.toMatch(/minLength|maxLength/);
     expect(schema).toContain('(10-120 characters)');
     expect(schema).toContain('"minItems":3');
-    expect(request?.messages[1]?.content).toContain('RESULTS: Of 15 fracture associated loci identified');
+    expect(request?.messages[1]?.content).toContain(
+      'S8 (RESULTS): Of 15 fracture associated loci identified',
+    );
     expect(llm.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
   });
 
@@ -147,7 +150,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     const until = Date.now() + 10_000;
     let notices: Awaited<ReturnType<typeof fleetNotices>> = [];
     while (Date.now() < until && notices.length === 0) {
-      notices = await fleetNotices(p.ctx.redis, p.config.redis.prefix);
+      notices = await fleetNotices(redisOf(p.ctx), p.config.redis.prefix);
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);

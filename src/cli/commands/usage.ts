@@ -4,13 +4,14 @@
  * `laysum status` with no paper id: the fleet at a glance (queues, papers by
  * state, today's LLM use, pauses).
  */
+import { againstBudget, usd } from '../../domain/cost.ts';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { describeLearnedMode } from '../../store/llm-modes.ts';
-import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
+import { EVICTION_HINT, evictionProblem, isEvicting } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
-import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
+import type { UsageReport } from '../../store/usage-report.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -71,7 +72,7 @@ export function formatUsage(r: UsageReport): string {
 
 export function usage(o: { days?: string } & JsonOption): Promise<void> {
   return withContext(async (ctx) => {
-    const report = await usageReport(ctx.redis, ctx.config, daysOf(o.days));
+    const report = await ctx.fleet.usageReport(daysOf(o.days));
     if (o.json) printJson(report);
     else print(formatUsage(report));
   });
@@ -86,7 +87,7 @@ async function queueCounts(ctx: Context) {
 
 /** What is wrong with Redis itself: a policy that lets it delete keys, papers whose record it lost. */
 async function redisProblems(ctx: Context) {
-  const { policy } = await readRedisPolicy(ctx.redis);
+  const { policy } = await ctx.fleet.redisPolicy();
   const { checked, lost } = await lostPapers(ctx.store);
   const lines: string[] = [];
   if (policy && isEvicting(policy))
@@ -108,7 +109,7 @@ export function fleetStatus(o: JsonOption): Promise<void> {
       await Promise.all(PaperState.options.map(async (s) => [s, await ctx.store.count(s)] as const)),
     );
     const queues = await queueCounts(ctx);
-    const report = await usageReport(ctx.redis, ctx.config, 1);
+    const report = await ctx.fleet.usageReport(1);
     const redis = await redisProblems(ctx);
     // A status that finds Redis deleting, or deleted, LaySum's records is not a clean one.
     if (redis.lines.length) process.exitCode = 1;

@@ -6,10 +6,12 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { AdminLinks } from './admin-nav.tsx';
+import { LINKS_SCRIPT } from './links-script.ts';
 import { ROW_CLICK_SCRIPT } from './row-click.ts';
 import { DESK_SCRIPT } from './script.ts';
 import { DESK_CSS, TEAM_CSS } from './style.ts';
 import { EDITOR_CSS } from './style-editors.ts';
+import { LINKS_CSS } from './style-links.ts';
 
 export interface Banner {
   kind: 'info' | 'error';
@@ -71,7 +73,7 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`${props.title} · LaySum review desk`}</title>
-          <style>{raw(DESK_CSS + TEAM_CSS + EDITOR_CSS)}</style>
+          <style>{raw(DESK_CSS + TEAM_CSS + EDITOR_CSS + LINKS_CSS)}</style>
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -90,7 +92,9 @@ export function Page(props: PageProps) {
           </main>
           {/* Status changes made without a reload (claims, selections) are read out from here. */}
           <div id="live" class="visually-hidden" aria-live="polite" role="status" />
-          {props.nonce ? <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT)}</script> : null}
+          {props.nonce ? (
+            <script nonce={props.nonce}>{raw(DESK_SCRIPT + ROW_CLICK_SCRIPT + LINKS_SCRIPT)}</script>
+          ) : null}
         </body>
       </html>
     </>

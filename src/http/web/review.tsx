@@ -13,6 +13,7 @@ import { DraftForm } from './draft-form.tsx';
 import { type FormValues, valuesOf } from './edit-form.ts';
 import { deskWording, stateLabel } from './format.ts';
 import { PaperTrail } from './history.tsx';
+import { SentenceLinks } from './sentence-links.tsx';
 import { reviewShortcuts, Shortcuts } from './shortcuts.tsx';
 import { SimplifyBlock } from './simplify-block.tsx';
 import { SourcePanel } from './source.tsx';
@@ -178,15 +179,18 @@ export function ReviewBody(props: ReviewProps) {
       <div class="grid">
         <SourcePanel view={view} />
         {draft ? (
-          <DraftForm
-            paperId={view.id}
-            version={draft.version}
-            values={props.values ?? valuesOf(draft.summary, draft.version)}
-            saved={valuesOf(draft.summary, draft.version)}
-            readOnly={!editable}
-            readOnlyReason={readOnlyReason(view.state, canReview, user.role)}
-            csrf={props.csrf}
-          />
+          <div class="draft-column">
+            <SentenceLinks draft={draft} source={view.sourceSentences} />
+            <DraftForm
+              paperId={view.id}
+              version={draft.version}
+              values={props.values ?? valuesOf(draft.summary, draft.version)}
+              saved={valuesOf(draft.summary, draft.version)}
+              readOnly={!editable}
+              readOnlyReason={readOnlyReason(view.state, canReview, user.role)}
+              csrf={props.csrf}
+            />
+          </div>
         ) : (
           <section class="panel">
             <h2>Draft</h2>

@@ -2,6 +2,7 @@
 import type { PaperRecord } from '../../domain/paper.ts';
 import { doiUrl, pubmedUrl, webUrl } from '../../publish/links.ts';
 import type { PaperView } from '../../review/view.ts';
+import { LinkedAbstract } from './sentence-links.tsx';
 
 function Links({ record }: { record: PaperRecord }) {
   const pubmed = record.ids.pmid ? pubmedUrl(record.ids.pmid) : null;
@@ -85,12 +86,7 @@ export function SourcePanel({ view }: { view: PaperView }) {
       <h3>Abstract</h3>
       <div class="abstract" id="source-abstract">
         {record.abstract.length === 0 ? <p class="muted">No abstract.</p> : null}
-        {record.abstract.map((s) => (
-          <p>
-            {s.label ? <span class="label">{s.label}: </span> : null}
-            {s.text}
-          </p>
-        ))}
+        <LinkedAbstract record={record} source={view.sourceSentences} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** The admin's LLM usage page (/admin/usage): today against the budgets, per day and model, and any pause. */
+
+import { againstBudget, usd } from '../../domain/cost.ts';
 import type { UsageReport } from '../../store/usage-report.ts';
-import { againstBudget, usd } from '../../store/usage-report.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 

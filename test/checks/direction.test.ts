@@ -1,0 +1,82 @@
+/**
+ * Effect direction against the source (issue 18): a result turned round or
+ * "no significant difference" stated as an effect is flagged, read from the
+ * clause of the results sentence that is about the draft's outcome, and from
+ * the results sentence even when a methods sentence shares more words. The
+ * abstracts are shortened from Evidence Inference 2.0 items (jayded/
+ * evidence-inference, MIT); each flipped case was missed, and the duloxetine
+ * case flagged, before this change.
+ */
+import { describe, expect, it } from 'vitest';
+import { certaintyFlags } from '../../src/checks/certainty.ts';
+import { PaperRecord } from '../../src/domain/paper.ts';
+import { alignFields } from '../../src/text/align.ts';
+import { splitSource } from '../../src/text/source-sentences.ts';
+
+function flags(sentence: string, abstract: string) {
+  const source = splitSource(
+    PaperRecord.parse({ title: 'A trial', abstract: [{ label: null, category: null, text: abstract }] }),
+  );
+  return certaintyFlags(alignFields([{ field: 'findings', text: sentence }], source), source);
+}
+
+const bezafibrate =
+  'The treatment regimen, which is double-blind and placebo-controlled, is bezafibrate 400 mg/day. Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density lipoprotein (LDL)-cholesterol by approximately 9.0%, and increased high-density lipoprotein (HDL)-cholesterol by approximately 11.0% initially.';
+const cisplatin =
+  'Sixty-one of these patients were treated with Cisplatin at 100 mg/m2 on the 6th or 7th day every 28 days; the other 61 received no further treatment (nihil group). Median overall survival time (95 months with Cisplatin vs. 96 months in the nihil group) and median disease-free survival (66 months with Cisplatin vs. 73 in the nihil group) were similar in both arms (p=0.66 and p=0.41, respectively).';
+const restenosis =
+  'PREVENT was the first prospective, randomized placebo-controlled study of intracoronary beta radiotherapy with 32P. Rates of restenosis (50% diameter stenosis or more) were significantly lower in radiotherapy patients at the target site (8% compared with 39%, P = 0.012) and at the target site plus adjacent segments (22% compared with 50%, P = 0.018).';
+const duloxetine =
+  'Patients meeting criteria for major depressive disorder received duloxetine (40–120 mg/d) or placebo for up to 9 weeks. Duloxetine demonstrated significantly greater improvement in depressive symptom severity, compared with placebo, within both melancholic and non-melancholic cohorts (p ≤ .001).';
+
+describe('a result turned round', () => {
+  it.each([
+    [
+      'one outcome of several, in its own clause',
+      'Compared with placebo, bezafibrate 400 mg/day increased total cholesterol.',
+      bezafibrate,
+      /decrease.*the draft an increase/,
+    ],
+    [
+      '"similar" stated as an effect, with "no further treatment" as the comparator',
+      'Compared with no further treatment, Cisplatin at 100 mg/m2 increased median disease-free survival.',
+      cisplatin,
+      /no clear difference/,
+    ],
+    [
+      'a direction read past "(… or more)" in brackets',
+      'Compared with control, intracoronary beta radiotherapy with 32P increased rates of restenosis at the target site plus adjacent segments.',
+      restenosis,
+      /decrease.*the draft an increase/,
+    ],
+  ])('is flagged: %s', (_, sentence, abstract, differs) => {
+    const found = flags(sentence, abstract);
+    expect(found.map((f) => f.differs).join('\n')).toMatch(differs);
+  });
+});
+
+describe('a result stated the way round the source states it', () => {
+  it.each([
+    ['Compared with placebo, bezafibrate 400 mg/day reduced total cholesterol.', bezafibrate],
+    ['Compared with placebo, bezafibrate 400 mg/day increased HDL cholesterol.', bezafibrate],
+    [
+      'Compared with control, intracoronary beta radiotherapy with 32P reduced rates of restenosis.',
+      restenosis,
+    ],
+    // "greater improvement in severity" is a fall in severity: worth and amount are not compared.
+    ['Compared with placebo, duloxetine reduced depressive symptom severity.', duloxetine],
+  ])('is not flagged: %s', (sentence, abstract) => {
+    expect(flags(sentence, abstract)).toEqual([]);
+  });
+
+  it('reads "more likely to" as a measure, not a hedge', () => {
+    const abstract =
+      'Participants in the intervention group were more likely to describe patients, comparisons and outcomes (p = 0.028).';
+    expect(
+      flags(
+        'Compared with no instructions, the written instructions increased how often participants described patients, comparisons and outcomes.',
+        abstract,
+      ),
+    ).toEqual([]);
+  });
+});
