@@ -135,7 +135,8 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
   const flags: CheckFlag[] = [];
   const byWords = createAligner(source, { figures: false });
   for (const link of links) {
-    if (!CLAIM_FIELDS.test(link.field) || link.score < SUPPORTED_MIN) continue;
+    // The model's checked ids count however few words the sentence shares with them.
+    if (!CLAIM_FIELDS.test(link.field) || (link.method !== 'model' && link.score < SUPPORTED_MIN)) continue;
     const linked: SourceSentence[] = sentencesById(source, link.sources);
     // Results sentences beyond the links are read for the result's direction only.
     const extra = linked.some((s) => statesFinding(s.text))

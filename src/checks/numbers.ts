@@ -1,6 +1,7 @@
 /**
  * Numbers, sentence by sentence: each figure of a draft sentence is compared
- * with the figures of the source sentences it is linked to (./links.ts), by
+ * with the figures of the source sentences it is linked to (./links.ts: the
+ * model's checked ids where it gave them, else shared words), by
  * kind and unit (./figure-match.ts). A figure the linked sentences state
  * differently ("6 years" for "6 months", "39 times" for "39%", "15%" for "15
  * of 22") is flagged with both; so is a figure that the source states only in
@@ -13,11 +14,11 @@ import type { CheckResult } from '../domain/draft.ts';
 import type { CheckFlag, SentenceLink, SourceSentence, SourceSentences } from '../domain/links.ts';
 import { type Aligner, createAligner } from '../text/align.ts';
 import { type Quantity, type SentenceFigures, sentenceFigures } from '../text/quantities.ts';
-import { sentencesById } from '../text/source-sentences.ts';
 import { wordTerms } from '../text/terms.ts';
 import { type CheckInput, result } from './context.ts';
 import { matchFigure } from './figure-match.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { checkedSources } from './link-sources.ts';
 
 interface Located {
   q: Quantity;
@@ -231,14 +232,13 @@ export function numberFlags(links: readonly SentenceLink[], ctx: NumberContext):
   for (const link of links) {
     const draft = sentenceFigures(link.text);
     if (!draft.quantities.length) continue;
-    const byWords = ctx.byWords.link(link.field, link.sentence, link.text);
-    const words = sentencesById(ctx.source, byWords.sources);
+    const checked = checkedSources(link, ctx.source, ctx.byWords);
     const linked: Linked = {
       text: link.text,
       figures: draft.quantities,
-      words,
-      best: byWords.score,
-      byFigure: sentencesById(ctx.source, link.sources).filter((s) => !words.includes(s)),
+      words: checked.primary,
+      best: checked.coverage,
+      byFigure: checked.second,
     };
     const matched: Array<{ q: Quantity; at: Located }> = [];
     for (const q of draft.quantities) {
