@@ -16,6 +16,7 @@ import { type Aligner, createAligner } from '../text/align.ts';
 import { type Quantity, type SentenceFigures, sentenceFigures } from '../text/quantities.ts';
 import { wordTerms } from '../text/terms.ts';
 import { type CheckInput, result } from './context.ts';
+import { sameCounted } from './counted.ts';
 import { matchFigure } from './figure-match.ts';
 import { flagMessage, flagOf } from './flags.ts';
 import { checkedSources } from './link-sources.ts';
@@ -143,6 +144,7 @@ function misplaced(q: Quantity, found: Located, linked: Linked, ctx: NumberConte
   const ok = { differs: null, at: found, refs: [found.sentence] };
   if (linked.best < CLEAR_LINK || ctx.byWords.coverage(linked.text, found.sentence.id) >= linked.best * 0.6)
     return ok;
+  if (sameCounted(linked.text, q, found)) return ok;
   const rival = linked.words
     .flatMap((s) => read(s).quantities)
     .find((r) => sameKind(q, r) && !linked.figures.some((d) => matchFigure(d, r)?.kind === 'same'));
@@ -203,15 +205,16 @@ const KNOWN_CODE =
 function judgeFigure(q: Quantity, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
   const own = find(q, linked.words, read);
   if (own.same) return { differs: null, at: own.same, refs: [own.same.sentence] };
-  const viaFigure = find(q, linked.byFigure, read);
-  if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
   if (q.kind === 'code' && KNOWN_CODE.test(q.raw)) return { differs: null, at: null, refs: [] };
+  // A code or a date names something; it counts nothing, so no other sentence's figure is its rival.
   if (q.kind === 'code' || q.kind === 'year') {
     const anywhere = find(q, ctx.source.sentences, read);
     if (anywhere.same || (q.kind === 'year' && ctx.year?.startsWith(String(q.value))))
       return { differs: null, at: null, refs: [] };
     return { differs: `"${q.raw}" is not in the source`, at: null, refs: [...linked.words] };
   }
+  const viaFigure = find(q, linked.byFigure, read);
+  if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
   const near = own.near ?? viaFigure.near;
   if (near) return { differs: near.differs, at: near.at, refs: [near.at.sentence] };
   const seen = new Set([...linked.words, ...linked.byFigure]);
