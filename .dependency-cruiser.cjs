@@ -89,6 +89,22 @@ module.exports = {
       to: { path: 'node_modules/(bullmq|hono|@hono|@bull-board)/' },
     },
     {
+      name: 'redis-behind-the-store',
+      comment:
+        'only the store, the queue wiring, the composition root and the workers talk to Redis; the rest asks the ports (src/domain/ports)',
+      severity: 'error',
+      from: { path: '^(src|workers|bin)/', pathNot: '^(src/store|src/queue|src/runtime|workers)/' },
+      to: { path: 'node_modules/ioredis/' },
+    },
+    {
+      name: 'store-internals-stay-in-the-store',
+      comment:
+        "the store's connection, keys and scripts (src/store/internals.ts, keys.ts, user-keys.ts, user-commands.ts) are for src/store alone",
+      severity: 'error',
+      from: { path: '^(src|workers|bin|bench)/', pathNot: '^src/store/' },
+      to: { path: '^src/store/(internals|keys|user-keys|user-commands)\\.ts$' },
+    },
+    {
       name: 'no-sdk-internals',
       comment: "the openai SDK's public API only: openai/core/* and openai/lib/* are its internals",
       severity: 'error',

@@ -9,8 +9,8 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { PermanentError } from '../src/errors/permanent-error.ts';
 import { guardedFetch } from '../src/net/guarded-fetch.ts';
 import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
-import { enqueueDelivery } from '../src/queue/queues.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { enqueueDelivery, queuePrefix } from '../src/queue/queues.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { WebhookStore } from '../src/store/webhooks.ts';
 import { attemptDelivery } from '../src/webhooks/deliver.ts';
 import { dispatchOnce } from '../src/webhooks/dispatch.ts';
@@ -38,7 +38,7 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
         throw err;
       }
     },
-    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 4 },
+    { connection: redisOf(ctx), prefix: queuePrefix(ctx.config), concurrency: 4 },
   );
 }
 
@@ -52,7 +52,7 @@ export interface Dispatcher {
  */
 export async function startDispatcher(ctx: Context, outage: OutageLog, blockMs = 1000): Promise<Dispatcher> {
   // Its own connection: XREADGROUP blocks it. Its errors are the same outage the main connection reports.
-  const redis = ctx.redis.duplicate();
+  const redis = redisOf(ctx).duplicate();
   redis.on('error', (err: Error) => outage.error('webhook dispatcher', err));
   const webhooks = new WebhookStore(redis, ctx.config.redis.prefix);
   await webhooks.ensureGroup();

@@ -143,7 +143,8 @@ export const EnvSchema = z.object({
   METRICS_PORT: optional.pipe(wholeNumber(1)),
 
   INGEST_CONCURRENCY: int(4, 1),
-  SUMMARIZE_CONCURRENCY: int(4, 1),
+  /** Unset: sized from LLM_RPM / LLM_TPM and the latency when either is set (src/summarize/auto-concurrency.ts), else 4. */
+  SUMMARIZE_CONCURRENCY: optional.pipe(wholeNumber(1)),
   PDF_THREADS: int(2, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),

@@ -18,6 +18,9 @@ import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from '.
 import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
+/** Jobs per process with no limits known and SUMMARIZE_CONCURRENCY unset. */
+export const DEFAULT_SUMMARIZE_CONCURRENCY = 4;
+
 export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
 export type { OidcConfig } from './oidc.ts';
 export type { SiteProfile } from './site-profile.ts';
@@ -99,7 +102,10 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
-      summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
+      /** Jobs per process, or `auto`: sized from the limits and the fleet's latency (SUMMARIZE_CONCURRENCY unset, a limit set). */
+      summarizeConcurrency:
+        env.SUMMARIZE_CONCURRENCY ??
+        (env.LLM_RPM || env.LLM_TPM ? ('auto' as const) : DEFAULT_SUMMARIZE_CONCURRENCY),
       /** Long-lived PDF parsing threads per process (src/sources/pdf/run-thread.ts). */
       pdfThreads: env.PDF_THREADS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

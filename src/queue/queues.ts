@@ -6,7 +6,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import { keys } from '../store/keys.ts';
+import { queueKeyPrefix } from '../store/redis.ts';
 import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } from './jobs.ts';
 
 /** The queue of one job name: its jobs carry that name and payload and return a one-line summary. */
@@ -14,15 +14,30 @@ import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } 
 export type StageQueue<N extends JobName> = Queue<JobPayload<N>, string, N, JobPayload<N>, string, N>;
 export type Queues = { [N in JobName]: StageQueue<N> };
 
+/** The connection each set of queues was made with: the sweep and a drain read job keys on it directly. */
+const connections = new WeakMap<Queues, Redis>();
+
+/** BullMQ's key prefix, under LaySum's: what a Worker for these queues is given too. */
+export const queuePrefix = (config: Config): string => queueKeyPrefix(config.redis.prefix);
+
 export function createQueues(connection: Redis, config: Config): Queues {
-  const prefix = keys(config.redis.prefix).bullPrefix;
+  const prefix = queuePrefix(config);
   const queue = <N extends JobName>(name: N): StageQueue<N> => new Queue(name, { connection, prefix });
-  return {
+  const queues: Queues = {
     ingest: queue('ingest'),
     summarize: queue('summarize'),
     poll: queue('poll'),
     webhook: queue('webhook'),
   };
+  connections.set(queues, connection);
+  return queues;
+}
+
+/** The connection the queues were made with (their workers share it). */
+export function queueConnection(queues: Queues): Redis {
+  const found = connections.get(queues);
+  if (!found) throw new Error('queueConnection: these queues were not made by createQueues');
+  return found;
 }
 
 export function jobOptions(name: JobName, config: Config): JobsOptions {
@@ -119,12 +134,8 @@ export const DRAIN_HORIZON_MS = 60_000;
 const DELAY_SCORE = 0x1000;
 
 /** Ingest and summarize jobs not due within `horizonMs`: what a drain leaves for later, soonest first. */
-export async function jobsDueLater(
-  queues: Queues,
-  redis: Redis,
-  horizonMs: number,
-  now = Date.now(),
-): Promise<LaterJob[]> {
+export async function jobsDueLater(queues: Queues, horizonMs: number, now = Date.now()): Promise<LaterJob[]> {
+  const redis = queueConnection(queues);
   const later: LaterJob[] = [];
   for (const stage of ['ingest', 'summarize'] as const) {
     const q = queues[stage];

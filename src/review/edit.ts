@@ -9,13 +9,14 @@ import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { explainRefusal } from './conflicts.ts';
 import type { ReviewDeps } from './deps.ts';
 
 /** States in which the draft can be edited. */
-export const EDITABLE_STATES = ['pending_review', 'approved', 'published'] as const;
+export const EDITABLE_STATES = TRANSITIONS.edit.from;
 
 export async function editDraft(
   deps: ReviewDeps,
@@ -65,11 +66,9 @@ export async function editDraft(
   await deps.store
     .addDraft(id, draft, {
       expected: basedOn,
-      from: EDITABLE_STATES,
-      to: 'pending_review',
+      ...TRANSITIONS.edit,
       mode: 'edit',
       actor,
-      action: 'edited',
       note: correction + describeEdit(base.summary, parsed.data, basedOn),
     })
     .catch((err: unknown) => explainRefusal(err, deps.store, id, 'edit', basedOn));

@@ -1,10 +1,11 @@
 /**
- * Webhooks in Redis: each hook (its URL and events) with its signing secret
+ * The webhooks port (../domain/ports/webhooks.ts) in Redis: each hook (its URL and events) with its signing secret
  * in a separate field that only the delivery worker reads, and each hook's
  * recent deliveries (the last 50) with their status.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { Delivery, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -13,10 +14,10 @@ const KEEP_DELIVERIES = 50;
 /** The audit stream's consumer group that turns state changes into deliveries. */
 export const WEBHOOK_GROUP = 'webhooks';
 
-export class WebhookStore {
-  readonly keys: Keys;
+export class WebhookStore implements Webhooks {
+  private readonly keys: Keys;
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);

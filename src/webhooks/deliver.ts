@@ -5,15 +5,16 @@
  * queue retries it with backoff, until the last attempt marks it failed.
  * The secret is read here and goes nowhere but the HMAC.
  */
+
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Delivery } from '../domain/webhook.ts';
 import { BlockedDestinationError } from '../errors/blocked-destination-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
 import type { FetchLike } from '../net/guarded-fetch.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign.ts';
 
 export interface DeliverDeps {
-  webhooks: WebhookStore;
+  webhooks: Webhooks;
   timeoutMs: number;
   userAgent: string;
   /** A fetch that refuses internal addresses unless FETCH_ALLOW_PRIVATE allows them (src/net/guarded-fetch.ts). */

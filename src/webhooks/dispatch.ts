@@ -8,14 +8,14 @@
  */
 import { AuditEntry } from '../domain/draft.ts';
 import { paperTitle } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
-import type { PaperStore } from '../store/papers.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 import { eventOf } from './events.ts';
 
 export interface DispatchDeps {
-  store: PaperStore;
-  webhooks: WebhookStore;
+  store: Papers;
+  webhooks: Webhooks;
   /** Queue one delivery for the webhook worker. */
   enqueue(hookId: string, deliveryId: string): Promise<void>;
   publicBaseUrl: string;

@@ -3,10 +3,11 @@
  * page share: register a URL for some events (its secret returned once),
  * list hooks with their recent deliveries, remove one.
  */
+
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
 export function parseEvents(input: string | readonly string[] | undefined): WebhookEvent[] {
@@ -41,7 +42,7 @@ export function checkUrl(url: string, allow: PrivateAllowList): string {
 }
 
 export async function addWebhook(
-  store: WebhookStore,
+  store: Webhooks,
   input: { url: string; events?: string | readonly string[]; by: string },
   allow: PrivateAllowList,
 ): Promise<{ hook: Webhook; secret: string }> {
@@ -56,14 +57,14 @@ export interface WebhookWithDeliveries extends Webhook {
   deliveries: Delivery[];
 }
 
-export async function listWebhooks(store: WebhookStore, deliveries = 10): Promise<WebhookWithDeliveries[]> {
+export async function listWebhooks(store: Webhooks, deliveries = 10): Promise<WebhookWithDeliveries[]> {
   const hooks = await store.list();
   return Promise.all(
     hooks.map(async (h) => ({ ...h, deliveries: await store.deliveries(h.id, deliveries) })),
   );
 }
 
-export function removeWebhook(store: WebhookStore, id: string): Promise<void> {
+export function removeWebhook(store: Webhooks, id: string): Promise<void> {
   return store.remove(id);
 }
 

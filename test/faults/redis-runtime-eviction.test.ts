@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.ts';
-import { type Context, createContext } from '../../src/runtime/context.ts';
+import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
 import { runCli, startCli } from '../support/cli.ts';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.ts';
 import { figures, printFigures, settled, submitMany, waitFor } from './support.ts';
@@ -96,7 +96,7 @@ describe('maxmemory-policy changed at run time', () => {
     const redis = await startPrivateRedis();
     try {
       await scenario('runtime CONFIG SET allkeys-lru', redis, (ctx, policy) =>
-        ctx.redis.config('SET', 'maxmemory-policy', policy),
+        redisOf(ctx).config('SET', 'maxmemory-policy', policy),
       );
     } finally {
       await redis.dispose();
@@ -108,7 +108,7 @@ describe('maxmemory-policy changed at run time', () => {
     const redis = await startPrivateRedis({ args: ['--rename-command', 'CONFIG', secret] });
     try {
       await scenario('runtime change, CONFIG renamed', redis, (ctx, policy) =>
-        ctx.redis.call(secret, 'SET', 'maxmemory-policy', policy),
+        redisOf(ctx).call(secret, 'SET', 'maxmemory-policy', policy),
       );
     } finally {
       await redis.dispose();

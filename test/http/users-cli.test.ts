@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RedisUsers } from '../../src/store/users.ts';
 import { ResetLinks } from '../../src/users/reset-links.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { spawnCli } from '../support/cli.ts';
@@ -80,7 +81,7 @@ describe('laysum users: emails, new tokens and password links', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(added.stderr).toMatch(/laysum users reset lee/);
     const first = added.stdout.trim();
-    const users = new UserStore(redis, prefix);
+    const users = new UserStore(new RedisUsers(redis, prefix));
     expect(await users.get('lee')).toMatchObject({ email: 'lee@team.example' });
     expect((await run(['users', 'email', 'lee', 'lee@other.example']).done).stdout).toContain(
       'lee signs in as lee@other.example too.',
@@ -99,7 +100,7 @@ describe('laysum users: emails, new tokens and password links', () => {
     const link = new URL(reset.stdout.trim());
     expect(link.pathname).toBe('/login/reset');
     expect(reset.stderr).toMatch(/One-time link for "lee" to set a password, until \d{4}-/);
-    const links = new ResetLinks(users, prefix, 'http://localhost:3000', 60);
+    const links = new ResetLinks(users, 'http://localhost:3000', 60);
     const secret = link.searchParams.get('token') ?? '';
     expect(await links.use(secret, 'lee has a long password now')).toMatchObject({
       name: 'lee',

@@ -57,7 +57,7 @@ describe.each(['json_schema', 'json_object', 'tools'])("the model's source ids (
   it('become model links where they exist and align; the rest fall back to overlap, with a note', async () => {
     const draft = await draftWith(withSources, mode);
     expect(draft.summary).toEqual(fractureSummary);
-    expect(draft.provenance).toMatchObject({ promptVersion: 'summarize-v3', llmCalls: 1 });
+    expect(draft.provenance).toMatchObject({ promptVersion: 'summarize-v4', llmCalls: 1 });
     const links = draft.links?.links;
     expect(link(links, 'findings', 0)).toMatchObject({ method: 'model', sources: [4, 5], supported: true });
     // Reworded past what shared words can show: the model's id links it.

@@ -5,7 +5,6 @@ import { metricsApp } from '../../http/metrics.ts';
 import { listen } from '../../http/server.ts';
 import { createLogger } from '../../log/logger.ts';
 import { appDeps } from '../../runtime/app-deps.ts';
-import { checkRedisPolicy } from '../../store/redis.ts';
 import { withContext } from '../session.ts';
 
 function portOf(value: string | undefined, fallback: number): number {
@@ -27,7 +26,7 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
-    for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
+    for (const warning of await ctx.fleet.policyWarnings()) log.warn(warning);
     const deps = appDeps(ctx, log);
     const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
     log.info(
