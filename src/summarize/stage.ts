@@ -47,9 +47,12 @@ export async function summarizePaper(
   const simplified = await simplifyIfHard(deps.summarizer, first, paper.record);
   const { summary, simplify } = simplified;
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
-  const { checks, links } = assessDraft(summary, paper.record, profile, simplified.provenance.provider);
+  const provider = simplified.provenance.provider;
+  const { links } = assessDraft(summary, paper.record, profile, provider);
   const source = splitSource(paper.record);
   const linked = withModelLinks(links, first.sentenceSources, source, simplify?.kept === 'rewrite');
+  // The checks read the model's links where they were accepted, as they do after an edit.
+  const { checks } = assessDraft(summary, paper.record, profile, provider, { version, links: linked.links });
   const verified = await verifyIfOn(deps.summarizer, linked.links, source, simplified.provenance);
   const provenance = verified?.provenance ?? simplified.provenance;
   const notes = [

@@ -123,3 +123,21 @@ describe('an edit', () => {
     expect(link(links, 'caveats[0]')).toMatchObject({ method: 'model', sources: [7] });
   });
 });
+
+describe("a new draft's checks", () => {
+  it("read the model's links for the sentences they were accepted for, as after an edit", async () => {
+    const wrong = findings[1]?.replace('15 spots', '51 spots') ?? '';
+    const body = {
+      ...withSources,
+      findings: [findings[0], wrong, ...findings.slice(2)].join(' '),
+      sentenceSources: withSources.sentenceSources.map((s) =>
+        s.sentence === findings[1] ? { ...s, sentence: wrong } : s,
+      ),
+    };
+    const draft = await draftWith(body, 'json_schema');
+    expect(link(draft.links?.links, 'findings', 1)).toMatchObject({ method: 'model', sources: [8] });
+    const flags = draft.checks.find((c) => c.id === 'numbers')?.flags ?? [];
+    const flag = flags.find((f) => f.field === 'findings' && f.sentence === 1);
+    expect(flag?.linkedBy).toBe('model');
+  });
+});
