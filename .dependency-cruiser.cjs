@@ -29,6 +29,7 @@ const SAME_LAYER = [
   ['src/queue', 'src/store'], // queues live under the store's prefix; a failure marks the paper failed
   ['src/watch', 'src/intake'], // a poll submits what it finds the way an editor does
   ['src/review', 'src/publish'], // a first publication takes its slug from the publish rules
+  ['src/webhooks', 'src/publish'], // a published event carries the summary as the public reads it
   ['src/log', 'src/config'], // the logger reads LOG_LEVEL and the secrets to scrub
 ];
 

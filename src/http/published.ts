@@ -10,6 +10,7 @@ import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
 import { SiteCache } from './site-cache.ts';
+import { siteFileRoutes } from './site-files.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 /** `?page=N` as a page number (anything else is page 1). */
@@ -35,6 +36,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     onError: (err) =>
       deps.log.error({ err }, 'the published site could not be rebuilt; serving the previous copy'),
   });
+  siteFileRoutes(app, site, { baseUrl, credit });
   app.get('/', async (c) => {
     const query = c.req.query('q')?.trim().slice(0, 200);
     if (query) return c.html(await site.search(query));
@@ -54,6 +56,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
         : c.html(notFoundPage(plain), 404);
     }
     if (found.item.slug !== slug) return c.redirect(`/s/${encodeURIComponent(found.item.slug)}`, 301);
+    c.header('Last-Modified', new Date(found.item.updatedAt ?? found.item.publishedAt).toUTCString());
     return c.html(found.html);
   });
   app.get('/feed.json', async (c) => {
@@ -62,6 +65,8 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/feed.xml', async (c) => {
     const body = await site.rssFeed();
+    const built = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(body)?.[1];
+    if (built) c.header('Last-Modified', built);
     return c.body(body, 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
   });
   return app;

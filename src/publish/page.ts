@@ -6,6 +6,7 @@ import { type Html, html } from './html.ts';
 import { DEFAULT_SITE, renderDocument, type SiteIdentity } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
+import { scholarHead } from './scholar-meta.ts';
 import {
   extractiveNotice,
   ratingsBlock,
@@ -65,5 +66,6 @@ ${relatedSection(related, links, site.locale)}`;
     disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
     main,
+    head: scholarHead(item, links, site.name),
   });
 }

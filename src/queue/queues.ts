@@ -44,7 +44,8 @@ export function jobOptions(name: JobName, config: Config): JobsOptions {
   if (name === 'webhook') {
     return {
       attempts: config.webhooks.attempts,
-      backoff: { type: 'exponential', delay: config.webhooks.backoffMs, jitter: 0.2 },
+      // The waits come from src/webhooks/retry.ts (the webhook worker's backoffStrategy).
+      backoff: { type: 'webhook' },
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
     };
@@ -78,21 +79,23 @@ export async function enqueue<N extends JobName>(
 }
 
 /**
- * Queue a webhook delivery. Unlike the stages, a finished job with the same id
- * is left alone (a delivery is sent once); the delivery record (src/store/webhooks.ts)
- * is what says whether it still owes an attempt.
+ * Queue a webhook delivery (the head of its paper's line). A finished job with
+ * the same id is cleared first, as for the stages: the delivery record
+ * (src/store/webhooks.ts) is what says whether it still owes an attempt, and
+ * the worker skips one already delivered.
  */
 export async function enqueueDelivery(
   queues: Queues,
   config: Config,
   hookId: string,
   deliveryId: string,
+  round = 0,
 ): Promise<void> {
-  const data = { hookId, deliveryId };
-  await queues.webhook.add('webhook', data, {
-    ...jobOptions('webhook', config),
-    jobId: jobIdFor('webhook', data),
-  });
+  const data = { hookId, deliveryId, round };
+  const jobId = jobIdFor('webhook', data);
+  const previous = await queues.webhook.getJob(jobId);
+  if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
+  await queues.webhook.add('webhook', data, { ...jobOptions('webhook', config), jobId });
 }
 
 export function enqueuer(queues: Queues, config: Config): Enqueuer {

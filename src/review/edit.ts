@@ -5,7 +5,6 @@
  * review; editing a live summary is a correction, and the public page keeps
  * the published version until the corrected one is approved and published.
  */
-import { keepModelLinks } from '../checks/links.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { isLive } from '../domain/publication.ts';
@@ -44,11 +43,13 @@ export async function editDraft(
       hint: 'Fix the fields named and save again.',
     });
   }
-  const { checks, links } = assessDraft(
+  // Sentences the reviewer left as they were keep the model's checked links and the verifier's verdicts.
+  const { checks, links, verification } = assessDraft(
     parsed.data,
     paper.record,
     deps.checkProfile,
     base.provenance.provider,
+    base,
   );
   const draft: Draft = {
     version: basedOn + 1,
@@ -59,8 +60,8 @@ export async function editDraft(
     reviewerNotes: null,
     notesForReviewer: notesAfterEdit(drafts, base, parsed.data),
     checks,
-    // Sentences the reviewer left as they were keep the model's checked links; edited ones are aligned afresh.
-    links: keepModelLinks(links, base.links),
+    links,
+    ...(verification ? { verification } : {}),
   };
   const live = isLive(paper.publication) ? paper.publication : null;
   const correction = live ? `correction of published version ${live.version}\n` : '';

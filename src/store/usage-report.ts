@@ -15,6 +15,8 @@ export interface UsageReport {
   today: UsageFigures;
   budget: { dailyTokens: number | null; dailyCostUsd: number | null };
   limits: { rpm: number | null; tpm: number | null; concurrency: number | null };
+  /** Summarize jobs per worker process: SUMMARIZE_CONCURRENCY, or `auto` (sized from the limits and latency). */
+  summarizeConcurrency: number | 'auto';
   notices: FleetNotice[];
   /** Models used without a price in LLM_PRICES: their cost shows as 0. */
   unpriced: string[];
@@ -37,6 +39,7 @@ export async function usageReport(redis: Redis, config: Config, days = 7): Promi
     today,
     budget: { dailyTokens: budget.dailyTokens ?? null, dailyCostUsd: budget.dailyCostUsd ?? null },
     limits: { rpm: limits.rpm ?? null, tpm: limits.tpm ?? null, concurrency: limits.concurrency ?? null },
+    summarizeConcurrency: config.workers.summarizeConcurrency,
     notices: await fleetNotices(redis, config.redis.prefix),
     unpriced,
     outputModes: await learnedModes(redis, config.redis.prefix),

@@ -8,6 +8,7 @@ import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
+import { newSecret } from './standard-sign.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
 export function parseEvents(input: string | readonly string[] | undefined): WebhookEvent[] {
@@ -64,13 +65,25 @@ export async function listWebhooks(store: Webhooks, deliveries = 10): Promise<We
   );
 }
 
-export function removeWebhook(store: Webhooks, id: string): Promise<void> {
-  return store.remove(id);
+export async function removeWebhook(store: Webhooks, id: string): Promise<void> {
+  await store.remove(id);
+  await store.lines().removeHook(id);
+}
+
+/** A new signing secret (returned once); the old one also signs for `graceMs`, so receivers can switch. */
+export async function rotateSecret(
+  store: Webhooks,
+  id: string,
+  graceMs: number,
+): Promise<{ secret: string; oldUntil: string }> {
+  const secret = newSecret();
+  const { until } = await store.secrets().rotate(id, secret, graceMs);
+  return { secret, oldUntil: new Date(until).toISOString() };
 }
 
 /** "delivered (HTTP 200)", "retrying: HTTP 500 (attempt 2)", "failed: connection refused (attempt 8)". */
 export function deliveryLine(d: Delivery): string {
-  if (d.status === 'pending') return 'pending';
+  if (d.status === 'pending') return d.round ? `pending (resent by ${d.resentBy})` : 'pending';
   if (d.status === 'delivered') return `delivered (HTTP ${d.lastStatus}, attempt ${d.attempts})`;
   return `${d.status}: ${d.lastError ?? 'error'} (attempt ${d.attempts})`;
 }

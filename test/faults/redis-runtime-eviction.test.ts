@@ -31,6 +31,7 @@ async function scenario(name: string, redis: PrivateRedis, setPolicy: SetPolicy)
     JOB_LOCK_MS: '2000',
     SHUTDOWN_TIMEOUT_MS: '3000',
     LOG_FORMAT: 'json',
+    READYZ_GRACE_MS: '0',
   };
   const ctx = await createContext(loadConfig({ env, envFile: '/nonexistent' }));
   const procs: Array<Awaited<ReturnType<typeof startCli>>> = [];

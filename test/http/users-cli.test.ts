@@ -114,8 +114,8 @@ describe('laysum users: emails, new tokens and password links', () => {
 });
 
 describe('laysum serve', () => {
-  it('listens on PORT, serves the app, and stops on SIGTERM', async () => {
-    const server = run(['serve', '--host', '127.0.0.1'], { PORT: '0' });
+  it('listens on PORT, serves the app, and on SIGTERM answers /readyz 503 while still serving, then stops', async () => {
+    const server = run(['serve', '--host', '127.0.0.1'], { PORT: '0', READYZ_GRACE_MS: '6000' });
     let port = '';
     for (let i = 0; i < 200 && !port; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -127,7 +127,17 @@ describe('laysum serve', () => {
     expect(await health.json()).toMatchObject({ ok: true, redis: 'up', workers: { running: 0 } });
     expect(server.output()).toMatch(/No accounts yet/);
     expect(server.output()).toMatch(/drafted and polled only while `laysum worker` runs/);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     server.child.kill('SIGTERM');
+    let ready = 200;
+    for (let i = 0; i < 250 && ready === 200; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      ready = (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+    }
+    // Taken out of rotation, but requests in flight and those still arriving are answered.
+    expect(ready).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(server.output()).toMatch(/SIGTERM: \/readyz answers 503 for 6000 ms/);
     const done = await server.done;
     expect(done.code, done.stderr).toBe(0);
   });

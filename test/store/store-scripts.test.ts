@@ -64,6 +64,9 @@ describe('Lua script files', () => {
       'transition.lua',
       'unpublish.lua',
       'use-reset.lua',
+      'webhook-line-add.lua',
+      'webhook-line-advance.lua',
+      'webhook-line-requeue.lua',
     ]);
     for (const { name, text } of files) {
       const header = /^--\[\[\n([\s\S]*?)\n\]\]\n/.exec(text)?.[1] ?? '';

@@ -4,7 +4,7 @@
  * `laysum status` with no paper id: the fleet at a glance (queues, papers by
  * state, today's LLM use, pauses).
  */
-import { againstBudget, usd } from '../../domain/cost.ts';
+import { againstBudget, describeSummarizeConcurrency, promptCaching, usd } from '../../domain/cost.ts';
 import { PaperState } from '../../domain/state.ts';
 import type { WorkerPresence } from '../../domain/worker-presence.ts';
 import { InputError } from '../../errors/input-error.ts';
@@ -38,8 +38,10 @@ export function formatUsage(r: UsageReport): string {
   lines.push(
     `Today (UTC): ${r.today.calls} calls, ${r.today.cache_hits} cache hits, ${r.today.rate_limited} 429s`,
     `  tokens: ${againstBudget(r.today.total_tokens, r.budget.dailyTokens, n)}`,
+    `  prompt: ${promptCaching(r.today)}`,
     `  cost:   ${againstBudget(r.today.cost_usd, r.budget.dailyCostUsd, usd)}`,
     `  limits: ${r.limits.rpm ?? 'no'} requests/min, ${r.limits.tpm ?? 'no'} tokens/min, ${r.limits.concurrency ?? 'no'} cap on calls in flight`,
+    `  summarize concurrency: ${describeSummarizeConcurrency(r.summarizeConcurrency)}`,
     `  output mode: ${r.outputMode === 'auto' ? 'auto (json_schema unless a server refused it)' : `${r.outputMode} (LLM_OUTPUT_MODE)`}`,
     ...r.outputModes.map((m) => `    ${describeLearnedMode(m)}`),
   );
@@ -50,7 +52,7 @@ export function formatUsage(r: UsageReport): string {
   if (r.rows.length === 0) return [...lines, '', 'No LLM calls recorded in this period.'].join('\n');
   lines.push(
     '',
-    'day         model                         calls  cached  429s   prompt  completion      total      cost',
+    'day         model                         calls  cache hits  429s   prompt  prompt cached  completion      total      cost',
   );
   for (const row of r.rows) {
     lines.push(
@@ -58,9 +60,10 @@ export function formatUsage(r: UsageReport): string {
         row.day,
         row.model.padEnd(28).slice(0, 28),
         String(row.calls).padStart(6),
-        String(row.cache_hits).padStart(7),
+        String(row.cache_hits).padStart(11),
         String(row.rate_limited).padStart(5),
         n(row.prompt_tokens).padStart(8),
+        n(row.cached_tokens).padStart(14),
         n(row.completion_tokens).padStart(11),
         n(row.total_tokens).padStart(10),
         usd(row.cost_usd).padStart(9),

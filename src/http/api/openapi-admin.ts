@@ -5,27 +5,26 @@
  */
 
 import { Watch } from '../../domain/watch.ts';
-import { Delivery, WEBHOOK_EVENTS, Webhook } from '../../domain/webhook.ts';
+import { Delivery, Webhook } from '../../domain/webhook.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../review/queries.ts';
 import { Role } from '../../users/roles.ts';
-import { authErrors, err, type Json, json, ref, schemaOf } from './openapi-shared.ts';
+import {
+  authErrors,
+  body,
+  err,
+  type Json,
+  json,
+  object,
+  path,
+  ref,
+  removed,
+  schemaOf,
+  str,
+} from './openapi-shared.ts';
+import { webhookPaths } from './openapi-webhooks.ts';
 
-const str = { type: 'string' };
-const path = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: str,
-  description,
-});
 const watchId = path('id', 'Watch id, from GET /api/watches');
 const userName = path('name', 'The account name');
-const hookId = path('id', 'Webhook id, from GET /api/webhooks');
-const removed = (key: string) =>
-  json({ type: 'object', properties: { [key]: str, removed: { type: 'boolean' } } }, 'Removed');
-const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
-const object = (properties: Json, required: string[]): Json => ({ type: 'object', properties, required });
-
 function watchPaths(): Json {
   const watchOp = (summary: string): Json => ({
     post: {
@@ -158,53 +157,6 @@ function userPaths(): Json {
           ...authErrors,
           404: err('No such user'),
         },
-      },
-    },
-  };
-}
-
-function webhookPaths(): Json {
-  return {
-    '/api/webhooks': {
-      get: {
-        summary: 'Webhooks with their last 10 deliveries and their status (never a secret) (admin)',
-        responses: {
-          200: json(
-            object({ webhooks: { type: 'array', items: ref('WebhookWithDeliveries') } }, ['webhooks']),
-            'Webhooks',
-          ),
-          ...authErrors,
-        },
-      },
-      post: {
-        summary:
-          'Register a URL for events (none: all); the answer carries its signing secret, shown this once only (admin)',
-        requestBody: body(
-          object(
-            {
-              url: str,
-              events: {
-                oneOf: [
-                  { type: 'array', items: { type: 'string', enum: [...WEBHOOK_EVENTS] } },
-                  { type: 'string', description: 'comma-separated' },
-                ],
-              },
-            },
-            ['url'],
-          ),
-        ),
-        responses: {
-          201: json({ allOf: [ref('Webhook'), object({ secret: str }, ['secret'])] }, 'Registered'),
-          400: err('Not an http(s) URL, or an unknown event'),
-          ...authErrors,
-        },
-      },
-    },
-    '/api/webhooks/{id}': {
-      delete: {
-        summary: 'Remove a webhook and its delivery history (admin)',
-        parameters: [hookId],
-        responses: { 200: removed('id'), ...authErrors, 404: err('No such webhook') },
       },
     },
   };

@@ -31,8 +31,17 @@ function messageSchemas(): Json {
   return {
     Error: {
       type: 'object',
-      properties: { error: { type: 'string' }, hint: nullableString },
-      required: ['error', 'hint'],
+      description: 'RFC 9457 problem details, with `error` (= `detail`) and `hint` (what to do)',
+      properties: {
+        type: { type: 'string' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        error: { type: 'string' },
+        hint: nullableString,
+      },
+      required: ['type', 'title', 'status', 'detail', 'error', 'hint'],
     },
     SubmitBody: {
       oneOf: [

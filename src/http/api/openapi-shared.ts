@@ -13,7 +13,11 @@ export const json = (schema: Json, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-export const err = (description: string) => json(ref('Error'), description);
+/** Errors are RFC 9457 problem details (src/http/problem.ts). */
+export const err = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Error') } },
+});
 
 export const authErrors = {
   401: err('No or invalid bearer token'),
@@ -38,3 +42,21 @@ export const BASED_ON = {
 };
 
 export const nullableString = { type: ['string', 'null'] };
+
+/** Helpers of the admin paths (./openapi-admin.ts, ./openapi-webhooks.ts). */
+export const str = { type: 'string' };
+export const path = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: str,
+  description,
+});
+export const removed = (key: string) =>
+  json({ type: 'object', properties: { [key]: str, removed: { type: 'boolean' } } }, 'Removed');
+export const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
+export const object = (properties: Json, required: string[]): Json => ({
+  type: 'object',
+  properties,
+  required,
+});
