@@ -68,6 +68,8 @@ describe.skipIf(!hasChromium)(`decisions without a reload, in Chromium (${CHROMI
     const id = await readyPaper('Live refusal on vitamin D and falls');
     const a = await tab(h.tokens.reviewer);
     const b = await tab(h.tokens.admin);
+    // A acts before the live update about B's save reaches A's page (that update: live-updates.test.ts).
+    await a.route('**/live', (route) => route.abort());
     await a.goto(`${h.url}/desk/papers/${id}`);
     await b.goto(`${h.url}/desk/papers/${id}`);
     await a.evaluate(() => {
