@@ -49,34 +49,6 @@ function action(summary: string, field: string | null, versioned: boolean, extra
 }
 
 const paths: Json = {
-  '/api/papers': {
-    post: {
-      summary:
-        'Submit a paper (editor, admin). A paper already known returns its id with 200 and duplicate: true.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': { schema: ref('SubmitBody') },
-          'multipart/form-data': {
-            schema: {
-              type: 'object',
-              properties: { pdf: { type: 'string', format: 'binary' } },
-              required: ['pdf'],
-            },
-          },
-        },
-      },
-      responses: {
-        201: json(ref('SubmitResult'), 'Queued'),
-        200: json(ref('SubmitResult'), 'Already known (duplicate: true); nothing new was queued'),
-        400: err(
-          'Invalid input (not a PMID, empty text, control characters, an XML/HTML document pasted as text, not a PDF...)',
-        ),
-        ...authErrors,
-        413: err('Body over the size limit (JSON: MAX_JSON_BYTES; multipart: MAX_PDF_BYTES)'),
-      },
-    },
-  },
   '/api/drafts': {
     get: {
       summary:
