@@ -45,7 +45,10 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
   // PORT in `env`: listen there (a test that must know the address before the config is parsed).
   const server = await listen(createApp(deps), env.PORT ? p.ctx.config.http.port : 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
-  let check: ReturnType<typeof answerChecker> | undefined;
+  // The served document, read once (its request's log lines dropped: tests read the log).
+  const logged = logs.length;
+  const check = answerChecker(await (await fetch(`${server.url}/api/openapi.json`)).json());
+  logs.splice(logged);
   for (const role of ['editor', 'reviewer', 'admin'] as const)
     tokens[role] = (await deps.users.add(`${role}-1`, role)).token;
   return {
@@ -66,7 +69,6 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
         redirect: 'manual',
         ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
       });
-      check ??= answerChecker(await (await fetch(`${server.url}/api/openapi.json`)).json());
       await check(rest.method ?? 'GET', path, res);
       return res;
     },

@@ -21,20 +21,3 @@ export const authErrors = {
   429: err('Too many bad tokens from your address: wait for Retry-After seconds'),
   503: err('Redis is away: try again after Retry-After seconds'),
 };
-
-export const idParam = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Paper id, e.g. p0123456789ab',
-};
-
-export const BASED_ON = {
-  type: 'integer',
-  minimum: 1,
-  description:
-    'The draft version you decided on (for publish: the approved version). A decision on a version that is no longer the latest is refused with 409, naming who saved the newer one.',
-};
-
-export const nullableString = { type: ['string', 'null'] };
