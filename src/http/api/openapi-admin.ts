@@ -6,7 +6,6 @@
 
 import { Watch } from '../../domain/watch.ts';
 import { Delivery, WEBHOOK_EVENTS, Webhook } from '../../domain/webhook.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../review/queries.ts';
 import { Role } from '../../users/roles.ts';
 import { authErrors, err, type Json, json, ref, schemaOf } from './openapi-shared.ts';
 
@@ -210,28 +209,8 @@ function webhookPaths(): Json {
   };
 }
 
-function minePath(): Json {
-  const int = (extra: Json) => ({ type: 'integer', minimum: 1, ...extra });
-  return {
-    '/api/mine': {
-      get: {
-        summary: 'The papers you submitted, newest first, with their states (editor, admin; as /desk/mine)',
-        parameters: [
-          { name: 'page', in: 'query', schema: int({ default: 1 }) },
-          { name: 'limit', in: 'query', schema: int({ maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }) },
-        ],
-        responses: {
-          200: json(ref('MySubmissions'), 'One page of your submissions'),
-          400: err('A bad page or limit'),
-          ...authErrors,
-        },
-      },
-    },
-  };
-}
-
 export function adminPaths(): Json {
-  return { ...minePath(), ...watchPaths(), ...userPaths(), ...webhookPaths() };
+  return { ...watchPaths(), ...userPaths(), ...webhookPaths() };
 }
 
 export function adminSchemas(): Json {
@@ -261,29 +240,5 @@ export function adminSchemas(): Json {
         object({ deliveries: { type: 'array', items: ref('Delivery') } }, ['deliveries']),
       ],
     },
-    MySubmissions: object(
-      {
-        submissions: {
-          type: 'array',
-          items: object(
-            {
-              id: str,
-              title: str,
-              state: str,
-              reason: nullable,
-              createdAt: str,
-              updatedAt: str,
-              publicPath: { ...nullable, description: 'The public page while it is live' },
-            },
-            ['id', 'title', 'state'],
-          ),
-        },
-        total: { type: 'integer' },
-        page: { type: 'integer' },
-        limit: { type: 'integer' },
-        pages: { type: 'integer' },
-      },
-      ['submissions', 'total', 'page', 'limit', 'pages'],
-    ),
   };
 }
