@@ -6,7 +6,6 @@
 
 import { Watch } from '../../domain/watch.ts';
 import { Delivery, WEBHOOK_EVENTS, Webhook } from '../../domain/webhook.ts';
-import { Role } from '../../users/roles.ts';
 import { authErrors, err, type Json, json, ref, schemaOf } from './openapi-shared.ts';
 
 const str = { type: 'string' };
@@ -18,7 +17,6 @@ const path = (name: string, description: string) => ({
   description,
 });
 const watchId = path('id', 'Watch id, from GET /api/watches');
-const userName = path('name', 'The account name');
 const hookId = path('id', 'Webhook id, from GET /api/webhooks');
 const removed = (key: string) =>
   json({ type: 'object', properties: { [key]: str, removed: { type: 'boolean' } } }, 'Removed');
@@ -87,81 +85,6 @@ function watchPaths(): Json {
   };
 }
 
-function userPaths(): Json {
-  const role = { type: 'string', enum: Role.options };
-  return {
-    '/api/users': {
-      get: {
-        summary: 'The accounts: name, role, created (never a token) (admin)',
-        responses: {
-          200: json(object({ users: { type: 'array', items: ref('User') } }, ['users']), 'Accounts'),
-          ...authErrors,
-        },
-      },
-      post: {
-        summary: 'Create an account; the answer carries its token, shown this once only (admin)',
-        requestBody: body(object({ name: str, role, email: str }, ['name', 'role'])),
-        responses: {
-          201: json({ allOf: [ref('User'), object({ token: str }, ['token'])] }, 'Created, with the token'),
-          400: err('A bad name or an unknown role'),
-          ...authErrors,
-          409: err('A user with that name exists'),
-        },
-      },
-    },
-    '/api/users/{name}': {
-      patch: {
-        summary:
-          'Change a role and/or the email (null clears it); credentials and sessions stay valid (admin; not your own role)',
-        parameters: [userName],
-        requestBody: body(object({ role, email: { type: ['string', 'null'] } }, [])),
-        responses: {
-          200: json(ref('User'), 'The account'),
-          400: err('An unknown role, a bad or taken email, or taking the admin role from yourself'),
-          ...authErrors,
-          404: err('No such user'),
-        },
-      },
-      delete: {
-        summary: 'Revoke an account: its token and sessions stop working at once (admin; not your own)',
-        parameters: [userName],
-        responses: {
-          200: removed('name'),
-          400: err('Your own account'),
-          ...authErrors,
-          404: err('No such user'),
-        },
-      },
-    },
-    '/api/users/{name}/token': {
-      post: {
-        summary:
-          'Issue a new token (in this answer only); the old one and its desk sessions stop working (admin)',
-        parameters: [userName],
-        responses: {
-          201: json(object({ name: str, token: str }, ['name', 'token']), 'The new token'),
-          ...authErrors,
-          404: err('No such user'),
-        },
-      },
-    },
-    '/api/users/{name}/reset-link': {
-      post: {
-        summary: 'A one-time link to set the password (in this answer only; a newer link voids it) (admin)',
-        parameters: [userName],
-        responses: {
-          201: json(
-            object({ name: str, url: str, expiresAt: str }, ['name', 'url', 'expiresAt']),
-            'The link',
-          ),
-          ...authErrors,
-          404: err('No such user'),
-        },
-      },
-    },
-  };
-}
-
 function webhookPaths(): Json {
   return {
     '/api/webhooks': {
@@ -210,28 +133,15 @@ function webhookPaths(): Json {
 }
 
 export function adminPaths(): Json {
-  return { ...watchPaths(), ...userPaths(), ...webhookPaths() };
+  return { ...watchPaths(), ...webhookPaths() };
 }
 
 export function adminSchemas(): Json {
-  const nullable = { type: ['string', 'null'] };
   return {
     Watch: schemaOf(Watch),
     WatchWithNext: {
       allOf: [ref('Watch'), { type: 'object', properties: { nextPollAt: { type: ['integer', 'null'] } } }],
     },
-    User: object(
-      {
-        name: str,
-        role: { type: 'string', enum: Role.options },
-        createdAt: str,
-        email: nullable,
-        password: { type: 'boolean' },
-        token: { type: ['string', 'null'], enum: ['named', 'unnamed', null] },
-        sso: { type: 'boolean' },
-      },
-      ['name', 'role', 'createdAt', 'email', 'password', 'token', 'sso'],
-    ),
     Webhook: schemaOf(Webhook),
     Delivery: schemaOf(Delivery),
     WebhookWithDeliveries: {
