@@ -257,5 +257,14 @@ describe('the review flow through the API', () => {
       expect.arrayContaining(['/api/papers', '/api/drafts', '/api/drafts/{id}', '/api/drafts/{id}/approve']),
     );
     expect(doc.components.schemas.LaySummary.properties.headline.maxLength).toBe(120);
+    // Generated from the route definitions: every operation named once, so a client gets one method each.
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (ops) => Object.values(ops).map((op) => op.operationId),
+    );
+    expect(ids.length).toBeGreaterThan(25);
+    expect(ids.filter((id) => !id)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.components.schemas.PaperRow.properties.version.type).toEqual(['integer', 'null']);
+    expect(doc.components.schemas.PaperRow.required).toContain('version');
   });
 });

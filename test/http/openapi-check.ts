@@ -35,8 +35,9 @@ export function answerChecker(document: Document) {
     if (!(res.headers.get('content-type') ?? '').includes('json')) return;
     const route = routes.find((r) => r.pattern.test(pathname) && r.ops[method.toLowerCase()]);
     const op = route?.ops[method.toLowerCase()];
-    // A route not yet generated from code (no operationId), or no such route (its 404 is the catch-all's).
-    if (!op?.operationId) return;
+    // No such route: its 404 is the catch-all's, outside the document.
+    if (!op) return;
+    if (!op.operationId) throw new Error(`${method} ${pathname} has no operationId in the document.`);
     const schema = op.responses?.[String(res.status)]?.content?.['application/json']?.schema;
     if (!schema)
       throw new Error(
