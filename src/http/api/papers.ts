@@ -1,5 +1,6 @@
 /** `POST /api/papers`: submit a paper as JSON ({text,title} | {pmid} | {doi}) or a multipart PDF upload. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { PaperState } from '../../domain/state.ts';
 import { SubmitFieldsShape } from '../../domain/submission.ts';
 import { submitPaper } from '../../intake/submit.ts';
@@ -73,17 +74,16 @@ export function papersApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     maxJsonBytes,
     'A JSON body carries the title and abstract or an identifier: paste only the abstract, send the PDF as multipart/form-data, or raise MAX_JSON_BYTES.',
   );
-  app.use('/', requirePermission('submit'), async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    if (isMultipart(c.req.header('content-type'))) return pdfLimit(c, next);
-    // Refuse a body that is not JSON (or not valid JSON) before the schema sees it.
-    return jsonLimit(c, async () => {
-      await readJson(c);
-      await next();
-    });
-  });
+  // A PDF upload has its own limit; a JSON body is refused unless it is JSON (and valid) before the schema sees it.
+  const bodyGate: MiddlewareHandler<AppEnv> = (c, next) =>
+    isMultipart(c.req.header('content-type'))
+      ? pdfLimit(c, next)
+      : jsonLimit(c, async () => {
+          await readJson(c);
+          await next();
+        });
   app.openapi(
-    submit,
+    { ...submit, middleware: [requirePermission('submit'), bodyGate] },
     async (c) => {
       const user = currentUser(c);
       // The JSON body passed SubmitBody already (the validator); a multipart form is read here.
