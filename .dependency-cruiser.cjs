@@ -29,6 +29,7 @@ const SAME_LAYER = [
   ['src/queue', 'src/store'], // queues live under the store's prefix; a failure marks the paper failed
   ['src/watch', 'src/intake'], // a poll submits what it finds the way an editor does
   ['src/review', 'src/publish'], // a first publication takes its slug from the publish rules
+  ['src/webhooks', 'src/publish'], // a published event carries the summary as the public reads it
   ['src/log', 'src/config'], // the logger reads LOG_LEVEL and the secrets to scrub
 ];
 
@@ -87,6 +88,22 @@ module.exports = {
       severity: 'error',
       from: { path: `^(${STAGES.join('|')})/` },
       to: { path: 'node_modules/(bullmq|hono|@hono|@bull-board)/' },
+    },
+    {
+      name: 'redis-behind-the-store',
+      comment:
+        'only the store, the queue wiring, the composition root and the workers talk to Redis; the rest asks the ports (src/domain/ports)',
+      severity: 'error',
+      from: { path: '^(src|workers|bin)/', pathNot: '^(src/store|src/queue|src/runtime|workers)/' },
+      to: { path: 'node_modules/ioredis/' },
+    },
+    {
+      name: 'store-internals-stay-in-the-store',
+      comment:
+        "the store's connection, keys and scripts (src/store/internals.ts, keys.ts, user-keys.ts, user-commands.ts) are for src/store alone",
+      severity: 'error',
+      from: { path: '^(src|workers|bin|bench)/', pathNot: '^src/store/' },
+      to: { path: '^src/store/(internals|keys|user-keys|user-commands)\\.ts$' },
     },
     {
       name: 'no-sdk-internals',

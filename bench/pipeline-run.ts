@@ -13,7 +13,7 @@ import { type Config, parseEnv } from '../src/config/env.ts';
 import type { LaySummary } from '../src/domain/summary.ts';
 import { submitPaper } from '../src/intake/submit.ts';
 import { createLogger } from '../src/log/logger.ts';
-import { createContext } from '../src/runtime/context.ts';
+import { createContext, redisOf } from '../src/runtime/context.ts';
 import { startWorkers } from '../workers/run.ts';
 import { BASE_SUMMARY } from './check-corpus.ts';
 import type { ScriptedLlm } from './scripted-llm.ts';
@@ -155,7 +155,7 @@ async function runWorkers(
     },
   });
   try {
-    await opts.ready?.(ctx.redis, config);
+    await opts.ready?.(redisOf(ctx), config);
     const submitted: { id: string; at: number }[] = [];
     const start = performance.now();
     for (const [i, text] of texts.entries()) {
@@ -170,11 +170,11 @@ async function runWorkers(
     const own = submitted.map(
       (s, i) => (latencies[i] ?? Number.NaN) - llmTimeWithin(llmCalls, s.at, drafted.get(s.id) ?? s.at),
     );
-    await opts.before?.(ctx.redis, config);
+    await opts.before?.(redisOf(ctx), config);
     return { seconds, latencies, own, stages, llmCalls };
   } finally {
     await handle.close();
-    await removePrefix(ctx.redis, config.redis.prefix);
+    await removePrefix(redisOf(ctx), config.redis.prefix);
     await ctx.close();
   }
 }

@@ -11,7 +11,7 @@
  * - `/` loaded from another process (./load.ts) with and without a
  *   publication every 2 s, p99 beside p99.
  */
-import type { PaperStore } from '../src/store/papers.ts';
+import type { Papers } from '../src/domain/ports/papers.ts';
 import { load, median, quantile, timedGet } from './load.ts';
 import { seedPaper, seedPapers } from './seed.ts';
 import { startBenchServer } from './server.ts';
@@ -32,7 +32,7 @@ async function samples(url: string, n: number): Promise<number[]> {
 }
 
 /** Publish one more paper, then time the very next request to `url`; `ROUNDS` times. */
-async function afterPublish(store: PaperStore, url: string, next: () => number): Promise<number[]> {
+async function afterPublish(store: Papers, url: string, next: () => number): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     await seedPaper(store, next(), { publish: true });

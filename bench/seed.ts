@@ -8,11 +8,11 @@
  */
 
 import type { CheckResult, Draft } from '../src/domain/draft.ts';
+import { identitiesOf } from '../src/domain/identity.ts';
 import type { PaperRecord } from '../src/domain/paper.ts';
+import type { Papers } from '../src/domain/ports/papers.ts';
 import { slugFor } from '../src/publish/published.ts';
 import { decide, publishVersion } from '../src/store/decisions.ts';
-import { identitiesOf } from '../src/store/identity.ts';
-import type { PaperStore } from '../src/store/papers.ts';
 
 export const TOPICS = [
   'sleep',
@@ -86,11 +86,7 @@ export function seedDraft(i: number): Draft {
 }
 
 /** Seeded paper `i`: created, ingested and drafted (pending review); approved and published too when asked. */
-export async function seedPaper(
-  store: PaperStore,
-  i: number,
-  opts: { publish?: boolean } = {},
-): Promise<string> {
+export async function seedPaper(store: Papers, i: number, opts: { publish?: boolean } = {}): Promise<string> {
   const rec = record(i);
   const identities = identitiesOf(rec.ids);
   const { id } = await store.create({
@@ -126,7 +122,7 @@ export async function seedPaper(
 
 /** Papers `from` to `from + count - 1`, `concurrency` at a time, in order of creation; their ids. */
 export async function seedPapers(
-  store: PaperStore,
+  store: Papers,
   count: number,
   opts: { publish?: boolean; from?: number; concurrency?: number } = {},
 ): Promise<string[]> {

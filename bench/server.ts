@@ -8,7 +8,7 @@ import { createApp } from '../src/http/app.tsx';
 import { listen } from '../src/http/server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { appDeps } from '../src/runtime/app-deps.ts';
-import { type Context, createContext } from '../src/runtime/context.ts';
+import { type Context, createContext, redisOf } from '../src/runtime/context.ts';
 import { deletePrefix } from '../src/store/redis.ts';
 
 export interface BenchServer {
@@ -31,7 +31,7 @@ export async function startBenchServer(name: string): Promise<BenchServer> {
     url: server.url,
     close: async () => {
       await server.close();
-      await deletePrefix(ctx.redis, prefix);
+      await deletePrefix(redisOf(ctx), prefix);
       await ctx.close();
     },
   };

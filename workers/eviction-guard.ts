@@ -7,7 +7,7 @@
  * keeps working, with the warning.
  */
 import type { Logger } from '../src/log/logger.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import {
   EVICTION_HINT,
   type EvictionWatch,
@@ -22,7 +22,7 @@ export async function guardEviction(
   log: Logger,
 ): Promise<EvictionWatch> {
   const allowed = ctx.config.redis.allowEviction;
-  const watch = watchEviction(ctx.redis, {
+  const watch = watchEviction(redisOf(ctx), {
     intervalMs: ctx.config.redis.policyCheckMs,
     onChange: (s) => {
       if (s.evicting && s.policy) {

@@ -1,7 +1,8 @@
 /** The poll worker: runs one poll of a watch per job (scheduled or `watch run`). */
 import { UnrecoverableError, Worker } from 'bullmq';
 import { type JobPayload, parsePayload } from '../src/queue/jobs.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { queuePrefix } from '../src/queue/queues.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
 import { lockOptions, orHandBack } from './hand-back.ts';
@@ -22,6 +23,6 @@ export function createPollWorker(ctx: Context): StageWorker<'poll'> {
         ? `${report.queued} new, ${report.duplicates} known, ${report.skipped} skipped`
         : `error: ${report.error}`;
     },
-    { connection: ctx.redis, prefix: ctx.store.keys.bullPrefix, concurrency: 2, ...lockOptions(ctx) },
+    { connection: redisOf(ctx), prefix: queuePrefix(ctx.config), concurrency: 2, ...lockOptions(ctx) },
   );
 }

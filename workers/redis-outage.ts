@@ -6,7 +6,7 @@
  */
 
 import type { Logger } from '../src/log/logger.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -31,9 +31,9 @@ export function isConnectionError(err: Error): boolean {
   );
 }
 
-export function watchRedis(ctx: Pick<Context, 'redis'>, log: Logger): OutageLog {
+export function watchRedis(ctx: Context, log: Logger): OutageLog {
   let downSince: number | null = null;
-  ctx.redis.on('ready', () => {
+  redisOf(ctx).on('ready', () => {
     if (downSince === null) return;
     const seconds = Math.round((Date.now() - downSince) / 1000);
     downSince = null;

@@ -6,7 +6,7 @@
 import { createLogger, type Logger } from '../src/log/logger.ts';
 import { DRAIN_HORIZON_MS, jobsDueLater, pendingJobs } from '../src/queue/queues.ts';
 import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
 import { guardEviction } from './eviction-guard.ts';
@@ -60,7 +60,7 @@ export async function startWorkers(ctx: Context, options: StartOptions = {}): Pr
   const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
   if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
   if (stages.includes('summarize'))
-    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, ctx.redis, log)));
+    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, redisOf(ctx), log)));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
   for (const w of workers) {
@@ -117,7 +117,7 @@ async function untilIdle(ctx: Context, pollMs: number, stopped: () => boolean): 
   let quiet = 0;
   while (quiet < 2 && !stopped()) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
-    const later = (await jobsDueLater(ctx.queues, ctx.redis, DRAIN_HORIZON_MS)).length;
+    const later = (await jobsDueLater(ctx.queues, DRAIN_HORIZON_MS)).length;
     quiet = (await pendingJobs(ctx.queues)) - later <= 0 ? quiet + 1 : 0;
   }
 }

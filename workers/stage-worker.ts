@@ -13,8 +13,9 @@ import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
+import { queuePrefix } from '../src/queue/queues.ts';
 import { sweepPaper } from '../src/queue/sweep.ts';
-import type { Context } from '../src/runtime/context.ts';
+import { type Context, redisOf } from '../src/runtime/context.ts';
 import { UsageLedger } from '../src/store/llm-usage.ts';
 import { lockOptions, orHandBack } from './hand-back.ts';
 
@@ -41,7 +42,7 @@ export function createStageWorker<N extends StageName>(
   opts: { concurrency: number; backoffMs: number; pausable?: boolean },
   run: (data: JobPayload<N>) => Promise<string>,
 ): StageWorker<N> {
-  const ledger = new UsageLedger(ctx.redis, ctx.config.redis.prefix);
+  const ledger = new UsageLedger(redisOf(ctx), ctx.config.redis.prefix);
   const onPause = pauseLog(ctx);
   const worker: StageWorker<N> = new Worker<JobPayload<N>, string, N>(
     name,
@@ -67,8 +68,8 @@ export function createStageWorker<N extends StageName>(
       }
     },
     {
-      connection: ctx.redis,
-      prefix: ctx.store.keys.bullPrefix,
+      connection: redisOf(ctx),
+      prefix: queuePrefix(ctx.config),
       ...lockOptions(ctx),
       concurrency: opts.concurrency,
       settings: { backoffStrategy: backoffDelay(opts.backoffMs) },

@@ -14,7 +14,16 @@ import type { CheckFlag, SentenceLink, SourceSentence, SourceSentences } from '.
 import { type Aligner, createAligner, SUPPORTED_MIN } from '../text/align.ts';
 import { sentencesById } from '../text/source-sentences.ts';
 import { type CheckInput, result } from './context.ts';
-import { DOWN, direction, NO_DIFFERENCE, opposed, sourceDirection, UP } from './effect-direction.ts';
+import {
+  DOWN,
+  direction,
+  NO_DIFFERENCE,
+  opposed,
+  outcomeShare,
+  outcomeStems,
+  sourceDirection,
+  UP,
+} from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
 
@@ -131,23 +140,55 @@ function resultSentences(
     .map((x) => x.s);
 }
 
+/** Outcome words a results sentence must hold to be read for the draft's result. */
+const OUTCOME_MIN = 0.5;
+
+/**
+ * Results sentences that name the outcome the draft sentence states a
+ * result for ("increased peak inspiratory pressure"), however few of its
+ * other words (the treatment's and comparator's names) they repeat: the
+ * results sentence often names the groups by a short name ("the GIK group").
+ */
+function outcomeSentences(text: string, linked: readonly SourceSentence[], source: SourceSentences) {
+  const outcome = outcomeStems(text);
+  return source.sentences
+    .filter((s) => !linked.includes(s) && !reportsNoResult(s) && statesFinding(s.text))
+    .map((s) => ({ s, share: outcomeShare(outcome, s.text) }))
+    .filter((x) => x.share >= OUTCOME_MIN)
+    .sort((a, b) => b.share - a.share)
+    .slice(0, 2)
+    .map((x) => x.s);
+}
+
+/** An aim, a hypothesis, a method or background: what the study set out to do, not what it found. */
+const reportsNoResult = (s: SourceSentence) =>
+  AIM_OR_METHOD.test(s.text) || (s.label !== null && AIM_LABEL.test(s.label));
+
 export function certaintyFlags(links: readonly SentenceLink[], source: SourceSentences): CheckFlag[] {
   const flags: CheckFlag[] = [];
   const byWords = createAligner(source, { figures: false });
   for (const link of links) {
-    if (!CLAIM_FIELDS.test(link.field) || link.score < SUPPORTED_MIN) continue;
-    const linked: SourceSentence[] = sentencesById(source, link.sources);
+    if (!CLAIM_FIELDS.test(link.field)) continue;
+    // The model's checked ids count however few words the sentence shares with them; weaker
+    // overlap links are not judged, but the results sentences that name the outcome still are.
+    const weak = link.method !== 'model' && link.score < SUPPORTED_MIN;
+    const linked: SourceSentence[] = weak ? [] : sentencesById(source, link.sources);
     // Results sentences beyond the links are read for the result's direction only.
-    const extra = linked.some((s) => statesFinding(s.text))
-      ? []
-      : resultSentences(link.text, linked, source, byWords);
+    const byTerms =
+      weak || linked.some((s) => statesFinding(s.text))
+        ? []
+        : resultSentences(link.text, linked, source, byWords);
+    const extra = [...new Set([...byTerms, ...outcomeSentences(link.text, linked, source)])];
     // Flagged when a sentence is overreached and no sentence that states a finding backs the claim.
     const judged = [
       ...linked.map((s) => ({ s, differs: overreach(link.text, s.text, s.label) })),
       ...extra.map((s) => ({ s, differs: effectClaim(link.text, s.text) })),
     ];
     const against = judged.find((j) => j.differs);
-    const backed = judged.some((j) => !j.differs && statesFinding(j.s.text) && agrees(link.text, j.s.text));
+    // An aim or a hypothesis ("associated with improvements") backs no result.
+    const backed = judged.some(
+      (j) => !j.differs && !reportsNoResult(j.s) && statesFinding(j.s.text) && agrees(link.text, j.s.text),
+    );
     if (against?.differs && !backed) flags.push(flagOf(link, [against.s], against.differs));
   }
   return flags;

@@ -107,3 +107,18 @@ export function sourceDirection(draft: string, source: string): { dir: Direction
   }
   return best && { dir: best.dir, clause: best.clause };
 }
+
+/** What changed, as the draft says it: the words after its direction word ("increased HDL cholesterol"); empty without one. */
+export function outcomeStems(draft: string): Set<string> {
+  const verb = draft.search(DIRECTION_WORD);
+  return verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
+}
+
+/** The share of the draft's outcome words a source sentence holds, 0-1. */
+export function outcomeShare(outcome: ReadonlySet<string>, source: string): number {
+  if (!outcome.size) return 0;
+  const there = stems(source);
+  let held = 0;
+  for (const s of outcome) if (there.has(s)) held++;
+  return held / outcome.size;
+}

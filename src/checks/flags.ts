@@ -6,13 +6,16 @@
 import type { CheckFlag, SentenceLink, SourceSentence } from '../domain/links.ts';
 import { clip } from '../text/sentences.ts';
 
+/** A per-link flag; one read through the model's links says so, as the reviewer weighs it differently. */
 export function flagOf(link: SentenceLink, source: readonly SourceSentence[], differs: string): CheckFlag {
+  const byModel = link.method === 'model';
   return {
     field: link.field,
     sentence: link.sentence,
     text: link.text,
     source: source.map((s) => ({ id: s.id, text: s.text })),
-    differs,
+    differs: byModel ? `${differs} (compared with the source sentences the model named for it)` : differs,
+    linkedBy: link.method,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Numbers, sentence by sentence: each figure of a draft sentence is compared
- * with the figures of the source sentences it is linked to (./links.ts), by
+ * with the figures of the source sentences it is linked to (./links.ts: the
+ * model's checked ids where it gave them, else shared words), by
  * kind and unit (./figure-match.ts). A figure the linked sentences state
  * differently ("6 years" for "6 months", "39 times" for "39%", "15%" for "15
  * of 22") is flagged with both; so is a figure that the source states only in
@@ -13,11 +14,12 @@ import type { CheckResult } from '../domain/draft.ts';
 import type { CheckFlag, SentenceLink, SourceSentence, SourceSentences } from '../domain/links.ts';
 import { type Aligner, createAligner } from '../text/align.ts';
 import { type Quantity, type SentenceFigures, sentenceFigures } from '../text/quantities.ts';
-import { sentencesById } from '../text/source-sentences.ts';
 import { wordTerms } from '../text/terms.ts';
 import { type CheckInput, result } from './context.ts';
+import { sameCounted } from './counted.ts';
 import { matchFigure } from './figure-match.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { checkedSources } from './link-sources.ts';
 
 interface Located {
   q: Quantity;
@@ -142,6 +144,7 @@ function misplaced(q: Quantity, found: Located, linked: Linked, ctx: NumberConte
   const ok = { differs: null, at: found, refs: [found.sentence] };
   if (linked.best < CLEAR_LINK || ctx.byWords.coverage(linked.text, found.sentence.id) >= linked.best * 0.6)
     return ok;
+  if (sameCounted(linked.text, q, found)) return ok;
   const rival = linked.words
     .flatMap((s) => read(s).quantities)
     .find((r) => sameKind(q, r) && !linked.figures.some((d) => matchFigure(d, r)?.kind === 'same'));
@@ -202,15 +205,16 @@ const KNOWN_CODE =
 function judgeFigure(q: Quantity, linked: Linked, ctx: NumberContext, read: Reader): Verdict {
   const own = find(q, linked.words, read);
   if (own.same) return { differs: null, at: own.same, refs: [own.same.sentence] };
-  const viaFigure = find(q, linked.byFigure, read);
-  if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
   if (q.kind === 'code' && KNOWN_CODE.test(q.raw)) return { differs: null, at: null, refs: [] };
+  // A code or a date names something; it counts nothing, so no other sentence's figure is its rival.
   if (q.kind === 'code' || q.kind === 'year') {
     const anywhere = find(q, ctx.source.sentences, read);
     if (anywhere.same || (q.kind === 'year' && ctx.year?.startsWith(String(q.value))))
       return { differs: null, at: null, refs: [] };
     return { differs: `"${q.raw}" is not in the source`, at: null, refs: [...linked.words] };
   }
+  const viaFigure = find(q, linked.byFigure, read);
+  if (viaFigure.same) return misplaced(q, viaFigure.same, linked, ctx, read);
   const near = own.near ?? viaFigure.near;
   if (near) return { differs: near.differs, at: near.at, refs: [near.at.sentence] };
   const seen = new Set([...linked.words, ...linked.byFigure]);
@@ -231,14 +235,13 @@ export function numberFlags(links: readonly SentenceLink[], ctx: NumberContext):
   for (const link of links) {
     const draft = sentenceFigures(link.text);
     if (!draft.quantities.length) continue;
-    const byWords = ctx.byWords.link(link.field, link.sentence, link.text);
-    const words = sentencesById(ctx.source, byWords.sources);
+    const checked = checkedSources(link, ctx.source, ctx.byWords);
     const linked: Linked = {
       text: link.text,
       figures: draft.quantities,
-      words,
-      best: byWords.score,
-      byFigure: sentencesById(ctx.source, link.sources).filter((s) => !words.includes(s)),
+      words: checked.primary,
+      best: checked.coverage,
+      byFigure: checked.second,
     };
     const matched: Array<{ q: Quantity; at: Located }> = [];
     for (const q of draft.quantities) {

@@ -10,8 +10,10 @@ import type { CheckResult } from '../domain/draft.ts';
 import type { DraftLinks } from '../domain/links.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import type { Verification } from '../domain/verification.ts';
 import { acronymsCheck } from './acronyms.ts';
 import { adviceCheck } from './advice.ts';
+import { carryLinks, carryVerification, type EditBase } from './carry.ts';
 import { certaintyCheck } from './certainty.ts';
 import { type CheckInput, type CheckProfile, DEFAULT_PROFILE } from './context.ts';
 import { credibilityCheck } from './credibility.ts';
@@ -22,6 +24,7 @@ import { placeholdersCheck } from './placeholders.ts';
 import { promotionalCheck } from './promotional.ts';
 import { readingLevelCheck } from './reading-level.ts';
 import { relevanceCheck } from './relevance.ts';
+import { verifierCheck } from './verifier.ts';
 
 export type { CheckProfile } from './context.ts';
 
@@ -38,17 +41,35 @@ export const CHECKS: ReadonlyArray<(input: CheckInput) => CheckResult | null> = 
   relevanceCheck,
 ];
 
-/** The checks of a draft and its sentence links, from one alignment. */
+export interface Assessment {
+  checks: CheckResult[];
+  links: DraftLinks;
+  /** On an edit of a verified version: the verdicts of the sentences left as they were (./carry.ts). */
+  verification?: Verification;
+}
+
+/**
+ * The checks of a draft and its sentence links, from one alignment. `base`
+ * is the version an edit was based on (or the model's links of a new draft):
+ * its model links are kept for unchanged sentences and the per-link checks
+ * read them; its verdicts are kept for unchanged sentences and shown as the
+ * verifier check, edited sentences named as not verified since the edit.
+ */
 export function assessDraft(
   summary: LaySummary,
   record: PaperRecord,
   profile: CheckProfile = DEFAULT_PROFILE,
   provider?: CheckInput['provider'],
-): { checks: CheckResult[]; links: DraftLinks } {
-  const alignment = alignDraft(summary, record);
+  base?: EditBase,
+): Assessment {
+  const aligned = alignDraft(summary, record);
+  const links = carryLinks(draftLinks(aligned), base);
+  const alignment = { source: aligned.source, links: links.links };
   const input: CheckInput = { summary, record, profile, alignment, ...(provider ? { provider } : {}) };
   const checks = CHECKS.map((check) => check(input)).filter((r): r is CheckResult => r !== null);
-  return { checks, links: draftLinks(alignment) };
+  const verification = carryVerification(links, base);
+  if (!verification) return { checks, links };
+  return { checks: [...checks, verifierCheck(verification, aligned.source)], links, verification };
 }
 
 export function runChecks(

@@ -30,6 +30,25 @@ function verdictFlag(v: Verdict, source: SourceSentences): CheckFlag | null {
   return { ...base, differs: `${VERDICT_WORDS[v.label]}${why}` };
 }
 
+/** On a reviewer's edit: whose verdicts these are, and each edited sentence named as not verified since the edit. */
+function sinceEdit(v: Verification): { lead: string; tail: string; flags: CheckFlag[] } {
+  if (!v.carriedFrom) return { lead: '', tail: '', flags: [] };
+  const lead = `Verdicts of version ${v.carriedFrom}, kept for the sentences left as they were. `;
+  const edited = v.unverified ?? [];
+  if (!edited.length) return { lead, tail: '', flags: [] };
+  const flags = edited.map((u) => ({
+    ...u,
+    source: [],
+    differs: `not verified since the edit: the verifier read version ${v.carriedFrom}'s wording, not this one`,
+  }));
+  const n = edited.length;
+  return {
+    lead,
+    tail: ` ${n} sentence${n > 1 ? 's' : ''} edited since ${n > 1 ? 'are' : 'is'} not verified since the edit: read ${n > 1 ? 'them' : 'it'} against the source yourself.`,
+    flags,
+  };
+}
+
 export function verifierCheck(verification: Verification, source: SourceSentences): CheckResult {
   const { id, label } = VERIFIER_CHECK;
   if (verification.status === 'failed') {
@@ -43,20 +62,21 @@ export function verifierCheck(verification: Verification, source: SourceSentence
   }
   const flags = verification.verdicts.flatMap((v) => verdictFlag(v, source) ?? []);
   const setAside = verification.problems.length ? ` Set aside: ${verification.problems.join('; ')}.` : '';
+  const since = sinceEdit(verification);
   if (flags.length === 0) {
     return {
       id,
       label,
-      status: verification.problems.length ? 'warn' : 'pass',
-      message: `${verification.model ?? 'The model'} found every sentence it labelled supported by the source.${setAside}`,
-      flags,
+      status: verification.problems.length || since.flags.length ? 'warn' : 'pass',
+      message: `${since.lead}${verification.model ?? 'The model'} found every sentence it labelled supported by the source.${setAside}${since.tail}`,
+      flags: since.flags,
     };
   }
   return {
     id,
     label,
     status: 'warn',
-    message: `${flags.length} sentence${flags.length > 1 ? 's' : ''} flagged by ${verification.model ?? 'the model'}: ${flagMessage(flags)}${setAside}`,
-    flags,
+    message: `${since.lead}${flags.length} sentence${flags.length > 1 ? 's' : ''} flagged by ${verification.model ?? 'the model'}: ${flagMessage(flags)}${setAside}${since.tail}`,
+    flags: [...flags, ...since.flags],
   };
 }

@@ -25,6 +25,26 @@ export function addWebhooks(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: JsonOption) => (await load.webhooks()).listWebhooks(o));
   hooks
+    .command('resend [delivery]')
+    .description(
+      "Send a delivery again with its paper's later ones (or, with --since, everything since a time), in order",
+    )
+    .option('--since <time>', 'everything since an ISO date or time, or a span back from now: 90m, 6h, 2d')
+    .option('--hook <id>', 'with --since: only this webhook (default: all)')
+    .option('--as <name>', 'who resent it', 'cli')
+    .option('--json', 'print JSON')
+    .action(
+      async (delivery: string | undefined, o: { since?: string; hook?: string; as: string } & JsonOption) =>
+        (await load.webhooks()).resendWebhooks(delivery, o),
+    );
+  hooks
+    .command('rotate <id>')
+    .description(
+      'Give a webhook a new signing secret, printed once; the old one also signs for a grace period',
+    )
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: JsonOption) => (await load.webhooks()).rotateWebhook(id, o));
+  hooks
     .command('remove <id>')
     .description('Remove a webhook and its delivery history')
     .option('--json', 'print JSON')

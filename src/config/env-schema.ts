@@ -143,7 +143,8 @@ export const EnvSchema = z.object({
   METRICS_PORT: optional.pipe(wholeNumber(1)),
 
   INGEST_CONCURRENCY: int(4, 1),
-  SUMMARIZE_CONCURRENCY: int(4, 1),
+  /** Unset: sized from LLM_RPM / LLM_TPM and the latency when either is set (src/summarize/auto-concurrency.ts), else 4. */
+  SUMMARIZE_CONCURRENCY: optional.pipe(wholeNumber(1)),
   PDF_THREADS: int(2, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),
@@ -177,11 +178,17 @@ export const EnvSchema = z.object({
         });
     }),
 
-  WEBHOOK_ATTEMPTS: int(8, 1),
+  WEBHOOK_ATTEMPTS: int(60, 1),
   WEBHOOK_BACKOFF_MS: int(10_000, 1),
+  WEBHOOK_MAX_BACKOFF_MS: int(3_600_000, 1),
+  WEBHOOK_GIVE_UP_AFTER_S: int(86_400, 1),
   WEBHOOK_TIMEOUT_MS: int(10_000, 100),
+  WEBHOOK_KEEP_DAYS: int(30, 1),
+  WEBHOOK_SECRET_GRACE_S: int(86_400, 0),
+  WEBHOOK_LEGACY_HEADERS: bool(true),
 
   PORT: int(3000, 0),
+  READYZ_GRACE_MS: int(10_000, 0),
   PUBLIC_BASE_URL: url('http://localhost:3000'),
   TRUST_PROXY: bool(false),
   SIGNIN_MAX_FAILURES: int(10, 1),
@@ -214,6 +221,8 @@ export const EnvSchema = z.object({
   SITE_PAGE_SIZE: int(20, 1),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** https://no-color.org: set (to anything) to keep colour out of terminal output. */
+  NO_COLOR: optional,
 
   SITE_AUDIENCE: z.string().min(3).default('patients, caregivers and the general public'),
   SITE_FOCUS: optional,

@@ -18,6 +18,9 @@ import { type AllowPrivate, type EnvName, EnvSchema, parseAllowPrivate } from '.
 import { oidcConfig } from './oidc.ts';
 import { siteProfile } from './site-profile.ts';
 
+/** Jobs per process with no limits known and SUMMARIZE_CONCURRENCY unset. */
+export const DEFAULT_SUMMARIZE_CONCURRENCY = 4;
+
 export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
 export type { OidcConfig } from './oidc.ts';
 export type { SiteProfile } from './site-profile.ts';
@@ -99,7 +102,10 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
-      summarizeConcurrency: env.SUMMARIZE_CONCURRENCY,
+      /** Jobs per process, or `auto`: sized from the limits and the fleet's latency (SUMMARIZE_CONCURRENCY unset, a limit set). */
+      summarizeConcurrency:
+        env.SUMMARIZE_CONCURRENCY ??
+        (env.LLM_RPM || env.LLM_TPM ? ('auto' as const) : DEFAULT_SUMMARIZE_CONCURRENCY),
       /** Long-lived PDF parsing threads per process (src/sources/pdf/run-thread.ts). */
       pdfThreads: env.PDF_THREADS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -134,13 +140,23 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     /** Internal hosts and ranges a watched feed or a webhook may still reach (src/net/destinations.ts). */
     fetch: { allowPrivate: allowPrivate(env.FETCH_ALLOW_PRIVATE) },
     webhooks: {
-      /** Deliveries of one event to one URL: attempts, exponential backoff base, per-request timeout. */
+      /** Deliveries of one event to one URL: attempts, backoff (base, cap), when to give up, per-request timeout. */
       attempts: env.WEBHOOK_ATTEMPTS,
       backoffMs: env.WEBHOOK_BACKOFF_MS,
+      maxBackoffMs: env.WEBHOOK_MAX_BACKOFF_MS,
+      giveUpAfterMs: env.WEBHOOK_GIVE_UP_AFTER_S * 1000,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      /** How long delivery records are kept (what an admin can resend). */
+      keepMs: env.WEBHOOK_KEEP_DAYS * 86_400_000,
+      /** After a secret rotation, how long the old secret still signs too. */
+      secretGraceMs: env.WEBHOOK_SECRET_GRACE_S * 1000,
+      /** Also send the pre-Standard-Webhooks X-LaySum-* headers (for one release). */
+      legacyHeaders: env.WEBHOOK_LEGACY_HEADERS,
     },
     http: {
       port: env.PORT,
+      /** On SIGTERM, /readyz answers 503 this long (load balancers stop sending) before the server closes. */
+      shutdownGraceMs: env.READYZ_GRACE_MS,
       publicBaseUrl: trimSlash(env.PUBLIC_BASE_URL),
       autoPublish: env.AUTO_PUBLISH,
       /** Behind a reverse proxy: believe its X-Forwarded-Proto / X-Forwarded-For. */
@@ -171,7 +187,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     /** Single sign-on with the team's OpenID Connect provider; null when OIDC_ISSUER is not set. */
     oidc,
     /** `auto`: human-readable lines when stderr is a terminal, JSON lines otherwise. */
-    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    /** `noColor`: NO_COLOR is set, so human-readable lines carry no colour codes. */
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT, noColor: env.NO_COLOR !== undefined },
     site,
     env,
   };

@@ -5,10 +5,8 @@
  * must name LaySum's roles.
  */
 import type { z } from 'zod';
+import { Role } from '../domain/user.ts';
 import type { Env } from './env-schema.ts';
-
-const ROLES = ['editor', 'reviewer', 'admin'] as const;
-type RoleName = (typeof ROLES)[number];
 
 export const OIDC_CALLBACK_PATH = '/login/oidc/callback';
 
@@ -22,7 +20,7 @@ export interface OidcConfig {
   /** The claim (a dotted path such as `realm_access.roles`) whose values give the role; null: admins set roles. */
   roleClaim: string | null;
   /** Claim value -> role; empty: the values are role names themselves. */
-  roleMap: Record<string, RoleName>;
+  roleMap: Record<string, Role>;
   /** The sign-in button's text. */
   label: string;
 }
@@ -63,8 +61,8 @@ export function oidcConfig(env: Env, ctx: z.RefinementCtx): OidcConfig | null | 
 }
 
 /** `laysum-admins=admin,laysum-reviewers=reviewer`; a message for a bad entry. */
-function parseRoleMap(text: string): Record<string, RoleName> | string {
-  const map: Record<string, RoleName> = {};
+function parseRoleMap(text: string): Record<string, Role> | string {
+  const map: Record<string, Role> = {};
   for (const entry of text
     .split(',')
     .map((e) => e.trim())
@@ -73,9 +71,9 @@ function parseRoleMap(text: string): Record<string, RoleName> | string {
     const value = entry.slice(0, at).trim();
     const role = entry.slice(at + 1).trim();
     if (at <= 0 || !value) return `"${entry}" is not VALUE=ROLE (e.g. laysum-admins=admin)`;
-    if (!(ROLES as readonly string[]).includes(role))
-      return `"${entry}": ${role} is not a role; use ${ROLES.join(', ')}`;
-    map[value] = role as RoleName;
+    const valid = Role.safeParse(role);
+    if (!valid.success) return `"${entry}": ${role} is not a role; use ${Role.options.join(', ')}`;
+    map[value] = valid.data;
   }
   return map;
 }

@@ -31,3 +31,24 @@ export function costOf(prices: Readonly<Record<string, Price>>, model: string, u
     usage.completionTokens * price.output;
   return cost / 1e6;
 }
+
+/** A cost as a person reads it: four decimals below a dollar. */
+export const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
+
+/** "12,400 of 100,000 tokens (12%)": today's use against a budget, or the use alone. */
+export function againstBudget(used: number, budget: number | null, unit: (n: number) => string): string {
+  if (budget === null) return `${unit(used)} (no daily budget)`;
+  return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
+}
+
+/** "12,400 tokens, 9,216 (74%) cached by the provider": prompt tokens and the share the provider's prefix cache served. */
+export function promptCaching(f: { prompt_tokens: number; cached_tokens: number }): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const share = f.prompt_tokens ? Math.round((f.cached_tokens / f.prompt_tokens) * 100) : 0;
+  return `${n(f.prompt_tokens)} tokens, ${n(f.cached_tokens)} (${share}%) cached by the provider`;
+}
+
+/** "auto (sized from the limits and the LLM's latency)" or "4 a worker" (SUMMARIZE_CONCURRENCY). */
+export function describeSummarizeConcurrency(setting: number | 'auto'): string {
+  return setting === 'auto' ? "auto (sized from the limits and the LLM's latency)" : `${setting} a worker`;
+}

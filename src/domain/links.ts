@@ -71,5 +71,7 @@ export const CheckFlag = z.object({
   source: z.array(SourceRef),
   /** What differs, in words a reviewer can act on. */
   differs: z.string(),
+  /** Which links gave the source sentences compared: the model's checked ids, or shared words (overlap). */
+  linkedBy: LinkMethod.optional(),
 });
 export type CheckFlag = z.infer<typeof CheckFlag>;

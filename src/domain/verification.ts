@@ -41,5 +41,11 @@ export const Verification = z.object({
   /** Why the call failed, or what of its answer was set aside (unknown ids, sentences it did not label). */
   problems: z.array(z.string()),
   verdicts: z.array(Verdict),
+  /** Set on a reviewer's edit: the version whose verdicts were kept for the sentences left as they were. */
+  carriedFrom: z.number().int().positive().optional(),
+  /** The sentences edited since the verifier read them: not verified since the edit, so they have no verdict. */
+  unverified: z
+    .array(z.object({ field: z.string(), sentence: z.number().int().nonnegative(), text: z.string() }))
+    .optional(),
 });
 export type Verification = z.infer<typeof Verification>;

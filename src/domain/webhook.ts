@@ -39,7 +39,15 @@ export const WebhookPayload = z.object({
     deskUrl: z.string(),
     /** The public page's address once it has one (it answers 410 after unpublishing). */
     publicUrl: z.string().nullable(),
+    /** The page's slug and the published version (on published events), else null. */
+    slug: z.string().nullable(),
+    version: z.number().int().positive().nullable(),
   }),
+  /**
+   * On `published`: the summary as the public reads it (the export's data/<slug>.json), so a
+   * receiver needs no second call. Null on every other event: after `unpublished`, show nothing.
+   */
+  content: z.record(z.string(), z.unknown()).nullable(),
 });
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
 
@@ -57,5 +65,13 @@ export const Delivery = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** How many times an admin sent it again (each send is its own round of attempts). */
+  round: z.number().int().nonnegative().default(0),
+  /** When this round's first attempt was queued: retries stop WEBHOOK_GIVE_UP_AFTER_S after it. */
+  roundStartedAt: z.string().nullable().default(null),
+  /** Who sent it again, for the desk ("resent by web:dana"). */
+  resentBy: z.string().nullable().default(null),
 });
 export type Delivery = z.infer<typeof Delivery>;
+/** A delivery as written before the resend fields existed (they default). */
+export type DeliveryInput = z.input<typeof Delivery>;

@@ -8,7 +8,6 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { usageReport } from '../store/usage-report.ts';
 import { assertCan, identify } from './auth.ts';
 import { sameOriginWrites } from './csrf.ts';
 import type { AppDeps, AppEnv } from './types.ts';
@@ -39,7 +38,7 @@ function adminOnly(deps: AppDeps, path: string): Hono<AppEnv> {
 export function usageDashboard(deps: AppDeps): Hono<AppEnv> {
   const app = adminOnly(deps, USAGE_PATH);
   app.get('/', async (c) => {
-    const report = await usageReport(deps.store.redis, deps.config, 30);
+    const report = await deps.fleet.usageReport(30);
     const [paused] = report.notices;
     return page(c, 'LLM usage', UsageBody({ report }), {
       banner: paused ? { kind: 'info', text: paused.message } : null,

@@ -4,13 +4,16 @@
  * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
  */
 import { type Context, Hono } from 'hono';
+import { notFoundPage } from '../publish/notices.ts';
 import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, HttpError, statusOf } from './errors.ts';
 import { evictionAlert, healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { allowedMethods } from './methods.ts';
 import { metricsRoute } from './metrics.ts';
-import { adminHeaders, deskHeaders, noStore, publicHeaders, requestLog } from './middleware.ts';
+import { adminHeaders, deskHeaders, noStore, publicHeaders, requestIdOf, requestLog } from './middleware.ts';
+import { problem } from './problem.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
@@ -69,11 +72,32 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', publishedSite(deps));
 
   app.notFound((c) => {
-    const body = {
-      error: `Nothing at ${c.req.path}.`,
-      hint: 'The desk is at /desk; the API is described at /api/openapi.json.',
-    };
-    if (!wantsHtml(c)) return c.json(body, 404);
+    const body = c.req.path.startsWith('/api/')
+      ? {
+          error: `No API route ${c.req.method} ${c.req.path}.`,
+          hint: 'See /api/openapi.json for the routes.',
+        }
+      : {
+          error: `Nothing at ${c.req.path}.`,
+          hint: 'The desk is at /desk; the API is described at /api/openapi.json.',
+        };
+    if (!wantsHtml(c)) {
+      const allow = allowedMethods(app, c.req.path);
+      if (allow.length > 0) {
+        c.header('Allow', allow.join(', '));
+        return problem(
+          c,
+          { error: `${c.req.method} is not allowed at ${c.req.path}.`, hint: `Use ${allow.join(' or ')}.` },
+          405,
+        );
+      }
+      return problem(c, body, 404);
+    }
+    // A public address (not the desk's): the published site's own page, as /s/<unknown> answers.
+    if (!/^\/(desk|admin|login|reset|oidc)(\/|$)/.test(c.req.path)) {
+      const { publicBaseUrl: baseUrl, disclaimer } = deps.config.http;
+      return c.html(notFoundPage({ baseUrl, disclaimer }), 404);
+    }
     return page(c, 'Not found', <ErrorBody status={404} />, {
       status: 404,
       banner: { kind: 'error', text: body.error, hint: body.hint },
@@ -87,10 +111,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.header('Retry-After', String(err.retryAfterSeconds));
     if (status === 500) {
       const { method, path } = c.req;
-      deps.log.error({ err, method, path }, `${method} ${path}: unexpected error: ${err.message}`);
+      const requestId = requestIdOf(c.req.raw);
+      deps.log.error({ err, method, path, requestId }, `${method} ${path}: unexpected error: ${err.message}`);
     }
     const body = errorBody(err);
-    if (!wantsHtml(c)) return c.json(body, status);
+    if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="LaySum"');
+    if (!wantsHtml(c)) return problem(c, body, status);
     return page(c, body.error, <ErrorBody status={status} />, {
       status,
       banner: { kind: 'error', text: body.error, hint: body.hint },

@@ -21,13 +21,11 @@ import {
 } from 'prom-client';
 import { PaperState } from '../domain/state.ts';
 import type { Queues } from '../queue/queues.ts';
-import { fleetNotices } from '../store/llm-gate.ts';
-import { learnedModes } from '../store/llm-modes.ts';
-import { DURATION_BUCKETS, UsageLedger } from '../store/llm-usage.ts';
-import { isEvicting, readRedisPolicy } from '../store/redis-policy.ts';
+import { DURATION_BUCKETS } from '../store/llm-usage.ts';
+import { isEvicting } from '../store/redis-policy.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
-type MetricsDeps = Pick<AppDeps, 'config' | 'store' | 'queues'>;
+type MetricsDeps = Pick<AppDeps, 'config' | 'store' | 'queues' | 'fleet'>;
 type Values = MetricObjectWithValues<MetricValueWithName<string>>;
 
 /** A histogram whose buckets the workers count in Redis (src/store/llm-usage.ts), shown as read. */
@@ -79,13 +77,11 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
     new Gauge({ name, help, labelNames, registers });
   const counter = (name: string, help: string, labelNames: string[]) =>
     new Counter({ name, help, labelNames, registers });
-  const { store, queues } = deps;
-  const redis = store.redis;
-  const prefix = deps.config.redis.prefix;
-  const ledger = new UsageLedger(redis, prefix);
+  const { store, queues, fleet } = deps;
+  const ledger = fleet.ledger;
 
   await queueMetrics(queues, gauge);
-  const { policy } = await readRedisPolicy(redis);
+  const { policy } = await fleet.redisPolicy();
   gauge('laysum_redis_evicting', '1 while Redis maxmemory-policy lets it delete keys (not noeviction)', [
     'policy',
   ]).set({ policy: policy ?? 'unknown' }, isEvicting(policy) ? 1 : 0);
@@ -123,7 +119,7 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
   const paused = gauge('laysum_summarize_paused', '1 while summarizing is paused (429 or budget)', [
     'reason',
   ]);
-  const notices = await fleetNotices(redis, prefix);
+  const notices = await fleet.notices();
   for (const reason of ['rate_limit', 'budget'] as const)
     paused.set({ reason }, notices.some((n) => n.reason === reason) ? 1 : 0);
 
@@ -132,7 +128,7 @@ export async function renderMetrics(deps: MetricsDeps): Promise<{ contentType: s
     'Output mode learned for a server and model that refused json_schema (1 per pair)',
     ['server', 'model', 'mode'],
   );
-  for (const m of await learnedModes(redis, prefix))
+  for (const m of await fleet.learnedModes())
     modes.set({ server: m.server, model: m.model, mode: m.mode }, 1);
 
   const latency = 'laysum_llm_latency_seconds';

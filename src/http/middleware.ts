@@ -4,6 +4,7 @@
  * cookies or bodies, so tokens cannot reach the log), security headers per
  * area, and body size limits.
  */
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -12,17 +13,36 @@ import { clientAddress } from './client.ts';
 import { HttpError } from './errors.ts';
 import type { AppEnv } from './types.ts';
 
+const requestIds = new WeakMap<Request, string>();
+/** An id a proxy in front already gave the request is kept if it is plain; otherwise a new one. */
+const PLAIN_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function assignRequestId(req: Request): string {
+  const given = req.headers.get('x-request-id');
+  const id = given && PLAIN_ID.test(given) ? given : randomUUID();
+  requestIds.set(req, id);
+  return id;
+}
+
+/** The request's id (answered as X-Request-Id and on its log lines), for other log lines about it. */
+export function requestIdOf(req: Request): string | undefined {
+  return requestIds.get(req);
+}
+
+/** One line per request, with its id (also answered as `X-Request-Id`). */
 export function requestLog(log: Logger, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
+    const requestId = assignRequestId(c.req.raw);
     await next();
+    c.header('X-Request-Id', requestId);
     const durationMs = Math.round(performance.now() - started);
     const { method, path } = c.req;
     const { status } = c.res;
     const user = c.get('user')?.name ?? null;
     const remote = clientAddress(c, trustProxy);
-    const fields = { method, path, status, durationMs, user, remote };
-    const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'} from=${remote ?? '-'}`;
+    const fields = { requestId, method, path, status, durationMs, user, remote };
+    const line = `${method} ${path} ${status} ${durationMs}ms user=${user ?? '-'} from=${remote ?? '-'} req=${requestId}`;
     // 503 (Redis away) is expected and logged once by the health watcher; the request line is a warning.
     if (status >= 500 && status !== 503) log.error(fields, line);
     else if (status === 503 || status === 429) log.warn(fields, line);

@@ -11,6 +11,7 @@ import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
 import { SiteCache } from './site-cache.ts';
+import { siteFileRoutes } from './site-files.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 const feedTitle = () => `${DEFAULT_SITE_NAME}: plain-language research summaries`;
@@ -30,6 +31,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     onError: (err) =>
       deps.log.error({ err }, 'the published site could not be rebuilt; serving the previous copy'),
   });
+  siteFileRoutes(app, site, { baseUrl, credit });
   app.get('/', async (c) => {
     const topic = c.req.query('topic')?.trim() || undefined;
     const number = pageNumber(c.req.query('page'));
@@ -45,6 +47,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
       return withdrawn ? c.html(withdrawnPage(plain, withdrawn.at), 410) : c.html(notFoundPage(plain), 404);
     }
     if (found.item.slug !== slug) return c.redirect(`/s/${encodeURIComponent(found.item.slug)}`, 301);
+    c.header('Last-Modified', new Date(found.item.updatedAt ?? found.item.publishedAt).toUTCString());
     return c.html(found.html);
   });
   app.get('/feed.json', async (c) => {
@@ -53,6 +56,8 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
   });
   app.get('/feed.xml', async (c) => {
     const body = await site.rssFeed();
+    const built = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(body)?.[1];
+    if (built) c.header('Last-Modified', built);
     return c.body(body, 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
   });
   return app;

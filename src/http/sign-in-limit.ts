@@ -19,7 +19,7 @@
  * the address only.
  */
 import type { Context } from 'hono';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { clientAddress } from './client.ts';
 import { HttpError } from './errors.ts';
 import type { AppDeps, AppEnv } from './types.ts';
@@ -47,17 +47,9 @@ const HINT =
   'Check the user name and password (or that the token was pasted whole); an admin can send a reset link (`laysum users reset NAME`) or a new token (`laysum users token NAME`).';
 
 function createSignInLimit(deps: AppDeps): SignInLimit {
+  // perPair, an address's failures at one account, decides its one attempt while the account is being guessed at.
+  const { perAddress, perAccount, perPair } = deps.signInCounters;
   const { maxFailures, windowSeconds, accountMaxFailures } = deps.config.http.signIn;
-  const options = { storeClient: deps.users.redis, duration: windowSeconds };
-  const prefix = `${deps.config.redis.prefix}:signin-failures`;
-  const perAddress = new RateLimiterRedis({ ...options, points: maxFailures, keyPrefix: `${prefix}:addr` });
-  const perAccount = new RateLimiterRedis({
-    ...options,
-    points: accountMaxFailures,
-    keyPrefix: `${prefix}:account`,
-  });
-  // An address's failures at one account: what decides its one attempt while the account is being guessed at.
-  const perPair = new RateLimiterRedis({ ...options, points: maxFailures, keyPrefix: `${prefix}:pair` });
   const trust = deps.config.http.trustProxy;
   const addressOf = (c: Context<AppEnv>) => clientAddress(c, trust) ?? 'unknown';
   const pairKey = (account: string, remote: string) => JSON.stringify([account, remote]);

@@ -130,9 +130,18 @@ export class SiteCache {
     return this.feed('feed:xml', (items) => rssFeed(items, this.options.baseUrl, this.options.feedTitle));
   }
 
-  private async feed(key: string, render: (items: readonly PublishedSummary[]) => string): Promise<string> {
+  /** Every live summary at once (the sitemap), kept and checked like a feed. */
+  everything(key: string, render: (items: readonly PublishedSummary[]) => string): Promise<string> {
+    return this.feed(key, render, Number.POSITIVE_INFINITY);
+  }
+
+  private async feed(
+    key: string,
+    render: (items: readonly PublishedSummary[]) => string,
+    count = this.options.feedItems,
+  ): Promise<string> {
     const { copy, stale } = await this.current();
-    const pick = slice(copy.set.list(), 0, this.options.feedItems);
+    const pick = slice(copy.set.list(), 0, count);
     const dropped = stale ? await this.verified(copy, pick) : new Set<string>();
     if (dropped.size > 0) return render(pick(dropped));
     const items = pick(dropped);
@@ -141,7 +150,7 @@ export class SiteCache {
       this.pages.set(key, {
         html: render(items),
         ids: items.map((i) => i.id),
-        list: { key: '', end: this.options.feedItems },
+        list: { key: '', end: count },
       })
     );
   }

@@ -1,28 +1,34 @@
 /** The HTTP layer's types: what the app is built from (AppDeps) and what a request carries once identified (AppEnv). */
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import type { Watches } from '../domain/ports/watches.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
-import type { PaperStore } from '../store/papers.ts';
+import type { FleetStatus } from '../store/fleet.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
-import type { WatchStore } from '../store/watches.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
+import type { SignInCounters } from '../store/sign-in-counters.ts';
 import type { Session, SessionStore } from '../users/sessions.ts';
 import type { StoredUser, UserStore } from '../users/store.ts';
 
 export interface AppDeps {
   config: Config;
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   /** The BullMQ queues, for the admin dashboard. */
   queues: Queues;
   users: UserStore;
   sessions: SessionStore;
   /** Watches, for the admins' watches page. */
-  watches: WatchStore;
+  watches: Watches;
   /** Webhooks, for the admins' webhooks page. */
-  webhooks: WebhookStore;
+  webhooks: Webhooks;
+  /** The fleet's LLM ledger, pauses, learned output modes and Redis policy (metrics, usage, the queue's banner). */
+  fleet: FleetStatus;
+  /** Failed sign-ins per address, account and pair, shared by every server process (./sign-in-limit.ts). */
+  signInCounters: SignInCounters;
   /** Request lines and unexpected errors (src/log: JSON lines, secrets redacted). */
   log: Logger;
   /** What /healthz and /readyz report: the Redis connection, its eviction policy, and whether the server is stopping. */

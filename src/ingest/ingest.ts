@@ -10,16 +10,17 @@
  */
 
 import type { Config } from '../config/env.ts';
+import { recordIdentities } from '../domain/identity.ts';
 import { abstractText, capTitle, type Paper, type PaperRecord, queuePriority } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
-import { recordIdentities } from '../store/identity.ts';
 import { adoptFrom, discard } from '../store/merges.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { type Resolvers, resolveSubmission } from './resolvers.ts';
 
 export interface IngestDeps {
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   resolvers: Resolvers;
   config: Config;
@@ -30,7 +31,8 @@ export type IngestOutcome = 'summarizing' | 'needs_source' | 'duplicate' | 'skip
 export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<IngestOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
-  if (paper.state !== 'queued' && paper.state !== 'ingesting') {
+  const starts = allows(TRANSITIONS.startIngest.from, paper.state);
+  if (!starts && !allows(TRANSITIONS.ingested.from, paper.state)) {
     // Already ingested; make sure the summarizer job exists (a crash between the two steps).
     if (paper.state === 'summarizing') await deps.enqueue.summarize(paperId, paper.draftCount + 1);
     return 'skipped';
@@ -38,14 +40,7 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
   // The paper shows as ingesting while its source is fetched or parsed: both at once, and both
   // settled before going on, so a failure is recorded after "ingest started", never before it.
   const [started, resolved] = await Promise.allSettled([
-    paper.state === 'queued'
-      ? store.transition(paperId, {
-          from: ['queued'],
-          to: 'ingesting',
-          actor: 'ingest',
-          action: 'ingest started',
-        })
-      : null,
+    starts ? store.transition(paperId, { ...TRANSITIONS.startIngest, actor: 'ingest' }) : null,
     resolveSubmission(
       paper.submission,
       deps.resolvers,
@@ -67,10 +62,8 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
     missing
       ? undefined
       : {
-          from: ['ingesting'],
-          to: 'summarizing',
+          ...TRANSITIONS.ingested,
           actor: 'ingest',
-          action: 'ingested',
           note: `${record.title.slice(0, 120)}${record.journal ? ` (${record.journal})` : ''}`,
         },
   );
@@ -86,10 +79,8 @@ export async function ingestPaper(deps: IngestDeps, paperId: string): Promise<In
   }
   if (missing) {
     await store.transition(paperId, {
-      from: ['ingesting'],
-      to: 'needs_source',
+      ...TRANSITIONS.needSource,
       actor: 'ingest',
-      action: 'needs source',
       reason: missing,
       note: missing,
     });

@@ -5,9 +5,9 @@
  */
 
 import { paperTitle } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { isLive } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { countSubmittedBy, indexSubmitters, recordVisit, submittedBy } from '../store/submitters.ts';
 
 export interface SubmissionRow {
@@ -33,7 +33,7 @@ export interface MySubmissions {
 
 /** The person's papers (a page of them from `offset`); opening the list counts as a visit (`markVisit: false` only peeks). */
 export async function mySubmissions(
-  store: PaperStore,
+  store: Papers,
   name: string,
   opts: { limit?: number; offset?: number; markVisit?: boolean } = {},
 ): Promise<MySubmissions> {

@@ -6,13 +6,15 @@
  * the metadata already known (title, authors, journal, DOI). Only a paper
  * that is waiting for its text can be given one.
  */
+
+import { recordIdentities } from '../domain/identity.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { PaperState } from '../domain/state.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { recordIdentities } from '../store/identity.ts';
 import type { SubmitDeps } from './submit.ts';
 
 export type SourceRequest =
@@ -27,8 +29,8 @@ export async function provideSource(
 ): Promise<{ state: PaperState }> {
   const paper = await deps.store.require(id);
   const known = paper.record;
-  if (paper.state !== 'needs_source' || !known)
-    throw new StateError('source provided', id, paper.state, ['needs_source']);
+  if (!allows(TRANSITIONS.sourcePasted.from, paper.state) || !known)
+    throw new StateError('source provided', id, paper.state, TRANSITIONS.sourcePasted.from);
   if (req.kind === 'text') {
     const { sections } = parsePastedText({
       text: req.text,
@@ -37,10 +39,8 @@ export async function provideSource(
     });
     const record: PaperRecord = { ...known, abstract: sections };
     const elsewhere = await deps.store.setRecord(id, paper, record, recordIdentities(record), {
-      from: ['needs_source'],
-      to: 'summarizing',
+      ...TRANSITIONS.sourcePasted,
       actor,
-      action: 'source provided',
       note: `pasted text (${req.text.trim().length} characters)`,
     });
     if (elsewhere)
@@ -55,10 +55,8 @@ export async function provideSource(
   // Ingest parses the PDF (in a worker thread) and keeps the record's metadata.
   const submission = { kind: 'pdf' as const, fileName: req.fileName, bytes: req.bytes.byteLength };
   await deps.store.setRecord(id, { ...paper, submission }, known, [], {
-    from: ['needs_source'],
-    to: 'queued',
+    ...TRANSITIONS.sourceUploaded,
     actor,
-    action: 'source provided',
     note: `PDF ${req.fileName} (was a ${paper.submission.kind} submission)`,
   });
   await deps.enqueue.ingest(id);

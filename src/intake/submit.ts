@@ -5,7 +5,9 @@
  * "never the same paper twice" live in one place.
  */
 import type { Config } from '../config/env.ts';
+import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../domain/identity.ts';
 import { type Origin, queuePriority, type Submission } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { PaperState } from '../domain/state.ts';
 import type { SubmitRequest } from '../domain/submission.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
@@ -13,13 +15,11 @@ import { requireDoi } from '../sources/doi.ts';
 import { checkPdfBytes } from '../sources/pdf/check.ts';
 import { requirePmid } from '../sources/pmid.ts';
 import { parsePastedText } from '../sources/text.ts';
-import { abstractIdentity, type Identity, recordIdentities, textIdentity } from '../store/identity.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 export type { SubmitRequest } from '../domain/submission.ts';
 
 export interface SubmitDeps {
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   config: Config;
 }

@@ -3,7 +3,10 @@
  * inputs, output), then `<!-- system -->` and `<!-- user -->` parts with
  * `{{placeholders}}`. The loader checks that the placeholders and the declared
  * inputs agree, and rendering fails on a missing value, so a prompt edit can
- * never silently drop an input.
+ * never silently drop an input. A follow-up prompt (`follows: <name>` in the
+ * header) has only a user part: it is asked after the named prompt's
+ * messages and answer, so the provider's cached prefix of that conversation
+ * is reused.
  */
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../config/paths.ts';
@@ -13,8 +16,11 @@ export interface Prompt {
   name: string;
   version: string;
   inputs: readonly string[];
+  /** '' for a follow-up prompt: the conversation it follows has the system message. */
   system: string;
   user: string;
+  /** The prompt whose conversation this one continues (`follows:` in the header). */
+  follows?: string;
 }
 
 export const PROMPTS_DIR = `${projectPath('prompts')}/`;
@@ -32,17 +38,24 @@ export function parsePrompt(text: string, file: string): Prompt {
     }),
   );
   const body = text.slice(header[0].length);
-  const parts = /<!-- system -->\n([\s\S]*?)<!-- user -->\n([\s\S]*)$/.exec(body);
-  if (!fields.version || !fields.name || !parts?.[1] || !parts[2]) {
+  const parts = /^\s*(?:<!-- system -->\n([\s\S]*?))?<!-- user -->\n([\s\S]*)$/.exec(body);
+  const follows = fields.follows || undefined;
+  if (parts?.[1] && follows) {
+    throw new LaySumError(`Prompt ${file} follows ${follows}, so it has only a user part.`, {
+      hint: `Remove its <!-- system --> part: the conversation it follows (prompts/${follows}.md) has the system message.`,
+    });
+  }
+  if (!fields.version || !fields.name || !parts?.[2] || (!parts[1] && !follows)) {
     throw new LaySumError(`Prompt ${file} is missing its name, version, or system/user parts.`, {
-      hint: 'Give the header `name:` and `version:` lines and mark the parts with <!-- system --> and <!-- user -->.',
+      hint: 'Give the header `name:` and `version:` lines and mark the parts with <!-- system --> and <!-- user --> (a prompt with `follows:` has only the user part).',
     });
   }
   const inputs = (fields.inputs ?? '')
     .split(',')
     .map((s: string) => s.trim())
     .filter(Boolean);
-  const used = new Set([...`${parts[1]}${parts[2]}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? ''));
+  const system = parts[1] ?? '';
+  const used = new Set([...`${system}${parts[2]}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? ''));
   const undeclared = [...used].filter((u) => !inputs.includes(u));
   const unused = inputs.filter((i: string) => !used.has(i));
   if (undeclared.length || unused.length) {
@@ -57,8 +70,9 @@ export function parsePrompt(text: string, file: string): Prompt {
     name: fields.name,
     version: fields.version,
     inputs,
-    system: parts[1].trim(),
+    system: system.trim(),
     user: parts[2].trim(),
+    ...(follows ? { follows } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export type { Logger } from 'pino';
 
 /** What the logger reads from the config: LOG_LEVEL, LOG_FORMAT, and the secrets it scrubs wherever they appear. */
 export type LoggerConfig = {
-  log: Config['log'];
+  log: Omit<Config['log'], 'noColor'> & { noColor?: boolean };
   llm: Pick<Config['llm'], 'apiKey'>;
   sources: Pick<Config['sources'], 'ncbiApiKey'>;
   metrics?: Pick<Config['metrics'], 'token'>;
@@ -47,7 +47,8 @@ export function createLogger(config: LoggerConfig, options: CreateLoggerOptions 
     config.oidc?.clientSecret,
   ].filter((s): s is string => Boolean(s));
   const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && out.isTTY === true);
-  return pino(settings(config, secrets, options.name), pretty ? prettyStream(out) : jsonStream(out));
+  const colour = out.isTTY === true && config.log.noColor !== true;
+  return pino(settings(config, secrets, options.name), pretty ? prettyStream(out, colour) : jsonStream(out));
 }
 
 function settings(config: LoggerConfig, secrets: string[], name: string | undefined): LoggerOptions {
@@ -82,9 +83,9 @@ function jsonStream(out: LogDestination): DestinationStream {
   return { write: (line) => void out.write(line) };
 }
 
-function prettyStream(out: LogDestination): DestinationStream {
+function prettyStream(out: LogDestination, colour: boolean): DestinationStream {
   const prettify = prettyFactory({
-    colorize: out.isTTY === true,
+    colorize: colour,
     translateTime: 'SYS:HH:MM:ss.l',
     ignore: 'pid,hostname',
     // The message says what happened; the other fields are for machines (LOG_FORMAT=json).

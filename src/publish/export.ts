@@ -6,10 +6,13 @@
  *   s/<slug>.html              one page per summary
  *   topics/<topic>.html        the summaries on one topic
  *   feed.json, feed.xml        JSON Feed 1.1 and RSS 2.0
- *   data/<slug>.json, .md      the public JSON (./public-json.ts) and Markdown
+ *   data/<slug>.json, .md      the public JSON (./public-json.ts) and Markdown with front matter
+ *   sitemap.xml, robots.txt    for search engines, with the live site's URLs
+ *   og-image.png               the share image the pages' og:image names
  *
- * Pages link to each other relatively (`s/x.html`, `../topics/y.html`), so no
- * server rewrite rules are needed. Files of summaries no longer published are
+ * Pages link to each other relatively (`s/x.html`, `../topics/y.html`), so they
+ * work from disk; their canonical URLs, feed ids and sitemap are the live
+ * site's (`/s/<slug>`), which static hosts serve from `s/<slug>.html`. Files of summaries no longer published are
  * removed by the next export into the same directory (it keeps a manifest,
  * .laysum-export.json, of what it wrote).
  */
@@ -19,15 +22,18 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../errors/input-error.ts';
 import type { CreditWording } from './credit.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
+import { frontMatter } from './front-matter.ts';
 import { renderIndex } from './index-page.ts';
 import { safeJson } from './json.ts';
-import { DEFAULT_SITE_NAME } from './layout.ts';
+import { DEFAULT_SITE_NAME, OG_IMAGE_FILE } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
+import { ogImagePng } from './og-image.ts';
 import { renderSummaryPage } from './page.ts';
 import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { RelatedIndex } from './related.ts';
+import { ROBOTS_FILE, robotsTxt, SITEMAP_FILE, sitemapXml } from './sitemap.ts';
 import { topicCounts, topicFileName } from './topics.ts';
 
 export interface ExportOptions {
@@ -80,13 +86,16 @@ function assertSafeSlug(item: PublishedSummary): void {
 }
 
 /** Every file of the site, by relative path. Pure: no I/O. */
-export function siteFiles(items: readonly PublishedSummary[], options: ExportOptions): Map<string, string> {
+export function siteFiles(
+  items: readonly PublishedSummary[],
+  options: ExportOptions,
+): Map<string, string | Uint8Array> {
   const sorted = sortNewestFirst(items);
   const siteName = options.siteName ?? DEFAULT_SITE_NAME;
   const page = { disclaimer: options.disclaimer, baseUrl: options.baseUrl, siteName, credit: options.credit };
   const atRoot = staticLinks(options.baseUrl, 0);
   const inFolder = staticLinks(options.baseUrl, 1);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   for (const item of sorted) assertSafeSlug(item);
   files.set('index.html', renderIndex(sorted, { ...page, links: atRoot }));
   for (const { topic } of topicCounts(sorted)) {
@@ -102,10 +111,14 @@ export function siteFiles(items: readonly PublishedSummary[], options: ExportOpt
       renderSummaryPage(item, relatedIndex.related(item), { ...page, links: inFolder }),
     );
     files.set(`data/${item.slug}.json`, `${safeJson(publicSummary(item, atRoot, options.credit))}\n`);
-    files.set(`data/${item.slug}.md`, toMarkdown(item, options.disclaimer, options.credit));
+    const md = toMarkdown(item, options.disclaimer, options.credit);
+    files.set(`data/${item.slug}.md`, `${frontMatter(item, atRoot)}${md}`);
   }
   files.set('feed.json', `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, atRoot))}\n`);
   files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, atRoot));
+  files.set(SITEMAP_FILE, sitemapXml(sorted, atRoot));
+  files.set(ROBOTS_FILE, robotsTxt(atRoot));
+  files.set(OG_IMAGE_FILE, ogImagePng());
   return files;
 }
 
@@ -122,7 +135,7 @@ export async function exportSite(
     for (const [path, content] of files) {
       const target = join(dir, ...path.split('/'));
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content, 'utf8');
+      await writeFile(target, content);
     }
     for (const path of removed) await rm(join(dir, ...path.split('/')), { force: true });
     await writeFile(join(dir, MANIFEST), `${JSON.stringify({ files: [...files.keys()] }, null, 2)}\n`);

@@ -128,7 +128,11 @@ export function rssFeed(
   links: SiteLinks = serverLinks(baseUrl),
 ): string {
   const sorted = sortNewestFirst(items);
-  const newest = sorted[0];
+  // The last change to any item, corrections included (ISO strings sort by time).
+  const lastChange = sorted
+    .map((i) => isoDateTime(i.updatedAt ?? i.publishedAt))
+    .sort()
+    .at(-1);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
@@ -138,7 +142,7 @@ export function rssFeed(
     `    <description>${escapeXml(FEED_DESCRIPTION)}</description>`,
     '    <language>en</language>',
     `    <atom:link href="${escapeXml(`${trimBase(baseUrl)}/feed.xml`)}" rel="self" type="application/rss+xml"/>`,
-    ...(newest ? [`    <lastBuildDate>${rfc822(newest.publishedAt)}</lastBuildDate>`] : []),
+    ...(lastChange ? [`    <lastBuildDate>${rfc822(lastChange)}</lastBuildDate>`] : []),
     ...sorted.map((item) => rssItem(item, links)),
     '  </channel>',
     '</rss>',

@@ -14,7 +14,12 @@ export interface DocumentInput {
   disclaimer: string;
   kind: 'article' | 'website';
   main: Html;
+  /** More head lines (a summary's JSON-LD and citation tags, ./scholar-meta.ts). */
+  head?: Html;
 }
+
+/** The site's share image (./og-image.ts), the same address live and exported. */
+export const OG_IMAGE_FILE = 'og-image.png';
 
 function head(d: DocumentInput): Html {
   return html`<head>
@@ -30,7 +35,13 @@ function head(d: DocumentInput): Html {
 <meta property="og:title" content="${d.title}">
 <meta property="og:description" content="${d.description}">
 <meta property="og:url" content="${d.canonical}">
-<style>${trusted(STYLESHEET)}</style>
+<meta property="og:image" content="${d.links.absolute.home}${OG_IMAGE_FILE}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${d.title}">
+<meta name="twitter:description" content="${d.description}">
+${d.head ?? null}<style>${trusted(STYLESHEET)}</style>
 </head>`;
 }
 

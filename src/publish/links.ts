@@ -2,6 +2,8 @@
  * Where published pages point. The same renderers serve two layouts: the HTTP
  * server (`/s/<slug>`, `/?topic=...`) and the static export (`s/<slug>.html`,
  * `topics/<topic>.html`, linked relatively so pages also work opened from disk).
+ * Absolute URLs (canonical, og:url, JSON `url`, feed ids and guids, sitemap)
+ * are the live site's in both, so moving between them changes no address.
  */
 import { doiUrl } from '../sources/doi.ts';
 import { isPmid, pubmedUrl as pubmedPage } from '../sources/pmid.ts';
@@ -24,25 +26,33 @@ export function trimBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
+const summaryPath = (slug: string) => `/s/${encodeURIComponent(slug)}`;
+const topicPath = (t: string) => `/?topic=${encodeURIComponent(t)}`;
+
+/** The one set of public addresses, live and exported alike. */
+function absoluteLinks(baseUrl: string): SiteLinks['absolute'] {
+  const base = trimBase(baseUrl);
+  return { home: `${base}/`, summary: (slug) => base + summaryPath(slug), topic: (t) => base + topicPath(t) };
+}
+
 /** Links for pages the HTTP server renders; a base URL with a path (behind a proxy) prefixes them. */
 export function serverLinks(baseUrl: string): SiteLinks {
-  const base = trimBase(baseUrl);
-  const path = trimBase(new URL(base).pathname);
-  const summary = (slug: string) => `/s/${encodeURIComponent(slug)}`;
-  const topic = (t: string) => `/?topic=${encodeURIComponent(t)}`;
+  const path = trimBase(new URL(trimBase(baseUrl)).pathname);
   return {
     home: `${path}/`,
-    summary: (slug) => path + summary(slug),
-    topic: (t) => path + topic(t),
+    summary: (slug) => path + summaryPath(slug),
+    topic: (t) => path + topicPath(t),
     jsonFeed: `${path}/feed.json`,
     rssFeed: `${path}/feed.xml`,
-    absolute: { home: `${base}/`, summary: (slug) => base + summary(slug), topic: (t) => base + topic(t) },
+    absolute: absoluteLinks(baseUrl),
   };
 }
 
-/** Links for the static export, relative to a page at the root (depth 0) or in `s/` or `topics/` (depth 1). */
+/**
+ * Links for the static export, relative to a page at the root (depth 0) or in `s/` or `topics/`
+ * (depth 1); absolute ones are the live site's (a static host serves `s/<slug>.html` at `/s/<slug>`).
+ */
 export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
-  const base = trimBase(baseUrl);
   const up = depth === 0 ? '' : '../';
   const summary = (slug: string) => `s/${encodeURIComponent(slug)}.html`;
   const topic = (t: string) => `topics/${encodeURIComponent(topicFileName(t))}.html`;
@@ -52,11 +62,7 @@ export function staticLinks(baseUrl: string, depth: 0 | 1): SiteLinks {
     topic: (t) => up + topic(t),
     jsonFeed: `${up}feed.json`,
     rssFeed: `${up}feed.xml`,
-    absolute: {
-      home: `${base}/`,
-      summary: (slug) => `${base}/${summary(slug)}`,
-      topic: (t) => `${base}/${topic(t)}`,
-    },
+    absolute: absoluteLinks(baseUrl),
   };
 }
 

@@ -6,6 +6,7 @@ import { type Html, html } from './html.ts';
 import { DEFAULT_SITE_NAME, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
+import { scholarHead } from './scholar-meta.ts';
 import {
   extractiveNotice,
   ratingsBlock,
@@ -64,5 +65,6 @@ ${relatedSection(related, links)}`;
     disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
     main,
+    head: scholarHead(item, links, siteName),
   });
 }

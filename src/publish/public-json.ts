@@ -5,10 +5,15 @@
  * PAGE_CREDIT_NAMES allows it.
  */
 import { type CreditWording, creditLine, DEFAULT_CREDIT } from './credit.ts';
+import { isoDateTime } from './format.ts';
 import { articleUrl, type SiteLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
 export interface PublicSummary {
+  /** The paper's id, its page's slug, and the published (approved) version: stable keys for a CMS. */
+  id: string;
+  slug: string;
+  version: number;
   url: string;
   headline: string;
   keyTakeaway: string;
@@ -44,6 +49,9 @@ export function publicSummary(
   const s = item.summary;
   const r = item.record;
   return {
+    id: item.id,
+    slug: item.slug,
+    version: item.version,
     url: links.absolute.summary(item.slug),
     headline: s.headline,
     keyTakeaway: s.takeaway,
@@ -53,10 +61,10 @@ export function publicSummary(
     topics: [...s.topics],
     credibility: { ...s.ratings.credibility },
     interest: { ...s.ratings.interest },
-    publishedAt: item.publishedAt,
-    updatedAt: item.updatedAt,
+    publishedAt: isoDateTime(item.publishedAt),
+    updatedAt: item.updatedAt ? isoDateTime(item.updatedAt) : null,
     madeWith: item.provider === 'extractive' ? 'from-abstract' : 'ai-assisted',
-    checkedByAPersonOn: item.checkedAt,
+    checkedByAPersonOn: isoDateTime(item.checkedAt),
     ...(credit.names && item.checkedBy ? { checkedBy: item.checkedBy } : {}),
     credit: creditLine(item, credit),
     source: {

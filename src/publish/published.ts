@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { Provenance } from '../domain/draft.ts';
 import { type Paper, PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { slugify } from '../text/slug.ts';
 
 export const PublishedSummary = z.object({
@@ -51,7 +51,7 @@ export function idFromSlug(slug: string): string | null {
 }
 
 /** One live paper as the public sees it: its publication's version, never a later edit. */
-export async function publishedItem(store: PaperStore, paper: Paper): Promise<PublishedSummary | null> {
+export async function publishedItem(store: Papers, paper: Paper): Promise<PublishedSummary | null> {
   const pub = paper.publication;
   if (!isLive(pub) || !paper.record) return null;
   const draft = await store.draftVersion(paper.id, pub.version);
@@ -72,10 +72,10 @@ export async function publishedItem(store: PaperStore, paper: Paper): Promise<Pu
 }
 
 /** Every live summary, newest first (by first publication). */
-export async function loadPublished(store: PaperStore): Promise<PublishedSummary[]> {
+export async function loadPublished(store: Papers): Promise<PublishedSummary[]> {
   const items: PublishedSummary[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const ids = await store.redis.zrange(store.keys.publicIndex, offset, offset + PAGE - 1);
+    const ids = await store.publicSite.ids(offset, PAGE);
     const papers = await Promise.all(ids.map((id) => store.get(id)));
     const loaded = await Promise.all(
       papers.map((paper) => (paper ? publishedItem(store, paper) : Promise.resolve(null))),

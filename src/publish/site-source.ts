@@ -5,19 +5,20 @@
  * the store says now (generation, changes, live scores) to keep the copy
  * honest. The HTTP layer's cache (../http/site-cache.ts) is built on it.
  */
-import type { PaperStore } from '../store/papers.ts';
-import { type IndexCursor, PublicSiteStore } from '../store/public-site.ts';
+
+import type { Papers } from '../domain/ports/papers.ts';
+import type { IndexCursor, PublicSite } from '../domain/ports/public-site.ts';
 import { publishedItem } from './published.ts';
 import type { LiveItem } from './published-set.ts';
 
-export type { PublicChange, PublicHead } from '../store/public-site.ts';
+export type { PublicChange, PublicHead } from '../domain/ports/public-site.ts';
 
 const PAGE = 500;
 
 export interface SiteSource {
-  generation(): ReturnType<PublicSiteStore['generation']>;
-  head(): ReturnType<PublicSiteStore['head']>;
-  changesAfter(streamId: string, max: number): ReturnType<PublicSiteStore['changesAfter']>;
+  generation(): ReturnType<PublicSite['generation']>;
+  head(): ReturnType<PublicSite['head']>;
+  changesAfter(streamId: string, max: number): ReturnType<PublicSite['changesAfter']>;
   liveSince(ids: readonly string[]): Promise<(number | null)[]>;
   /** Every live summary (any order). */
   loadAll(): Promise<LiveItem[]>;
@@ -25,8 +26,8 @@ export interface SiteSource {
   load(ids: readonly string[]): Promise<Map<string, LiveItem>>;
 }
 
-export function siteSource(store: PaperStore): SiteSource {
-  const index = new PublicSiteStore(store.redis, store.keys);
+export function siteSource(store: Papers): SiteSource {
+  const index = store.publicSite;
   const loadScored = async (rows: { id: string; liveSince: number }[]): Promise<LiveItem[]> => {
     const papers = await Promise.all(rows.map((r) => store.get(r.id)));
     const items = await Promise.all(papers.map((p) => (p ? publishedItem(store, p) : null)));

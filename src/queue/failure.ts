@@ -10,16 +10,17 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Config } from '../config/env.ts';
 import { FAILURE_REPLY_MAX_CHARS, type FailureRecord } from '../domain/failure.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { describeError, describeGivenUp } from '../errors/describe.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
 import { redactError, redactSecrets } from '../errors/redact.ts';
 import { SummaryFailedError } from '../errors/summary-failed-error.ts';
 import { TransientError } from '../errors/transient-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 export interface FailureDeps {
-  store: PaperStore;
+  store: Papers;
   config: Config;
 }
 
@@ -81,10 +82,8 @@ export async function failPaper(
   const record: FailureRecord = { reply: null, usage: null, finishReason: null, ...failure };
   try {
     await deps.store.transition(paperId, {
-      from: ['queued', 'ingesting', 'summarizing'],
-      to: 'failed',
+      ...TRANSITIONS.fail,
       actor: record.stage,
-      action: 'failed',
       reason: record.reason,
       note: record.reason,
       failure: record,

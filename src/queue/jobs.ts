@@ -14,7 +14,12 @@ export const JobPayloads = {
   }),
   poll: z.object({ watchId: z.string().min(1), manual: z.boolean().default(false) }),
   /** One webhook delivery; its body and the hook's secret are read from the store, never carried in the job. */
-  webhook: z.object({ hookId: z.string().min(1), deliveryId: z.string().min(1) }),
+  webhook: z.object({
+    hookId: z.string().min(1),
+    deliveryId: z.string().min(1),
+    /** Which send of the delivery (0, then 1, 2... each time an admin resends it). */
+    round: z.number().int().nonnegative().default(0),
+  }),
 } as const;
 
 export type JobName = keyof typeof JobPayloads;
@@ -37,7 +42,7 @@ const JOB_IDS: { [K in JobName]: (data: JobPayload<K>) => string } = {
   summarize: (d) => `summarize-${d.paperId}-v${d.version}`,
   // Polls may repeat: each run of a watch is its own job.
   poll: (d) => `poll-${d.watchId}-${Date.now()}`,
-  webhook: (d) => `webhook-${d.deliveryId}`,
+  webhook: (d) => (d.round ? `webhook-${d.deliveryId}-r${d.round}` : `webhook-${d.deliveryId}`),
 };
 
 /** Deterministic job ids: a duplicate enqueue of the same stage for the same paper is a no-op. */

@@ -6,7 +6,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import { keys } from '../store/keys.ts';
+import { queueKeyPrefix } from '../store/redis.ts';
 import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } from './jobs.ts';
 
 /** The queue of one job name: its jobs carry that name and payload and return a one-line summary. */
@@ -14,22 +14,38 @@ import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } 
 export type StageQueue<N extends JobName> = Queue<JobPayload<N>, string, N, JobPayload<N>, string, N>;
 export type Queues = { [N in JobName]: StageQueue<N> };
 
+/** The connection each set of queues was made with: the sweep and a drain read job keys on it directly. */
+const connections = new WeakMap<Queues, Redis>();
+
+/** BullMQ's key prefix, under LaySum's: what a Worker for these queues is given too. */
+export const queuePrefix = (config: Config): string => queueKeyPrefix(config.redis.prefix);
+
 export function createQueues(connection: Redis, config: Config): Queues {
-  const prefix = keys(config.redis.prefix).bullPrefix;
+  const prefix = queuePrefix(config);
   const queue = <N extends JobName>(name: N): StageQueue<N> => new Queue(name, { connection, prefix });
-  return {
+  const queues: Queues = {
     ingest: queue('ingest'),
     summarize: queue('summarize'),
     poll: queue('poll'),
     webhook: queue('webhook'),
   };
+  connections.set(queues, connection);
+  return queues;
+}
+
+/** The connection the queues were made with (their workers share it). */
+export function queueConnection(queues: Queues): Redis {
+  const found = connections.get(queues);
+  if (!found) throw new Error('queueConnection: these queues were not made by createQueues');
+  return found;
 }
 
 export function jobOptions(name: JobName, config: Config): JobsOptions {
   if (name === 'webhook') {
     return {
       attempts: config.webhooks.attempts,
-      backoff: { type: 'exponential', delay: config.webhooks.backoffMs, jitter: 0.2 },
+      // The waits come from src/webhooks/retry.ts (the webhook worker's backoffStrategy).
+      backoff: { type: 'webhook' },
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
     };
@@ -63,21 +79,23 @@ export async function enqueue<N extends JobName>(
 }
 
 /**
- * Queue a webhook delivery. Unlike the stages, a finished job with the same id
- * is left alone (a delivery is sent once); the delivery record (src/store/webhooks.ts)
- * is what says whether it still owes an attempt.
+ * Queue a webhook delivery (the head of its paper's line). A finished job with
+ * the same id is cleared first, as for the stages: the delivery record
+ * (src/store/webhooks.ts) is what says whether it still owes an attempt, and
+ * the worker skips one already delivered.
  */
 export async function enqueueDelivery(
   queues: Queues,
   config: Config,
   hookId: string,
   deliveryId: string,
+  round = 0,
 ): Promise<void> {
-  const data = { hookId, deliveryId };
-  await queues.webhook.add('webhook', data, {
-    ...jobOptions('webhook', config),
-    jobId: jobIdFor('webhook', data),
-  });
+  const data = { hookId, deliveryId, round };
+  const jobId = jobIdFor('webhook', data);
+  const previous = await queues.webhook.getJob(jobId);
+  if (previous && ((await previous.isFailed()) || (await previous.isCompleted()))) await previous.remove();
+  await queues.webhook.add('webhook', data, { ...jobOptions('webhook', config), jobId });
 }
 
 export function enqueuer(queues: Queues, config: Config): Enqueuer {
@@ -119,12 +137,8 @@ export const DRAIN_HORIZON_MS = 60_000;
 const DELAY_SCORE = 0x1000;
 
 /** Ingest and summarize jobs not due within `horizonMs`: what a drain leaves for later, soonest first. */
-export async function jobsDueLater(
-  queues: Queues,
-  redis: Redis,
-  horizonMs: number,
-  now = Date.now(),
-): Promise<LaterJob[]> {
+export async function jobsDueLater(queues: Queues, horizonMs: number, now = Date.now()): Promise<LaterJob[]> {
+  const redis = queueConnection(queues);
   const later: LaterJob[] = [];
   for (const stage of ['ingest', 'summarize'] as const) {
     const q = queues[stage];

@@ -17,15 +17,15 @@
  *   (`laysum retry` in progress), in which case it is queued again.
  */
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { IN_FLIGHT_STATES, type PaperState } from '../domain/state.ts';
-import { takeLease } from '../store/lease.ts';
-import type { PaperStore } from '../store/papers.ts';
+import { statesAndDraftCounts, takeSweepLease } from '../store/lease.ts';
 import { failPaper } from './failure.ts';
 import { type Enqueuer, jobIdFor } from './jobs.ts';
-import type { Queues } from './queues.ts';
+import { type Queues, queueConnection } from './queues.ts';
 
 export interface SweepDeps {
-  store: PaperStore;
+  store: Papers;
   queues: Queues;
   enqueue: Enqueuer;
   config: Config;
@@ -47,7 +47,7 @@ const LEASE_MS = 30_000;
 
 export async function sweepInFlight(deps: SweepDeps): Promise<SweepReport> {
   const report: SweepReport = { checked: 0, requeued: [], failed: [] };
-  const lease = await takeLease(deps.store.redis, deps.store.keys.sweepLock, LEASE_MS);
+  const lease = await takeSweepLease(deps.store, LEASE_MS);
   if (!lease) return { ...report, skipped: true };
   try {
     for (const state of IN_FLIGHT_STATES) {
@@ -83,14 +83,12 @@ export async function sweepInFlight(deps: SweepDeps): Promise<SweepReport> {
  * go through `sweepPaper`, which reads them properly.
  */
 async function unsettled(deps: SweepDeps, ids: readonly string[]): Promise<string[]> {
-  const papers = deps.store.redis.pipeline();
-  for (const id of ids) papers.hmget(deps.store.keys.paper(id), 'state', 'drafts');
-  const rows = (await papers.exec()) ?? [];
-  const jobs = deps.store.redis.pipeline();
+  const rows = await statesAndDraftCounts(deps.store, ids);
+  const jobs = queueConnection(deps.queues).pipeline();
   const asked: string[] = [];
   const others: string[] = [];
   ids.forEach((paperId, i) => {
-    const [state, drafts] = (rows[i]?.[1] ?? []) as (string | null)[];
+    const { state, drafts } = rows[i] ?? { state: null, drafts: null };
     if (
       !state ||
       !IN_FLIGHT_STATES.includes(state as PaperState) ||

@@ -7,14 +7,14 @@
  */
 
 import type { Claim } from '../domain/claim.ts';
+import type { ClaimResult } from '../domain/ports/claims.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { ClaimedError } from '../errors/claimed-error.ts';
 import { StateError } from '../errors/state-error.ts';
-import { appendAudit } from '../store/audit-log.ts';
-import type { ClaimResult } from '../store/claims.ts';
 import type { ReviewDeps } from './deps.ts';
 
-/** Only drafts waiting for a decision are claimed. */
-export const CLAIMABLE_STATES = ['pending_review'] as const;
+/** Only drafts waiting for a decision are claimed: those a reviewer may approve. */
+export const CLAIMABLE_STATES = TRANSITIONS.approve.from;
 
 const minute = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
 
@@ -33,7 +33,7 @@ export async function claimPaper(
     throw new StateError('claim', id, paper.state, CLAIMABLE_STATES);
   const result = await deps.claims.claim(id, actor, deps.claimTtlMs, options.takeOver === true);
   if (result.outcome === 'taken' && result.previous) {
-    await appendAudit(deps.store.redis, deps.store.keys, id, {
+    await deps.store.auditLog.append(id, {
       actor,
       action: 'took over',
       note: `claim of ${result.previous.by} (held since ${minute(result.previous.since)})`,

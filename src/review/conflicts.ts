@@ -5,11 +5,11 @@
  * know exactly what happened.
  */
 import type { Draft } from '../domain/draft.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotApprovedError } from '../errors/not-approved-error.ts';
 import { StateError } from '../errors/state-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 16);
 
@@ -39,7 +39,7 @@ function authorOf(draft: Draft): string {
 /** Rethrow a refusal from the store with who changed what; other errors pass through unchanged. */
 export async function explainRefusal(
   err: unknown,
-  store: PaperStore,
+  store: Papers,
   id: string,
   verb: string,
   basedOn: number,

@@ -7,9 +7,9 @@
  */
 import { findPlaceholders } from '../domain/placeholder.ts';
 import type { Approval } from '../domain/publication.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
-import { decide } from '../store/decisions.ts';
 import { explainRefusal } from './conflicts.ts';
 import { type ReviewDeps, requireText } from './deps.ts';
 import { publish } from './publishing.ts';
@@ -35,15 +35,15 @@ export async function approve(deps: ReviewDeps, id: string, actor: string, d: De
   }
   const note = d.note?.trim() || null;
   const approval: Approval = { version: d.basedOn, by: actor, at: new Date().toISOString(), note };
-  await decide(deps.store, id, {
-    from: ['pending_review'],
-    to: 'approved',
-    basedOn: d.basedOn,
-    approval,
-    actor,
-    action: 'approved',
-    note: `version ${d.basedOn}${note ? `: ${note}` : ''}`,
-  }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'approve', d.basedOn));
+  await deps.decisions
+    .decide(id, {
+      ...TRANSITIONS.approve,
+      basedOn: d.basedOn,
+      approval,
+      actor,
+      note: `version ${d.basedOn}${note ? `: ${note}` : ''}`,
+    })
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'approve', d.basedOn));
   if (deps.autoPublish) await publish(deps, id, 'auto-publish', { basedOn: d.basedOn });
 }
 
@@ -54,15 +54,15 @@ export async function reject(
   d: Decision & { reason: string | undefined },
 ): Promise<void> {
   const why = requireText(d.reason, 'reason for rejecting', 'reason');
-  await decide(deps.store, id, {
-    from: ['pending_review'],
-    to: 'rejected',
-    basedOn: d.basedOn,
-    reason: why,
-    actor,
-    action: 'rejected',
-    note: why,
-  }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'reject', d.basedOn));
+  await deps.decisions
+    .decide(id, {
+      ...TRANSITIONS.reject,
+      basedOn: d.basedOn,
+      reason: why,
+      actor,
+      note: why,
+    })
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'reject', d.basedOn));
 }
 
 /** Send a draft back: the summarizer writes the next version with the reviewer's notes in the prompt. */
@@ -81,15 +81,15 @@ export async function requestChanges(
     );
   }
   const text = requireText(d.notes, 'note saying what to change', 'notes');
-  await decide(deps.store, id, {
-    from: ['pending_review'],
-    to: 'summarizing',
-    basedOn: d.basedOn,
-    reason: text,
-    actor,
-    action: 'changes requested',
-    note: text,
-  }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'request changes on', d.basedOn));
+  await deps.decisions
+    .decide(id, {
+      ...TRANSITIONS.requestChanges,
+      basedOn: d.basedOn,
+      reason: text,
+      actor,
+      note: text,
+    })
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'request changes on', d.basedOn));
   const version = d.basedOn + 1;
   await deps.enqueue.summarize(id, version);
   return version;
@@ -98,23 +98,24 @@ export async function requestChanges(
 /** A rejected or withdrawn paper goes back to review, with its latest version. */
 export async function reopen(deps: ReviewDeps, id: string, actor: string, note?: string): Promise<void> {
   const paper = await deps.store.require(id);
-  if (paper.draftCount === 0) throw new StateError('reopened', id, paper.state, ['rejected', 'unpublished']);
-  await decide(deps.store, id, {
-    from: ['rejected', 'unpublished'],
-    to: 'pending_review',
-    basedOn: paper.draftCount,
-    actor,
-    action: 'reopened',
-    note: note?.trim() || `back to review at version ${paper.draftCount}`,
-  }).catch((err: unknown) => explainRefusal(err, deps.store, id, 'reopen', paper.draftCount));
+  if (paper.draftCount === 0) throw new StateError('reopened', id, paper.state, TRANSITIONS.reopen.from);
+  await deps.decisions
+    .decide(id, {
+      ...TRANSITIONS.reopen,
+      basedOn: paper.draftCount,
+      actor,
+      note: note?.trim() || `back to review at version ${paper.draftCount}`,
+    })
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'reopen', paper.draftCount));
 }
 
 /** Put a failed paper back in the pipeline from the stage it failed in. */
 export async function retry(deps: ReviewDeps, id: string, actor: string): Promise<string> {
   const paper = await deps.store.require(id);
-  if (paper.state !== 'failed') throw new StateError('retry', id, paper.state, ['failed']);
-  const to = paper.record ? 'summarizing' : 'queued';
-  await deps.store.transition(id, { from: ['failed'], to, actor, action: 'retried', note: paper.reason });
+  const move = paper.record ? TRANSITIONS.retrySummarize : TRANSITIONS.retryIngest;
+  if (!allows(move.from, paper.state)) throw new StateError('retry', id, paper.state, move.from);
+  const { to } = move;
+  await deps.store.transition(id, { ...move, actor, note: paper.reason });
   if (to === 'summarizing') await deps.enqueue.summarize(id, paper.draftCount + 1);
   else await deps.enqueue.ingest(id);
   return to;

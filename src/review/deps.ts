@@ -1,13 +1,16 @@
 /** What the review use cases work with: the store, the queue, the claims, and a few settings. */
 import type { CheckProfile } from '../checks/run-checks.ts';
 import type { Config } from '../config/env.ts';
+import type { Claims } from '../domain/ports/claims.ts';
+import type { Decisions } from '../domain/ports/decisions.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { InputError } from '../errors/input-error.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { ClaimStore } from '../store/claims.ts';
-import type { PaperStore } from '../store/papers.ts';
+import { DecisionStore } from '../store/decisions.ts';
 
 export interface ReviewDeps {
-  store: PaperStore;
+  store: Papers;
   enqueue: Enqueuer;
   /** AUTO_PUBLISH: an approval publishes the approved version at once. */
   autoPublish: boolean;
@@ -15,20 +18,23 @@ export interface ReviewDeps {
   summarizer: Config['llm']['provider'];
   /** The site profile the checks of an edited version use (reading target, focus). */
   checkProfile: CheckProfile;
+  /** Decisions, publications and withdrawals, each atomic with its audit entry. */
+  decisions: Decisions;
   /** Who is working on which paper (./claims.ts). */
-  claims: ClaimStore;
+  claims: Claims;
   /** CLAIM_TTL_MS: how long a claim lasts unless renewed. */
   claimTtlMs: number;
 }
 
 /** The review use cases' dependencies from anything that holds a store, an enqueuer and the config. */
-export function reviewDeps(deps: { store: PaperStore; enqueue: Enqueuer; config: Config }): ReviewDeps {
+export function reviewDeps(deps: { store: Papers; enqueue: Enqueuer; config: Config }): ReviewDeps {
   return {
     store: deps.store,
     enqueue: deps.enqueue,
     autoPublish: deps.config.http.autoPublish,
     summarizer: deps.config.llm.provider,
     checkProfile: deps.config.site,
+    decisions: new DecisionStore(deps.store),
     claims: new ClaimStore(deps.store),
     claimTtlMs: deps.config.http.claimTtlMs,
   };

@@ -5,18 +5,18 @@
  * review; editing a live summary is a correction, and the public page keeps
  * the published version until the corrected one is approved and published.
  */
-import { keepModelLinks } from '../checks/links.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft } from '../domain/draft.ts';
 import { isLive } from '../domain/publication.ts';
 import { LaySummary } from '../domain/summary.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { explainRefusal } from './conflicts.ts';
 import type { ReviewDeps } from './deps.ts';
 
 /** States in which the draft can be edited. */
-export const EDITABLE_STATES = ['pending_review', 'approved', 'published'] as const;
+export const EDITABLE_STATES = TRANSITIONS.edit.from;
 
 export async function editDraft(
   deps: ReviewDeps,
@@ -41,11 +41,13 @@ export async function editDraft(
       hint: 'Fix the fields named and save again.',
     });
   }
-  const { checks, links } = assessDraft(
+  // Sentences the reviewer left as they were keep the model's checked links and the verifier's verdicts.
+  const { checks, links, verification } = assessDraft(
     parsed.data,
     paper.record,
     deps.checkProfile,
     base.provenance.provider,
+    base,
   );
   const draft: Draft = {
     version: basedOn + 1,
@@ -56,19 +58,17 @@ export async function editDraft(
     reviewerNotes: null,
     notesForReviewer: base.notesForReviewer,
     checks,
-    // Sentences the reviewer left as they were keep the model's checked links; edited ones are aligned afresh.
-    links: keepModelLinks(links, base.links),
+    links,
+    ...(verification ? { verification } : {}),
   };
   const live = isLive(paper.publication) ? paper.publication : null;
   const correction = live ? `correction of published version ${live.version}\n` : '';
   await deps.store
     .addDraft(id, draft, {
       expected: basedOn,
-      from: EDITABLE_STATES,
-      to: 'pending_review',
+      ...TRANSITIONS.edit,
       mode: 'edit',
       actor,
-      action: 'edited',
       note: correction + describeEdit(base.summary, parsed.data, basedOn),
     })
     .catch((err: unknown) => explainRefusal(err, deps.store, id, 'edit', basedOn));

@@ -7,9 +7,8 @@
  */
 
 import type { AuditEntry } from '../domain/draft.ts';
-import type { StreamEntry } from '../store/audit-log.ts';
-import { auditPage } from '../store/audit-log.ts';
-import type { PaperStore } from '../store/papers.ts';
+import type { StreamEntry } from '../domain/ports/audit.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { dayEnd, dayStart, parseDay } from './days.ts';
 import { sourceTitle } from './view.ts';
 
@@ -117,7 +116,7 @@ export function foldLines(entries: readonly HistoryEntry[]): HistoryLine[] {
 
 /** Titles of the papers these entries name (ids of merged papers keep no title). */
 async function withTitles(
-  store: PaperStore,
+  store: Papers,
   rows: { cursor: string | null; entry: AuditEntry }[],
 ): Promise<HistoryEntry[]> {
   const ids = [...new Set(rows.map((r) => r.entry.paperId))];
@@ -137,7 +136,7 @@ const CHUNK = 200;
 const MAX_SCAN = 5000;
 
 /** One page of the whole history, newest first, from the cursor on. */
-export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<HistoryPage> {
+export async function historyPage(store: Papers, f: HistoryFilter): Promise<HistoryPage> {
   const since = dayStart(parseDay('from', f.from));
   const until = dayEnd(parseDay('to', f.to));
   if (f.paper) return paperHistory(store, f, since, until);
@@ -146,7 +145,7 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
   let scanned = 0;
   let exhausted = false;
   while (found.length < f.limit && scanned < MAX_SCAN) {
-    const rows = await auditPage(store.redis, store.keys.auditAll, { before, count: CHUNK, since });
+    const rows = await store.auditLog.page({ before, count: CHUNK, since });
     scanned += rows.length;
     for (const row of rows) {
       before = row.id;
@@ -167,7 +166,7 @@ export async function historyPage(store: PaperStore, f: HistoryFilter): Promise<
 
 /** One paper's history (its own list, complete), newest first. */
 async function paperHistory(
-  store: PaperStore,
+  store: Papers,
   f: HistoryFilter,
   since?: number,
   until?: number,

@@ -6,10 +6,10 @@
  * list, feed and export.
  */
 import type { Publication } from '../domain/publication.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { InputError } from '../errors/input-error.ts';
 import { StateError } from '../errors/state-error.ts';
 import { slugFor } from '../publish/published.ts';
-import { publishVersion, withdraw } from '../store/decisions.ts';
 import { explainRefusal } from './conflicts.ts';
 import { type ReviewDeps, requireText } from './deps.ts';
 
@@ -44,17 +44,18 @@ export async function publish(
   const correction = before
     ? ` (replaces version ${before.version}${before.withdrawn ? ', which was withdrawn' : ''})`
     : '';
-  await publishVersion(
-    deps.store,
-    id,
-    publication,
-    {
-      actor,
-      action: 'published',
-      note: `version ${d.basedOn}${correction}`,
-    },
-    at,
-  ).catch((err: unknown) => explainRefusal(err, deps.store, id, 'publish', d.basedOn));
+  await deps.decisions
+    .publish(
+      id,
+      publication,
+      {
+        actor,
+        action: TRANSITIONS.publish.action,
+        note: `version ${d.basedOn}${correction}`,
+      },
+      at,
+    )
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'publish', d.basedOn));
   return publication;
 }
 
@@ -70,16 +71,17 @@ export async function unpublish(
   const live = paper.publication;
   if (!live || live.withdrawn) throw new StateError('unpublished', id, 'not published', ['published']);
   const at = new Date().toISOString();
-  await withdraw(
-    deps.store,
-    id,
-    live,
-    { ...live, withdrawn: { at, by: actor, reason } },
-    {
-      actor,
-      action: 'unpublished',
-      reason,
-      note: `version ${live.version} withdrawn: ${reason}`,
-    },
-  ).catch((err: unknown) => explainRefusal(err, deps.store, id, 'unpublish', live.version));
+  await deps.decisions
+    .withdraw(
+      id,
+      live,
+      { ...live, withdrawn: { at, by: actor, reason } },
+      {
+        actor,
+        action: TRANSITIONS.unpublish.action,
+        reason,
+        note: `version ${live.version} withdrawn: ${reason}`,
+      },
+    )
+    .catch((err: unknown) => explainRefusal(err, deps.store, id, 'unpublish', live.version));
 }

@@ -6,17 +6,13 @@
  * each reviewer made today. Everything is answered from the Redis index
  * (../store/search-index.ts), so a page costs the same with 50 or 50,000 papers.
  */
+
+import type { Papers } from '../domain/ports/papers.ts';
 import { PaperState } from '../domain/state.ts';
 import { InputError } from '../errors/input-error.ts';
 import { normalizeDoi } from '../sources/doi.ts';
-import type { PaperStore } from '../store/papers.ts';
-import {
-  CHECK_RESULTS,
-  type CheckFilter,
-  SORTS,
-  type SortField,
-  searchTokens,
-} from '../store/search-index.ts';
+import { CHECK_RESULTS, type CheckFilter, SORTS, type SortField } from '../store/search-index.ts';
+import { searchTokens } from '../text/search-tokens.ts';
 import { dayEnd, dayStart, parseDay } from './days.ts';
 import { decisionsToday, type ReviewerToday } from './today.ts';
 import { type PaperRow, resolvePaperId as resolveId, rowsFor } from './view.ts';
@@ -131,7 +127,7 @@ export function queryTokens(q: string | undefined): string[] {
 }
 
 /** Build the index once if this Redis has none yet (papers written before it existed). */
-export async function ensureIndex(store: PaperStore): Promise<void> {
+export async function ensureIndex(store: Papers): Promise<void> {
   if (await store.indexReady()) return;
   const PAGE = 500;
   for (let offset = 0; ; offset += PAGE) {
@@ -142,7 +138,7 @@ export async function ensureIndex(store: PaperStore): Promise<void> {
   await store.index.markBuilt();
 }
 
-export async function findDrafts(store: PaperStore, filter: DraftFilter): Promise<DraftList> {
+export async function findDrafts(store: Papers, filter: DraftFilter): Promise<DraftList> {
   await ensureIndex(store);
   const page = await store.index.query({
     ...filter,
@@ -176,6 +172,6 @@ export async function findDrafts(store: PaperStore, filter: DraftFilter): Promis
 }
 
 /** A paper id, following a duplicate merged at ingest to the paper that stayed. */
-export function resolvePaperId(store: PaperStore, id: string): Promise<string> {
+export function resolvePaperId(store: Papers, id: string): Promise<string> {
   return resolveId(store, id, 'Check the id; the review queue lists known papers.');
 }

@@ -7,10 +7,8 @@
  * audit stream, each process keeping its tally and the stream id it read up
  * to, so a view reads only the entries written since the previous one.
  */
-import { auditAfter } from '../store/audit-log.ts';
-import { decisionCounts } from '../store/decision-counts.ts';
-import { utcDay } from '../store/decisions.ts';
-import type { PaperStore } from '../store/papers.ts';
+
+import type { Papers } from '../domain/ports/papers.ts';
 
 export interface ReviewerToday {
   reviewer: string;
@@ -28,17 +26,16 @@ interface Tally {
   counts: Map<string, number>;
 }
 
-const tallies = new WeakMap<PaperStore, Tally>();
+const tallies = new WeakMap<Papers, Tally>();
 
-export async function decisionsToday(store: PaperStore, now = new Date()): Promise<ReviewerToday[]> {
-  const counts =
-    (await decisionCounts(store.redis, store.keys, utcDay(now))) ?? (await fromAuditLog(store, now));
+export async function decisionsToday(store: Papers, now = new Date()): Promise<ReviewerToday[]> {
+  const counts = (await store.auditLog.decisionCounts(now)) ?? (await fromAuditLog(store, now));
   return [...counts]
     .map(([reviewer, decisions]) => ({ reviewer, decisions }))
     .sort((a, b) => b.decisions - a.decisions || a.reviewer.localeCompare(b.reviewer));
 }
 
-async function fromAuditLog(store: PaperStore, now: Date): Promise<Map<string, number>> {
+async function fromAuditLog(store: Papers, now: Date): Promise<Map<string, number>> {
   const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   let tally = tallies.get(store);
   if (!tally || tally.day !== day) {
@@ -46,13 +43,7 @@ async function fromAuditLog(store: PaperStore, now: Date): Promise<Map<string, n
     tallies.set(store, tally);
   }
   for (;;) {
-    const rows = await auditAfter(
-      store.redis,
-      store.keys.auditAll,
-      tally.last ?? String(day),
-      tally.last !== null,
-      CHUNK,
-    );
+    const rows = await store.auditLog.after(tally.last ?? String(day), tally.last !== null, CHUNK);
     for (const { id, entry } of rows) {
       tally.last = id;
       if (DECISIONS.has(entry.action))

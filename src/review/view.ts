@@ -10,11 +10,11 @@ import type { FailureRecord } from '../domain/failure.ts';
 import type { SourceSentences } from '../domain/links.ts';
 import { type Paper, paperTitle } from '../domain/paper.ts';
 import { findPlaceholders, type PlaceholderHit } from '../domain/placeholder.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { RecordLostError } from '../errors/record-lost-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { readingGrade } from '../store/search-index.ts';
 import { type PaperTraces, paperTraces } from '../store/traces.ts';
 import { splitSource } from '../text/source-sentences.ts';
@@ -79,7 +79,7 @@ export function sourceTitle(paper: Paper): string {
   return paperTitle(paper);
 }
 
-export async function paperView(store: PaperStore, id: string): Promise<PaperView> {
+export async function paperView(store: Papers, id: string): Promise<PaperView> {
   const paper = await store.require(id);
   const [stored, audit] = await Promise.all([store.drafts(id), store.audit(id)]);
   const sourceSentences = paper.record ? splitSource(paper.record) : null;
@@ -113,7 +113,7 @@ export async function paperView(store: PaperStore, id: string): Promise<PaperVie
 }
 
 /** One listing row: the paper and its latest draft. */
-export async function paperRow(store: PaperStore, p: Paper): Promise<PaperRow> {
+export async function paperRow(store: Papers, p: Paper): Promise<PaperRow> {
   const draft = p.draftCount > 0 ? await store.latestDraft(p.id) : null;
   const worst = draft?.checks.some((c) => c.status === 'fail')
     ? 'fail'
@@ -146,7 +146,7 @@ export async function paperRow(store: PaperStore, p: Paper): Promise<PaperRow> {
 }
 
 /** Rows for these ids, in their order (ids of papers gone meanwhile are skipped). */
-export async function rowsFor(store: PaperStore, ids: readonly string[]): Promise<PaperRow[]> {
+export async function rowsFor(store: Papers, ids: readonly string[]): Promise<PaperRow[]> {
   const papers = await Promise.all(ids.map((id) => store.get(id)));
   return Promise.all(papers.filter((p): p is Paper => p !== null).map((p) => paperRow(store, p)));
 }
@@ -156,7 +156,7 @@ export async function rowsFor(store: PaperStore, ids: readonly string[]): Promis
  * A paper whose record is gone but which an index or the audit still names is
  * reported as lost (RecordLostError), not as unknown.
  */
-export async function resolvePaperId(store: PaperStore, id: string, hint?: string): Promise<string> {
+export async function resolvePaperId(store: Papers, id: string, hint?: string): Promise<string> {
   if (await store.get(id)) return id;
   const into = await store.mergedInto(id);
   if (into) return into;

@@ -3,7 +3,8 @@ import type { AppDeps } from '../http/types.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
-import type { Context } from './context.ts';
+import { signInCounters } from '../store/sign-in-counters.ts';
+import { type Context, redisOf } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
 export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { name: 'serve' })): AppDeps {
@@ -19,9 +20,11 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
     sessions: ctx.sessions,
     watches: ctx.watches,
     webhooks: ctx.webhooks,
+    fleet: ctx.fleet,
+    signInCounters: signInCounters(redisOf(ctx), ctx.config.redis.prefix, ctx.config.http.signIn),
     log,
     health: {
-      redis: watchRedis(ctx.redis, log, ctx.config.redis.url),
+      redis: watchRedis(redisOf(ctx), log, ctx.config.redis.url),
       eviction: watchServerEviction(ctx, log),
       stopping: false,
     },
@@ -30,7 +33,7 @@ export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { n
 
 /** The policy, read now, on every reconnect and every REDIS_POLICY_CHECK_MS; one log line per change. */
 function watchServerEviction(ctx: Context, log: Logger) {
-  const watch = watchEviction(ctx.redis, {
+  const watch = watchEviction(redisOf(ctx), {
     intervalMs: ctx.config.redis.policyCheckMs,
     onChange: (s) => {
       if (s.evicting && s.policy)

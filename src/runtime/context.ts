@@ -4,13 +4,22 @@
  * queues). CLI commands, workers and the HTTP server start from here; the
  * heavier parts (summarizer, source clients, web app) are built by their own
  * modules in this folder from a context, so a command loads only what it uses.
+ * The connection itself is not on the context: commands and use cases reach
+ * Redis only through the stores; this folder and workers/ (which hand it to
+ * BullMQ and the rate limiters) take it with `redisOf`.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import type { Watches } from '../domain/ports/watches.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
+import { FleetStatus } from '../store/fleet.ts';
 import { PaperStore } from '../store/papers.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
+import { RedisSessions } from '../store/user-sessions.ts';
+import { RedisUsers } from '../store/users.ts';
 import { WatchStore } from '../store/watches.ts';
 import { WebhookStore } from '../store/webhooks.ts';
 import { SessionStore } from '../users/sessions.ts';
@@ -18,12 +27,13 @@ import { UserStore } from '../users/store.ts';
 
 export interface Context {
   config: Config;
-  redis: Redis;
-  store: PaperStore;
-  watches: WatchStore;
-  webhooks: WebhookStore;
+  store: Papers;
+  watches: Watches;
+  webhooks: Webhooks;
   users: UserStore;
   sessions: SessionStore;
+  /** LLM ledger, pauses, learned output modes, Redis policy. */
+  fleet: FleetStatus;
   queues: Queues;
   enqueue: Enqueuer;
   close(): Promise<void>;
@@ -39,14 +49,14 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
   }
   const queues = createQueues(redis, config);
   const prefix = config.redis.prefix;
-  return {
+  const ctx: Context = {
     config,
-    redis,
     store: new PaperStore(redis, prefix),
     watches: new WatchStore(redis, prefix),
     webhooks: new WebhookStore(redis, prefix),
-    users: new UserStore(redis, prefix),
-    sessions: new SessionStore(redis, prefix),
+    users: new UserStore(new RedisUsers(redis, prefix)),
+    sessions: new SessionStore(new RedisSessions(redis, prefix)),
+    fleet: new FleetStatus(redis, config),
     queues,
     enqueue: enqueuer(queues, config),
     async close() {
@@ -54,4 +64,15 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+  connections.set(ctx, redis);
+  return ctx;
+}
+
+const connections = new WeakMap<Context, Redis>();
+
+/** The context's Redis connection: for the composition root and the workers only (BullMQ, rate limiters, health). */
+export function redisOf(ctx: Context): Redis {
+  const found = connections.get(ctx);
+  if (!found) throw new Error('redisOf: this context was not made by createContext');
+  return found;
 }

@@ -19,10 +19,9 @@ import { resolveDoi } from '../sources/crossref/resolve.ts';
 import { createEuropePmcClient } from '../sources/europepmc/client.ts';
 import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
-import { keys } from '../store/keys.ts';
-import { adaptiveRedisRateLimiter, redisRateLimiter } from '../store/rate-limiter.ts';
+import { adaptiveRedisRateLimiter, rateLimitKey, redisRateLimiter } from '../store/rate-limiter.ts';
 import type { PollDeps } from '../watch/poll.ts';
-import type { Context } from './context.ts';
+import { type Context, redisOf } from './context.ts';
 
 export function httpOptions(config: Config): HttpOptions {
   const contact = config.sources.contactEmail ? ` (mailto:${config.sources.contactEmail})` : '';
@@ -42,11 +41,7 @@ export function createEutils(config: Config, redis: Redis): EutilsClient {
     ...(s.contactEmail ? { email: s.contactEmail } : {}),
     tool: 'laysum',
     http: httpOptions(config),
-    limiter: redisRateLimiter(
-      redis,
-      `${keys(config.redis.prefix).prefix}:ratelimit:ncbi`,
-      s.ncbiApiKey ? 10 : 3,
-    ),
+    limiter: redisRateLimiter(redis, rateLimitKey(config.redis.prefix, 'ncbi'), s.ncbiApiKey ? 10 : 3),
   });
 }
 
@@ -88,7 +83,7 @@ async function pubmedByDoi(
 
 /** The resolvers ingest uses, from a context. */
 export function createSourceResolvers(ctx: Context): Resolvers {
-  return createResolvers(ctx.config, ctx.redis);
+  return createResolvers(ctx.config, redisOf(ctx));
 }
 
 export function createResolvers(config: Config, redis: Redis): Resolvers {
@@ -99,7 +94,7 @@ export function createResolvers(config: Config, redis: Redis): Resolvers {
     baseUrl: s.crossrefUrl,
     ...mail,
     http,
-    limiter: adaptiveRedisRateLimiter(redis, `${keys(config.redis.prefix).prefix}:ratelimit:crossref`, {
+    limiter: adaptiveRedisRateLimiter(redis, rateLimitKey(config.redis.prefix, 'crossref'), {
       max: 5,
       windowMs: 1000,
     }),
@@ -147,7 +142,7 @@ export function createPollDeps(ctx: Context): PollDeps {
   return {
     submit: ctx,
     watches: ctx.watches,
-    eutils: createEutils(ctx.config, ctx.redis),
+    eutils: createEutils(ctx.config, redisOf(ctx)),
     limits: {
       maxTextBytes: ctx.config.limits.maxTextBytes,
       maxNewPerPoll: ctx.config.limits.maxNewPerPoll,

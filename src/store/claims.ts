@@ -5,37 +5,36 @@
  * draft at once get one claim between them.
  */
 import type { Claim } from '../domain/claim.ts';
-import type { PaperStore } from './papers.ts';
+import type { ClaimOutcome, ClaimResult, Claims } from '../domain/ports/claims.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import { internalsOf, type StoreInternals } from './internals.ts';
 
-export type ClaimOutcome = 'claimed' | 'renewed' | 'taken' | 'held';
-
-export interface ClaimResult {
-  outcome: ClaimOutcome;
-  /** The claim as it now stands (the caller's, or for 'held' the holder's). */
-  claim: Claim;
-  /** For 'taken': the claim that was taken over. */
-  previous: Claim | null;
-}
+export type { ClaimOutcome, ClaimResult } from '../domain/ports/claims.ts';
 
 function parse(paperId: string, raw: string, ttlMs: number): Claim {
   const { by, since } = JSON.parse(raw) as { by: string; since: string };
   return { paperId, by, since, expiresAt: new Date(Date.now() + Math.max(ttlMs, 0)).toISOString() };
 }
 
-export class ClaimStore {
-  constructor(private readonly store: PaperStore) {}
+/** The claims port (../domain/ports/claims.ts) in Redis, under the paper store's keys. */
+export class ClaimStore implements Claims {
+  constructor(private readonly store: Papers) {}
+
+  private get internals(): StoreInternals {
+    return internalsOf(this.store);
+  }
 
   async claim(paperId: string, actor: string, ttlMs: number, takeOver: boolean): Promise<ClaimResult> {
-    const key = this.store.keys.claim(paperId);
+    const key = this.internals.keys.claim(paperId);
     const now = new Date().toISOString();
-    const [outcome, current, previous] = await this.store.scripts.laysumClaim(
+    const [outcome, current, previous] = await this.internals.scripts.laysumClaim(
       key,
       actor,
       now,
       ttlMs,
       takeOver ? '1' : '0',
     );
-    const left = outcome === 'held' ? await this.store.redis.pttl(key) : ttlMs;
+    const left = outcome === 'held' ? await this.internals.redis.pttl(key) : ttlMs;
     return {
       outcome: outcome as ClaimOutcome,
       claim: parse(paperId, current, left),
@@ -45,7 +44,7 @@ export class ClaimStore {
 
   /** True when the caller's claim was given back; someone else's claim is left alone. */
   async release(paperId: string, actor: string): Promise<boolean> {
-    return (await this.store.scripts.laysumRelease(this.store.keys.claim(paperId), actor)) === 1;
+    return (await this.internals.scripts.laysumRelease(this.internals.keys.claim(paperId), actor)) === 1;
   }
 
   async get(paperId: string): Promise<Claim | null> {
@@ -56,8 +55,8 @@ export class ClaimStore {
   async many(paperIds: readonly string[]): Promise<Map<string, Claim>> {
     const found = new Map<string, Claim>();
     if (paperIds.length === 0) return found;
-    const multi = this.store.redis.multi();
-    for (const id of paperIds) multi.get(this.store.keys.claim(id)).pttl(this.store.keys.claim(id));
+    const multi = this.internals.redis.multi();
+    for (const id of paperIds) multi.get(this.internals.keys.claim(id)).pttl(this.internals.keys.claim(id));
     const replies = (await multi.exec()) ?? [];
     paperIds.forEach((id, i) => {
       const raw = replies[2 * i]?.[1];

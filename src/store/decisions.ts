@@ -5,10 +5,14 @@
  * unpublish.lua) so the check and the write can never be split by another
  * reviewer's click.
  */
-import type { Approval, Publication } from '../domain/publication.ts';
+
+import type { DecisionInput, Decisions } from '../domain/ports/decisions.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import type { Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { markDecisionCounting } from './decision-counts.ts';
-import type { PaperStore } from './papers.ts';
+import { internalsOf } from './internals.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 
 /** The UTC day of an instant, `YYYY-MM-DD`: the day a decision is counted on. */
@@ -16,23 +20,29 @@ export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-export interface DecisionInput extends AuditInput {
-  from: readonly PaperState[];
-  to: PaperState;
-  /** The draft version the person decided on: must still be the latest. */
-  basedOn: number;
-  reason?: string | null;
-  /** Recorded for an approval; any other decision voids the approval. */
-  approval?: Approval | null;
+export type { DecisionInput } from '../domain/ports/decisions.ts';
+
+/** The decisions port (../domain/ports/decisions.ts) over a paper store. */
+export class DecisionStore implements Decisions {
+  constructor(private readonly store: Papers) {}
+  decide(id: string, d: DecisionInput): Promise<PaperState> {
+    return decide(this.store, id, d);
+  }
+  publish(id: string, publication: Publication, audit: AuditInput, now?: Date): Promise<PaperState> {
+    return publishVersion(this.store, id, publication, audit, now);
+  }
+  withdraw(id: string, before: Publication, after: Publication, audit: AuditInput & { reason: string }) {
+    return withdraw(this.store, id, before, after, audit);
+  }
 }
 
-export async function decide(store: PaperStore, id: string, d: DecisionInput): Promise<PaperState> {
+export async function decide(store: Papers, id: string, d: DecisionInput): Promise<PaperState> {
   const now = new Date();
-  const k = store.keys;
+  const { redis, keys: k, scripts } = internalsOf(store);
   const entry = auditEntry(id, d, null, d.to, now);
-  await markDecisionCounting(store.redis, k);
+  await markDecisionCounting(redis, k);
   try {
-    return (await store.scripts.laysumDecide(
+    return (await scripts.laysumDecide(
       ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id), k.decidedOn(utcDay(now))],
       ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
       ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
@@ -44,47 +54,49 @@ export async function decide(store: PaperStore, id: string, d: DecisionInput): P
 
 /** Put `publication.version` live; it must be the approved, latest version of an approved paper. */
 export async function publishVersion(
-  store: PaperStore,
+  store: Papers,
   id: string,
   publication: Publication,
   audit: AuditInput,
   now = new Date(),
 ): Promise<PaperState> {
-  const k = store.keys;
-  const entry = auditEntry(id, audit, null, 'published', now);
-  await markDecisionCounting(store.redis, k);
+  const { redis, keys: k, scripts } = internalsOf(store);
+  const { from, to } = TRANSITIONS.publish;
+  const entry = auditEntry(id, audit, null, to, now);
+  await markDecisionCounting(redis, k);
   try {
-    return (await store.scripts.laysumPublish(
-      ...[k.paper(id), k.state('published'), k.audit(id), k.auditAll, k.drafts(id)],
+    return (await scripts.laysumPublish(
+      ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.drafts(id)],
       ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
-      ...[now.toISOString(), entry],
+      ...[now.toISOString(), entry, from.join(','), to],
     )) as PaperState;
   } catch (err) {
-    throw scriptError(err, id, audit.action, ['approved'], publication.version);
+    throw scriptError(err, id, audit.action, from, publication.version);
   }
 }
 
 /** Mark the live publication withdrawn (compare-and-set on the record read before). */
 export async function withdraw(
-  store: PaperStore,
+  store: Papers,
   id: string,
   before: Publication,
   after: Publication,
   audit: AuditInput & { reason: string },
   now = new Date(),
 ): Promise<PaperState> {
-  const k = store.keys;
-  const entry = auditEntry(id, audit, null, 'unpublished', now);
-  await markDecisionCounting(store.redis, k);
+  const { redis, keys: k, scripts } = internalsOf(store);
+  const { from, to } = TRANSITIONS.unpublish;
+  const entry = auditEntry(id, audit, null, to, now);
+  await markDecisionCounting(redis, k);
   try {
-    return (await store.scripts.laysumUnpublish(
-      ...[k.paper(id), k.state('unpublished'), k.audit(id), k.auditAll, k.publicIndex],
+    return (await scripts.laysumUnpublish(
+      ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.publicIndex],
       ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],
-      ...[now.toISOString(), entry],
+      ...[now.toISOString(), entry, from, to],
     )) as PaperState;
   } catch (err) {
-    throw scriptError(err, id, audit.action, ['published'], before.version);
+    throw scriptError(err, id, audit.action, from, before.version);
   }
 }

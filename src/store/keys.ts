@@ -35,6 +35,8 @@ export interface Keys {
   llm(part: string): string;
   /** BullMQ's own prefix: queues live under `${prefix}:q:<queue>`. */
   bullPrefix: string;
+  /** A shared rate limiter's key (a source API's requests per second). */
+  rateLimit(name: string): string;
   /** Papers a person submitted (web:, api:, cli: actors), by submission time. */
   submittedBy(name: string): string;
   /** Set once the papers from before the submitter index have been indexed. */
@@ -71,6 +73,7 @@ export function keys(prefix: string): Keys {
     index: (part) => `${prefix}:ix:${part}`,
     llm: (part) => `${prefix}:llm:${part}`,
     bullPrefix: `${prefix}:q`,
+    rateLimit: (name) => `${prefix}:ratelimit:${name}`,
     submittedBy: (name) => `${prefix}:submitted-by:${name}`,
     submittersIndexed: `${prefix}:submitted-by-indexed`,
     lastSeen: (name, view) => `${prefix}:last-seen:${view}:${name}`,

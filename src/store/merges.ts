@@ -4,16 +4,18 @@
  * newcomer knew (its PMID, its DOI).
  */
 import type { PaperRecord } from '../domain/paper.ts';
-import { DocSchema, type PaperStore } from './papers.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import { internalsOf } from './internals.ts';
+import { DocSchema } from './paper-doc.ts';
 import { auditEntry } from './script-results.ts';
 
 /**
  * Remove a paper that ingest found to be a duplicate of `intoId`, leaving a
  * tombstone so its id (and resubmissions of it) lead to the paper that stays.
  */
-export async function discard(store: PaperStore, id: string, intoId: string): Promise<void> {
-  const k = store.keys;
-  const state = await store.redis.hget(k.paper(id), 'state');
+export async function discard(store: Papers, id: string, intoId: string): Promise<void> {
+  const { redis, keys: k } = internalsOf(store);
+  const state = await redis.hget(k.paper(id), 'state');
   const entry = auditEntry(
     id,
     { actor: 'ingest', action: 'merged', note: `same paper as ${intoId}` },
@@ -21,7 +23,7 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
     null,
     new Date(),
   );
-  await store.redis
+  await redis
     .multi()
     .set(k.merged(id), intoId)
     .del(k.paper(id), k.drafts(id), k.blob(id))
@@ -30,7 +32,8 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
     .rpush(k.audit(id), entry)
     .xadd(k.auditAll, '*', 'entry', entry)
     .exec();
-  await store.index.remove(id);
+  // The paper is gone: reindexing takes it out of the index.
+  await store.reindex(id);
 }
 
 /**
@@ -39,15 +42,15 @@ export async function discard(store: PaperStore, id: string, intoId: string): Pr
  * DOI), and an audit entry saying which submission was merged.
  */
 export async function adoptFrom(
-  store: PaperStore,
+  store: Papers,
   intoId: string,
   learned: PaperRecord['ids'],
   note: string,
 ): Promise<void> {
-  const k = store.keys;
-  const raw = await store.redis.hget(k.paper(intoId), 'doc');
+  const { redis, keys: k } = internalsOf(store);
+  const raw = await redis.hget(k.paper(intoId), 'doc');
   const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());
-  const multi = store.redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
+  const multi = redis.multi().rpush(k.audit(intoId), entry).xadd(k.auditAll, '*', 'entry', entry);
   if (raw) {
     const doc = DocSchema.parse(JSON.parse(raw));
     const record = doc.record;

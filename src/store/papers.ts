@@ -4,54 +4,54 @@
  * validate with the domain schemas so a corrupt record is reported, not
  * passed along.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
+import type { Identity } from '../domain/identity.ts';
 import { type Origin, Paper, type PaperRecord, type Submission, submitterOf } from '../domain/paper.ts';
+import type { AddDraftOptions, Papers, TransitionInput } from '../domain/ports/papers.ts';
 import { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
+import { TRANSITIONS } from '../domain/transitions.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { AuditLog } from './audit-log.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { markDecisionCounting } from './decision-counts.ts';
-import { type Identity, identityKey } from './identity.ts';
+import { holdInternals } from './internals.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
-import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
+import { DocSchema, identityKey, newPaperId } from './paper-doc.ts';
+import { PublicSiteStore } from './public-site.ts';
+import { auditEntry, scriptError } from './script-results.ts';
 import { SearchIndex } from './search-index.ts';
 
+export type { TransitionInput } from '../domain/ports/papers.ts';
+export { DocSchema } from './paper-doc.ts';
 export type { AuditInput } from './script-results.ts';
 
-/** The paper's stored document (the `doc` field of its hash). */
-export const DocSchema = Paper.pick({ submission: true, origin: true, record: true });
-
-export interface TransitionInput extends AuditInput {
-  from: readonly PaperState[] | '*';
-  to: PaperState;
-  reason?: string | null;
-  /** Kept on the paper while it is failed; any transition without one clears it. */
-  failure?: FailureRecord | null;
-}
-
-/** A new paper id: short, never all digits, no ':' (BullMQ job ids are built from it). */
-export function newPaperId(): string {
-  return `p${randomBytes(6).toString('hex')}`;
-}
-
-export class PaperStore {
-  readonly keys: Keys;
-  /** The connection with the store's scripts defined (./commands.ts); ./decisions.ts uses it too. */
-  readonly scripts: StoreRedis;
+/** The papers port (../domain/ports/papers.ts) in Redis. */
+export class PaperStore implements Papers {
+  private readonly keys: Keys;
+  /** The connection with the store's scripts defined (./commands.ts); the folder's other modules reach it through ./internals.ts. */
+  private readonly scripts: StoreRedis;
   /** The queue's search index, kept in step with every record and draft written here. */
   readonly index: SearchIndex;
+  /** The audit log: every paper's entries in order. */
+  readonly auditLog: AuditLog;
+  /** What the published site's caches read: generation, changes, the public index. */
+  readonly publicSite: PublicSiteStore;
   /** The stored doc (JSON) each paper read here was made from (see `addDraft`). */
   private readonly docs = new WeakMap<Paper, string>();
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
     this.scripts = storeCommands(redis);
     this.index = new SearchIndex(this.scripts, this.keys);
+    this.auditLog = new AuditLog(redis, this.keys);
+    this.publicSite = new PublicSiteStore(redis, this.keys);
+    holdInternals(this, { redis, keys: this.keys, scripts: this.scripts });
   }
 
   /** Whether the search index covers every paper (built for this index version). */
@@ -76,11 +76,12 @@ export class PaperStore {
     const parsed = DocSchema.parse({ ...input, record: null });
     const doc = JSON.stringify(parsed);
     const now = new Date();
-    const entry = auditEntry(id, { actor: input.origin.actor, action: 'submitted' }, null, 'queued', now);
+    const { to, action } = TRANSITIONS.submit;
+    const entry = auditEntry(id, { actor: input.origin.actor, action }, null, to, now);
     const k = this.keys;
     const submitter = submitterOf(input.origin.actor);
     const identKeys = input.identities.map((i) => k.ident(i.kind, identityKey(i)));
-    const fixed = [k.paper(id), k.papersByTime, k.state('queued'), k.audit(id), k.auditAll];
+    const fixed = [k.paper(id), k.papersByTime, k.state(to), k.audit(id), k.auditAll];
     await markDecisionCounting(this.redis, k);
     const [created, existing] = await this.scripts.laysumCreatePaper(
       fixed.length + identKeys.length,
@@ -103,7 +104,6 @@ export class PaperStore {
     // The drafts list's length is kept in the hash (create-paper.lua, add-draft.lua); papers
     // stored before it was are counted from the list.
     const draftCount = hash.drafts ? Number(hash.drafts) : await this.redis.llen(this.keys.drafts(id));
-    if (!hash.doc) return null;
     const doc = DocSchema.parse(JSON.parse(hash.doc));
     const paper = Paper.parse({
       id,
@@ -199,18 +199,7 @@ export class PaperStore {
    * so a retried job never adds a second draft; for a reviewer's edit
    * (`'edit'`) a stale base is a ConflictError.
    */
-  async addDraft(
-    id: string,
-    draft: Draft,
-    opts: AuditInput & {
-      expected: number;
-      from: readonly PaperState[] | '*';
-      to: PaperState | null;
-      mode: 'job' | 'edit';
-      /** The paper as read for this draft: the script then indexes it too, if its doc is unchanged. */
-      paper?: Paper;
-    },
-  ): Promise<boolean> {
+  async addDraft(id: string, draft: Draft, opts: AddDraftOptions): Promise<boolean> {
     const now = new Date();
     const k = this.keys;
     const entry = auditEntry(id, opts, null, opts.to, now);
@@ -266,6 +255,15 @@ export class PaperStore {
   async ids(state?: PaperState, limit = 500, offset = 0): Promise<string[]> {
     const key = state ? this.keys.state(state) : this.keys.papersByTime;
     return this.redis.zrange(key, offset, offset + limit - 1);
+  }
+
+  /** Ids in a state either side of `id` (by when they entered it), up to `window` each way; the first ones when `id` is not in it. */
+  async idsAround(state: PaperState, id: string, window: number): Promise<string[]> {
+    const key = this.keys.state(state);
+    const at = await this.redis.zrank(key, id);
+    return at === null
+      ? this.redis.zrange(key, 0, window)
+      : this.redis.zrange(key, Math.max(0, at - window), at + window);
   }
 
   async count(state?: PaperState): Promise<number> {

@@ -1,41 +1,25 @@
 /**
- * What the published site's caches read besides the papers themselves: the
+ * The public site port (../domain/ports/public-site.ts) in Redis: what the published site's caches read besides the papers themselves: the
  * publication generation, the changes recorded with it (./lua/public-change.lua),
  * the public index (live papers scored by when their version went live) in
  * pages, and the scores of given papers, which tell a server whether the
  * version it holds is still the live one.
  */
 import type { Redis } from 'ioredis';
+import type {
+  IndexCursor,
+  PublicChange,
+  PublicHead,
+  PublicSite,
+  Scored,
+} from '../domain/ports/public-site.ts';
 import type { Keys } from './keys.ts';
 
-export interface PublicChange {
-  /** The stream id, to read on from. */
-  streamId: string;
-  generation: number;
-  id: string;
-}
-
-export interface PublicHead {
-  generation: number;
-  /** The newest change's stream id ('0-0' for none). */
-  streamId: string;
-}
-
-export interface Scored {
-  id: string;
-  /** When its live version went live (ms): the public index's score. */
-  liveSince: number;
-}
-
-/** Where a paged read of the public index goes on from: a score and how many at that score were read. */
-export interface IndexCursor {
-  score: number;
-  seen: number;
-}
+export type { IndexCursor, PublicChange, PublicHead, Scored } from '../domain/ports/public-site.ts';
 
 const num = (v: unknown): number => (typeof v === 'string' ? Number(v) : 0);
 
-export class PublicSiteStore {
+export class PublicSiteStore implements PublicSite {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
@@ -54,6 +38,11 @@ export class PublicSiteStore {
       .exec();
     const last = (res?.[1]?.[1] ?? []) as [string, string[]][];
     return { generation: num(res?.[0]?.[1]), streamId: last[0]?.[0] ?? '0-0' };
+  }
+
+  /** Live paper ids by rank in the public index (oldest live first), `offset` on. */
+  async ids(offset: number, count: number): Promise<string[]> {
+    return this.redis.zrange(this.keys.publicIndex, offset, offset + count - 1);
   }
 
   /** The generation and up to `max` changes after `streamId`, read together. */

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../net/rate-limit.ts';
 import { storeCommands } from './commands.ts';
+import { keys } from './keys.ts';
 
 export function redisRateLimiter(redis: Redis, key: string, max: number, windowMs = 1000): RateLimiter {
   const scripts = storeCommands(redis);
@@ -42,4 +43,9 @@ export function adaptiveRedisRateLimiter(
       limiter = redisRateLimiter(redis, key, current.max, current.windowMs);
     },
   };
+}
+
+/** The key of the fleet-wide limiter named `name` (e.g. 'ncbi', 'crossref') under LaySum's prefix. */
+export function rateLimitKey(prefix: string, name: string): string {
+  return keys(prefix).rateLimit(name);
 }

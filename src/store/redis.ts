@@ -9,6 +9,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
+import { keys } from './keys.ts';
 import { evictionProblem, isEvicting, readRedisPolicy } from './redis-policy.ts';
 
 export type ConnectionRole = 'worker' | 'producer' | 'server';
@@ -108,4 +109,9 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<void> 
     cursor = next;
     if (found.length) await redis.del(...found);
   } while (cursor !== '0');
+}
+
+/** BullMQ's key prefix under LaySum's: the queues and their workers are given it. */
+export function queueKeyPrefix(prefix: string): string {
+  return keys(prefix).bullPrefix;
 }

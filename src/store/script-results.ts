@@ -5,16 +5,13 @@
  * 'CHANGED') turned into LaySum's errors.
  */
 import type { AuditEntry } from '../domain/draft.ts';
+import type { AuditInput } from '../domain/ports/audit.ts';
 import { ConflictError } from '../errors/conflict-error.ts';
 import { NotApprovedError } from '../errors/not-approved-error.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { StateError } from '../errors/state-error.ts';
 
-export interface AuditInput {
-  actor: string;
-  action: string;
-  note?: string | null;
-}
+export type { AuditInput } from '../domain/ports/audit.ts';
 
 export function auditEntry(
   id: string,

@@ -10,38 +10,25 @@
  */
 import type { Draft } from '../domain/draft.ts';
 import type { Paper } from '../domain/paper.ts';
-import type { PaperState } from '../domain/state.ts';
+import type { Facet, IndexQuery, SearchIndex as SearchIndexPort } from '../domain/ports/search-index.ts';
 import { readingFigures } from '../text/readability.ts';
+import { searchTokens } from '../text/search-tokens.ts';
 import type { StoreRedis } from './commands.ts';
 import type { Keys } from './keys.ts';
 
-export const SORTS = ['age', 'grade', 'checks', 'credibility'] as const;
-export type SortField = (typeof SORTS)[number];
-export const CHECK_RESULTS = ['pass', 'warn', 'fail', 'none'] as const;
-export type CheckFilter = (typeof CHECK_RESULTS)[number];
-export const FACETS = ['topic', 'provider', 'model', 'submitter'] as const;
-export type Facet = (typeof FACETS)[number];
+export {
+  CHECK_RESULTS,
+  type CheckFilter,
+  FACETS,
+  type Facet,
+  SORTS,
+  type SortField,
+} from '../domain/ports/search-index.ts';
 
 /** Bump when the memo's shape or the tokenizer changes: the index is then rebuilt once. */
 const INDEX_VERSION = '1';
 
-export interface IndexQuery {
-  state?: PaperState | undefined;
-  topic?: string | undefined;
-  check?: CheckFilter | undefined;
-  provider?: string | undefined;
-  model?: string | undefined;
-  submitter?: string | undefined;
-  /** Search tokens, all of which must match (see `searchTokens`). */
-  tokens?: readonly string[] | undefined;
-  /** Creation time range, ms, inclusive. */
-  from?: number | undefined;
-  to?: number | undefined;
-  sort: SortField;
-  order: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-}
+export type { IndexQuery } from '../domain/ports/search-index.ts';
 
 /** What a paper is indexed under: key suffixes under `keys.index('')`. */
 interface Memo {
@@ -53,14 +40,6 @@ interface Memo {
 
 /** A topic as the filters compare it: case and spacing do not make a new topic. */
 export const facetValue = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Lower-case words and numbers of a text; a DOI stays whole as well (it is one token). */
-export function searchTokens(text: string): string[] {
-  const lower = text.toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const dois = lower.match(/10\.\d{4,9}\/\S+/g) ?? [];
-  return [...new Set([...words, ...dois.map((d) => d.replace(/[.,;)]+$/, ''))])];
-}
 
 function worstCheck(draft: Draft): 'pass' | 'warn' | 'fail' {
   if (draft.checks.some((c) => c.status === 'fail')) return 'fail';
@@ -118,7 +97,7 @@ export function memoFor(paper: IndexedPaper, draft: Draft | null): Memo {
   return { sets, scores, facets };
 }
 
-export class SearchIndex {
+export class SearchIndex implements SearchIndexPort {
   private checked = false;
   constructor(
     private readonly redis: StoreRedis,

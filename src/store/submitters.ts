@@ -4,18 +4,15 @@
  * and when a person last opened a desk view, for "changed since your last visit".
  */
 import { Paper, submitterOf } from '../domain/paper.ts';
-import type { PaperStore } from './papers.ts';
+import type { Papers } from '../domain/ports/papers.ts';
+import { internalsOf } from './internals.ts';
 
 const OriginSchema = Paper.shape.origin;
 
 /** The papers a person submitted, newest first. */
-export async function submittedBy(
-  store: PaperStore,
-  name: string,
-  limit = 200,
-  offset = 0,
-): Promise<Paper[]> {
-  const ids = await store.redis.zrevrange(store.keys.submittedBy(name), offset, offset + limit - 1);
+export async function submittedBy(store: Papers, name: string, limit = 200, offset = 0): Promise<Paper[]> {
+  const { redis, keys } = internalsOf(store);
+  const ids = await redis.zrevrange(keys.submittedBy(name), offset, offset + limit - 1);
   // A paper merged into another at ingest is followed to the one that stays.
   const papers = await Promise.all(
     ids.map(async (id) => (await store.get(id)) ?? store.get((await store.mergedInto(id)) ?? '')),
@@ -24,16 +21,17 @@ export async function submittedBy(
   return papers.filter((p): p is Paper => p !== null && !seen.has(p.id) && Boolean(seen.add(p.id)));
 }
 
-export function countSubmittedBy(store: PaperStore, name: string): Promise<number> {
-  return store.redis.zcard(store.keys.submittedBy(name));
+export function countSubmittedBy(store: Papers, name: string): Promise<number> {
+  const { redis, keys } = internalsOf(store);
+  return redis.zcard(keys.submittedBy(name));
 }
 
 /**
  * Index the submitters of papers stored before the index existed; runs once
  * per prefix (the first "My submissions" page), a page of papers at a time.
  */
-export async function indexSubmitters(store: PaperStore, page = 500): Promise<void> {
-  const { redis, keys: k } = store;
+export async function indexSubmitters(store: Papers, page = 500): Promise<void> {
+  const { redis, keys: k } = internalsOf(store);
   if ((await redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
   for (let offset = 0; ; offset += page) {
     const rows = await redis.zrange(k.papersByTime, offset, offset + page - 1, 'WITHSCORES');
@@ -50,11 +48,12 @@ export async function indexSubmitters(store: PaperStore, page = 500): Promise<vo
 
 /** When `name` last opened `view` (ms since the epoch, 0 if never), and record now as the new visit. */
 export async function recordVisit(
-  store: PaperStore,
+  store: Papers,
   name: string,
   view: string,
   now = Date.now(),
 ): Promise<number> {
-  const previous = await store.redis.getset(store.keys.lastSeen(name, view), String(now));
+  const { redis, keys } = internalsOf(store);
+  const previous = await redis.getset(keys.lastSeen(name, view), String(now));
   return previous ? Number(previous) : 0;
 }

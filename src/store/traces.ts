@@ -6,8 +6,9 @@
  * is gone" instead of "no paper with that id".
  */
 import { AuditEntry } from '../domain/draft.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import { PaperState } from '../domain/state.ts';
-import type { PaperStore } from './papers.ts';
+import { internalsOf } from './internals.ts';
 
 export interface PaperTraces {
   /** The state indexes that still list the paper. */
@@ -19,9 +20,9 @@ export interface PaperTraces {
 /** How far back the shared audit log is searched when the paper's own list is gone too. */
 const AUDIT_LOG_SCAN = 10_000;
 
-export async function paperTraces(store: PaperStore, id: string): Promise<PaperTraces | null> {
-  const k = store.keys;
-  const pipe = store.redis.pipeline();
+export async function paperTraces(store: Papers, id: string): Promise<PaperTraces | null> {
+  const { redis, keys: k } = internalsOf(store);
+  const pipe = redis.pipeline();
   for (const s of PaperState.options) pipe.zscore(k.state(s), id);
   pipe.zscore(k.papersByTime, id);
   pipe.lrange(k.audit(id), 0, -1);
@@ -36,8 +37,9 @@ export async function paperTraces(store: PaperStore, id: string): Promise<PaperT
   return { states, audit };
 }
 
-async function fromAuditLog(store: PaperStore, id: string): Promise<AuditEntry[]> {
-  const rows = await store.redis.xrevrange(store.keys.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
+async function fromAuditLog(store: Papers, id: string): Promise<AuditEntry[]> {
+  const { redis, keys: k } = internalsOf(store);
+  const rows = await redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
   return rows
     .map(([, fields]) => AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}')))
     .flatMap((r) => (r.success && r.data.paperId === id ? [r.data] : []))
@@ -53,12 +55,11 @@ const EXISTS_BATCH = 500;
  * an evicting Redis leaves behind. `checked` is
  * how many known ids were looked at.
  */
-export async function lostPapers(store: PaperStore): Promise<{ checked: number; lost: string[] }> {
-  const k = store.keys;
-  const known = new Set<string>(await store.redis.zrange(k.papersByTime, 0, -1));
-  for (const s of PaperState.options)
-    for (const id of await store.redis.zrange(k.state(s), 0, -1)) known.add(id);
-  const rows = await store.redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
+export async function lostPapers(store: Papers): Promise<{ checked: number; lost: string[] }> {
+  const { redis, keys: k } = internalsOf(store);
+  const known = new Set<string>(await redis.zrange(k.papersByTime, 0, -1));
+  for (const s of PaperState.options) for (const id of await redis.zrange(k.state(s), 0, -1)) known.add(id);
+  const rows = await redis.xrevrange(k.auditAll, '+', '-', 'COUNT', AUDIT_LOG_SCAN);
   for (const [, fields] of rows) {
     const entry = AuditEntry.safeParse(JSON.parse(fields[1] ?? '{}'));
     if (entry.success) known.add(entry.data.paperId);
@@ -67,7 +68,7 @@ export async function lostPapers(store: PaperStore): Promise<{ checked: number; 
   const lost: string[] = [];
   for (let i = 0; i < ids.length; i += EXISTS_BATCH) {
     const batch = ids.slice(i, i + EXISTS_BATCH);
-    const pipe = store.redis.pipeline();
+    const pipe = redis.pipeline();
     // A duplicate merged at ingest has no record either, on purpose: its tombstone says so.
     for (const id of batch) pipe.exists(k.paper(id), k.merged(id));
     const replies = (await pipe.exec()) ?? [];

@@ -15,6 +15,8 @@ export interface UsageReport {
   today: UsageFigures;
   budget: { dailyTokens: number | null; dailyCostUsd: number | null };
   limits: { rpm: number | null; tpm: number | null; concurrency: number | null };
+  /** Summarize jobs per worker process: SUMMARIZE_CONCURRENCY, or `auto` (sized from the limits and latency). */
+  summarizeConcurrency: number | 'auto';
   notices: FleetNotice[];
   /** Models used without a price in LLM_PRICES: their cost shows as 0. */
   unpriced: string[];
@@ -37,17 +39,10 @@ export async function usageReport(redis: Redis, config: Config, days = 7): Promi
     today,
     budget: { dailyTokens: budget.dailyTokens ?? null, dailyCostUsd: budget.dailyCostUsd ?? null },
     limits: { rpm: limits.rpm ?? null, tpm: limits.tpm ?? null, concurrency: limits.concurrency ?? null },
+    summarizeConcurrency: config.workers.summarizeConcurrency,
     notices: await fleetNotices(redis, config.redis.prefix),
     unpriced,
     outputModes: await learnedModes(redis, config.redis.prefix),
     outputMode: config.llm.outputMode,
   };
-}
-
-export const usd = (n: number): string => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
-
-/** "12,400 of 100,000 tokens (12%)": today's use against a budget, or the use alone. */
-export function againstBudget(used: number, budget: number | null, unit: (n: number) => string): string {
-  if (budget === null) return `${unit(used)} (no daily budget)`;
-  return `${unit(used)} of ${unit(budget)} (${Math.round((used / budget) * 100)}%)`;
 }

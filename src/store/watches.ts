@@ -1,12 +1,13 @@
-/** Watches and their poll history in Redis, under the LaySum prefix. */
+/** The watches port (../domain/ports/watches.ts) in Redis: watches and their poll history, under the LaySum prefix. */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Watches } from '../domain/ports/watches.ts';
 import { PollReport, Watch } from '../domain/watch.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 
 const HISTORY = 50;
 
-export class WatchStore {
+export class WatchStore implements Watches {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

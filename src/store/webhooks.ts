@@ -1,22 +1,26 @@
 /**
- * Webhooks in Redis: each hook (its URL and events) with its signing secret
+ * The webhooks port (../domain/ports/webhooks.ts) in Redis: each hook (its URL and events) with its signing secret
  * in a separate field that only the delivery worker reads, and each hook's
  * recent deliveries (the last 50) with their status.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { Delivery, Webhook, type WebhookEvent } from '../domain/webhook.ts';
+import type { WebhookLinesPort, WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
+import type { Webhooks } from '../domain/ports/webhooks.ts';
+import { Delivery, type DeliveryInput, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import { WebhookLines } from './webhook-lines.ts';
+import { WebhookSecrets } from './webhook-secrets.ts';
 
 const KEEP_DELIVERIES = 50;
 /** The audit stream's consumer group that turns state changes into deliveries. */
 export const WEBHOOK_GROUP = 'webhooks';
 
-export class WebhookStore {
-  readonly keys: Keys;
+export class WebhookStore implements Webhooks {
+  private readonly keys: Keys;
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);
@@ -37,7 +41,8 @@ export class WebhookStore {
       id: `h${randomBytes(4).toString('hex')}`,
       createdAt: new Date().toISOString(),
     });
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    // Standard Webhooks' form: `whsec_` and the key in base64 (src/webhooks/standard-sign.ts).
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
     await this.ensureGroup();
     await this.redis
       .multi()
@@ -120,7 +125,7 @@ export class WebhookStore {
   }
 
   /** Store a new delivery; false (and nothing written) if it exists, so a re-read event is not sent twice. */
-  async createDelivery(d: Delivery): Promise<boolean> {
+  async createDelivery(d: DeliveryInput): Promise<boolean> {
     const k = this.keys;
     const added = await this.redis.hsetnx(
       k.webhookDeliveries(d.hookId),
@@ -157,5 +162,13 @@ export class WebhookStore {
     if (ids.length === 0) return [];
     const raw = await this.redis.hmget(this.keys.webhookDeliveries(hookId), ...ids);
     return raw.filter((r): r is string => r !== null).map((r) => Delivery.parse(JSON.parse(r)));
+  }
+
+  lines(): WebhookLinesPort {
+    return new WebhookLines(this.redis, this.keys.prefix);
+  }
+
+  secrets(): WebhookSecretsPort {
+    return new WebhookSecrets(this.redis, this.keys.prefix);
   }
 }

@@ -35,6 +35,7 @@ import {
 } from './llm-errors.ts';
 import { type LlmGate, openGate } from './llm-gate.ts';
 import {
+  type FollowUp,
   firstMessages,
   nextMode,
   type OutputMode,
@@ -48,6 +49,8 @@ export interface StructuredCall<T extends z.ZodType> {
   format: ReturnType<typeof strictResponseFormat<T>>;
   system: string;
   user: string;
+  /** Asked after `system` + `user` and their earlier answer (the simplify pass): the provider's cached prefix is reused. */
+  followUp?: FollowUp;
   /** What the model is asked to do, for error messages: "summarize this paper". */
   task: string;
   /** The prompt file's version: part of the cache key. */
@@ -83,6 +86,7 @@ export function cacheKey(llm: Config['llm'], call: StructuredCall<z.ZodType>): s
     call.format.json_schema.name,
     call.system,
     call.user,
+    ...(call.followUp ? [call.followUp.reply, call.followUp.user] : []),
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
@@ -156,7 +160,7 @@ async function callModel<T extends z.ZodType>(
   let mode = await startMode(llm, gate, model);
   // Modes this server refused for this model in this call (with `auto`), remembered once one works.
   let refused: OutputMode[] = [];
-  let messages = firstMessages(mode, call.system, call.user, call.format);
+  let messages = firstMessages(mode, call.system, call.user, call.format, call.followUp);
   let maxTokens = llm.maxTokens;
   let raisedBudget = false;
   const usage = emptyUsage();
@@ -194,14 +198,14 @@ async function callModel<T extends z.ZodType>(
       if (next) {
         refused.push(mode);
         mode = next;
-        messages = firstMessages(mode, call.system, call.user, call.format);
+        messages = firstMessages(mode, call.system, call.user, call.format, call.followUp);
         continue;
       }
       if (isModelUnavailable(err) && modelIndex < models.length - 1 && !answered) {
         model = models[++modelIndex] ?? llm.model;
         mode = await startMode(llm, gate, model);
         refused = [];
-        messages = firstMessages(mode, call.system, call.user, call.format);
+        messages = firstMessages(mode, call.system, call.user, call.format, call.followUp);
         continue;
       }
       const failure = classifyApiError(err, where, llm.timeoutMs, [llm.apiKey], reply());

@@ -36,24 +36,31 @@ export function createOpenAiSummarizer(
   fullTextBudget: number,
   options: OpenAiSummarizerOptions = {},
 ): Summarizer {
+  // Site-wide values only in the system part: it is byte-identical for every paper, a cacheable prefix.
+  const render = (input: SummarizeInput) =>
+    renderPrompt(
+      prompt,
+      promptValues(input.record, input.reviewerNotes, input.previous, fullTextBudget, options.site),
+    );
   return {
     provider: 'openai',
     ...(options.site ? { profile: options.site } : {}),
     ...(options.simplifyPrompt
-      ? { simplify: createSimplifier(client, llm, options.simplifyPrompt, options.gate) }
+      ? {
+          simplify: createSimplifier(
+            client,
+            llm,
+            options.simplifyPrompt,
+            (record) => render({ record, reviewerNotes: null, previous: null }),
+            options.gate,
+          ),
+        }
       : {}),
     ...(options.verifyPrompt
       ? { verify: createVerifier(client, llm, options.verifyPrompt, fullTextBudget, options.gate) }
       : {}),
     async summarize(input: SummarizeInput): Promise<SummarizeOutput> {
-      const values = promptValues(
-        input.record,
-        input.reviewerNotes,
-        input.previous,
-        fullTextBudget,
-        options.site,
-      );
-      const rendered = renderPrompt(prompt, values);
+      const rendered = render(input);
       const reply = await callStructured(
         client,
         llm,
@@ -71,6 +78,8 @@ export function createOpenAiSummarizer(
       return {
         summary,
         sentenceSources,
+        // The simplify pass follows on with the same messages and this answer, as the model gave it.
+        firstCall: { ...rendered, reply: JSON.stringify(reply.value) },
         provenance: {
           provider: 'openai',
           model: reply.model,

@@ -22,16 +22,34 @@ export function nextMode(mode: OutputMode): OutputMode | null {
   return OUTPUT_MODES[OUTPUT_MODES.indexOf(mode) + 1] ?? null;
 }
 
-/** The first two messages of a call in `mode` (json_object carries the schema in the system prompt). */
+/** A question asked after an earlier call's answer, in the same conversation. */
+export interface FollowUp {
+  /** The earlier call's answer, as the assistant's message. */
+  reply: string;
+  user: string;
+}
+
+/**
+ * The first messages of a call in `mode` (json_object carries the schema in
+ * the system prompt). A follow-up repeats the earlier call's messages byte for
+ * byte before its own, so the provider's cached prefix covers all of them.
+ */
 export function firstMessages(
   mode: OutputMode,
   system: string,
   user: string,
   format: Format,
+  followUp?: FollowUp,
 ): ChatCompletionMessageParam[] {
   return [
     { role: 'system', content: mode === 'json_object' ? schemaInPrompt(system, format) : system },
     { role: 'user', content: user },
+    ...(followUp
+      ? [
+          { role: 'assistant' as const, content: followUp.reply },
+          { role: 'user' as const, content: followUp.user },
+        ]
+      : []),
   ];
 }
 type Format = ReturnType<typeof strictResponseFormat>;

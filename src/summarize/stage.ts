@@ -9,19 +9,20 @@ import { DEFAULT_PROFILE } from '../checks/context.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { LaySummary } from '../domain/summary.ts';
+import { allows, TRANSITIONS } from '../domain/transitions.ts';
 import { describeError } from '../errors/describe.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
-import type { PaperStore } from '../store/papers.ts';
 import { splitSource } from '../text/source-sentences.ts';
 import { withModelLinks } from './link-step.ts';
 import { withCalls } from './provenance.ts';
 import { figuresOf } from './simplify.ts';
-import type { Summarizer } from './types.ts';
+import type { SummarizeOutput, Summarizer } from './types.ts';
 import { verifyIfOn } from './verify-step.ts';
 
 export interface SummarizeDeps {
-  store: PaperStore;
+  store: Papers;
   summarizer: Summarizer;
 }
 
@@ -34,7 +35,8 @@ export async function summarizePaper(
 ): Promise<SummarizeOutcome> {
   const { store } = deps;
   const paper = await store.require(paperId);
-  if (paper.draftCount >= version || paper.state !== 'summarizing' || !paper.record) return 'skipped';
+  if (paper.draftCount >= version || !allows(TRANSITIONS.drafted.from, paper.state) || !paper.record)
+    return 'skipped';
   const previous = version > 1 ? await store.latestDraft(paperId) : null;
   const reviewerNotes = version > 1 ? paper.reason : null;
   const first = await deps.summarizer.summarize({
@@ -42,12 +44,15 @@ export async function summarizePaper(
     reviewerNotes,
     previous: previous?.summary ?? null,
   });
-  const simplified = await simplifyIfHard(deps.summarizer, first.summary, first.provenance, paper.record);
+  const simplified = await simplifyIfHard(deps.summarizer, first, paper.record);
   const { summary, simplify } = simplified;
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
-  const { checks, links } = assessDraft(summary, paper.record, profile, simplified.provenance.provider);
+  const provider = simplified.provenance.provider;
+  const { links } = assessDraft(summary, paper.record, profile, provider);
   const source = splitSource(paper.record);
   const linked = withModelLinks(links, first.sentenceSources, source, simplify?.kept === 'rewrite');
+  // The checks read the model's links where they were accepted, as they do after an edit.
+  const { checks } = assessDraft(summary, paper.record, profile, provider, { version, links: linked.links });
   const verified = await verifyIfOn(deps.summarizer, linked.links, source, simplified.provenance);
   const provenance = verified?.provenance ?? simplified.provenance;
   const notes = [
@@ -71,12 +76,10 @@ export async function summarizePaper(
   };
   const written = await store.addDraft(paperId, draft, {
     expected: version - 1,
-    from: ['summarizing'],
-    to: 'pending_review',
+    ...TRANSITIONS.drafted,
     mode: 'job',
     paper,
     actor: `summarizer:${provenance.provider}`,
-    action: 'drafted',
     note: `version ${version} by ${provenance.provider}/${provenance.model}${provenance.repairs ? `, ${provenance.repairs} repair(s)` : ''}`,
   });
   return written ? 'drafted' : 'skipped';
@@ -88,15 +91,20 @@ export async function summarizePaper(
  */
 async function simplifyIfHard(
   summarizer: Summarizer,
-  summary: LaySummary,
-  provenance: Provenance,
+  first: SummarizeOutput,
   record: PaperRecord,
 ): Promise<{ summary: LaySummary; provenance: Provenance; simplify: SimplifyPass | null }> {
+  const { summary, provenance } = first;
   const target = (summarizer.profile ?? DEFAULT_PROFILE).readingTargetGrade;
   const beforeFigures = figuresOf(summary);
   if (!summarizer.simplify || beforeFigures.grade <= target) return { summary, provenance, simplify: null };
   try {
-    const out = await summarizer.simplify({ summary, record, targetGrade: target });
+    const out = await summarizer.simplify({
+      summary,
+      record,
+      targetGrade: target,
+      ...(first.firstCall ? { firstCall: first.firstCall } : {}),
+    });
     return { summary: out.summary, provenance: withCalls(provenance, out), simplify: out.pass };
   } catch (err) {
     // A 429 or a spent budget is not the pass failing: the job waits and runs again (the first call then comes from the cache).

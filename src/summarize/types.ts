@@ -4,7 +4,7 @@ import type { Provenance } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import type { LaySummary } from '../domain/summary.ts';
 import type { ClaimedSources } from '../text/model-links.ts';
-import type { Simplifier } from './simplify.ts';
+import type { FirstCall, Simplifier } from './simplify.ts';
 import type { Verifier } from './verify.ts';
 
 export interface SummarizeInput {
@@ -22,6 +22,8 @@ export interface SummarizeOutput {
   sentenceSources?: ClaimedSources[];
   /** Notes for the reviewer, shown on the desk and never published. */
   notesForReviewer?: string[];
+  /** The LLM call's rendered messages: the simplify pass follows on in the same conversation. */
+  firstCall?: FirstCall;
 }
 
 export interface Summarizer {

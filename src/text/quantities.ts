@@ -58,11 +58,32 @@ const APPROX =
 const CODE = /(?<![\p{L}\d.])(?=[\p{L}\d-]*\p{L})(?=[\p{L}\d-]*\d)[\p{L}\d]+(?:-[\p{L}\d]+)*/gu;
 const NUM = '(\\d+(?:\\.\\d+)?)';
 
+/** "the second half of January", "the first third of the trial": a stretch of time, not a share. */
+const PERIOD_BEFORE = /\b(?:first|second|third|latter|last|final|former|early|earlier|later)\s+$/i;
+/** "twice a week", "three times daily": how often something is done (a count of times), not a ratio. */
+const OFTEN =
+  '\\s+(?:a|per|each|every)\\s+(?:day|night|week|month|year|session)|\\s+(?:daily|weekly|monthly|yearly|annually|nightly)';
+const HOW_OFTEN = `(?!${OFTEN})`;
+
+/**
+ * Mixed numbers ("2 1/2 hours" is 2.5, not "1 of 2") and ranges with one
+ * unit ("10-20%", "30 to 60%": both ends are percentages).
+ */
+function spellOut(text: string): string {
+  return text
+    .replace(/\b(\d+)[\s-]+(?:1\/2|½)(?![\d/])/g, (_, n: string) => `${n}.5`)
+    .replace(/\b(\d+)[\s-]+(?:1\/4|¼)(?![\d/])/g, (_, n: string) => `${n}.25`)
+    .replace(/\b(\d+)[\s-]+(?:3\/4|¾)(?![\d/])/g, (_, n: string) => `${n}.75`)
+    .replace(/(?<![\d.])(\d+(?:\.\d+)?)(\s?(?:-|–|to)\s?)(?=\d+(?:\.\d+)?\s?%)/g, '$1%$2');
+}
+
 /** Number words as digits; "one" and "two" alone stay words ("one of the", "the two groups") unless a figure follows. */
 function wordsToDigits(text: string): string {
   return text
     .replace(SHARE_WORDS_RE, (m, at: number, all: string) =>
-      /^\s+of\b/.test(all.slice(at + m.length)) ? `§${SHARE_WORDS[m.toLowerCase()]?.toFixed(4)}§` : m,
+      /^\s+of\b/.test(all.slice(at + m.length)) && !PERIOD_BEFORE.test(all.slice(0, at))
+        ? `§${SHARE_WORDS[m.toLowerCase()]?.toFixed(4)}§`
+        : m,
     )
     .replace(NUMBER_PHRASE, (m, at: number, all: string) => {
       const value = phraseValue(m);
@@ -85,10 +106,11 @@ const PATTERNS: ReadonlyArray<[QuantityKind, RegExp]> = [
   ['frequency', new RegExp(`\\b${NUM}\\s+(?:in|out of)\\s+(?:every\\s+)?${NUM}\\b(?!\\s*%)`, 'gi')],
   ['fraction', new RegExp(`\\b${NUM}\\s*(?:/|of|out of)\\s*${NUM}\\b(?!\\s*%|\\.\\d)`, 'gi')],
   ['percent', new RegExp(`${NUM}\\s?(?:%|percentage points?)`, 'gi')],
+  ['count', new RegExp(`\\b(?:twice|${NUM}[- ]times)(?=${OFTEN})`, 'gi')],
   [
     'times',
     new RegExp(
-      `${NUM}[- ]?(?:times|fold)\\b|\\b(?:twice|double(?![- ]blind)|doubled|doubling|tripled?|halved)\\b`,
+      `${NUM}[- ]?(?:times|fold)\\b${HOW_OFTEN}|\\b(?:twice|double(?![- ]blind)|doubled|doubling|tripled?|halved)\\b${HOW_OFTEN}`,
       'gi',
     ),
   ],
@@ -157,7 +179,8 @@ function quantityFrom(kind: QuantityKind, m: RegExpMatchArray, text: string): Qu
       return { ...base, value: n1, unit };
     }
     default:
-      return { ...base, value: n1 };
+      // "twice a week" counts 2 times.
+      return { ...base, value: m[1] === undefined ? 2 : n1 };
   }
 }
 
@@ -166,7 +189,7 @@ export function sentenceFigures(sentence: string): SentenceFigures {
   let text = normalizeNumbers(
     sentence.replace(/(?:\bUS\$|\$US|\bUSD\s?|\bUS dollars?\s)/g, '$').replace(/[\u2010\u2011]/g, '-'),
   );
-  text = text.replace(/(\d)\s*(?:mg|kg|ml|mm|cm|km|mmhg|iu)\b/gi, '$1 ');
+  text = spellOut(text.replace(/(\d)\s*(?:mg|kg|ml|mm|cm|km|mmhg|iu)\b/gi, '$1 '));
   let blanked = text.replace(CODE, (code, at: number) => {
     if (/^\d+(?:-\d+)*$/.test(code) || /^\d+(?:st|nd|rd|th|s)$/i.test(code)) return code;
     if (/^\d+-(?:hours?|days?|weeks?|months?|years?|decades?|fold|times|old)$/i.test(code)) return code;

@@ -7,7 +7,6 @@
  * one, from the admin (only accounts an admin made can sign in).
  */
 import { InputError } from '../errors/input-error.ts';
-import { type UserKeys, userKeys } from './keys.ts';
 import { Role } from './roles.ts';
 import { type StoredUser, UserName, type UserStore } from './store.ts';
 import { hashToken } from './tokens.ts';
@@ -41,13 +40,7 @@ export function roleFromClaim(values: string[], map: Record<string, Role>): Role
 }
 
 export class OidcAccounts {
-  private readonly keys: UserKeys;
-  constructor(
-    private readonly users: UserStore,
-    prefix: string,
-  ) {
-    this.keys = userKeys(prefix);
-  }
+  constructor(private readonly users: UserStore) {}
 
   /** The account to sign in, linked (and created or given its role) as the policy says; InputError says why not. */
   async signIn(id: OidcIdentity, policy: RolePolicy): Promise<{ user: StoredUser; event: string | null }> {
@@ -80,19 +73,14 @@ export class OidcAccounts {
     return { user, event };
   }
 
+  /** The account linked to this identity (a removed and re-created account starts unlinked). */
   private async linked(link: string): Promise<StoredUser | null> {
-    const name = await this.users.redis.get(this.keys.oidc(link));
-    const user = name ? await this.users.get(name) : null;
-    // A link must be the one its account names: a removed and re-created account starts unlinked.
-    const current = user ? await this.users.redis.hget(this.keys.user(user.name), 'oidc') : null;
-    return current === link ? user : null;
+    const name = await this.users.records.linkedName(link);
+    return name ? this.users.get(name) : null;
   }
 
-  private async link(name: string, link: string): Promise<void> {
-    const previous = await this.users.redis.hget(this.keys.user(name), 'oidc');
-    const m = this.users.redis.multi();
-    if (previous && previous !== link) m.del(this.keys.oidc(previous));
-    await m.set(this.keys.oidc(link), name).hset(this.keys.user(name), 'oidc', link).exec();
+  private link(name: string, link: string): Promise<void> {
+    return this.users.records.setLink(name, link);
   }
 
   /** A user name from the identity (preferred_username, else the email's local part), free in LaySum. */

@@ -3,14 +3,11 @@
  * desk or API) and hands it over; the first person to open it chooses the
  * password, which ends the account's other sessions. A link works once,
  * until it expires, and only while it is the account's latest: making a new
- * one voids the old. Redis keeps only the hash of the link's secret.
+ * one voids the old. The store keeps only the hash of the link's secret.
  */
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
-import { type UserKeys, userKeys } from './keys.ts';
 import { assertPasswordRules, hashPassword } from './passwords.ts';
-import { type UserCommands, userCommands } from './scripts.ts';
 import type { StoredUser, UserStore } from './store.ts';
 import { hashToken, newSecret, plausibleToken } from './tokens.ts';
 
@@ -25,17 +22,11 @@ export interface ResetLink {
 }
 
 export class ResetLinks {
-  private readonly keys: UserKeys;
-  private readonly scripts: Redis & UserCommands;
   constructor(
     private readonly users: UserStore,
-    prefix: string,
     private readonly baseUrl: string,
     private readonly ttlSeconds: number,
-  ) {
-    this.keys = userKeys(prefix);
-    this.scripts = userCommands(users.redis);
-  }
+  ) {}
 
   /** A new link for the account (any earlier link stops working). */
   async create(name: string): Promise<ResetLink> {
@@ -43,17 +34,8 @@ export class ResetLinks {
     if (!user)
       throw new NotFoundError('user', name, 'Check the name; `laysum users list` shows the accounts.');
     const secret = newSecret();
-    const hash = hashToken(secret);
     const expiresAtMs = Date.now() + this.ttlSeconds * 1000;
-    const userKey = this.keys.user(name);
-    const previous = await this.users.redis.hget(userKey, 'resetHash');
-    const m = this.users.redis.multi();
-    if (previous) m.del(this.keys.reset(previous));
-    await m
-      .hset(this.keys.reset(hash), { name, expiresAt: String(expiresAtMs) })
-      .pexpireat(this.keys.reset(hash), expiresAtMs)
-      .hset(userKey, 'resetHash', hash)
-      .exec();
+    await this.users.records.saveResetLink(name, hashToken(secret), expiresAtMs);
     const url = `${this.baseUrl}${RESET_PATH}?token=${encodeURIComponent(secret)}`;
     return { name, url, expiresAt: new Date(expiresAtMs).toISOString() };
   }
@@ -61,11 +43,9 @@ export class ResetLinks {
   /** The account a link is for while it can still be used; null for a used, expired, replaced or unknown link. */
   async peek(secret: string): Promise<string | null> {
     if (!plausibleToken(secret)) return null;
-    const hash = hashToken(secret);
-    const link = await this.users.redis.hgetall(this.keys.reset(hash));
-    if (!link.name || Number(link.expiresAt) <= Date.now()) return null;
-    const current = await this.users.redis.hget(this.keys.user(link.name), 'resetHash');
-    return current === hash ? link.name : null;
+    const link = await this.users.records.resetLink(hashToken(secret));
+    if (!link || link.expiresAtMs <= Date.now()) return null;
+    return link.latest ? link.name : null;
   }
 
   /**
@@ -76,28 +56,17 @@ export class ResetLinks {
     const name = await this.peek(secret);
     if (!name) return null;
     assertPasswordRules(password, name);
-    const hash = hashToken(secret);
-    const now = Date.now();
-    const done = await this.scripts.laysumUseReset(
-      this.keys.reset(hash),
-      this.keys.user(name),
+    const done = await this.users.records.useResetLink(hashToken(secret), {
       name,
-      await hashPassword(password),
-      newSecret(),
-      String(now),
-      hash,
-      new Date(now).toISOString(),
-    );
-    return done === 1 ? this.users.get(name) : null;
+      passwordHash: await hashPassword(password),
+      stamp: newSecret(),
+      nowMs: Date.now(),
+    });
+    return done ? this.users.get(name) : null;
   }
 }
 
 /** The deployment's reset links: PUBLIC_BASE_URL for the address, RESET_LINK_TTL_S for how long they work. */
 export function resetLinks(users: UserStore, config: Config): ResetLinks {
-  return new ResetLinks(
-    users,
-    config.redis.prefix,
-    config.http.publicBaseUrl,
-    config.http.resetLinkTtlSeconds,
-  );
+  return new ResetLinks(users, config.http.publicBaseUrl, config.http.resetLinkTtlSeconds);
 }

@@ -3,10 +3,9 @@
  * the dashboard all ask `can(role, permission)`, so a role never gains a
  * right in one place that it lacks in another.
  */
-import { z } from 'zod';
+import { Role } from '../domain/user.ts';
 
-export const Role = z.enum(['editor', 'reviewer', 'admin']);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 /**
  * - read: see the review queue, drafts and the audit log (drafts are not public).

@@ -5,11 +5,12 @@
  * WatchScheduler (BullMQ job schedulers, src/queue/schedules.ts), so this
  * module never sees the queue library.
  */
+
+import type { Watches } from '../domain/ports/watches.ts';
 import type { Watch } from '../domain/watch.ts';
 import { InputError } from '../errors/input-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
-import type { WatchStore } from '../store/watches.ts';
 import { parseInterval } from './interval.ts';
 
 export interface WatchScheduler {
@@ -22,7 +23,7 @@ export interface WatchScheduler {
 }
 
 export interface WatchDeps {
-  watches: WatchStore;
+  watches: Watches;
   scheduler: WatchScheduler;
   /** FETCH_ALLOW_PRIVATE: internal feed hosts an admin may still watch. */
   allowPrivate: PrivateAllowList;

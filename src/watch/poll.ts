@@ -5,17 +5,17 @@
  * source records its error and leaves the other watches alone.
  */
 import { type PaperRecord, recordBytes } from '../domain/paper.ts';
+import type { Watches } from '../domain/ports/watches.ts';
 import type { PollReport, Watch } from '../domain/watch.ts';
 import { describeError } from '../errors/describe.ts';
 import { InputError } from '../errors/input-error.ts';
 import { type SubmitDeps, type SubmitRequest, submitPaper } from '../intake/submit.ts';
 import { feedItemToRecord, parseFeed } from '../sources/feeds/parse.ts';
 import type { EutilsClient } from '../sources/pubmed/eutils.ts';
-import type { WatchStore } from '../store/watches.ts';
 
 export interface PollDeps {
   submit: SubmitDeps;
-  watches: WatchStore;
+  watches: Watches;
   eutils: EutilsClient;
   fetchText(url: string): Promise<string>;
   /** MAX_TEXT_BYTES (each item's text, as for pasted text) and WATCH_MAX_NEW_PER_POLL. */

@@ -1,29 +1,48 @@
 /**
  * From state changes to deliveries: read the audit stream through its
  * consumer group, and for each entry that is an event (./events.ts) create
- * one delivery per hook subscribed to it (registered before the change),
- * then queue it. An entry is acknowledged only once its deliveries are
- * stored and queued; a crash in between re-reads it, and the delivery id
- * (hook + stream id) makes the second pass a no-op.
+ * one delivery per hook subscribed to it (registered before the change), put
+ * it at the end of its paper's line for that hook (./line.ts), and queue it
+ * if it is first. An entry is acknowledged only once its deliveries are
+ * stored; a crash in between re-reads it, and the delivery id (hook + stream
+ * id) makes the second pass a no-op. One dispatcher runs at a time across the
+ * fleet (./dispatcher-lease.ts), so lines fill in the stream's order.
  */
 import { AuditEntry } from '../domain/draft.ts';
-import { paperTitle } from '../domain/paper.ts';
+import { type Paper, paperTitle } from '../domain/paper.ts';
+import type { Papers } from '../domain/ports/papers.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
-import type { PaperStore } from '../store/papers.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
+import { type CreditWording, DEFAULT_CREDIT } from '../publish/credit.ts';
+import { serverLinks } from '../publish/links.ts';
+import { publicSummary } from '../publish/public-json.ts';
+import { publishedItem } from '../publish/published.ts';
 import { eventOf } from './events.ts';
+import { type LineDeps, queueIfFirst } from './line.ts';
 
-export interface DispatchDeps {
-  store: PaperStore;
-  webhooks: WebhookStore;
-  /** Queue one delivery for the webhook worker. */
-  enqueue(hookId: string, deliveryId: string): Promise<void>;
+export interface DispatchDeps extends LineDeps {
+  store: Papers;
   publicBaseUrl: string;
+  credit?: CreditWording;
+  /** How long finished delivery records are kept, and at most how many per hook. */
+  keepMs: number;
+  keepCount?: number;
+}
+
+/** On a publication: the live, approved version as the public reads it; never a later edit. */
+async function contentOf(deps: DispatchDeps, paper: Paper | null, event: Delivery['event']) {
+  if (event !== 'published' || !paper) return null;
+  const item = await publishedItem(deps.store, paper);
+  if (!item) return null;
+  return {
+    item,
+    json: { ...publicSummary(item, serverLinks(deps.publicBaseUrl), deps.credit ?? DEFAULT_CREDIT) },
+  };
 }
 
 async function payloadFor(deps: DispatchDeps, id: string, entry: AuditEntry, event: Delivery['event']) {
   const paper = await deps.store.get(entry.paperId);
   const base = deps.publicBaseUrl;
+  const content = await contentOf(deps, paper, event);
   const payload: WebhookPayload = {
     id,
     event,
@@ -37,7 +56,11 @@ async function payloadFor(deps: DispatchDeps, id: string, entry: AuditEntry, eve
       deskUrl: `${base}/desk/papers/${encodeURIComponent(entry.paperId)}`,
       // The page's address once it has one (a withdrawn page answers 410 there).
       publicUrl: paper?.publication ? `${base}/s/${paper.publication.slug}` : null,
+      slug: content?.item.slug ?? null,
+      version: content?.item.version ?? null,
     },
+    // Withdrawn before this was dispatched: nothing to show (the unpublished event follows).
+    content: content?.json ?? null,
   };
   return JSON.stringify(payload);
 }
@@ -72,21 +95,26 @@ export async function dispatchEntry(
       lastError: null,
       createdAt: now,
       updatedAt: now,
+      round: 0,
+      roundStartedAt: null,
+      resentBy: null,
     };
-    if (!(await deps.webhooks.createDelivery(delivery))) {
-      // Seen before: queue it again only if a crash may have come between storing and queueing.
-      const existing = await deps.webhooks.delivery(hook.id, id);
-      if (existing?.status !== 'pending') continue;
-    }
-    await deps.enqueue(hook.id, id);
-    queued++;
+    // Seen before (a crash before the acknowledgement): queued again only if it heads its line.
+    const place = await deps.lines.add(delivery);
+    if (await queueIfFirst(deps, delivery, place)) queued++;
+    if (place.added) await deps.lines.trim(hook.id, deps.keepMs, deps.keepCount ?? 10_000);
   }
   return queued;
 }
 
 /** Read, dispatch and acknowledge one batch of audit entries; returns how many deliveries were queued. */
-export async function dispatchOnce(deps: DispatchDeps, consumer: string, blockMs: number): Promise<number> {
-  const entries = await deps.webhooks.readAudit(consumer, blockMs);
+export async function dispatchOnce(
+  deps: DispatchDeps,
+  consumer: string,
+  blockMs: number,
+  reclaimMs?: number,
+): Promise<number> {
+  const entries = await deps.webhooks.readAudit(consumer, blockMs, reclaimMs);
   if (entries.length === 0) return 0;
   const hooks = await deps.webhooks.list();
   let queued = 0;

@@ -3,10 +3,12 @@
  * page share: register a URL for some events (its secret returned once),
  * list hooks with their recent deliveries, remove one.
  */
+
+import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { type Delivery, WEBHOOK_EVENTS, type Webhook, WebhookEvent } from '../domain/webhook.ts';
 import { InputError } from '../errors/input-error.ts';
 import { blockedHint, type PrivateAllowList, urlProblem } from '../net/destinations.ts';
-import type { WebhookStore } from '../store/webhooks.ts';
+import { newSecret } from './standard-sign.ts';
 
 /** "drafted,approved" (or a list of ticked boxes); none means every event. */
 export function parseEvents(input: string | readonly string[] | undefined): WebhookEvent[] {
@@ -41,7 +43,7 @@ export function checkUrl(url: string, allow: PrivateAllowList): string {
 }
 
 export async function addWebhook(
-  store: WebhookStore,
+  store: Webhooks,
   input: { url: string; events?: string | readonly string[]; by: string },
   allow: PrivateAllowList,
 ): Promise<{ hook: Webhook; secret: string }> {
@@ -56,20 +58,32 @@ export interface WebhookWithDeliveries extends Webhook {
   deliveries: Delivery[];
 }
 
-export async function listWebhooks(store: WebhookStore, deliveries = 10): Promise<WebhookWithDeliveries[]> {
+export async function listWebhooks(store: Webhooks, deliveries = 10): Promise<WebhookWithDeliveries[]> {
   const hooks = await store.list();
   return Promise.all(
     hooks.map(async (h) => ({ ...h, deliveries: await store.deliveries(h.id, deliveries) })),
   );
 }
 
-export function removeWebhook(store: WebhookStore, id: string): Promise<void> {
-  return store.remove(id);
+export async function removeWebhook(store: Webhooks, id: string): Promise<void> {
+  await store.remove(id);
+  await store.lines().removeHook(id);
+}
+
+/** A new signing secret (returned once); the old one also signs for `graceMs`, so receivers can switch. */
+export async function rotateSecret(
+  store: Webhooks,
+  id: string,
+  graceMs: number,
+): Promise<{ secret: string; oldUntil: string }> {
+  const secret = newSecret();
+  const { until } = await store.secrets().rotate(id, secret, graceMs);
+  return { secret, oldUntil: new Date(until).toISOString() };
 }
 
 /** "delivered (HTTP 200)", "retrying: HTTP 500 (attempt 2)", "failed: connection refused (attempt 8)". */
 export function deliveryLine(d: Delivery): string {
-  if (d.status === 'pending') return 'pending';
+  if (d.status === 'pending') return d.round ? `pending (resent by ${d.resentBy})` : 'pending';
   if (d.status === 'delivered') return `delivered (HTTP ${d.lastStatus}, attempt ${d.attempts})`;
   return `${d.status}: ${d.lastError ?? 'error'} (attempt ${d.attempts})`;
 }

@@ -11,6 +11,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { draftedPaper, fillPlaceholders, type HttpHarness, startHttp } from '../http/support.ts';
 import { CHROMIUM, hasChromium, launchChromium, signedIn } from './support.ts';
 
@@ -101,7 +103,7 @@ describe.skipIf(!hasChromium)(`the desk for a team, in Chromium (${CHROMIUM})`, 
     await b.goto(`${h.url}/desk`);
     expect(await b.locator(`tr[data-id="${id}"] .claim-badge`).count()).toBe(1);
     // The claim's key expires in Redis as CLAIM_TTL_MS would make it, only sooner.
-    await h.p.ctx.redis.pexpire(h.p.ctx.store.keys.claim(id), 1);
+    await redisOf(h.p.ctx).pexpire(internalsOf(h.p.ctx.store).keys.claim(id), 1);
     await expect
       .poll(async () => {
         await b.reload();

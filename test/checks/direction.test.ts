@@ -80,3 +80,42 @@ describe('a result stated the way round the source states it', () => {
     ).toEqual([]);
   });
 });
+
+// Third round: the outcome matched to the results sentence that reports it, however few of the
+// draft's other words (the arms' full names) it repeats; an aim or hypothesis backs no result.
+// Each flipped case was missed before, the faithful ones stay quiet.
+const ventilation =
+  'BACKGROUND: The aim of this study was to test the hypothesis that a new mode of ventilation (pressure-regulated volume control; PRVC) is associated with improvements in respiratory mechanics and outcome when compared with conventional volume control (VC) ventilation. RESULTS: In the crossover trial, peak inspiratory pressure was significantly lower using PRVC than with VC (20 cmH2O vs 24 cmH2O, P < 0.0001).';
+const choice =
+  'Patients completed a questionnaire about their resource use, and their hospital records and physiotherapy department records were examined. CONCLUSIONS: Using questionnaires in this study produced data on a greater number of patients compared with examination of hospital records.';
+
+describe('the outcome matched to its results sentence', () => {
+  it('flags a result turned round when the aim sentence shares more words than the results sentence', () => {
+    const turned = flags(
+      'Compared with conventional volume control (VC) ventilation, the new mode of ventilation (pressure-regulated volume control; PRVC) increased peak inspiratory pressure (PIP).',
+      ventilation,
+    );
+    expect(turned[0]?.differs).toMatch(/reports a decrease .*the draft an increase/);
+    expect(turned[0]?.source[0]?.text).toMatch(/^RESULTS: In the crossover trial/);
+    expect(
+      flags(
+        'Compared with conventional volume control (VC) ventilation, the new mode of ventilation (pressure-regulated volume control; PRVC) reduced peak inspiratory pressure (PIP).',
+        ventilation,
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads the results sentence of a finding whose words the abstract mostly does not share', () => {
+    const turned = flags(
+      'Compared with hospital records; physiotherapy department records (PDR), postal questionnaires; patient self-report (PSR) reduced produced data on a number of patients.',
+      choice,
+    );
+    expect(turned[0]?.differs).toMatch(/reports an increase .*the draft a decrease/);
+    expect(
+      flags(
+        'Compared with hospital records; physiotherapy department records (PDR), postal questionnaires; patient self-report (PSR) increased produced data on a number of patients.',
+        choice,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
+import { RedisUsers } from '../../src/store/users.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { spawnNode } from '../support/cli.ts';
 import { REDIS_URL, removeTestKeys, testPrefix } from '../support/harness.ts';
@@ -31,7 +32,7 @@ it('runs the samples through the pipeline with the offline provider and says so'
 it('keeps the demo account, a reviewer, on the next run: a signed-in browser stays signed in', async () => {
   const redis = new Redis(REDIS_URL);
   try {
-    const users = new UserStore(redis, prefix);
+    const users = new UserStore(new RedisUsers(redis, prefix));
     const before = await users.get('demo-reviewer');
     expect(before?.role).toBe('reviewer');
     const { code, stdout, stderr } = await spawnNode(['dist/demo.js', '--no-serve'], {

@@ -90,7 +90,7 @@ describe('.env.example', () => {
 describe('prompt files', () => {
   it('loads the summarize prompt with its version and renders every input', () => {
     const prompt = loadPrompt('summarize');
-    expect(prompt.version).toBe('summarize-v3');
+    expect(prompt.version).toBe('summarize-v4');
     const values = Object.fromEntries(prompt.inputs.map((i) => [i, `<<${i}>>`]));
     const { system, user } = renderPrompt(prompt, values);
     expect(system).toMatch(/plain-language/);
@@ -102,6 +102,16 @@ describe('prompt files', () => {
     const text =
       '---\nname: t\nversion: 1\ninputs: a, b\n---\n<!-- system -->\nS {{a}}\n<!-- user -->\nU {{c}}\n';
     expect(() => parsePrompt(text, 't.md')).toThrow(/undeclared: c; unused: b/);
+  });
+
+  it('loads a follow-up prompt (the simplify pass) with only its user part, and refuses one with a system part', () => {
+    const simplify = loadPrompt('simplify');
+    expect(simplify).toMatchObject({ version: 'simplify-v2', follows: 'summarize', system: '' });
+    const head = '---\nname: t\nversion: 1\ninputs: a\n';
+    expect(() => parsePrompt(`${head}---\n<!-- user -->\nU {{a}}\n`, 't.md')).toThrow(/system\/user parts/);
+    expect(() =>
+      parsePrompt(`${head}follows: s\n---\n<!-- system -->\nS\n<!-- user -->\nU {{a}}\n`, 't.md'),
+    ).toThrow(/follows s, so it has only a user part/);
   });
 });
 

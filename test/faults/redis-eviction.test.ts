@@ -35,6 +35,7 @@ const env = (r: PrivateRedis, extra: Record<string, string> = {}) => ({
   LAYSUM_PREFIX: 'fault-evict',
   LLM_PROVIDER: 'extractive',
   LOG_FORMAT: 'json',
+  READYZ_GRACE_MS: '0',
   ...extra,
 });
 

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.ts';
-import { type Context, createContext } from '../../src/runtime/context.ts';
+import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
 import { runCli, startCli } from '../support/cli.ts';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis-server.ts';
 import { figures, printFigures, settled, submitMany, waitFor } from './support.ts';
@@ -31,6 +31,7 @@ async function scenario(name: string, redis: PrivateRedis, setPolicy: SetPolicy)
     JOB_LOCK_MS: '2000',
     SHUTDOWN_TIMEOUT_MS: '3000',
     LOG_FORMAT: 'json',
+    READYZ_GRACE_MS: '0',
   };
   const ctx = await createContext(loadConfig({ env, envFile: '/nonexistent' }));
   const procs: Array<Awaited<ReturnType<typeof startCli>>> = [];
@@ -96,7 +97,7 @@ describe('maxmemory-policy changed at run time', () => {
     const redis = await startPrivateRedis();
     try {
       await scenario('runtime CONFIG SET allkeys-lru', redis, (ctx, policy) =>
-        ctx.redis.config('SET', 'maxmemory-policy', policy),
+        redisOf(ctx).config('SET', 'maxmemory-policy', policy),
       );
     } finally {
       await redis.dispose();
@@ -108,7 +109,7 @@ describe('maxmemory-policy changed at run time', () => {
     const redis = await startPrivateRedis({ args: ['--rename-command', 'CONFIG', secret] });
     try {
       await scenario('runtime change, CONFIG renamed', redis, (ctx, policy) =>
-        ctx.redis.call(secret, 'SET', 'maxmemory-policy', policy),
+        redisOf(ctx).call(secret, 'SET', 'maxmemory-policy', policy),
       );
     } finally {
       await redis.dispose();

@@ -24,6 +24,7 @@ beforeAll(async () => {
     LAYSUM_PREFIX: 'fault-serve',
     LLM_PROVIDER: 'extractive',
     LOG_FORMAT: 'json',
+    READYZ_GRACE_MS: '0',
   };
   const added = await runCli(['users', 'add', 'admin-1', '--role', 'admin', '--json'], env);
   token = (JSON.parse(added.stdout) as { token: string }).token;

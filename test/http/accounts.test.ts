@@ -8,6 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
+import { userKeys } from '../../src/store/user-keys.ts';
 import {
   type HttpHarness,
   hiddenCsrf,
@@ -172,8 +174,8 @@ describe('tokens of the older form', () => {
     // An account as the code before named tokens wrote it.
     const old = 'lsm_8b0QvO8m1bI0pVbqQ0fJxGx3mO5t1c4cY9m6a7Zb2Qk';
     const hash = createHash('sha256').update(old).digest('hex');
-    const { redis } = h.deps.users;
-    const keys = h.deps.users.keys;
+    const redis = redisOf(h.p.ctx);
+    const keys = userKeys(h.deps.config.redis.prefix);
     await redis.hset(keys.user('olga'), {
       role: 'editor',
       tokenHash: hash,

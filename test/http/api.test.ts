@@ -168,9 +168,11 @@ describe('the review flow through the API', () => {
       body: '{',
       headers: { 'content-type': 'application/json' },
     });
-    expect(await notJson.json()).toEqual({
+    expect(await notJson.json()).toMatchObject({
       error: 'The request body is not valid JSON.',
       hint: expect.any(String),
+      status: 400,
+      detail: 'The request body is not valid JSON.',
     });
   });
 

@@ -7,6 +7,8 @@
  * reason, the rest are done, each with its own audit entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { draftedPaper, fillPlaceholders, type HttpHarness, signIn, startHttp } from './support.ts';
 
 let h: HttpHarness;
@@ -62,7 +64,7 @@ describe('claims', () => {
     const again = await (await claim(id, h.tokens.reviewer)).json();
     expect(again.outcome).toBe('renewed');
     expect(again.claim.since).toBe(first.claim.since);
-    const ttl = await h.p.ctx.redis.pttl(h.p.ctx.store.keys.claim(id));
+    const ttl = await redisOf(h.p.ctx).pttl(internalsOf(h.p.ctx.store).keys.claim(id));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(TTL_MS);
 

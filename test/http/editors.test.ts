@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitPaper } from '../../src/intake/submit.ts';
+import { redisOf } from '../../src/runtime/context.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import {
   type HttpHarness,
   OFFLINE_SOURCES as OFFLINE,
@@ -91,14 +93,14 @@ describe('my submissions', () => {
   });
 
   it('finds the papers submitted before the index existed', async () => {
-    const k = h.deps.store.keys;
+    const k = internalsOf(h.deps.store).keys;
     const old = await submitPaper(
       h.p.ctx,
       { kind: 'text', text: paperText('An old paper on hip protectors') },
       { actor: 'cli:editor-1' },
     );
-    await h.p.ctx.redis.zrem(k.submittedBy('editor-1'), old.id);
-    await h.p.ctx.redis.del(k.submittersIndexed);
+    await redisOf(h.p.ctx).zrem(k.submittedBy('editor-1'), old.id);
+    await redisOf(h.p.ctx).del(k.submittersIndexed);
     const html = await (await editor.get('/desk/mine')).text();
     expect(html).toContain('An old paper on hip protectors');
   });

@@ -35,7 +35,15 @@ describe('the request log', () => {
       status: 200,
     });
     expect(api).toMatchObject({ user: 'admin-1', remote: '127.0.0.1', durationMs: expect.any(Number) });
-    expect(api?.msg).toMatch(/^GET \/api\/drafts 200 \d+ms user=admin-1 from=127\.0\.0\.1$/);
+    expect(api?.msg).toMatch(
+      /^GET \/api\/drafts 200 \d+ms user=admin-1 from=127\.0\.0\.1 req=[0-9a-f-]{36}$/,
+    );
+    // The request id is answered and on the line; a plain one from a proxy in front is kept.
+    expect(api?.requestId).toBe(res.headers.get('x-request-id'));
+    const traced = await h.call('/healthz', { headers: { 'x-request-id': 'lb-7f3a.42' } });
+    expect(traced.headers.get('x-request-id')).toBe('lb-7f3a.42');
+    const odd = await h.call('/healthz', { headers: { 'x-request-id': 'a b<c>' } });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(desk).toMatchObject({ path: '/desk', status: 200, user: 'reviewer-1' });
     const raw = h.logs.join('');
     for (const secret of [
@@ -71,6 +79,8 @@ describe('the request log', () => {
     expect(res.status).toBe(500);
     const [error, request] = entries();
     expect(error).toMatchObject({ level: 'error', method: 'GET', path: '/api/drafts' });
+    expect(error?.requestId).toBe(res.headers.get('x-request-id'));
+    expect(request?.requestId).toBe(error?.requestId);
     expect(error?.msg).toMatch(/^GET \/api\/drafts: unexpected error: store exploded/);
     expect(error).toMatchObject({
       err: { stack: expect.stringMatching(/^Error: store exploded[\s\S]*\n {4}at /) },

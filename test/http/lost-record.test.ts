@@ -4,6 +4,8 @@
  * and the desk say it is known and lost, not "No paper with id".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisOf } from '../../src/runtime/context.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { runCli } from '../support/cli.ts';
 import { REDIS_URL } from '../support/harness.ts';
 import { type HttpHarness, paperText, signIn, startHttp } from './support.ts';
@@ -15,7 +17,10 @@ beforeAll(async () => {
   h = await startHttp();
   lost = await h.p.submit({ kind: 'text', text: paperText('Balance classes and falls, lost record') });
   // What eviction does: the paper's hash and drafts go, the indexes and the audit may stay.
-  await h.p.ctx.redis.del(h.p.ctx.store.keys.paper(lost), h.p.ctx.store.keys.drafts(lost));
+  await redisOf(h.p.ctx).del(
+    internalsOf(h.p.ctx.store).keys.paper(lost),
+    internalsOf(h.p.ctx.store).keys.drafts(lost),
+  );
 });
 afterAll(async () => {
   await h.cleanup();

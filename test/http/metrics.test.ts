@@ -4,6 +4,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { metricsApp } from '../../src/http/metrics.ts';
+import { redisOf } from '../../src/runtime/context.ts';
 import { createRedisLlmGate } from '../../src/store/llm-gate.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { fractureText } from '../support/harness.ts';
@@ -22,7 +23,7 @@ it('serves the fleet figures to a caller with METRICS_TOKEN, and nothing to anyo
   await h.p.start();
   const id = await h.p.submit({ kind: 'text', text: fractureText() });
   await h.p.waitFor(id, ['pending_review']);
-  const ledger = new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix);
+  const ledger = new UsageLedger(redisOf(h.p.ctx), h.p.config.redis.prefix);
   await ledger.add({
     model: 'gpt-4o-mini',
     calls: 2,
@@ -67,7 +68,7 @@ it('shows admins the LLM usage page, with the budget and the day by model, and n
     LLM_DAILY_COST_BUDGET: '5',
     LLM_PRICES: '{"gpt-4o-mini":{"input":0.15,"output":0.6}}',
   });
-  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+  await new UsageLedger(redisOf(h.p.ctx), h.p.config.redis.prefix).add({
     model: 'gpt-4o-mini',
     calls: 4,
     costUsd: 1.25,
@@ -84,12 +85,12 @@ it('shows admins the LLM usage page, with the budget and the day by model, and n
 
 it('tells reviewers on the desk queue that summarizing is paused, and why', async () => {
   h = await startHttp({ LLM_DAILY_TOKEN_BUDGET: '100' });
-  await new UsageLedger(h.p.ctx.redis, h.p.config.redis.prefix).add({
+  await new UsageLedger(redisOf(h.p.ctx), h.p.config.redis.prefix).add({
     model: 'gpt-4o-mini',
     calls: 1,
     usage: { promptTokens: 800, completionTokens: 300, cachedTokens: 0, totalTokens: 1100 },
   });
-  const gate = createRedisLlmGate(h.p.ctx.redis, h.p.config.redis.prefix, h.p.config.llm);
+  const gate = createRedisLlmGate(redisOf(h.p.ctx), h.p.config.redis.prefix, h.p.config.llm);
   await expect(gate.acquire(10)).rejects.toThrow(/Summarizing is paused/);
   const web = await signIn(h, h.tokens.reviewer);
   const page = await (await web.get('/desk')).text();

@@ -40,7 +40,7 @@ describe('answerChecker', () => {
   });
   it('refuses a status the route does not document', async () => {
     await expect(check('GET', '/api/things/t1', answer({ error: 'x' }, 409))).rejects.toThrow(
-      /answered 409, which getThing does not document/,
+      /answered 409 \(application\/json\), which getThing does not document/,
     );
   });
 });

@@ -38,10 +38,11 @@ export function answerChecker(document: Document) {
     // No such route: its 404 is the catch-all's, outside the document.
     if (!op) return;
     if (!op.operationId) throw new Error(`${method} ${pathname} has no operationId in the document.`);
-    const schema = op.responses?.[String(res.status)]?.content?.['application/json']?.schema;
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    const schema = op.responses?.[String(res.status)]?.content?.[type]?.schema;
     if (!schema)
       throw new Error(
-        `${method} ${pathname} answered ${res.status}, which ${op.operationId} does not document.`,
+        `${method} ${pathname} answered ${res.status} (${type}), which ${op.operationId} does not document.`,
       );
     const key = `${op.operationId} ${res.status}`;
     let validate = compiled.get(key);

@@ -49,7 +49,7 @@ describe('access control', () => {
     ]) {
       const res = await h.call(w.path, { method: w.method, ...('json' in w ? { json: w.json } : {}) });
       expect(res.status, `${w.method} ${w.path}`).toBe(401);
-      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json$/);
       const body = await res.json();
       expect(body.error).toBe('Sign in required.');
       expect(body.hint).toMatch(/Authorization: Bearer TOKEN/);

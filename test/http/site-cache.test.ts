@@ -8,10 +8,13 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPapers } from '../../bench/seed.ts';
+import type { Papers } from '../../src/domain/ports/papers.ts';
 import { SiteCache } from '../../src/http/site-cache.ts';
 import { siteSource } from '../../src/publish/site-source.ts';
 import { unpublish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
+import { DecisionStore } from '../../src/store/decisions.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 import { commandsDuring } from '../support/redis-monitor.ts';
@@ -24,7 +27,7 @@ afterEach(async () => {
 
 const headline = (i: number) => `Seeded finding number ${i} `;
 
-function withdraw(store: PaperStore, id: string): Promise<void> {
+function withdraw(store: Papers, id: string): Promise<void> {
   const deps = {
     store,
     enqueue: {
@@ -34,6 +37,7 @@ function withdraw(store: PaperStore, id: string): Promise<void> {
     autoPublish: false,
     summarizer: 'openai' as const,
     checkProfile: { readingTargetGrade: 8, focus: [] },
+    decisions: new DecisionStore(store),
     claims: new ClaimStore(store),
     claimTtlMs: 60_000,
   };
@@ -41,7 +45,7 @@ function withdraw(store: PaperStore, id: string): Promise<void> {
 }
 
 /** Published papers 0..n-1, one at a time so each has its own publication time. */
-async function publishSeeded(store: PaperStore, from: number, n: number): Promise<string[]> {
+async function publishSeeded(store: Papers, from: number, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = from; i < from + n; i++) ids.push(...(await seedPapers(store, 1, { from: i, publish: true })));
   return ids;
@@ -49,8 +53,8 @@ async function publishSeeded(store: PaperStore, from: number, n: number): Promis
 
 /** The paper hashes the server reads while `run` runs. */
 async function paperReads(h: HttpHarness, run: () => Promise<void>): Promise<number> {
-  const prefix = h.deps.store.keys.prefix;
-  const commands = await commandsDuring(h.deps.store.redis, prefix, run);
+  const prefix = internalsOf(h.deps.store).keys.prefix;
+  const commands = await commandsDuring(internalsOf(h.deps.store).redis, prefix, run);
   return commands.filter((c) => c.startsWith(`hgetall "${prefix}:paper:`)).length;
 }
 
@@ -124,7 +128,7 @@ describe('while a whole copy is being built', () => {
       release = resolve;
     });
     const [added = ''] = await publishSeeded(store, 12, 1);
-    await redis.del(store.keys.publicChanges);
+    await redis.del(internalsOf(store).keys.publicChanges);
 
     const stale = await site.index(undefined, 1);
     expect(builds).toBe(2); // started, not waited for

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPapers } from '../../bench/seed.ts';
 import { unpublish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
+import { DecisionStore } from '../../src/store/decisions.ts';
 import { type HttpHarness, startHttp } from './support.ts';
 
 let h: HttpHarness;
@@ -60,6 +61,7 @@ describe('the published site, paged and cached', () => {
       autoPublish: false,
       summarizer: 'openai' as const,
       checkProfile: { readingTargetGrade: 8, focus: [] },
+      decisions: new DecisionStore(h.deps.store),
       claims: new ClaimStore(h.deps.store),
       claimTtlMs: 60_000,
     };

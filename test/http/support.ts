@@ -216,3 +216,17 @@ export async function reviewedPaper(h: HttpHarness, title: string): Promise<stri
   await fillPlaceholders(h, id, 1);
   return id;
 }
+
+/** A reviewed paper approved and published through the API (workers must be running): its id and slug. */
+export async function publishedPaper(h: HttpHarness, title: string): Promise<{ id: string; slug: string }> {
+  const id = await reviewedPaper(h, title);
+  for (const action of ['approve', 'publish']) {
+    const res = await h.call(`/api/drafts/${id}/${action}`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { basedOn: 2 },
+    });
+    if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${await res.text()}`);
+  }
+  return { id, slug: (await h.p.ctx.store.get(id))?.publication?.slug ?? '' };
+}

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RedisUsers } from '../../src/store/users.ts';
 import { ResetLinks } from '../../src/users/reset-links.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { spawnCli } from '../support/cli.ts';
@@ -80,7 +81,7 @@ describe('laysum users: emails, new tokens and password links', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(added.stderr).toMatch(/laysum users reset lee/);
     const first = added.stdout.trim();
-    const users = new UserStore(redis, prefix);
+    const users = new UserStore(new RedisUsers(redis, prefix));
     expect(await users.get('lee')).toMatchObject({ email: 'lee@team.example' });
     expect((await run(['users', 'email', 'lee', 'lee@other.example']).done).stdout).toContain(
       'lee signs in as lee@other.example too.',
@@ -99,7 +100,7 @@ describe('laysum users: emails, new tokens and password links', () => {
     const link = new URL(reset.stdout.trim());
     expect(link.pathname).toBe('/login/reset');
     expect(reset.stderr).toMatch(/One-time link for "lee" to set a password, until \d{4}-/);
-    const links = new ResetLinks(users, prefix, 'http://localhost:3000', 60);
+    const links = new ResetLinks(users, 'http://localhost:3000', 60);
     const secret = link.searchParams.get('token') ?? '';
     expect(await links.use(secret, 'lee has a long password now')).toMatchObject({
       name: 'lee',
@@ -113,8 +114,8 @@ describe('laysum users: emails, new tokens and password links', () => {
 });
 
 describe('laysum serve', () => {
-  it('listens on PORT, serves the app, and stops on SIGTERM', async () => {
-    const server = run(['serve', '--host', '127.0.0.1'], { PORT: '0' });
+  it('listens on PORT, serves the app, and on SIGTERM answers /readyz 503 while still serving, then stops', async () => {
+    const server = run(['serve', '--host', '127.0.0.1'], { PORT: '0', READYZ_GRACE_MS: '6000' });
     let port = '';
     for (let i = 0; i < 200 && !port; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -125,7 +126,17 @@ describe('laysum serve', () => {
     expect(await health.json()).toEqual({ ok: true, redis: 'up' });
     expect(server.output()).toMatch(/No accounts yet/);
     expect(server.output()).toMatch(/drafted and polled only while `laysum worker` runs/);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     server.child.kill('SIGTERM');
+    let ready = 200;
+    for (let i = 0; i < 250 && ready === 200; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      ready = (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+    }
+    // Taken out of rotation, but requests in flight and those still arriving are answered.
+    expect(ready).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(server.output()).toMatch(/SIGTERM: \/readyz answers 503 for 6000 ms/);
     const done = await server.done;
     expect(done.code, done.stderr).toBe(0);
   });

@@ -24,7 +24,7 @@ it('refuses a given title over 1,000 characters, saying the limit', async () => 
     json: { title, text: paperText('Balance classes').split('\n\n').slice(1).join('\n\n') },
   });
   expect(res.status).toBe(400);
-  expect(await res.json()).toEqual({
+  expect(await res.json()).toMatchObject({
     error: `The title is ${title.trim().length.toLocaleString('en-US')} characters, over the limit of 1,000.`,
     hint: "Give the paper's title only; the abstract goes in the text.",
   });

@@ -125,4 +125,14 @@ describe('the logger', () => {
     forced.log.info('x');
     expect(JSON.parse(forced.lines[0] ?? '')).toMatchObject({ msg: 'x' });
   });
+
+  it('colours terminal lines, unless NO_COLOR is set', () => {
+    const coloured = capture({}, true);
+    coloured.log.warn('Redis is slow');
+    expect(coloured.lines.join('')).toContain('\u001b[');
+    const plain = capture({ NO_COLOR: '1' }, true);
+    plain.log.warn('Redis is slow');
+    expect(plain.lines.join('')).not.toContain('\u001b[');
+    expect(plain.lines.join('')).toContain('Redis is slow');
+  });
 });

@@ -57,11 +57,11 @@ describe('laysum export', () => {
     expect(err).toBe('');
     // index, two feeds, the page with its JSON and Markdown, and a page for each of its five topics.
     expect(code).toBeUndefined();
-    expect(out).toMatch(new RegExp(`^Wrote 11 files for 1 published summary to ${site}\n`));
+    expect(out).toMatch(new RegExp(`^Wrote 14 files for 1 published summary to ${site}\n`));
     const slug = `bone-strength-not-vitamin-d-drives-fracture-risk-${id}`;
     const page = await readFile(join(site, 's', `${slug}.html`), 'utf8');
     expect(page).toContain('Talk to your doctor before changing any treatment.');
-    expect(page).toContain(`href="https://laysum.example.org/s/${slug}.html"`);
+    expect(page).toContain(`<link rel="canonical" href="https://laysum.example.org/s/${slug}">`);
     expect(await readFile(join(site, 'index.html'), 'utf8')).not.toContain('Not Yet Reviewed');
   });
 
@@ -69,7 +69,7 @@ describe('laysum export', () => {
     const site = join(dir, 'json-site');
     const { out } = await run(['export', '--out', site, '--json']);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ out: site, summaries: 1, files: 11 });
+    expect(report).toMatchObject({ out: site, summaries: 1, files: 14 });
     expect(report.paths).toContain('feed.xml');
     expect(existsSync(join(site, 'feed.json'))).toBe(true);
   });

@@ -50,7 +50,10 @@ describe('exportSite', () => {
     const topics = new Set(items.flatMap((i) => i.summary.topics.map((t) => t.toLowerCase())));
     expect(topics.size).toBe(21);
     expect(files.filter((f) => f.startsWith('topics/'))).toHaveLength(topics.size);
-    expect(files).toHaveLength(items.length * 3 + topics.size + 3);
+    expect(files).toContain('sitemap.xml');
+    expect(files).toContain('robots.txt');
+    expect(files).toContain('og-image.png');
+    expect(files).toHaveLength(items.length * 3 + topics.size + 6);
   });
 
   it('links every page only to files that exist, so the site works from disk', async () => {
@@ -88,10 +91,10 @@ describe('exportSite', () => {
     expect(page).toContain(`href="../topics/${encodeURIComponent('日本')}.html"`);
   });
 
-  it('uses the exported URLs in canonical links and feeds', async () => {
+  it('uses the live site’s URLs in canonical links and feeds, linking files relatively', async () => {
     await exportSite(items, dir, options);
     const fracture = items.find((i) => i.id === 'p0000000000b2');
-    const url = `${BASE_URL}/s/${fracture?.slug}.html`;
+    const url = `${BASE_URL}/s/${fracture?.slug}`;
     const page = await readFile(join(dir, `s/${fracture?.slug}.html`), 'utf8');
     expect(page).toContain(`<link rel="canonical" href="${url}">`);
     expect(page).toContain('href="../topics/osteoporosis.html"');
@@ -110,14 +113,16 @@ describe('exportSite', () => {
         headline: item.summary.headline,
         keyTakeaway: item.summary.takeaway,
         topics: item.summary.topics,
-        publishedAt: item.publishedAt,
+        id: item.id,
+        slug: item.slug,
+        version: item.version,
+        publishedAt: new Date(item.publishedAt).toISOString(),
         madeWith: item.provider === 'extractive' ? 'from-abstract' : 'ai-assisted',
       });
       expect(data.credit).toMatch(/checked by a person on/);
       // No provider or model, no reviewer names (PAGE_CREDIT_NAMES is off), no full text, checks or sentence links.
       for (const internal of [
         'provider',
-        'version',
         'checkedBy',
         'fullText',
         'checks',
@@ -128,7 +133,8 @@ describe('exportSite', () => {
         expect(text).not.toContain(`"${internal}"`);
       expect(text).not.toContain('reviewer-1');
       const md = await readFile(join(dir, `data/${item.slug}.md`), 'utf8');
-      expect(md.startsWith(`# ${item.summary.headline}`)).toBe(true);
+      expect(md.startsWith('---\n')).toBe(true);
+      expect(md).toContain(`\n---\n# ${item.summary.headline}`);
     }
   });
 
@@ -137,7 +143,8 @@ describe('exportSite', () => {
     await exportSite([bad, ...items], dir, options);
     for (const file of await walk(dir)) {
       const text = await readFile(join(dir, file), 'utf8');
-      expect(text, file).not.toMatch(/(?<!\\)<script/i);
+      // The one script element allowed is the JSON-LD data block, which never runs.
+      expect(text, file).not.toMatch(/(?<!\\)<script(?! type="application\/ld\+json">)/i);
     }
   });
 

@@ -98,7 +98,11 @@ describe('links', () => {
     expect(folder.summary('a-p0123456789ab')).toBe('../s/a-p0123456789ab.html');
     expect(folder.topic('back pain')).toBe('../topics/back-pain.html');
     expect(folder.home).toBe('../index.html');
-    expect(root.absolute.summary('a-p0123456789ab')).toBe('https://example.org/site/s/a-p0123456789ab.html');
+    // Absolute URLs are the live site's: canonical links and feeds do not change between the two.
+    expect(root.absolute.summary('a-p0123456789ab')).toBe('https://example.org/site/s/a-p0123456789ab');
+    const live = serverLinks('https://example.org/site/').absolute;
+    expect(folder.absolute.summary('a-p0123456789ab')).toBe(live.summary('a-p0123456789ab'));
+    expect(folder.absolute.topic('back pain')).toBe(live.topic('back pain'));
   });
 
   it('links server pages from the root, or under the base URL path behind a proxy', () => {

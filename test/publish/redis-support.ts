@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Draft } from '../../src/domain/draft.ts';
+import { identitiesOf } from '../../src/domain/identity.ts';
 import type { LaySummary } from '../../src/domain/summary.ts';
 import { approve } from '../../src/review/decisions.ts';
 import { publish } from '../../src/review/publishing.ts';
 import { ClaimStore } from '../../src/store/claims.ts';
-import { identitiesOf } from '../../src/store/identity.ts';
+import { DecisionStore } from '../../src/store/decisions.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
 import { pubmedRecord } from './support.ts';
@@ -83,6 +84,7 @@ export function createTestStore(): TestStore {
         autoPublish: false,
         summarizer: 'openai' as const,
         checkProfile: { readingTargetGrade: 8, focus: [] },
+        decisions: new DecisionStore(store),
         claims: new ClaimStore(store),
         claimTtlMs: 60_000,
       };

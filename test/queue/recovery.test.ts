@@ -4,7 +4,7 @@
  * restart when Redis keeps its append-only file (started here on its own port).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { textIdentity } from '../../src/store/identity.ts';
+import { textIdentity } from '../../src/domain/identity.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 import { startPrivateRedis } from '../support/redis-server.ts';
 

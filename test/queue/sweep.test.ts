@@ -9,6 +9,8 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/queue/jobs.ts';
 import { type SweepReport, sweepInFlight, sweepPaper } from '../../src/queue/sweep.ts';
+import { redisOf } from '../../src/runtime/context.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import type { PaperStore } from '../../src/store/papers.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 import { commandsDuring } from '../support/redis-monitor.ts';
@@ -19,8 +21,8 @@ afterEach(() => p.cleanup());
 /** Take the paper's ingest job as a worker would and fail it for good, as BullMQ does for a job that stalled twice. */
 async function failLikeStall(pipeline: Pipeline): Promise<void> {
   const w = new Worker('ingest', null, {
-    connection: pipeline.ctx.redis,
-    prefix: pipeline.ctx.store.keys.bullPrefix,
+    connection: redisOf(pipeline.ctx),
+    prefix: internalsOf(pipeline.ctx.store).keys.bullPrefix,
   });
   const job = await w.getNextJob('test-token');
   if (!job) throw new Error('no ingest job to take');
@@ -70,7 +72,7 @@ it('looks at many papers in a few commands each, and runs one sweep at a time ac
   // One paper's job is gone: that one is settled; the others have their job waiting.
   await p.ctx.queues.ingest.remove(jobIdFor('ingest', { paperId: ids[7] ?? '' }));
   let report: SweepReport = { checked: 0, requeued: [], failed: [] };
-  const commands = await commandsDuring(p.ctx.redis, p.ctx.store.keys.prefix, async () => {
+  const commands = await commandsDuring(redisOf(p.ctx), internalsOf(p.ctx.store).keys.prefix, async () => {
     report = await sweepInFlight(p.ctx);
   });
   expect(report).toMatchObject({ checked: COUNT, requeued: [ids[7]], failed: [] });

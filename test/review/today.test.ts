@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
 import { seedPapers } from '../../bench/seed.ts';
 import { decisionsToday } from '../../src/review/today.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 import { commandsDuring } from '../support/redis-monitor.ts';
@@ -31,10 +32,10 @@ it('reads the day from its counts, not from the audit log, and falls back to the
     today = await decisionsToday(store);
   });
   expect(today).toEqual(expected);
-  expect(commands.filter((c) => c.includes(store.keys.auditAll))).toEqual([]);
+  expect(commands.filter((c) => c.includes(internalsOf(store).keys.auditAll))).toEqual([]);
 
   // As after an upgrade during the day: decisions before it were not counted, so the log is read.
-  await redis.set(store.keys.decidedSince, String(Date.now()));
-  await redis.del(store.keys.decidedOn(new Date().toISOString().slice(0, 10)));
+  await redis.set(internalsOf(store).keys.decidedSince, String(Date.now()));
+  await redis.del(internalsOf(store).keys.decidedOn(new Date().toISOString().slice(0, 10)));
   expect(await decisionsToday(store)).toEqual(expected);
 }, 120_000);

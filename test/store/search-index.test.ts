@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPapers, seedPmid } from '../../bench/seed.ts';
 import { findDrafts, parseFilter } from '../../src/review/queries.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { discard } from '../../src/store/merges.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { createTestStore, type TestStore } from '../publish/redis-support.ts';
@@ -21,14 +22,14 @@ describe('the search index', () => {
   it('is built on the first query when a Redis has papers but no index', async () => {
     t = createTestStore();
     const ids = await seedPapers(t.store, 3);
-    const indexKeys = await t.store.redis.keys(`${t.prefix}:ix:*`);
+    const indexKeys = await internalsOf(t.store).redis.keys(`${t.prefix}:ix:*`);
     expect(indexKeys.length).toBeGreaterThan(0);
-    await t.store.redis.del(...indexKeys);
-    const fresh = new PaperStore(t.store.redis, t.prefix);
+    await internalsOf(t.store).redis.del(...indexKeys);
+    const fresh = new PaperStore(internalsOf(t.store).redis, t.prefix);
     const found = await find(fresh, { q: seedPmid(1) });
     expect(found.drafts.map((d) => d.id)).toEqual([ids[1]]);
     expect(found.topics.length).toBeGreaterThan(0);
-    expect(await t.store.redis.get(`${t.prefix}:ix:version`)).toBe('1');
+    expect(await internalsOf(t.store).redis.get(`${t.prefix}:ix:version`)).toBe('1');
   });
 
   it('forgets a paper merged into another, and its facet counts', async () => {

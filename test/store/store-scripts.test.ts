@@ -1,5 +1,5 @@
 /**
- * The store's Lua scripts are the files in src/store/lua and src/users/lua:
+ * The store's Lua scripts are the files in src/store/lua:
  * each opens with its inputs and output, builds no key of its own (keys.ts
  * writes every key format), and is what Redis runs. The failure record the
  * transition script writes lives exactly as long as the paper is failed.
@@ -9,17 +9,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { luaSource } from '../../src/store/commands.ts';
+import { internalsOf } from '../../src/store/internals.ts';
 import { PaperStore } from '../../src/store/papers.ts';
 import { redisRateLimiter } from '../../src/store/rate-limiter.ts';
+import { RedisUsers } from '../../src/store/users.ts';
 import { UserStore } from '../../src/users/store.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 
-const DIRS = ['../../src/store/lua/', '../../src/users/lua/'].map((d) => new URL(d, import.meta.url));
-const files = DIRS.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.lua'))
-    .map((f) => ({ name: f, text: readFileSync(new URL(f, dir), 'utf8') })),
-);
+const DIR = new URL('../../src/store/lua/', import.meta.url);
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.lua'))
+  .map((f) => ({ name: f, text: readFileSync(new URL(f, DIR), 'utf8') }));
 const prefix = testPrefix();
 const redis = new Redis(REDIS_URL);
 
@@ -64,6 +64,9 @@ describe('Lua script files', () => {
       'transition.lua',
       'unpublish.lua',
       'use-reset.lua',
+      'webhook-line-add.lua',
+      'webhook-line-advance.lua',
+      'webhook-line-requeue.lua',
     ]);
     for (const { name, text } of files) {
       const header = /^--\[\[\n([\s\S]*?)\n\]\]\n/.exec(text)?.[1] ?? '';
@@ -92,7 +95,7 @@ describe('Lua script files', () => {
       action: 'ingest started',
     });
     await redisRateLimiter(redis, `${prefix}:ratelimit:test`, 5).acquire();
-    await new UserStore(redis, prefix).add('script-test', 'reviewer');
+    await new UserStore(new RedisUsers(redis, prefix)).add('script-test', 'reviewer');
     const used = ['create-paper.lua', 'transition.lua', 'sliding-window.lua', 'add-user.lua'];
     // A file with `--#include` lines runs with the included files in their place (luaSource).
     const shas = used.map((name) => {
@@ -136,11 +139,11 @@ describe('the drafts count', () => {
   it('is kept in the paper hash, and read from the drafts list for a paper stored before it was', async () => {
     const store = new PaperStore(redis, prefix);
     const id = await textPaper(store, `count-${prefix}`);
-    expect(await redis.hget(store.keys.paper(id), 'drafts')).toBe('0');
+    expect(await redis.hget(internalsOf(store).keys.paper(id), 'drafts')).toBe('0');
     expect((await store.require(id)).draftCount).toBe(0);
     // As an older LaySum left it: two versions in the list, no count in the hash.
-    await redis.hdel(store.keys.paper(id), 'drafts');
-    await redis.rpush(store.keys.drafts(id), '{}', '{}');
+    await redis.hdel(internalsOf(store).keys.paper(id), 'drafts');
+    await redis.rpush(internalsOf(store).keys.drafts(id), '{}', '{}');
     expect((await store.require(id)).draftCount).toBe(2);
   });
 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
-import { createContext } from '../../src/runtime/context.ts';
+import { createContext, redisOf } from '../../src/runtime/context.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { startCli } from '../support/cli.ts';
 import { reply, startFakeOpenAi } from '../support/fake-openai.ts';
@@ -77,7 +77,7 @@ it('two worker processes under a tight RPM and TPM send no request over the limi
   expect(llm.chatRequests()).toHaveLength(ids.size);
   // Both processes called the LLM, and the ledger they share counted every call.
   for (const w of [one, two]) expect(w.stderr()).not.toMatch(/gave up/);
-  const [today] = await new UsageLedger(ctx.redis, prefix).byDay(1);
+  const [today] = await new UsageLedger(redisOf(ctx), prefix).byDay(1);
   expect(today?.calls).toBe(ids.size);
   expect(today?.rate_limited).toBe(0);
   await ctx.close();

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, withOverrides } from '../../src/config/env.ts';
-import { createContext } from '../../src/runtime/context.ts';
+import { createContext, redisOf } from '../../src/runtime/context.ts';
 import { createSummarizer } from '../../src/runtime/summarizer.ts';
 import { createRedisLlmGate, fleetNotices } from '../../src/store/llm-gate.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
@@ -61,7 +61,7 @@ describe('429s', () => {
     const job = await p.ctx.queues.summarize.getJob(jobId);
     // Only the successful attempt was counted: six 429s with LLM_ATTEMPTS=2 would otherwise have failed it.
     expect(job?.attemptsMade).toBe(1);
-    const [today] = await new UsageLedger(p.ctx.redis, p.config.redis.prefix).byDay(1);
+    const [today] = await new UsageLedger(redisOf(p.ctx), p.config.redis.prefix).byDay(1);
     expect(today).toMatchObject({ calls: 7, rate_limited: 6 });
   });
 
@@ -93,7 +93,7 @@ describe('the cache', () => {
       const paper = await p0.waitFor(id, ['pending_review']);
       await p0.cleanup();
       if (!paper.record) throw new Error('no record');
-      const summarizer = createSummarizer(config, ctx.redis);
+      const summarizer = createSummarizer(config, redisOf(ctx));
       const input = { record: paper.record, reviewerNotes: null, previous: null };
       const first = await summarizer.summarize(input);
       const second = await summarizer.summarize(input);
@@ -104,10 +104,10 @@ describe('the cache', () => {
       // Reviewer notes change the prompt: a new call.
       await summarizer.summarize({ ...input, reviewerNotes: 'Say who took part.', previous: first.summary });
       expect(llm.chatRequests()).toHaveLength(2);
-      const [today] = await new UsageLedger(ctx.redis, config.redis.prefix).byDay(1);
+      const [today] = await new UsageLedger(redisOf(ctx), config.redis.prefix).byDay(1);
       expect(today).toMatchObject({ calls: 2, cache_hits: 1 });
     } finally {
-      await removePrefix(ctx.redis, config.redis.prefix);
+      await removePrefix(redisOf(ctx), config.redis.prefix);
       await ctx.close();
     }
   });
@@ -126,7 +126,7 @@ describe('the daily budget', () => {
     const until = Date.now() + 15_000;
     let notices: Awaited<ReturnType<typeof fleetNotices>> = [];
     while (notices.length === 0 && Date.now() < until) {
-      notices = await fleetNotices(p.ctx.redis, p.config.redis.prefix);
+      notices = await fleetNotices(redisOf(p.ctx), p.config.redis.prefix);
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(notices[0]?.message).toMatch(/Summarizing is paused: today's LLM token budget/);
@@ -212,7 +212,7 @@ describe('calls in flight', () => {
     const config = testConfig({ LLM_CONCURRENCY: '1' });
     const ctx = await createContext(config);
     try {
-      const gate = createRedisLlmGate(ctx.redis, config.redis.prefix, config.llm);
+      const gate = createRedisLlmGate(redisOf(ctx), config.redis.prefix, config.llm);
       const first = await gate.acquire(100);
       let second = false;
       const waiting = gate.acquire(100).then((t) => {
@@ -225,7 +225,7 @@ describe('calls in flight', () => {
       await gate.settle(await waiting, 80);
       expect(second).toBe(true);
     } finally {
-      await removePrefix(ctx.redis, config.redis.prefix);
+      await removePrefix(redisOf(ctx), config.redis.prefix);
       await ctx.close();
     }
   });

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatUsage } from '../../src/cli/commands/usage.ts';
 import { renderMetrics } from '../../src/http/metrics.ts';
 import { createLogger } from '../../src/log/logger.ts';
+import { redisOf } from '../../src/runtime/context.ts';
 import { learnedModes } from '../../src/store/llm-modes.ts';
 import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { usageReport } from '../../src/store/usage-report.ts';
@@ -126,12 +127,17 @@ describe('5. a server that refuses response_format json_schema', () => {
     expect(told).toHaveLength(1);
     expect(told[0]).toContain('refused json_schema for local-model');
 
-    const [learned] = await learnedModes(p.ctx.redis, p.config.redis.prefix);
+    const [learned] = await learnedModes(redisOf(p.ctx), p.config.redis.prefix);
     expect(learned).toMatchObject({ model: 'local-model', mode: 'json_object', refused: ['json_schema'] });
-    const status = formatUsage(await usageReport(p.ctx.redis, p.config, 1));
+    const status = formatUsage(await usageReport(redisOf(p.ctx), p.config, 1));
     expect(status).toMatch(/output mode: auto/);
     expect(status).toContain(`${llm.baseURL} local-model: json_object (it refused json_schema`);
-    const metrics = await renderMetrics({ config: p.config, store: p.ctx.store, queues: p.ctx.queues });
+    const metrics = await renderMetrics({
+      config: p.config,
+      store: p.ctx.store,
+      queues: p.ctx.queues,
+      fleet: p.ctx.fleet,
+    });
     expect(metrics.body).toContain(
       `laysum_llm_output_mode{server="${llm.baseURL}",model="local-model",mode="json_object"} 1`,
     );
@@ -200,7 +206,7 @@ describe('6. a gateway answering HTTP 200 with an error and no choices', () => {
     expect(draft?.provenance).toMatchObject({ llmCalls: 1, repairs: 0 });
     if (!p) throw new Error('no pipeline');
     // In the ledger as a failed call, not as an answer.
-    const [today] = await new UsageLedger(p.ctx.redis, p.config.redis.prefix).byDay(1);
+    const [today] = await new UsageLedger(redisOf(p.ctx), p.config.redis.prefix).byDay(1);
     expect(today).toMatchObject({ calls: 2, errors: 1 });
   });
 
@@ -251,9 +257,9 @@ describe('8. replies without usage', () => {
     expect(usage?.promptTokens).toBeGreaterThan(Math.ceil(fractureText().length / 4));
     expect(draft?.provenance.costUsd).toBeGreaterThan(0);
     if (!p) throw new Error('no pipeline');
-    const [today] = await new UsageLedger(p.ctx.redis, p.config.redis.prefix).byDay(1);
+    const [today] = await new UsageLedger(redisOf(p.ctx), p.config.redis.prefix).byDay(1);
     expect(today).toMatchObject({ calls: 1, estimated_calls: 1, total_tokens: usage?.totalTokens });
-    expect(formatUsage(await usageReport(p.ctx.redis, p.config, 1))).toMatch(
+    expect(formatUsage(await usageReport(redisOf(p.ctx), p.config, 1))).toMatch(
       /1 call\(s\) came back without usage: their tokens and cost are estimated/,
     );
     expect(id).toBeTruthy();

@@ -57,7 +57,7 @@ describe.each(['json_schema', 'json_object', 'tools'])("the model's source ids (
   it('become model links where they exist and align; the rest fall back to overlap, with a note', async () => {
     const draft = await draftWith(withSources, mode);
     expect(draft.summary).toEqual(fractureSummary);
-    expect(draft.provenance).toMatchObject({ promptVersion: 'summarize-v3', llmCalls: 1 });
+    expect(draft.provenance).toMatchObject({ promptVersion: 'summarize-v4', llmCalls: 1 });
     const links = draft.links?.links;
     expect(link(links, 'findings', 0)).toMatchObject({ method: 'model', sources: [4, 5], supported: true });
     // Reworded past what shared words can show: the model's id links it.
@@ -121,5 +121,23 @@ describe('an edit', () => {
     expect(link(links, 'findings', 0)?.method).toBe('overlap');
     expect(link(links, 'findings', 1)).toMatchObject({ method: 'model', sources: [8] });
     expect(link(links, 'caveats[0]')).toMatchObject({ method: 'model', sources: [7] });
+  });
+});
+
+describe("a new draft's checks", () => {
+  it("read the model's links for the sentences they were accepted for, as after an edit", async () => {
+    const wrong = findings[1]?.replace('15 spots', '51 spots') ?? '';
+    const body = {
+      ...withSources,
+      findings: [findings[0], wrong, ...findings.slice(2)].join(' '),
+      sentenceSources: withSources.sentenceSources.map((s) =>
+        s.sentence === findings[1] ? { ...s, sentence: wrong } : s,
+      ),
+    };
+    const draft = await draftWith(body, 'json_schema');
+    expect(link(draft.links?.links, 'findings', 1)).toMatchObject({ method: 'model', sources: [8] });
+    const flags = draft.checks.find((c) => c.id === 'numbers')?.flags ?? [];
+    const flag = flags.find((f) => f.field === 'findings' && f.sentence === 1);
+    expect(flag?.linkedBy).toBe('model');
   });
 });

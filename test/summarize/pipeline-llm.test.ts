@@ -7,6 +7,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reviewDeps } from '../../src/review/deps.ts';
+import { redisOf } from '../../src/runtime/context.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
 import { fractureSummary } from '../support/summaries.ts';
@@ -59,7 +60,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     expect(drafts[0]?.provenance).toMatchObject({
       provider: 'openai',
       model: 'test-model',
-      promptVersion: 'summarize-v3',
+      promptVersion: 'summarize-v4',
       llmCalls: 1,
       repairs: 0,
       usage: { promptTokens: 812, completionTokens: 301, totalTokens: 1113 },
@@ -149,7 +150,7 @@ describe('summarizing with an OpenAI-compatible server', () => {
     const until = Date.now() + 10_000;
     let notices: Awaited<ReturnType<typeof fleetNotices>> = [];
     while (Date.now() < until && notices.length === 0) {
-      notices = await fleetNotices(p.ctx.redis, p.config.redis.prefix);
+      notices = await fleetNotices(redisOf(p.ctx), p.config.redis.prefix);
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(notices[0]?.message).toMatch(/HTTP 429 \(rate limited\): every worker waits 120000 ms/);

@@ -13,22 +13,7 @@ import { textRecord } from '../../src/sources/text.ts';
 import { createOpenAiSummarizer } from '../../src/summarize/openai-summarizer.ts';
 import { type FakeOpenAi, reply, startFakeOpenAi } from '../support/fake-openai.ts';
 import { createPipeline, fractureText, type Pipeline } from '../support/harness.ts';
-import { fractureSummary } from '../support/summaries.ts';
-
-/** The fracture summary in shorter sentences and plainer words, every number kept. */
-const plainer = {
-  ...fractureSummary,
-  takeaway: 'Strong bones matter most for broken bones. Vitamin D and calcium levels did not seem to matter.',
-  findings:
-    'Researchers put together data from 25 groups of people. In all, 37 857 people had a broken bone. They found 15 spots in our genes linked to broken bones. All of them also change how strong bones are. People with genes for weaker bones broke bones more often. Genes for low vitamin D did not make a difference.',
-  audience:
-    'This matters to older adults, to people with thin bones, and to their doctors. It suggests that building strong bones may help more than vitamin D pills for most people.',
-  caveats: [
-    'The study used genes to guess causes, and that may not hold for everyone.',
-    'Most people in it were of European descent, so results may differ in other groups.',
-    'Talk to your doctor before changing any supplements.',
-  ],
-};
+import { fractureSummary, plainerFracture as plainer } from '../support/summaries.ts';
 
 let llm: FakeOpenAi;
 beforeEach(async () => {
@@ -95,8 +80,14 @@ describe('the simplify pass', () => {
     expect(out?.pass.before).toEqual(fractureSummary);
     expect(out?.pass.afterFigures?.grade).toBeLessThan(out?.pass.beforeFigures.grade ?? 0);
     const [request] = llm.chatRequests();
-    expect(request?.messages[1]?.content).toMatch(/reads at grade 10\.3 \(target 8\)/);
-    expect(request?.messages[1]?.content).toMatch(
+    // Asked in the draft's own conversation: the summarize messages, the draft as the model's answer, the request.
+    expect(request?.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(request?.messages[1]?.content).toMatch(/Summarize the paper below/);
+    expect(JSON.parse(request?.messages[2]?.content ?? '')).toEqual(fractureSummary);
+    expect(request?.messages[3]?.content).toMatch(
+      /reads at US school grade 10\.3, above the target of grade 8/,
+    );
+    expect(request?.messages[3]?.content).toMatch(
       /Hard words.*\n.*(?:determined|genetically|osteoporosis|descent)/,
     );
   });
@@ -144,6 +135,8 @@ describe('the summarize stage with the simplify pass', () => {
     expect(draft?.simplify?.kept).toBe('rewrite');
     expect(draft?.provenance.llmCalls).toBe(2);
     expect(draft?.notesForReviewer.join(' ')).toMatch(/Rewritten from grade 10\.3/);
-    expect(llm.chatRequests()[1]?.messages[0]?.content).toMatch(/You rewrite a plain-language summary/);
+    const [draftCall, rewriteCall] = llm.chatRequests();
+    expect(rewriteCall?.messages.slice(0, 2)).toEqual(draftCall?.messages);
+    expect(rewriteCall?.messages[3]?.content).toMatch(/Rewrite it so that a reader at grade 8 can read it/);
   });
 });

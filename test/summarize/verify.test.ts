@@ -8,7 +8,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/config/env.ts';
-import { UsageLedger } from '../../src/store/llm-usage.ts';
 import { type FakeOpenAi, reply, type Step } from '../support/fake-openai.ts';
 import { fractureText, type Pipeline } from '../support/harness.ts';
 import { llmPipeline } from '../support/llm-pipeline.ts';
@@ -113,7 +112,7 @@ describe('the LLM verifier', () => {
     expect(draft.provenance.usage.totalTokens).toBe(2 * 1113);
     expect(draft.provenance.costUsd).toBeCloseTo((2 * (812 * 1 + 301 * 2)) / 1e6, 9);
     if (!p) throw new Error('no pipeline');
-    const [today] = await new UsageLedger(p.ctx.redis, p.config.redis.prefix).byDay(1);
+    const [today] = await p.ctx.fleet.ledger.byDay(1);
     expect(today).toMatchObject({ calls: 2, total_tokens: 2 * 1113 });
   });
 

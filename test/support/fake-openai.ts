@@ -13,6 +13,7 @@
  * `tools` request comes back as a tool call) and the models it has.
  */
 import type { ServerResponse } from 'node:http';
+import { createPromptCache, type PromptCache } from '../../bench/prompt-cache.ts';
 import { type RecordedRequest, send, startServer, type TestServer } from './http-server.ts';
 
 export type Step =
@@ -39,6 +40,12 @@ export interface FakeOptions {
   models?: string[];
   /** Usage from the request and reply text instead of the fixed 812 + 301. */
   measuredUsage?: boolean;
+  /**
+   * Cache prompt prefixes as OpenAI does (bench/prompt-cache.ts) and report them in
+   * `usage.prompt_tokens_details.cached_tokens`; the prompt tokens are then the
+   * provider's count of schema and messages (implies measuredUsage).
+   */
+  promptCache?: boolean;
 }
 
 export interface FakeOpenAi extends TestServer {
@@ -68,11 +75,26 @@ function modeOf(body: ChatRequestBody): 'json_schema' | 'json_object' | 'tools' 
   return t === 'json_schema' || t === 'json_object' ? t : 'text';
 }
 
+interface FakeUsage {
+  prompt: number;
+  completion: number;
+  cached: number;
+}
+
 /** The tokens a reply to `body` costs (what its `usage` will say). */
-function usageFor(body: ChatRequestBody, step: Step, measured: boolean) {
-  if (!measured) return { prompt: 812, completion: 301 };
+function usageFor(
+  body: ChatRequestBody,
+  step: Step,
+  measured: boolean,
+  cache: PromptCache | null,
+): FakeUsage {
   const content = step.kind === 'reply' ? step.content : step.kind === 'refusal' ? step.refusal : '';
-  return { prompt: tokensOf(JSON.stringify(body.messages)), completion: tokensOf(content) };
+  if (cache) {
+    const { promptTokens, cachedTokens } = cache.lookup(body);
+    return { prompt: promptTokens, completion: tokensOf(content), cached: cachedTokens };
+  }
+  if (!measured) return { prompt: 812, completion: 301, cached: 0 };
+  return { prompt: tokensOf(JSON.stringify(body.messages)), completion: tokensOf(content), cached: 0 };
 }
 
 export const reply = (value: unknown, extra: Partial<Extract<Step, { kind: 'reply' }>> = {}): Step => ({
@@ -84,7 +106,7 @@ export const reply = (value: unknown, extra: Partial<Extract<Step, { kind: 'repl
 function completion(
   step: Extract<Step, { kind: 'reply' | 'refusal' }>,
   body: ChatRequestBody,
-  usage: { prompt: number; completion: number },
+  usage: FakeUsage,
 ): string {
   const model = body.model;
   const tool = body.tools?.[0]?.function.name;
@@ -127,7 +149,7 @@ function completion(
             prompt_tokens: usage.prompt,
             completion_tokens: usage.completion,
             total_tokens: usage.prompt + usage.completion,
-            prompt_tokens_details: { cached_tokens: 0 },
+            prompt_tokens_details: { cached_tokens: usage.cached },
           },
         }
       : {}),
@@ -138,6 +160,7 @@ export async function startFakeOpenAi(initial: Step[] = [], options: FakeOptions
   let steps = [...initial];
   let served = 0;
   let overLimit = 0;
+  const cache = options.promptCache ? createPromptCache() : null;
   const peak = { requests: 0, tokens: 0 };
   // Accepted requests in the window: arrival time and the tokens they cost.
   const window: Array<{ at: number; tokens: number }> = [];
@@ -186,7 +209,7 @@ export async function startFakeOpenAi(initial: Step[] = [], options: FakeOptions
     const body = JSON.parse(req.body) as ChatRequestBody;
     const refusal = refused(body);
     const scripted = refusal ? undefined : steps[Math.min(served, steps.length - 1)];
-    const usage = scripted ? usageFor(body, scripted, options.measuredUsage ?? false) : null;
+    const usage = scripted ? usageFor(body, scripted, options.measuredUsage ?? false, cache) : null;
     const over = usage && scripted?.kind !== 'error' ? limited(usage.prompt + usage.completion) : null;
     // A request refused (unknown model, mode, over the limit) does not use up a scripted step.
     if (!refusal && !over) served++;
@@ -209,7 +232,7 @@ export async function startFakeOpenAi(initial: Step[] = [], options: FakeOptions
     }
     if (step.kind === 'raw') return send(res, step.status, step.body, step.contentType ?? 'application/json');
     if (res.destroyed) return;
-    send(res, 200, completion(step, body, usage ?? { prompt: 0, completion: 0 }));
+    send(res, 200, completion(step, body, usage ?? { prompt: 0, completion: 0, cached: 0 }));
   };
   const server = await startServer(handle);
   return {

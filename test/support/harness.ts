@@ -10,7 +10,7 @@ import type { Paper } from '../../src/domain/paper.ts';
 import type { PaperState } from '../../src/domain/state.ts';
 import type { SubmitRequest } from '../../src/domain/submission.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
-import { type Context, createContext } from '../../src/runtime/context.ts';
+import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
@@ -94,7 +94,7 @@ export async function createPipeline(env: Record<string, string> = {}): Promise<
     },
     async cleanup() {
       await p.workers?.close();
-      await removePrefix(ctx.redis, config.redis.prefix);
+      await removePrefix(redisOf(ctx), config.redis.prefix);
       await ctx.close();
     },
   };

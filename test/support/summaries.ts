@@ -41,3 +41,18 @@ export const plainSummary: LaySummary = {
     interest: { score: 3, rationale: 'Some people may care.' },
   },
 };
+
+/** The fracture summary in shorter sentences and plainer words, every number kept. */
+export const plainerFracture: LaySummary = {
+  ...fractureSummary,
+  takeaway: 'Strong bones matter most for broken bones. Vitamin D and calcium levels did not seem to matter.',
+  findings:
+    'Researchers put together data from 25 groups of people. In all, 37 857 people had a broken bone. They found 15 spots in our genes linked to broken bones. All of them also change how strong bones are. People with genes for weaker bones broke bones more often. Genes for low vitamin D did not make a difference.',
+  audience:
+    'This matters to older adults, to people with thin bones, and to their doctors. It suggests that building strong bones may help more than vitamin D pills for most people.',
+  caveats: [
+    'The study used genes to guess causes, and that may not hold for everyone.',
+    'Most people in it were of European descent, so results may differ in other groups.',
+    'Talk to your doctor before changing any supplements.',
+  ],
+};

@@ -8,7 +8,6 @@ import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/acti
 import { type DraftFilter, findDrafts, parseFilter } from '../../review/queries.ts';
 import { paperView, resolvePaperId } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
-import { fleetNotices } from '../../store/llm-gate.ts';
 import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
@@ -142,9 +141,7 @@ export function paperStatus(id: string, o: JsonOption): Promise<void> {
     else {
       const failure = view.failure ? `\n${formatFailure(view.failure, pid)}` : '';
       const paused =
-        view.state === 'summarizing'
-          ? (await fleetNotices(ctx.redis, ctx.config.redis.prefix)).map((n) => `\n${n.message}`).join('')
-          : '';
+        view.state === 'summarizing' ? (await ctx.fleet.notices()).map((n) => `\n${n.message}`).join('') : '';
       print(`${formatStatus(view)}${job ? `\n${describeJobStatus(job)}` : ''}${paused}${failure}`);
     }
   });

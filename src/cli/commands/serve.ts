@@ -5,7 +5,6 @@ import { metricsApp } from '../../http/metrics.ts';
 import { listen } from '../../http/server.ts';
 import { createLogger } from '../../log/logger.ts';
 import { appDeps } from '../../runtime/app-deps.ts';
-import { checkRedisPolicy } from '../../store/redis.ts';
 import { withContext } from '../session.ts';
 
 function portOf(value: string | undefined, fallback: number): number {
@@ -19,15 +18,33 @@ function portOf(value: string | undefined, fallback: number): number {
   return port;
 }
 
+/**
+ * After SIGTERM, keep serving while /readyz says 503, so a load balancer takes this server out
+ * before it closes; Ctrl-C (SIGINT) or a second signal ends the wait at once.
+ */
+async function readinessGrace(signal: NodeJS.Signals, ms: number, log: { info(msg: string): void }) {
+  if (signal !== 'SIGTERM' || ms <= 0) return;
+  log.info(`SIGTERM: /readyz answers 503 for ${ms} ms, then the server closes.`);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const now = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    process.once('SIGINT', now);
+    process.once('SIGTERM', now);
+  });
+}
+
 export function serve(o: { port?: string; host?: string }): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'serve' });
     // Listen for the signal before saying "serving": a supervisor may stop us the moment it reads that line.
-    const stopped = new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
     });
-    for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
+    for (const warning of await ctx.fleet.policyWarnings()) log.warn(warning);
     const deps = appDeps(ctx, log);
     const server = await listen(createApp(deps), portOf(o.port, ctx.config.http.port), o.host);
     log.info(
@@ -42,8 +59,9 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
     if (metrics) log.info({ port: metrics.port }, `Prometheus metrics on port ${metrics.port} at /metrics.`);
     if ((await deps.users.list()).length === 0)
       log.warn('No accounts yet: create one with `laysum users add NAME --role admin`.');
-    await stopped;
+    const signal = await stopped;
     deps.health.stopping = true;
+    await readinessGrace(signal, ctx.config.http.shutdownGraceMs, log);
     log.info('Stopping the server...');
     await Promise.all([server.close(), metrics?.close()]);
   }, 'server');

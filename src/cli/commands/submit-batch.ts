@@ -4,14 +4,13 @@
  * lines with their numbers). The work is src/intake/batch.ts, shared with the
  * desk's batch upload.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Origin } from '../../domain/paper.ts';
-import { InputError } from '../../errors/input-error.ts';
 import { type BatchTally, submitBatchText, tallyLine } from '../../intake/batch.ts';
 import type { Context } from '../../runtime/context.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
+import { readInput } from '../input.ts';
 import { note, print, printJson } from '../output.ts';
 
 export type { BatchTally } from '../../intake/batch.ts';
@@ -22,9 +21,9 @@ export async function submitBatch(
   origin: Origin,
   json: boolean,
 ): Promise<BatchTally> {
-  const bytes = await readFile(path).catch(() => {
-    throw new InputError(`Cannot read batch file ${path}.`, { hint: 'Check the path.' });
-  });
+  // `--batch -`: the list comes on standard input (its format is told from its content).
+  const bytes = await readInput(path, 'batch file ');
+  const name = path === '-' ? 'stdin' : basename(path);
   const bar =
     !json && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -32,13 +31,19 @@ export async function submitBatch(
           cliProgress.Presets.shades_classic,
         )
       : null;
-  const tally = await submitBatchText(ctx, decodeUtf8(bytes, path), basename(path), origin, {
-    onStart: (n) => bar?.start(n, 0),
-    onEntry: () => bar?.increment(),
-  });
+  const tally = await submitBatchText(
+    ctx,
+    decodeUtf8(bytes, path === '-' ? 'Standard input' : path),
+    name,
+    origin,
+    {
+      onStart: (n) => bar?.start(n, 0),
+      onEntry: () => bar?.increment(),
+    },
+  );
   bar?.stop();
   // The CLI names the file as it was given.
-  tally.file = path;
+  tally.file = path === '-' ? 'standard input' : path;
   if (json) printJson(tally);
   else printTally(tally);
   if (tally.queued.length === 0 && tally.duplicates.length === 0) process.exitCode = 1;

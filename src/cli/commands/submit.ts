@@ -1,5 +1,4 @@
 /** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { givenKinds, SubmitRequest } from '../../domain/submission.ts';
@@ -8,6 +7,7 @@ import { provideSource } from '../../intake/source.ts';
 import { type SubmitResult, submitPaper } from '../../intake/submit.ts';
 import { resolvePaperId } from '../../review/view.ts';
 import { decodeUtf8 } from '../../sources/text.ts';
+import { readInput } from '../input.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 import { submitBatch } from './submit-batch.ts';
@@ -22,22 +22,6 @@ export interface SubmitOptions {
   batch?: string;
   as?: string;
   json?: boolean;
-}
-
-async function readInput(path: string): Promise<Uint8Array> {
-  if (path === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  }
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-    throw new InputError(`Cannot read ${path}${code ? ` (${code})` : ''}.`, {
-      hint: 'Check the path; use `-` to read from standard input.',
-    });
-  }
 }
 
 /**

@@ -4,13 +4,14 @@
  * `laysum status` with no paper id: the fleet at a glance (queues, papers by
  * state, today's LLM use, pauses).
  */
+import { againstBudget, describeSummarizeConcurrency, promptCaching, usd } from '../../domain/cost.ts';
 import { PaperState } from '../../domain/state.ts';
 import { InputError } from '../../errors/input-error.ts';
 import type { Context } from '../../runtime/context.ts';
 import { describeLearnedMode } from '../../store/llm-modes.ts';
-import { EVICTION_HINT, evictionProblem, isEvicting, readRedisPolicy } from '../../store/redis-policy.ts';
+import { EVICTION_HINT, evictionProblem, isEvicting } from '../../store/redis-policy.ts';
 import { lostPapers } from '../../store/traces.ts';
-import { againstBudget, type UsageReport, usageReport, usd } from '../../store/usage-report.ts';
+import type { UsageReport } from '../../store/usage-report.ts';
 import { print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -35,8 +36,10 @@ export function formatUsage(r: UsageReport): string {
   lines.push(
     `Today (UTC): ${r.today.calls} calls, ${r.today.cache_hits} cache hits, ${r.today.rate_limited} 429s`,
     `  tokens: ${againstBudget(r.today.total_tokens, r.budget.dailyTokens, n)}`,
+    `  prompt: ${promptCaching(r.today)}`,
     `  cost:   ${againstBudget(r.today.cost_usd, r.budget.dailyCostUsd, usd)}`,
     `  limits: ${r.limits.rpm ?? 'no'} requests/min, ${r.limits.tpm ?? 'no'} tokens/min, ${r.limits.concurrency ?? 'no'} cap on calls in flight`,
+    `  summarize concurrency: ${describeSummarizeConcurrency(r.summarizeConcurrency)}`,
     `  output mode: ${r.outputMode === 'auto' ? 'auto (json_schema unless a server refused it)' : `${r.outputMode} (LLM_OUTPUT_MODE)`}`,
     ...r.outputModes.map((m) => `    ${describeLearnedMode(m)}`),
   );
@@ -47,7 +50,7 @@ export function formatUsage(r: UsageReport): string {
   if (r.rows.length === 0) return [...lines, '', 'No LLM calls recorded in this period.'].join('\n');
   lines.push(
     '',
-    'day         model                         calls  cached  429s   prompt  completion      total      cost',
+    'day         model                         calls  cache hits  429s   prompt  prompt cached  completion      total      cost',
   );
   for (const row of r.rows) {
     lines.push(
@@ -55,9 +58,10 @@ export function formatUsage(r: UsageReport): string {
         row.day,
         row.model.padEnd(28).slice(0, 28),
         String(row.calls).padStart(6),
-        String(row.cache_hits).padStart(7),
+        String(row.cache_hits).padStart(11),
         String(row.rate_limited).padStart(5),
         n(row.prompt_tokens).padStart(8),
+        n(row.cached_tokens).padStart(14),
         n(row.completion_tokens).padStart(11),
         n(row.total_tokens).padStart(10),
         usd(row.cost_usd).padStart(9),
@@ -71,7 +75,7 @@ export function formatUsage(r: UsageReport): string {
 
 export function usage(o: { days?: string } & JsonOption): Promise<void> {
   return withContext(async (ctx) => {
-    const report = await usageReport(ctx.redis, ctx.config, daysOf(o.days));
+    const report = await ctx.fleet.usageReport(daysOf(o.days));
     if (o.json) printJson(report);
     else print(formatUsage(report));
   });
@@ -86,7 +90,7 @@ async function queueCounts(ctx: Context) {
 
 /** What is wrong with Redis itself: a policy that lets it delete keys, papers whose record it lost. */
 async function redisProblems(ctx: Context) {
-  const { policy } = await readRedisPolicy(ctx.redis);
+  const { policy } = await ctx.fleet.redisPolicy();
   const { checked, lost } = await lostPapers(ctx.store);
   const lines: string[] = [];
   if (policy && isEvicting(policy))
@@ -108,7 +112,7 @@ export function fleetStatus(o: JsonOption): Promise<void> {
       await Promise.all(PaperState.options.map(async (s) => [s, await ctx.store.count(s)] as const)),
     );
     const queues = await queueCounts(ctx);
-    const report = await usageReport(ctx.redis, ctx.config, 1);
+    const report = await ctx.fleet.usageReport(1);
     const redis = await redisProblems(ctx);
     // A status that finds Redis deleting, or deleted, LaySum's records is not a clean one.
     if (redis.lines.length) process.exitCode = 1;

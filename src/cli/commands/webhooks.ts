@@ -1,10 +1,14 @@
-/** `laysum webhooks add|list|remove`: URLs told about drafted, approved, published, unpublished and failed papers. */
+/** `laysum webhooks add|list|resend|rotate|remove`: URLs told about drafted, approved, published, unpublished and failed papers. */
+import { InputError } from '../../errors/input-error.ts';
+import { lineDeps } from '../../webhooks/line.ts';
 import {
   addWebhook as add,
   deliveryLine,
   listWebhooks as list,
   removeWebhook as remove,
+  rotateSecret,
 } from '../../webhooks/manage.ts';
+import { parseSince, resendDelivery, resendLine, resendSince } from '../../webhooks/resend.ts';
 import { note, print, printJson } from '../output.ts';
 import { withContext } from '../session.ts';
 
@@ -39,5 +43,42 @@ export function removeWebhook(id: string, o: { json?: boolean }): Promise<void> 
     await remove(ctx.webhooks, id);
     if (o.json) printJson({ id, removed: true });
     else print(`Removed ${id}.`);
+  });
+}
+
+export function resendWebhooks(
+  delivery: string | undefined,
+  o: { since?: string; hook?: string; as: string; json?: boolean },
+): Promise<void> {
+  return withContext(async (ctx) => {
+    if (!delivery === !o.since)
+      throw new InputError('Give either a delivery id or --since, not both and not neither.', {
+        hint: '`laysum webhooks resend h1a2b3c4-1764649200000-0`, or `laysum webhooks resend --since 6h [--hook ID]`.',
+      });
+    const deps = lineDeps(ctx.webhooks, ctx.queues, ctx.config);
+    const by = `cli:${o.as}`;
+    let report: Awaited<ReturnType<typeof resendSince>>;
+    if (delivery) {
+      // Delivery ids start with their hook's id (`h1a2b3c4-…`).
+      report = await resendDelivery(deps, delivery.split('-')[0] ?? '', delivery, by);
+    } else {
+      const hooks = o.hook ? [o.hook] : (await ctx.webhooks.list()).map((h) => h.id);
+      if (o.hook && !(await ctx.webhooks.get(o.hook)))
+        throw new InputError(`No webhook with id "${o.hook}".`, {
+          hint: '`laysum webhooks list` shows them.',
+        });
+      report = await resendSince(deps, hooks, parseSince(o.since ?? ''), by);
+    }
+    if (o.json) return printJson(report);
+    print(resendLine(report));
+  });
+}
+
+export function rotateWebhook(id: string, o: { json?: boolean }): Promise<void> {
+  return withContext(async (ctx) => {
+    const { secret, oldUntil } = await rotateSecret(ctx.webhooks, id, ctx.config.webhooks.secretGraceMs);
+    if (o.json) return printJson({ id, secret, oldSecretSignsUntil: oldUntil });
+    print(secret);
+    note(`New signing secret for ${id}, shown only once. The old secret also signs until ${oldUntil}.`);
   });
 }

@@ -5,7 +5,6 @@ import { InputError } from '../../errors/input-error.ts';
 import { createLogger } from '../../log/logger.ts';
 import { DRAIN_HORIZON_MS, jobsDueLater, type LaterJob } from '../../queue/queues.ts';
 import type { Context } from '../../runtime/context.ts';
-import { checkRedisPolicy } from '../../store/redis.ts';
 import { withContext } from '../session.ts';
 
 export interface WorkerOptions {
@@ -35,7 +34,7 @@ async function drain(ctx: Context, handle: WorkerHandle): Promise<{ stuck: numbe
     const swept = await handle.sweep();
     if (swept.requeued.length === 0) break;
   }
-  const later = await jobsDueLater(ctx.queues, ctx.redis, DRAIN_HORIZON_MS);
+  const later = await jobsDueLater(ctx.queues, DRAIN_HORIZON_MS);
   // A paper whose job waits for later is in flight, but not stuck.
   const waiting = new Set(later.map((j) => j.paperId));
   let stuck = 0;
@@ -64,7 +63,7 @@ function laterSummary(later: LaterJob[]): string {
 export function runWorker(o: WorkerOptions): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'worker' });
-    for (const warning of await checkRedisPolicy(ctx.redis, ctx.config.redis)) log.warn(warning);
+    for (const warning of await ctx.fleet.policyWarnings()) log.warn(warning);
     const provider =
       ctx.config.llm.provider === 'extractive'
         ? 'extractive (offline: no LLM configured)'

@@ -10,7 +10,7 @@ const INFO = {
   title: 'LaySum API',
   version: '1.0.0',
   description:
-    'Submit papers, review AI-drafted plain-language summaries, publish them. Errors are `{ error, hint }`.',
+    'Submit papers, review AI-drafted plain-language summaries, publish them. Errors are RFC 9457 problem details with `error` (what was wrong) and `hint` (what to do).',
 };
 
 export function apiDocument(app: OpenAPIHono<AppEnv>): Record<string, unknown> {

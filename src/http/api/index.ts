@@ -25,11 +25,7 @@ export function api(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/watches', watchesApi(deps));
   app.route('/users', usersApi(deps));
   app.route('/webhooks', webhooksApi(deps));
-  app.all('*', (c) =>
-    c.json(
-      { error: `No API route ${c.req.method} ${c.req.path}.`, hint: 'See /api/openapi.json for the routes.' },
-      404,
-    ),
-  );
+  // The app's own not-found answer: a 405 with Allow when the path takes another method (../app.tsx).
+  app.all('*', (c) => c.notFound());
   return app;
 }

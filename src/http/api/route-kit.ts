@@ -6,6 +6,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { PROBLEM_TYPE } from '../problem.ts';
 import type { AppEnv } from '../types.ts';
 import { invalidInput, parseJsonText, readJson } from './body.ts';
 
@@ -50,16 +51,24 @@ export function jsonBody(options: { optional?: boolean } = {}): MiddlewareHandle
   };
 }
 
+/** Errors are RFC 9457 problem details (../problem.ts), with LaySum's `error` (= `detail`) and `hint`. */
 export const ErrorBody = z
   .object({
-    error: z.string().openapi({ description: 'What was wrong' }),
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    error: z.string().openapi({ description: 'What was wrong (the same as detail)' }),
     hint: z.string().nullable().openapi({ description: 'What to do about it' }),
   })
-  .openapi('Error');
+  .openapi('Error', {
+    description: 'RFC 9457 problem details, with `error` (= `detail`) and `hint` (what to do)',
+  });
 
 const error = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorBody } },
+  content: { [PROBLEM_TYPE]: { schema: ErrorBody } },
 });
 
 /** The refusals any route may answer: no token, wrong role, too many bad tokens, Redis away. */

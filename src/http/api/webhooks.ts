@@ -1,81 +1,19 @@
 /**
  * `/api/webhooks` (admins): list hooks with their last deliveries, register
  * one (its signing secret in that answer only, never listed or logged),
- * remove one. The same calls as `laysum webhooks` and the desk's page.
+ * resend deliveries, rotate a secret, remove one. The same calls as
+ * `laysum webhooks` and the desk's page. The routes' shapes are in ./webhooks-routes.ts.
  */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  Delivery as DeliverySchema,
-  WEBHOOK_EVENTS,
-  Webhook as WebhookSchema,
-} from '../../domain/webhook.ts';
-import { addWebhook, listWebhooks, removeWebhook } from '../../webhooks/manage.ts';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { NotFoundError } from '../../errors/not-found-error.ts';
+import { lineDeps } from '../../webhooks/line.ts';
+import { addWebhook, listWebhooks, removeWebhook, rotateSecret } from '../../webhooks/manage.ts';
+import { parseSince, resendDelivery, resendSince } from '../../webhooks/resend.ts';
 import { currentUser, requirePermission } from '../auth.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
-import { apiRouter, authErrors, errors, invalid, json, jsonBody, jsonRequest, named } from './route-kit.ts';
-
-// One object, not allOf: a strict validator refuses an allOf whose parts each close their properties.
-const WebhookWithDeliveries = WebhookSchema.extend({
-  deliveries: z
-    .array(named(DeliverySchema, 'Delivery'))
-    .openapi({ description: 'The last 10, newest first' }),
-}).openapi('WebhookWithDeliveries');
-
-// The URL and the event names are checked by webhooks/manage.ts, whose 400s say what to use.
-const AddBody = z
-  .object({
-    url: z.string(),
-    events: z
-      .union([z.string().openapi({ description: 'comma-separated' }), z.array(z.string())])
-      .optional()
-      .openapi({ description: `Any of ${WEBHOOK_EVENTS.join(', ')}; none: all` }),
-  })
-  .strict();
-
-const listHooks = createRoute({
-  method: 'get',
-  path: '/',
-  operationId: 'listWebhooks',
-  summary: 'Webhooks with their last 10 deliveries and their status (never a secret) (admin)',
-  responses: { 200: json(z.object({ webhooks: z.array(WebhookWithDeliveries) }), 'Webhooks'), ...authErrors },
-});
-
-const addHook = createRoute({
-  method: 'post',
-  path: '/',
-  operationId: 'addWebhook',
-  summary:
-    'Register a URL for events (none: all); the answer carries its signing secret, shown this once only (admin)',
-  request: { body: jsonRequest(AddBody) },
-  responses: {
-    201: json(
-      WebhookSchema.extend({ secret: z.string().openapi({ description: 'Shown this once only' }) }),
-      'Registered',
-    ),
-    ...errors({ 400: 'Not an http(s) URL, or an unknown event' }),
-    ...authErrors,
-  },
-});
-
-const removeHook = createRoute({
-  method: 'delete',
-  path: '/{id}',
-  operationId: 'removeWebhook',
-  summary: 'Remove a webhook and its delivery history (admin)',
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .openapi({ param: { name: 'id', in: 'path' }, description: 'Webhook id, from GET /api/webhooks' }),
-    }),
-  },
-  responses: {
-    200: json(z.object({ id: z.string(), removed: z.boolean() }), 'Removed'),
-    ...errors({ 404: 'No such webhook' }),
-    ...authErrors,
-  },
-});
+import { apiRouter, invalid, jsonBody } from './route-kit.ts';
+import { addHook, listHooks, removeHook, resendHook, rotateHook } from './webhooks-routes.ts';
 
 export function webhooksApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = apiRouter();
@@ -91,6 +29,28 @@ export function webhooksApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
     invalid('webhook'),
   );
+  app.openapi(
+    { ...resendHook, middleware: [limitBody(16 * 1024), jsonBody()] },
+    async (c) => {
+      const body = c.req.valid('json');
+      const hookId = c.req.valid('param').id;
+      if (!(await deps.webhooks.get(hookId)))
+        throw new NotFoundError('webhook', hookId, 'GET /api/webhooks lists them.');
+      const by = `api:${currentUser(c).name}`;
+      const lines = lineDeps(deps.webhooks, deps.queues, deps.config);
+      const report =
+        'delivery' in body
+          ? await resendDelivery(lines, hookId, body.delivery, by)
+          : await resendSince(lines, [hookId], parseSince(body.since), by);
+      return c.json(report, 200);
+    },
+    invalid('resend'),
+  );
+  app.openapi(rotateHook, async (c) => {
+    const { id } = c.req.valid('param');
+    const { secret, oldUntil } = await rotateSecret(deps.webhooks, id, deps.config.webhooks.secretGraceMs);
+    return c.json({ id, secret, oldSecretSignsUntil: oldUntil }, 200);
+  });
   app.openapi(removeHook, async (c) => {
     const { id } = c.req.valid('param');
     await removeWebhook(deps.webhooks, id);

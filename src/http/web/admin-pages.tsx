@@ -5,12 +5,10 @@
  * admin role); a refused change re-renders the page with what was typed.
  */
 import { type Context, Hono } from 'hono';
-import { InputError } from '../../errors/input-error.ts';
 import { watchScheduler } from '../../queue/schedules.ts';
 import { changeRole, removeAccount } from '../../users/manage.ts';
 import { type ResetLink, resetLinks } from '../../users/reset-links.ts';
 import * as watches from '../../watch/manage.ts';
-import { addWebhook, listWebhooks, removeWebhook } from '../../webhooks/manage.ts';
 import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
@@ -18,10 +16,10 @@ import type { AppDeps, AppEnv } from '../types.ts';
 import { AdminIndexBody } from './admin-nav.tsx';
 import { UsersBody } from './admin-users.tsx';
 import { WatchesBody } from './admin-watches.tsx';
+import { AdminWebhooks } from './admin-webhooks.tsx';
 import { bannerFor, fixable, guardedForm } from './form-guard.ts';
 import type { Banner } from './layout.tsx';
 import { page } from './render.tsx';
-import { WebhooksBody } from './webhooks.tsx';
 
 const FORM_LIMIT = 64 * 1024;
 
@@ -34,7 +32,6 @@ const DONE: Record<string, string> = {
   remove: 'Watch removed with its schedule.',
   role: 'Role changed: it applies to the user’s next request.',
   revoke: 'Revoked: the token, the password and the web sessions no longer work.',
-  'webhook-removed': 'Webhook removed with its delivery history.',
 };
 
 const text = (body: Record<string, unknown>, key: string) =>
@@ -53,7 +50,7 @@ export function adminPages(deps: AppDeps): Hono<AppEnv> {
   });
   watchRoutes(app, deps);
   userRoutes(app, deps);
-  webhookRoutes(app, deps);
+  app.route('/', AdminWebhooks(deps));
   return app;
 }
 
@@ -188,66 +185,5 @@ function userRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
     }
     return c.redirect('/desk/admin/users?done=revoke', 303);
-  });
-}
-
-function webhookRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  type Extra = {
-    banner?: Banner | null;
-    values?: { url?: string; events?: string[] };
-    status?: 200 | 400 | 404;
-    created?: { id: string; url: string; secret: string };
-  };
-  const render = async (c: Context<AppEnv>, extra: Extra = {}) =>
-    page(
-      c,
-      'Webhooks',
-      <WebhooksBody
-        csrf={csrfOf(c)}
-        hooks={await listWebhooks(deps.webhooks)}
-        created={extra.created ?? null}
-        values={extra.values}
-      />,
-      { status: extra.status ?? 200, banner: extra.banner ?? doneBanner(c) },
-    );
-  app.get('/admin/webhooks', (c) => {
-    assertCan(c.get('user'), 'admin', true);
-    return render(c);
-  });
-  app.post('/admin/webhooks', limitBody(FORM_LIMIT), async (c) => {
-    const user = c.get('user');
-    const { body } = await guardedForm(c, 'admin');
-    const all = await c.req.parseBody({ all: true });
-    const raw = all.events;
-    const events = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (e): e is string => typeof e === 'string',
-    );
-    const values = { url: text(body, 'url'), events };
-    try {
-      if (events.length === 0)
-        throw new InputError('Choose at least one event.', {
-          hint: 'Tick the events this URL should hear about.',
-        });
-      const { hook, secret } = await addWebhook(
-        deps.webhooks,
-        { url: values.url, events, by: `web:${user?.name}` },
-        deps.config.fetch.allowPrivate,
-      );
-      // The secret is in this one response only: never in a URL, a redirect or a log line.
-      return render(c, { created: { id: hook.id, url: hook.url, secret } });
-    } catch (err) {
-      if (!fixable(err)) throw err;
-      return render(c, { banner: bannerFor(err), values, status: 400 });
-    }
-  });
-  app.post('/admin/webhooks/:id/remove', limitBody(FORM_LIMIT), async (c) => {
-    await guardedForm(c, 'admin');
-    try {
-      await removeWebhook(deps.webhooks, c.req.param('id'));
-    } catch (err) {
-      if (!fixable(err)) throw err;
-      return render(c, { banner: bannerFor(err), status: statusOf(err) === 404 ? 404 : 400 });
-    }
-    return c.redirect('/desk/admin/webhooks?done=webhook-removed', 303);
   });
 }

@@ -11,7 +11,6 @@ import { ACTION_TEXT, ACTIONS, type Action, reviewDeps, runAction, saveEdit } fr
 import { EDITABLE_STATES } from '../../review/edit.ts';
 import { historyPage } from '../../review/history.ts';
 import { findDrafts, parseFilter, resolvePaperId } from '../../review/queries.ts';
-import { fleetNotices } from '../../store/llm-gate.ts';
 import { MEGABYTE } from '../../text/bytes.ts';
 import { assertCan } from '../auth.ts';
 import { statusOf } from '../errors.ts';
@@ -54,7 +53,7 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     const list = await findDrafts(deps.store, filter);
     const team = await queueTeam(c, deps, list.drafts);
     // Summarizing paused (a 429, a spent budget): new drafts are late, and the desk says why.
-    const [paused] = await fleetNotices(deps.store.redis, deps.config.redis.prefix);
+    const [paused] = await deps.fleet.notices();
     return page(c, 'Queue', <QueueBody list={list} filter={filter} team={team} />, {
       banner: paused ? { kind: 'info', text: paused.message } : null,
     });

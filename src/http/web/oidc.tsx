@@ -21,7 +21,7 @@ const COOKIE_PATH = '/login/oidc';
 
 export function oidcPages(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const accounts = new OidcAccounts(deps.users, deps.config.redis.prefix);
+  const accounts = new OidcAccounts(deps.users);
   const flowOrRefuse = () => {
     const flow = oidcFlow(deps);
     if (!flow)

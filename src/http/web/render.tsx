@@ -65,12 +65,7 @@ async function neighbours(
   id: string,
   me: string,
 ): Promise<{ prev: string | null; next: string | null }> {
-  const key = deps.store.keys.state('pending_review');
-  const at = await deps.store.redis.zrank(key, id);
-  const around =
-    at === null
-      ? await deps.store.redis.zrange(key, 0, NEIGHBOUR_WINDOW)
-      : await deps.store.redis.zrange(key, Math.max(0, at - NEIGHBOUR_WINDOW), at + NEIGHBOUR_WINDOW);
+  const around = await deps.store.idsAround('pending_review', id, NEIGHBOUR_WINDOW);
   const claims = await claimsOf(reviewDeps(deps), around);
   const free = around.filter((p) => p === id || (claims.get(p)?.by ?? me) === me);
   const self = free.indexOf(id);

@@ -1,6 +1,7 @@
 /** The admin's LLM usage page (/admin/usage): today against the budgets, per day and model, and any pause. */
+
+import { againstBudget, describeSummarizeConcurrency, promptCaching, usd } from '../../domain/cost.ts';
 import type { UsageReport } from '../../store/usage-report.ts';
-import { againstBudget, usd } from '../../store/usage-report.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -11,7 +12,8 @@ export function UsageBody({ report }: { report: UsageReport }) {
       <h1>LLM usage</h1>
       <p class="small">
         Limits: {limits.rpm ?? 'no'} requests/min, {limits.tpm ?? 'no'} tokens/min,{' '}
-        {limits.concurrency ?? 'no'} cap on calls in flight. Costs are estimates from LLM_PRICES.
+        {limits.concurrency ?? 'no'} cap on calls in flight; summarize concurrency{' '}
+        {describeSummarizeConcurrency(report.summarizeConcurrency)}. Costs are estimates from LLM_PRICES.
       </p>
       <h2>Today (UTC)</h2>
       <ul>
@@ -19,6 +21,7 @@ export function UsageBody({ report }: { report: UsageReport }) {
           {today.calls} calls, {today.cache_hits} cache hits, {today.rate_limited} answered 429
         </li>
         <li>Tokens: {againstBudget(today.total_tokens, budget.dailyTokens, n)}</li>
+        <li>Prompt: {promptCaching(today)}</li>
         <li>Cost: {againstBudget(today.cost_usd, budget.dailyCostUsd, usd)}</li>
       </ul>
       <h2>By day and model</h2>
@@ -34,6 +37,7 @@ export function UsageBody({ report }: { report: UsageReport }) {
               <th>Cache hits</th>
               <th>429s</th>
               <th>Prompt tokens</th>
+              <th>Of which cached by the provider</th>
               <th>Completion tokens</th>
               <th>Total tokens</th>
               <th>Cost</th>
@@ -48,6 +52,7 @@ export function UsageBody({ report }: { report: UsageReport }) {
                 <td>{n(r.cache_hits)}</td>
                 <td>{n(r.rate_limited)}</td>
                 <td>{n(r.prompt_tokens)}</td>
+                <td>{n(r.cached_tokens)}</td>
                 <td>{n(r.completion_tokens)}</td>
                 <td>{n(r.total_tokens)}</td>
                 <td>{usd(r.cost_usd)}</td>

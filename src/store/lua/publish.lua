@@ -1,12 +1,13 @@
 --[[
-  Publish the approved version: only an approved paper, only the version that
+  Publish the approved version: only a paper in an allowed state (approved:
+  the table in ../../domain/transitions.ts), only the version that
   was approved, and only while it is still the latest version. The public
   index and the publication generation (which the site's caches watch)
   change with it.
 
   Input:
     KEYS[1]  paper hash
-    KEYS[2]  the 'published' state index (sorted set)
+    KEYS[2]  the new state's index (sorted set)
     KEYS[3]  the paper's audit list
     KEYS[4]  the audit log (stream)
     KEYS[5]  the paper's drafts list
@@ -22,6 +23,8 @@
     ARGV[5]  now, ms
     ARGV[6]  now, ISO
     ARGV[7]  audit entry (JSON)
+    ARGV[8]  allowed current states: '*' or a comma list
+    ARGV[9]  new state
 
   Output:
     the previous state
@@ -30,16 +33,17 @@
 ]]
 --#include public-change.lua
 --#include decision-count.lua
+--#include transition-apply.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
-if cur ~= 'approved' then return redis.error_reply('BAD_STATE ' .. cur) end
+if not laysum_allowed(ARGV[8], cur) then return redis.error_reply('BAD_STATE ' .. cur) end
 local len = redis.call('LLEN', KEYS[5])
 local version = tonumber(ARGV[3])
 if len ~= version then return redis.error_reply('STALE ' .. len) end
 local approval = redis.call('HGET', KEYS[1], 'approval')
 local approved = approval and cjson.decode(approval).version or 0
 if approved ~= version then return redis.error_reply('NOT_APPROVED ' .. approved) end
-redis.call('HSET', KEYS[1], 'state', 'published', 'reason', '', 'updatedAt', ARGV[6], 'publication', ARGV[4])
+redis.call('HSET', KEYS[1], 'state', ARGV[9], 'reason', '', 'updatedAt', ARGV[6], 'publication', ARGV[4])
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[2])
 redis.call('ZADD', KEYS[6], ARGV[5], ARGV[2])

@@ -15,18 +15,22 @@
     failure     failure record (JSON; '' for none)
 
   Output:
+    laysum_allowed(allowed, cur): whether a paper in state `cur` may move
+    (`allowed` as above: the from-states of ../../domain/transitions.ts)
     laysum_transition(paper, stateIndex, audit, auditLog, statePrefix, id, allowed, to,
     reason, nowMs, nowIso, entry, failure): the previous state, or an error reply
     ('NOT_FOUND', 'BAD_STATE <current>') for the caller to return
 ]]
+local function laysum_allowed(allowed, cur)
+  if allowed == '*' then return true end
+  for s in string.gmatch(allowed, '[^,]+') do if s == cur then return true end end
+  return false
+end
+
 local function laysum_transition(paper, stateIndex, audit, auditLog, statePrefix, id, allowed, to, reason, nowMs, nowIso, entry, failure)
   local cur = redis.call('HGET', paper, 'state')
   if not cur then return redis.error_reply('NOT_FOUND') end
-  if allowed ~= '*' then
-    local ok = false
-    for s in string.gmatch(allowed, '[^,]+') do if s == cur then ok = true end end
-    if not ok then return redis.error_reply('BAD_STATE ' .. cur) end
-  end
+  if not laysum_allowed(allowed, cur) then return redis.error_reply('BAD_STATE ' .. cur) end
   redis.call('HSET', paper, 'state', to, 'reason', reason, 'updatedAt', nowIso)
   if failure ~= '' then
     redis.call('HSET', paper, 'failure', failure)

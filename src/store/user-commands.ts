@@ -1,4 +1,4 @@
-/** The accounts' Redis scripts (src/users/lua) as ioredis commands, defined once per connection. */
+/** The accounts' Redis scripts (./lua/add-user.lua, set-email.lua, use-reset.lua) as ioredis commands, defined once per connection. */
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { projectPath } from '../config/paths.ts';
@@ -52,7 +52,7 @@ export function userCommands(redis: Redis): Redis & UserCommands {
     for (const [name, { file, keys }] of Object.entries(SCRIPTS)) {
       let lua = sources.get(file);
       if (lua === undefined) {
-        lua = readFileSync(projectPath('src', 'users', 'lua', file), 'utf8');
+        lua = readFileSync(projectPath('src', 'store', 'lua', file), 'utf8');
         sources.set(file, lua);
       }
       redis.defineCommand(name, { numberOfKeys: keys, lua });

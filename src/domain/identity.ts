@@ -1,6 +1,6 @@
 /**
  * Paper identity: what makes two submissions the same paper. A paper is known
- * by every identity it has, each claimed in Redis: its normalized DOI, its
+ * by every identity it has, each claimed by the store: its normalized DOI, its
  * PMID, a hash of the pasted text, a hash of its abstract (so a pasted
  * abstract, a feed item and the PubMed record of the same paper meet, in any
  * order), and its title + first author + year (where the abstract differs
@@ -8,8 +8,7 @@
  * punctuation or journal-style section labels ("Background:", "BACKGROUND:",
  * "Objective:" or none at all are the same abstract).
  */
-import { createHash } from 'node:crypto';
-import type { AbstractSection, PaperRecord } from '../domain/paper.ts';
+import type { AbstractSection, PaperRecord } from './paper.ts';
 
 export interface Identity {
   kind: 'doi' | 'pmid' | 'text' | 'abstract' | 'tay';
@@ -18,12 +17,6 @@ export interface Identity {
 
 /** Below this many characters an abstract is too generic to identify a paper. */
 const MIN_ABSTRACT_CHARS = 200;
-
-export function identityKey(identity: Identity): string {
-  // DOIs may contain ':' and other characters; hashing keeps keys tidy and bounded.
-  if (identity.kind === 'pmid') return identity.value;
-  return createHash('sha256').update(identity.value).digest('hex').slice(0, 32);
-}
 
 /** Recent answers: submission and ingest ask about the same abstract and title. Emptied when full. */
 const canonical = new Map<string, string>();

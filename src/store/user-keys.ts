@@ -1,6 +1,7 @@
 /**
  * The Redis keys of accounts and sessions, under the configured prefix like
- * every other LaySum key (so a test prefix removes them too).
+ * every other LaySum key (so a test prefix removes them too). For src/store
+ * alone, like ./keys.ts.
  */
 export interface UserKeys {
   /**
