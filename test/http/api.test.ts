@@ -192,6 +192,19 @@ describe('the review flow through the API', () => {
     });
     expect(noVersion.status).toBe(400);
     expect((await noVersion.json()).hint).toMatch(/basedOn/);
+    const noBody = await h.call(`/api/drafts/${id}/approve`, { method: 'POST', token: h.tokens.reviewer });
+    expect(noBody.status).toBe(400);
+    expect((await noBody.json()).hint).toMatch(/basedOn/);
+    const badField = await h.call(`/api/drafts/${id}/reject`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      json: { basedOn: 1, reason: 'x', colour: 'red' },
+    });
+    expect(badField.status).toBe(400);
+    expect(await badField.json()).toMatchObject({
+      error: expect.stringMatching(/^The reject request is not valid: .*colour/),
+      hint: 'See /api/openapi.json for the request shapes.',
+    });
     const publish = await h.call(`/api/drafts/${id}/publish`, {
       method: 'POST',
       token: h.tokens.reviewer,
@@ -208,6 +221,15 @@ describe('the review flow through the API', () => {
       json: { basedOn: 1, reason: 'Not about people' },
     });
     expect(await rejected.json()).toEqual({ id, state: 'rejected', reason: 'Not about people' });
+    // A body sent without a JSON content type (curl -d) is still read as JSON.
+    const reopened = await h.call(`/api/drafts/${id}/reopen`, {
+      method: 'POST',
+      token: h.tokens.reviewer,
+      body: JSON.stringify({ note: 'Second look' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
+    expect((await reopened.json()).state).toBe('pending_review');
     const missing = await h.call('/api/drafts/p000000000000', { token: h.tokens.reviewer });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'No paper with id "p000000000000".' });
@@ -259,5 +281,14 @@ describe('the review flow through the API', () => {
       expect.arrayContaining(['/api/papers', '/api/drafts', '/api/drafts/{id}', '/api/drafts/{id}/approve']),
     );
     expect(doc.components.schemas.LaySummary.properties.headline.maxLength).toBe(120);
+    // Generated from the route definitions: every operation named once, so a client gets one method each.
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (ops) => Object.values(ops).map((op) => op.operationId),
+    );
+    expect(ids.length).toBeGreaterThan(25);
+    expect(ids.filter((id) => !id)).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.components.schemas.PaperRow.properties.version.type).toEqual(['integer', 'null']);
+    expect(doc.components.schemas.PaperRow.required).toContain('version');
   });
 });

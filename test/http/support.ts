@@ -11,6 +11,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { appDeps } from '../../src/runtime/app-deps.ts';
 import type { Role } from '../../src/users/roles.ts';
 import { createPipeline, type Pipeline } from '../support/harness.ts';
+import { answerChecker } from './openapi-check.ts';
 
 export interface HttpHarness {
   p: Pipeline;
@@ -44,6 +45,10 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
   // PORT in `env`: listen there (a test that must know the address before the config is parsed).
   const server = await listen(createApp(deps), env.PORT ? p.ctx.config.http.port : 0, '127.0.0.1');
   const tokens = {} as Record<Role, string>;
+  // The served document, read once (its request's log lines dropped: tests read the log).
+  const logged = logs.length;
+  const check = answerChecker(await (await fetch(`${server.url}/api/openapi.json`)).json());
+  logs.splice(logged);
   for (const role of ['editor', 'reviewer', 'admin'] as const)
     tokens[role] = (await deps.users.add(`${role}-1`, role)).token;
   return {
@@ -53,17 +58,19 @@ export async function startHttp(env: Record<string, string> = {}): Promise<HttpH
     url: server.url,
     tokens,
     logs,
-    call(path, init = {}) {
+    async call(path, init = {}) {
       const { token, json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token) headers.set('authorization', `Bearer ${token}`);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(server.url + path, {
+      const res = await fetch(server.url + path, {
         ...rest,
         headers,
         redirect: 'manual',
         ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
       });
+      await check(rest.method ?? 'GET', path, res);
+      return res;
     },
     async cleanup() {
       await server.close();

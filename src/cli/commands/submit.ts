@@ -1,6 +1,7 @@
 /** `laysum submit`: queue a paper from pasted text, a PMID, a DOI, a PDF, or a batch file. */
 import { basename } from 'node:path';
-import type { SubmitRequest } from '../../domain/submission.ts';
+import { z } from 'zod';
+import { givenKinds, SubmitRequest } from '../../domain/submission.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { provideSource } from '../../intake/source.ts';
 import { type SubmitResult, submitPaper } from '../../intake/submit.ts';
@@ -24,21 +25,40 @@ export interface SubmitOptions {
   json?: boolean;
 }
 
+/**
+ * The flags as one SubmitRequest: the domain's rule of exactly one of
+ * text, pmid, doi or pdf (batch is the CLI's own), checked before any file
+ * or stdin is read, and the request parsed with the same schema as the API's.
+ */
 async function toRequest(o: SubmitOptions): Promise<SubmitRequest> {
-  const given = (['text', 'pmid', 'doi', 'pdf', 'batch'] as const).filter((k) => o[k] !== undefined);
+  const flags = {
+    ...o,
+    pdf: o.pdf === undefined ? undefined : { fileName: o.pdf, bytes: new Uint8Array(1) },
+  };
+  const given = [...givenKinds(flags), ...(o.batch !== undefined ? ['batch'] : [])];
   if (given.length !== 1) {
     throw new InputError(given.length ? `Give only one of --${given.join(', --')}.` : 'Nothing to submit.', {
       hint: 'Use one of: --text FILE (or - for stdin), --pmid N, --doi DOI, --pdf FILE, --batch FILE.',
     });
   }
-  if (o.text !== undefined) {
-    const text = decodeUtf8(await readInput(o.text), o.text === '-' ? 'Standard input' : o.text);
-    return { kind: 'text', text, title: o.title, journal: o.journal };
-  }
-  if (o.pmid !== undefined) return { kind: 'pmid', pmid: o.pmid };
-  if (o.doi !== undefined) return { kind: 'doi', doi: o.doi };
-  const pdf = o.pdf ?? '';
-  return { kind: 'pdf', fileName: basename(pdf), bytes: await readInput(pdf) };
+  const [kind] = given;
+  const request =
+    kind === 'text' && o.text !== undefined
+      ? {
+          kind,
+          text: decodeUtf8(await readInput(o.text), o.text === '-' ? 'Standard input' : o.text),
+          title: o.title,
+          journal: o.journal,
+        }
+      : kind === 'pdf' && o.pdf !== undefined
+        ? { kind, fileName: basename(o.pdf), bytes: await readInput(o.pdf) }
+        : { kind, pmid: o.pmid, doi: o.doi };
+  const parsed = SubmitRequest.safeParse(request);
+  if (!parsed.success)
+    throw new InputError(`The submission is not valid: ${z.prettifyError(parsed.error)}`, {
+      hint: 'Run `laysum submit --help` for the options.',
+    });
+  return parsed.data;
 }
 
 export function describeResult(r: SubmitResult): string {

@@ -26,10 +26,16 @@ export function parseJsonText(raw: string): unknown {
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ');
-  throw new InputError(`The ${what} is not valid: ${problems}.`, {
+  throw invalidInput(parsed.error, what);
+}
+
+/** What was wrong, field by field: `items.0.basedOn: Too small...; note: ...`. */
+export function problemsOf(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+}
+
+export function invalidInput(error: z.ZodError, what: string): InputError {
+  return new InputError(`The ${what} is not valid: ${problemsOf(error)}.`, {
     hint: 'See /api/openapi.json for the request shapes.',
   });
 }

@@ -4,8 +4,7 @@
  * make a one-time link to set the password (in that answer only), revoke.
  * The same calls as `laysum users` and the desk's users page.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { NotFoundError } from '../../errors/not-found-error.ts';
 import { changeRole, removeAccount } from '../../users/manage.ts';
 import { resetLinks } from '../../users/reset-links.ts';
@@ -14,60 +13,65 @@ import { currentUser, requirePermission } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { limitBody } from '../middleware.ts';
 import type { AppDeps, AppEnv } from '../types.ts';
-import { parseWith, readJson } from './body.ts';
+import { apiRouter, invalid, jsonBody } from './route-kit.ts';
+import { addUser, changeUser, listUsers, reissueToken, removeUser, resetLink } from './users-routes.ts';
 
-const AddBody = z.object({ name: z.string(), role: z.string(), email: z.string().optional() }).strict();
-const ChangeBody = z
-  .object({ role: z.string().optional(), email: z.string().nullable().optional() })
-  .strict()
-  .refine((b) => b.role !== undefined || b.email !== undefined, 'give role, email or both');
+const small = [limitBody(16 * 1024), jsonBody()];
 
-export function usersApi(deps: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function usersApi(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = apiRouter();
   app.use('*', requirePermission('admin'));
-  app.get('/', async (c) => c.json({ users: await deps.users.list() }));
-  app.post('/', limitBody(16 * 1024), async (c) => {
-    const body = parseWith(AddBody, await readJson(c), 'user');
-    if (await deps.users.get(body.name))
-      throw new HttpError(
-        409,
-        `A user named "${body.name}" already exists.`,
-        `Pick another name, or DELETE /api/users/${body.name} first to issue a new token.`,
+  app.openapi(listUsers, async (c) => c.json({ users: await deps.users.list() }, 200));
+  app.openapi(
+    { ...addUser, middleware: small },
+    async (c) => {
+      const body = c.req.valid('json');
+      if (await deps.users.get(body.name))
+        throw new HttpError(
+          409,
+          `A user named "${body.name}" already exists.`,
+          `Pick another name, or DELETE /api/users/${body.name} first to issue a new token.`,
+        );
+      const { user, token } = await deps.users.add(body.name, body.role, { email: body.email });
+      deps.log.info(
+        { created: user.name, role: user.role },
+        `user added through the API: ${user.name} (${user.role})`,
       );
-    const { user, token } = await deps.users.add(body.name, body.role, { email: body.email });
-    deps.log.info(
-      { created: user.name, role: user.role },
-      `user added through the API: ${user.name} (${user.role})`,
-    );
-    return c.json({ ...user, token }, 201);
-  });
-  app.patch('/:name', limitBody(16 * 1024), async (c) => {
-    const body = parseWith(ChangeBody, await readJson(c), 'account change');
-    const name = c.req.param('name');
-    if (body.email !== undefined) await deps.users.setEmail(name, body.email);
-    if (body.role !== undefined) await changeRole(deps.users, currentUser(c).name, name, body.role);
-    const user = await deps.users.get(name);
-    if (!user) throw new NotFoundError('user', name, 'GET /api/users lists the accounts.');
-    return c.json(publicUser(user));
-  });
-  app.post('/:name/token', async (c) => {
-    const name = c.req.param('name');
+      return c.json({ ...user, token }, 201);
+    },
+    invalid('user'),
+  );
+  app.openapi(
+    { ...changeUser, middleware: small },
+    async (c) => {
+      const body = c.req.valid('json');
+      const { name } = c.req.valid('param');
+      if (body.email !== undefined) await deps.users.setEmail(name, body.email);
+      if (body.role !== undefined) await changeRole(deps.users, currentUser(c).name, name, body.role);
+      const user = await deps.users.get(name);
+      if (!user) throw new NotFoundError('user', name, 'GET /api/users lists the accounts.');
+      return c.json(publicUser(user), 200);
+    },
+    invalid('account change'),
+  );
+  app.openapi(reissueToken, async (c) => {
+    const { name } = c.req.valid('param');
     const token = await deps.users.reissueToken(name);
     deps.log.info({ user: name, by: currentUser(c).name }, `token reissued through the API for ${name}`);
     return c.json({ name, token }, 201);
   });
-  app.post('/:name/reset-link', async (c) => {
-    const link = await resetLinks(deps.users, deps.config).create(c.req.param('name'));
+  app.openapi(resetLink, async (c) => {
+    const link = await resetLinks(deps.users, deps.config).create(c.req.valid('param').name);
     deps.log.info(
       { user: link.name, by: currentUser(c).name },
       `reset link made through the API for ${link.name}`,
     );
     return c.json(link, 201);
   });
-  app.delete('/:name', async (c) => {
-    const name = c.req.param('name');
+  app.openapi(removeUser, async (c) => {
+    const { name } = c.req.valid('param');
     await removeAccount(deps.users, currentUser(c).name, name);
-    return c.json({ name, removed: true });
+    return c.json({ name, removed: true }, 200);
   });
   return app;
 }
