@@ -8,10 +8,9 @@
  * state list in program-review.ts are spelled out for that reason (a unit
  * test checks them against the schemas).
  */
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { projectPath } from '../config/paths.ts';
+import { laysumVersion } from '../config/version.ts';
 import type { SubmitOptions } from './commands/submit.ts';
 import type { WorkerOptions } from './commands/worker.ts';
 import { type JsonOption, load } from './lazy.ts';
@@ -21,23 +20,11 @@ import { addWebhooks } from './program-webhooks.ts';
 /** Role's values, for the help text only. */
 export const ROLE_NAMES = 'editor, reviewer, admin';
 
-/** "0.1.0", from package.json (read only when the program is built, not per command). */
-function version(): string {
-  try {
-    return (
-      (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version?: string }).version ??
-      'unknown'
-    );
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function createProgram(): Command {
   const program = new Command()
     .name('laysum')
     .description('Plain-language summaries of research papers, routed through human review')
-    .version(version(), '-V, --version', 'print the version of LaySum')
+    .version(laysumVersion(), '-V, --version', 'print the version of LaySum')
     // `laysum --version` only before a command: `review approve ID --version 2` is the draft version.
     .enablePositionalOptions()
     .showHelpAfterError('(run `laysum --help` for usage)')

@@ -141,6 +141,8 @@ export const EnvSchema = z.object({
   ),
   METRICS_TOKEN: optional.pipe(z.string().min(16, 'use at least 16 characters').optional()),
   METRICS_PORT: optional.pipe(wholeNumber(1)),
+  /** The address METRICS_PORT listens on: loopback unless a scraper elsewhere needs it (then set METRICS_TOKEN too). */
+  METRICS_HOST: optional.pipe(z.string().min(1).default('127.0.0.1')),
 
   INGEST_CONCURRENCY: int(4, 1),
   /** Unset: sized from LLM_RPM / LLM_TPM and the latency when either is set (src/summarize/auto-concurrency.ts), else 4. */

@@ -105,7 +105,7 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       prices: env.LLM_PRICES ?? {},
       budget: { dailyTokens: env.LLM_DAILY_TOKEN_BUDGET, dailyCostUsd: env.LLM_DAILY_COST_BUDGET },
     },
-    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, host: env.METRICS_HOST },
     workers: {
       ingestConcurrency: env.INGEST_CONCURRENCY,
       /** Jobs per process, or `auto`: sized from the limits and the fleet's latency (SUMMARIZE_CONCURRENCY unset, a limit set). */

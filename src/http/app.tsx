@@ -14,6 +14,7 @@ import { allowedMethods } from './methods.ts';
 import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestIdOf, requestLog } from './middleware.ts';
 import { problem } from './problem.ts';
+import { httpMetrics } from './process-metrics.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
@@ -32,6 +33,7 @@ function wantsHtml(c: Context<AppEnv>): boolean {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('*', httpMetrics());
   app.use('*', requestLog(deps.log, deps.config.http.trustProxy));
   for (const path of [
     '/api/*',

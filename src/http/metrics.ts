@@ -6,7 +6,9 @@
  * errors per model, failures by stage and reason, papers by state, and
  * whether summarizing is paused. On the main port it needs
  * `Authorization: Bearer METRICS_TOKEN` (and is off without a token);
- * METRICS_PORT serves it alone on a port of its own (`metricsApp`).
+ * METRICS_PORT serves it alone on a port of its own (`metricsApp`), bound to
+ * METRICS_HOST. This process's own figures (src/http/process-metrics.ts) are
+ * served beside them, and apart at /metrics/process.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
@@ -23,6 +25,7 @@ import { PaperState } from '../domain/state.ts';
 import type { Queues } from '../queue/queues.ts';
 import { DURATION_BUCKETS } from '../store/llm-usage.ts';
 import { isEvicting } from '../store/redis-policy.ts';
+import { httpMetrics, processMetricsContentType, renderProcessMetrics } from './process-metrics.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 
 type MetricsDeps = Pick<AppDeps, 'config' | 'store' | 'queues' | 'fleet'>;
@@ -169,28 +172,53 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** /metrics on the main app: bearer METRICS_TOKEN; not found when no token is configured. */
+type Scope = 'all' | 'fleet' | 'process';
+
+async function render(deps: MetricsDeps, scope: Scope): Promise<{ contentType: string; body: string }> {
+  const own = scope === 'fleet' ? '' : await renderProcessMetrics();
+  if (scope === 'process') return { contentType: processMetricsContentType, body: own };
+  const fleet = await renderMetrics(deps);
+  return { contentType: fleet.contentType, body: own ? `${fleet.body}\n${own}` : fleet.body };
+}
+
+/**
+ * /metrics: the fleet's figures and this process's; /metrics/fleet and /metrics/process apart, so
+ * a deployment with several servers scrapes the fleet once and each process on its own (the fleet
+ * figures are the same from every replica). On the main port a token is always needed (not found
+ * without METRICS_TOKEN); on METRICS_PORT only when METRICS_TOKEN is set.
+ */
 export function metricsRoute(deps: MetricsDeps, requireToken = true): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/', async (c) => {
+  app.use('*', async (c, next) => {
     const token = deps.config.metrics.token;
-    if (requireToken) {
-      if (!token) return c.text('Not found: set METRICS_TOKEN (or METRICS_PORT) to serve /metrics.\n', 404);
-      const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-      if (!sameToken(given, token))
-        return c.text('Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n', 401, {
-          'www-authenticate': 'Bearer',
-        });
+    if (!token) {
+      if (!requireToken) return next();
+      return c.text('Not found: set METRICS_TOKEN (or METRICS_PORT) to serve /metrics.\n', 404);
     }
-    const { contentType, body } = await renderMetrics(deps);
-    return c.body(body, 200, { 'content-type': contentType });
+    const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    if (!sameToken(given, token))
+      return c.text('Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n', 401, {
+        'www-authenticate': 'Bearer',
+      });
+    return next();
   });
+  for (const [path, scope] of [
+    ['/', 'all'],
+    ['/fleet', 'fleet'],
+    ['/process', 'process'],
+  ] as const) {
+    app.get(path, async (c) => {
+      const { contentType, body } = await render(deps, scope);
+      return c.body(body, 200, { 'content-type': contentType });
+    });
+  }
   return app;
 }
 
-/** The app METRICS_PORT serves: /metrics alone, no token (the port is the protection). */
+/** The app METRICS_PORT serves (on METRICS_HOST): /metrics alone, behind METRICS_TOKEN when one is set. */
 export function metricsApp(deps: MetricsDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('*', httpMetrics());
   app.route('/metrics', metricsRoute(deps, false));
   return app;
 }

@@ -1,6 +1,7 @@
 /**
  * /metrics: Prometheus text with the fleet's figures read from Redis, behind
- * METRICS_TOKEN on the main port (off without one), open on METRICS_PORT's app.
+ * METRICS_TOKEN on the main port (off without one), and on METRICS_PORT's app
+ * when a token is set; this process's own figures beside them and apart.
  */
 import { afterEach, expect, it } from 'vitest';
 import { metricsApp } from '../../src/http/metrics.ts';
@@ -52,8 +53,39 @@ it('serves the fleet figures to a caller with METRICS_TOKEN, and nothing to anyo
   expect(text).toMatch(/^laysum_summarize_paused\{reason="budget"\} 0$/m);
   expect(text).toMatch(/^# TYPE laysum_failures_total counter$/m);
 
-  const open = await metricsApp(h.deps).fetch(new Request('http://metrics/metrics'));
-  expect(open.status).toBe(200);
+  // METRICS_PORT's app asks for the token too once one is set.
+  const port = metricsApp(h.deps);
+  expect((await port.fetch(new Request('http://metrics/metrics'))).status).toBe(401);
+  const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
+  expect((await port.fetch(new Request('http://metrics/metrics', withToken))).status).toBe(200);
+});
+
+it("serves this process's figures beside the fleet's, and each apart for several replicas", async () => {
+  h = await startHttp({ METRICS_TOKEN: TOKEN });
+  expect((await h.call('/s/no-such-summary')).status).toBe(404);
+  expect((await h.call('/metrics/process')).status).toBe(401);
+  const own = await (await h.call('/metrics/process', { token: TOKEN })).text();
+  expect(own).toMatch(/^process_cpu_user_seconds_total \d/m);
+  expect(own).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+  expect(own).toMatch(/^laysum_build_info\{version="\d+\.\d+\.\d+[^"]*",node="v\d+[^"]*"\} 1$/m);
+  // Counted by route pattern, never by the raw path.
+  expect(own).toMatch(/^laysum_http_requests_total\{method="GET",route="\/s\/:slug",status="404"\} [1-9]/m);
+  expect(own).not.toMatch(/no-such-summary/);
+  expect(own).not.toMatch(/^laysum_papers/m);
+  const fleet = await (await h.call('/metrics/fleet', { token: TOKEN })).text();
+  expect(fleet).toMatch(/^laysum_papers\{state="pending_review"\} 0$/m);
+  expect(fleet).not.toMatch(/^process_cpu_user_seconds_total/m);
+  const all = await (await h.call('/metrics', { token: TOKEN })).text();
+  expect(all).toMatch(/^laysum_papers\{/m);
+  expect(all).toMatch(/^process_cpu_user_seconds_total/m);
+});
+
+it("is open on METRICS_PORT's app without a token (it listens on loopback unless METRICS_HOST says otherwise)", async () => {
+  h = await startHttp();
+  expect(h.p.config.metrics.host).toBe('127.0.0.1');
+  const res = await metricsApp(h.deps).fetch(new Request('http://metrics/metrics/process'));
+  expect(res.status).toBe(200);
+  expect(await res.text()).toMatch(/^laysum_build_info\{/m);
 });
 
 it('is off on the main port without METRICS_TOKEN', async () => {

@@ -36,6 +36,10 @@ async function readinessGrace(signal: NodeJS.Signals, ms: number, log: { info(ms
   });
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 export function serve(o: { port?: string; host?: string }): Promise<void> {
   return withContext(async (ctx) => {
     const log = createLogger(ctx.config, { name: 'serve' });
@@ -54,9 +58,19 @@ export function serve(o: { port?: string; host?: string }): Promise<void> {
     log.info(
       'The server drafts nothing itself: papers are fetched, drafted and polled only while `laysum worker` runs (another terminal or machine, same REDIS_URL and LAYSUM_PREFIX).',
     );
-    const metricsPort = ctx.config.metrics.port;
-    const metrics = metricsPort === undefined ? null : await listen(metricsApp(deps), metricsPort, o.host);
-    if (metrics) log.info({ port: metrics.port }, `Prometheus metrics on port ${metrics.port} at /metrics.`);
+    const { port: metricsPort, host: metricsHost, token: metricsToken } = ctx.config.metrics;
+    const metrics =
+      metricsPort === undefined ? null : await listen(metricsApp(deps), metricsPort, metricsHost);
+    if (metrics) {
+      log.info(
+        { port: metrics.port, host: metricsHost },
+        `Prometheus metrics on ${metricsHost}:${metrics.port} at /metrics (/metrics/fleet and /metrics/process apart).`,
+      );
+      if (!metricsToken && !isLoopback(metricsHost))
+        log.warn(
+          `METRICS_PORT listens on ${metricsHost} without METRICS_TOKEN: anyone who reaches it reads the fleet's figures. Set METRICS_TOKEN, or METRICS_HOST=127.0.0.1.`,
+        );
+    }
     if ((await deps.users.list()).length === 0)
       log.warn('No accounts yet: create one with `laysum users add NAME --role admin`.');
     const signal = await stopped;
