@@ -18,6 +18,7 @@ import { httpMetrics } from './process-metrics.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
 import { adminPages } from './web/admin-pages.tsx';
+import { ASSETS_PATH, assetRoutes } from './web/assets.ts';
 import { desk } from './web/desk.tsx';
 import { editorPages } from './web/editor-pages.tsx';
 import { oidcPages } from './web/oidc.tsx';
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/metrics', metricsRoute(deps));
   // Browsers ask for it on every page; an empty answer keeps 404s out of their consoles.
   app.get('/favicon.ico', (c) => c.body(null, 204));
+  // The desk's script and stylesheet need no Redis: served even while it is away.
+  app.route(ASSETS_PATH, assetRoutes());
   app.use('*', whileRedisAway(deps));
   app.use('*', evictionAlert(deps));
 

@@ -64,14 +64,14 @@ const common = {
   xFrameOptions: 'DENY',
 } as const;
 
-/** Desk pages: only our own inline script (by nonce) may run. */
+/** Desk pages: only our own script file (by nonce) may run, only our own stylesheet applies (no inline style). */
 export const deskHeaders = (): MiddlewareHandler<AppEnv> =>
   secureHeaders({
     ...common,
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: [NONCE],
-      styleSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

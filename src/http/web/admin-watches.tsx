@@ -83,7 +83,7 @@ export function WatchesBody(props: {
             </option>
           </select>
         </div>
-        <div style="flex:1">
+        <div class="grow">
           <label for="w-target">Query or URL</label>
           <input id="w-target" type="text" name="target" value={v.target ?? ''} required />
         </div>

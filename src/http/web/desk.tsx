@@ -76,7 +76,7 @@ export function desk(deps: AppDeps): Hono<AppEnv> {
     return reviewPage(c, deps, id, {
       banner: message ? { kind: 'info', text: message } : null,
       from: Number.isInteger(from) ? from : null,
-      // A page refreshing itself (./live-script.ts) only reads the claim: opening the page made it.
+      // A page refreshing itself (./assets/live.js) only reads the claim: opening the page made it.
       claim: c.req.header('x-laysum-live') !== '1',
     });
   });

@@ -1,4 +1,4 @@
-/** The page frame around every desk page: skip link, nav by role, sign-out form, banners, a live region, the desk script. */
+/** The page frame around every desk page: skip link, nav by role, sign-out form, banners, a live region, the desk script and stylesheet (./assets/, served by ./assets.ts). */
 
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
@@ -6,14 +6,7 @@ import { can } from '../../users/roles.ts';
 import type { User } from '../../users/store.ts';
 import { CSRF_FIELD } from '../csrf.ts';
 import { AdminLinks } from './admin-nav.tsx';
-import { CONFIRM_SCRIPT } from './confirm-script.ts';
-import { LINKS_SCRIPT } from './links-script.ts';
-import { LIVE_SCRIPT } from './live-script.ts';
-import { ROW_CLICK_SCRIPT } from './row-click.ts';
-import { DESK_SCRIPT } from './script.ts';
-import { DESK_CSS, TEAM_CSS } from './style.ts';
-import { EDITOR_CSS } from './style-editors.ts';
-import { LINKS_CSS } from './style-links.ts';
+import { assetUrl } from './assets.ts';
 
 export interface Banner {
   kind: 'info' | 'error' | 'warn';
@@ -77,7 +70,7 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`${props.title} · LaySum review desk`}</title>
-          <style>{raw(DESK_CSS + TEAM_CSS + EDITOR_CSS + LINKS_CSS)}</style>
+          <link rel="stylesheet" href={assetUrl('desk.css')} />
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -101,11 +94,7 @@ export function Page(props: PageProps) {
           </main>
           {/* Status changes made without a reload (claims, selections) are read out from here. */}
           <div id="live" class="visually-hidden" aria-live="polite" role="status" />
-          {props.nonce ? (
-            <script nonce={props.nonce}>
-              {raw(DESK_SCRIPT + ROW_CLICK_SCRIPT + LINKS_SCRIPT + LIVE_SCRIPT + CONFIRM_SCRIPT)}
-            </script>
-          ) : null}
+          {props.nonce ? <script nonce={props.nonce} src={assetUrl('desk.js')} /> : null}
         </body>
       </html>
     </>

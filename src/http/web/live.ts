@@ -13,7 +13,7 @@
  * LIVE_MAX_MS and the browser's EventSource reconnects by itself, so a stream
  * never outlives a revoked session for long. What a page does with an event,
  * and how it keeps decision buttons naming only the version it shows, is in
- * ./live-script.ts.
+ * ./assets/live.js.
  */
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';

@@ -5,9 +5,6 @@
  */
 import { CSRF_FIELD } from '../csrf.ts';
 
-const SSO_STYLE =
-  'display:inline-block;padding:.45rem 1rem;border-radius:4px;background:var(--accent);color:#fff;text-decoration:none;font-weight:600';
-
 export interface LoginProps {
   csrf: string;
   next: string;
@@ -25,7 +22,7 @@ export function LoginBody({ csrf, next, sso, login }: LoginProps) {
         <>
           {/* A link, not a form: the desk's form-action 'self' would stop a form redirected to the provider. */}
           <p>
-            <a id="sso" href={`/login/oidc?next=${encodeURIComponent(next)}`} style={SSO_STYLE}>
+            <a id="sso" href={`/login/oidc?next=${encodeURIComponent(next)}`}>
               {sso}
             </a>
           </p>

@@ -3,7 +3,7 @@
  * its numbered sentences, and beside it every draft sentence with the source
  * sentences behind it. Selecting a draft sentence (click, tap, or keyboard
  * focus) highlights its source sentences in the source pane
- * (./links-script.ts) and opens them under the sentence, which is what a
+ * (./assets/links.js) and opens them under the sentence, which is what a
  * phone shows, where the source pane is above. A sentence with no support is
  * marked in words, not colour alone; the LLM verifier's verdict, when there
  * is one, stands beside it. Desk only: never on a public page.

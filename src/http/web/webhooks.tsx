@@ -109,7 +109,7 @@ export function WebhooksBody(props: {
       ) : null}
       <form method="post" action="/desk/admin/webhooks" class="inline-add panel" aria-label="Add a webhook">
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
-        <div style="flex:1">
+        <div class="grow">
           <label for="h-url">URL</label>
           <input
             id="h-url"
@@ -123,7 +123,7 @@ export function WebhooksBody(props: {
         <fieldset>
           <legend class="small">Events</legend>
           {WEBHOOK_EVENTS.map((e) => (
-            <label class="small" style="display:inline; font-weight:normal; margin-right:.5rem">
+            <label class="small choice">
               <input type="checkbox" name="events" value={e} checked={!chosen || chosen.includes(e)} /> {e}
             </label>
           ))}

@@ -1,6 +1,6 @@
 /**
  * The desk's keyboard shortcuts and its guard for typed text, as one small
- * inline script (allowed by a per-request CSP nonce). j/k move through the
+ * script file (../assets.ts; allowed by a per-request CSP nonce). j/k move through the
  * queue (or to the next / previous pending paper on a review page), a moves
  * to the Approve button (Enter then approves: one stray key never does), r
  * focuses the reject reason, e the first draft field. Keys typed into a
@@ -29,24 +29,33 @@
  * on the new <main> (init); document-level listeners are added once only.
  * Without script the forms post and reload as before.
  */
-const CLAIM_POLL_MS = 30_000;
-const RENEW_EVERY_MS = 60_000;
-
-export const DESK_SCRIPT = `
-(function () {
+(() => {
   var live = document.getElementById('live');
   function announce(text) {
     if (!live || !text) return;
     live.textContent = '';
-    window.setTimeout(function () { live.textContent = text.replace(/\\s+/g, ' ').trim(); }, 50);
+    window.setTimeout(() => {
+      live.textContent = text.replace(/\s+/g, ' ').trim();
+    }, 50);
   }
-  function each(root, sel, fn) { Array.prototype.forEach.call(root.querySelectorAll(sel), fn); }
-  function byId(root, id) { return root.querySelector('#' + id); }
+  function each(root, sel, fn) {
+    Array.prototype.forEach.call(root.querySelectorAll(sel), fn);
+  }
+  function byId(root, id) {
+    return root.querySelector('#' + id);
+  }
   var store = null;
-  try { store = window.localStorage; } catch (e) { store = null; }
+  try {
+    store = window.localStorage;
+  } catch (_unavailable) {
+    store = null;
+  }
   var keysOn = !store || store.getItem('laysum.shortcuts') !== 'off';
   var growable = !(window.CSS && CSS.supports && CSS.supports('field-sizing', 'content'));
-  function grow(t) { t.style.height = 'auto'; t.style.height = (t.scrollHeight + 2) + 'px'; }
+  function grow(t) {
+    t.style.height = 'auto';
+    t.style.height = t.scrollHeight + 2 + 'px';
+  }
   // Per-page state, set again by init each time a new <main> comes in.
   var bar = null;
   var edit = null;
@@ -62,7 +71,7 @@ export const DESK_SCRIPT = `
     if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 16);
   }
   function pad() {
-    document.documentElement.style.scrollPaddingBottom = bar ? (bar.offsetHeight + 16) + 'px' : '';
+    document.documentElement.style.scrollPaddingBottom = bar ? bar.offsetHeight + 16 + 'px' : '';
   }
   function swapNotice(data) {
     var old = document.getElementById('claim-notice');
@@ -75,53 +84,86 @@ export const DESK_SCRIPT = `
     bindClaimForms(fresh);
   }
   function bindClaimForms(root) {
-    each(root, 'form[data-fetch]', function (f) {
-      f.addEventListener('submit', function (ev) {
+    each(root, 'form[data-fetch]', (f) => {
+      f.addEventListener('submit', (ev) => {
         if (!window.fetch) return;
         ev.preventDefault();
-        fetch(f.action, { method: 'POST', body: new URLSearchParams(new FormData(f)), headers: { accept: 'application/json' }, credentials: 'same-origin' })
-          .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); })
-          .then(function (x) { if (x.ok) { swapNotice(x.d); announce(x.d.message); } else announce(x.d.error + ' ' + (x.d.hint || '')); })
-          .catch(function () { f.submit(); });
+        fetch(f.action, {
+          method: 'POST',
+          body: new URLSearchParams(new FormData(f)),
+          headers: { accept: 'application/json' },
+          credentials: 'same-origin',
+        })
+          .then((r) => r.json().then((d) => ({ ok: r.ok, d: d })))
+          .then((x) => {
+            if (x.ok) {
+              swapNotice(x.d);
+              announce(x.d.message);
+            } else announce(x.d.error + ' ' + (x.d.hint || ''));
+          })
+          .catch(() => {
+            f.submit();
+          });
       });
     });
   }
   function checkClaim() {
     var current = document.getElementById('claim-notice');
     if (!current || !window.fetch) return;
-    fetch(window.location.pathname + '/claim', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (d) {
+    fetch(window.location.pathname + '/claim', {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((d) => {
         if (!d) return;
         var before = current.getAttribute('data-claim-by') || '';
         var after = d.by || '';
         if (before === after) return;
         swapNotice(d);
-        announce(after ? 'This paper is now claimed by ' + after + '.' : 'Nobody holds a claim on this paper now.');
+        announce(
+          after ? 'This paper is now claimed by ' + after + '.' : 'Nobody holds a claim on this paper now.',
+        );
       })
-      .catch(function () {});
+      .catch(() => {});
   }
   // A decision sent with fetch: the answered page's <main> takes the place of this one.
   var deciding = false;
   function decide(f) {
     deciding = true;
     var kept = {};
-    each(f, 'textarea[id], input[type=text][id]', function (t) { kept[t.id] = t.value; });
+    each(f, 'textarea[id], input[type=text][id]', (t) => {
+      kept[t.id] = t.value;
+    });
     var busy = f.querySelector('button[type=submit]');
     if (busy) busy.disabled = true;
-    fetch(f.action, { method: 'POST', body: new URLSearchParams(new FormData(f)), headers: { accept: 'text/html' }, credentials: 'same-origin' })
-      .then(function (r) { return r.text().then(function (t) { return { r: r, t: t }; }); })
-      .then(function (x) {
+    fetch(f.action, {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(f)),
+      headers: { accept: 'text/html' },
+      credentials: 'same-origin',
+    })
+      .then((r) => r.text().then((t) => ({ r: r, t: t })))
+      .then((x) => {
         var doc = new DOMParser().parseFromString(x.t, 'text/html');
         var fresh = doc.querySelector('main');
         var old = document.querySelector('main');
-        if (!fresh || !old) { leaving = true; f.submit(); return; }
+        if (!fresh || !old) {
+          leaving = true;
+          f.submit();
+          return;
+        }
         var next = document.importNode(fresh, true);
         // A refusal keeps what the reviewer typed into the form they sent.
-        if (!x.r.ok) Object.keys(kept).forEach(function (id) { var t = byId(next, id); if (t && !t.value) t.value = kept[id]; });
+        if (!x.r.ok)
+          Object.keys(kept).forEach((id) => {
+            var t = byId(next, id);
+            if (t && !t.value) t.value = kept[id];
+          });
         old.replaceWith(next);
         if (doc.title) document.title = doc.title;
-        if (window.history && history.replaceState) history.replaceState(null, '', x.r.redirected ? x.r.url : window.location.pathname);
+        if (window.history && history.replaceState)
+          history.replaceState(null, '', x.r.redirected ? x.r.url : window.location.pathname);
         init(next);
         var banner = next.querySelector(':scope > .banner');
         var target = banner || next.querySelector('h1') || next;
@@ -130,7 +172,11 @@ export const DESK_SCRIPT = `
         if (banner) announce(banner.textContent);
         deciding = false;
       })
-      .catch(function () { deciding = false; leaving = true; f.submit(); });
+      .catch(() => {
+        deciding = false;
+        leaving = true;
+        f.submit();
+      });
   }
   // Typing refused on an older version waits in #unsaved-edits: put back into the form, or discarded.
   function bindUnsaved(root, form, changed) {
@@ -146,35 +192,53 @@ export const DESK_SCRIPT = `
       return true;
     }
     var buttons = Array.prototype.slice.call(panel.querySelectorAll('button[data-apply]'));
-    buttons.forEach(function (b) {
+    buttons.forEach((b) => {
       b.hidden = false;
-      b.addEventListener('click', function () {
-        if (apply(b)) { changed(); announce('Your text is back in the form, not saved yet.'); }
+      b.addEventListener('click', () => {
+        if (apply(b)) {
+          changed();
+          announce('Your text is back in the form, not saved yet.');
+        }
       });
     });
     var all = byId(panel, 'unsaved-apply-all');
-    if (all) { all.hidden = false; all.addEventListener('click', function () {
-      buttons.forEach(apply); changed(); announce('All your text is back in the form, not saved yet.');
-    }); }
+    if (all) {
+      all.hidden = false;
+      all.addEventListener('click', () => {
+        buttons.forEach(apply);
+        changed();
+        announce('All your text is back in the form, not saved yet.');
+      });
+    }
     var discard = byId(panel, 'unsaved-discard');
-    if (discard) { discard.hidden = false; discard.addEventListener('click', function () {
-      panel.remove(); announce('Your unsaved edits were discarded.');
-    }); }
+    if (discard) {
+      discard.hidden = false;
+      discard.addEventListener('click', () => {
+        panel.remove();
+        announce('Your unsaved edits were discarded.');
+      });
+    }
   }
   function init(root) {
     var toggle = byId(root, 'shortcuts-on');
     if (toggle) {
       toggle.checked = keysOn;
-      toggle.addEventListener('change', function () {
+      toggle.addEventListener('change', () => {
         keysOn = toggle.checked;
-        if (store) { if (keysOn) store.removeItem('laysum.shortcuts'); else store.setItem('laysum.shortcuts', 'off'); }
+        if (store) {
+          if (keysOn) store.removeItem('laysum.shortcuts');
+          else store.setItem('laysum.shortcuts', 'off');
+        }
         announce(keysOn ? 'Keyboard shortcuts are on.' : 'Keyboard shortcuts are off.');
       });
     }
-    if (growable) each(root, 'textarea', function (t) {
-      grow(t);
-      t.addEventListener('input', function () { grow(t); });
-    });
+    if (growable)
+      each(root, 'textarea', (t) => {
+        grow(t);
+        t.addEventListener('input', () => {
+          grow(t);
+        });
+      });
     bar = document.querySelector('.decision-bar');
     pad();
     bindClaimForms(root);
@@ -182,18 +246,32 @@ export const DESK_SCRIPT = `
     var picks = Array.prototype.slice.call(root.querySelectorAll('.bulk-pick'));
     var count = byId(root, 'bulk-count');
     function counted() {
-      var n = picks.filter(function (p) { return p.checked; }).length;
+      var n = picks.filter((p) => p.checked).length;
       if (count) count.textContent = n ? n + ' selected' : 'Tick papers below to decide on several at once.';
       return n;
     }
-    picks.forEach(function (p) { p.addEventListener('change', counted); });
-    if (all) all.addEventListener('change', function () { picks.forEach(function (p) { p.checked = all.checked; }); counted(); });
-    var bulk = byId(root, 'bulk-form');
-    if (bulk) bulk.addEventListener('submit', function (ev) {
-      if (counted() === 0) { ev.preventDefault(); announce('Tick at least one paper first.'); }
+    picks.forEach((p) => {
+      p.addEventListener('change', counted);
     });
+    if (all)
+      all.addEventListener('change', () => {
+        picks.forEach((p) => {
+          p.checked = all.checked;
+        });
+        counted();
+      });
+    var bulk = byId(root, 'bulk-form');
+    if (bulk)
+      bulk.addEventListener('submit', (ev) => {
+        if (counted() === 0) {
+          ev.preventDefault();
+          announce('Tick at least one paper first.');
+        }
+      });
     // On a review page j/k go to the next/previous pending paper, never through its History rows.
-    rows = document.getElementById('paper-state') ? [] : Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
+    rows = document.getElementById('paper-state')
+      ? []
+      : Array.prototype.slice.call(document.querySelectorAll('tr[data-href]'));
     at = -1;
     edit = document.getElementById('edit-form');
     dirty = false;
@@ -202,35 +280,56 @@ export const DESK_SCRIPT = `
       var form = edit;
       // The stored version's text: fields showing a refused save's typing carry it in data-saved.
       var stored = new FormData(form);
-      each(form, '[data-saved]', function (el) { stored.set(el.name, el.getAttribute('data-saved')); });
+      each(form, '[data-saved]', (el) => {
+        stored.set(el.name, el.getAttribute('data-saved'));
+      });
       var initial = new URLSearchParams(stored).toString();
-      var changed = function () { dirty = new URLSearchParams(new FormData(form)).toString() !== initial; };
+      var changed = () => {
+        dirty = new URLSearchParams(new FormData(form)).toString() !== initial;
+      };
       changed();
       form.addEventListener('input', changed);
       form.addEventListener('change', changed);
       bindUnsaved(root, form, changed);
-      form.addEventListener('submit', function () { leaving = true; });
+      form.addEventListener('submit', () => {
+        leaving = true;
+      });
       // Typing in the draft renews one's own claim (at most once a minute), so it lapses only when the page is left idle.
       var csrfField = form.querySelector('input[name=_csrf]');
-      if (csrfField && window.fetch) form.addEventListener('input', function () {
-        var mineNow = document.querySelector('#claim-notice [id=release-button]');
-        if (!mineNow || Date.now() - renewed < ${RENEW_EVERY_MS}) return;
-        renewed = Date.now();
-        fetch(window.location.pathname + '/claim', { method: 'POST', body: new URLSearchParams({ _csrf: csrfField.value }), headers: { accept: 'application/json' }, credentials: 'same-origin' })
-          .then(function (r) { return r.ok ? r.json() : null; })
-          .then(function (d) { if (d) { swapNotice(d); announce(d.message); } })
-          .catch(function () {});
-      });
+      if (csrfField && window.fetch)
+        form.addEventListener('input', () => {
+          var mineNow = document.querySelector('#claim-notice [id=release-button]');
+          if (!mineNow || Date.now() - renewed < 60000 /* renew a claim at most once a minute */) return;
+          renewed = Date.now();
+          fetch(window.location.pathname + '/claim', {
+            method: 'POST',
+            body: new URLSearchParams({ _csrf: csrfField.value }),
+            headers: { accept: 'application/json' },
+            credentials: 'same-origin',
+          })
+            .then((r) => (r.ok ? r.json() : null))
+            .then((d) => {
+              if (d) {
+                swapNotice(d);
+                announce(d.message);
+              }
+            })
+            .catch(() => {});
+        });
     }
     var approve = byId(root, 'approve-form');
     if (approve && edit) {
-      approve.addEventListener('submit', function (ev) {
+      approve.addEventListener('submit', (ev) => {
         if (!dirty) {
-          if (window.fetch && window.DOMParser) { ev.preventDefault(); decide(approve); } else leaving = true;
+          if (window.fetch && window.DOMParser) {
+            ev.preventDefault();
+            decide(approve);
+          } else leaving = true;
           return;
         }
         ev.preventDefault();
-        if (!window.confirm('You have unsaved edits. Save them as a new version and approve that version?')) return;
+        if (!window.confirm('You have unsaved edits. Save them as a new version and approve that version?'))
+          return;
         document.getElementById('edit-then').value = 'approve';
         var note = document.getElementById('approve-note');
         document.getElementById('edit-note').value = note ? note.value : '';
@@ -238,60 +337,100 @@ export const DESK_SCRIPT = `
         edit.submit();
       });
     }
-    each(root, '.decisions form', function (f) {
+    each(root, '.decisions form', (f) => {
       if (f === approve && edit) return;
-      f.addEventListener('submit', function (ev) {
-        if (dirty && !window.confirm('You have unsaved edits to the draft. Decide without saving them?')) { ev.preventDefault(); return; }
-        if (window.fetch && window.DOMParser) { ev.preventDefault(); decide(f); } else leaving = true;
+      f.addEventListener('submit', (ev) => {
+        if (dirty && !window.confirm('You have unsaved edits to the draft. Decide without saving them?')) {
+          ev.preventDefault();
+          return;
+        }
+        if (window.fetch && window.DOMParser) {
+          ev.preventDefault();
+          decide(f);
+        } else leaving = true;
       });
     });
   }
   // Document-level listeners, added once; they read the state init keeps current.
   window.addEventListener('resize', pad);
-  document.addEventListener('focusin', function (ev) { keepVisible(ev.target); });
+  document.addEventListener('focusin', (ev) => {
+    keepVisible(ev.target);
+  });
   if (window.fetch) {
-    window.setInterval(checkClaim, ${CLAIM_POLL_MS});
-    document.addEventListener('visibilitychange', function () { if (!document.hidden) checkClaim(); });
+    window.setInterval(checkClaim, 30000 /* ask whether the claim changed every 30 s */);
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) checkClaim();
+    });
     window.addEventListener('focus', checkClaim);
   }
-  window.addEventListener('beforeunload', function (ev) {
-    if (dirty && !leaving) { ev.preventDefault(); ev.returnValue = ''; }
+  window.addEventListener('beforeunload', (ev) => {
+    if (dirty && !leaving) {
+      ev.preventDefault();
+      ev.returnValue = '';
+    }
   });
   function select(i) {
     if (!rows.length) return;
     at = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach(function (r, n) { r.classList.toggle('selected', n === at); });
+    rows.forEach((r, n) => {
+      r.classList.toggle('selected', n === at);
+    });
     var link = rows[at].querySelector('a');
     if (link) link.focus();
   }
   function go(id) {
     var a = document.getElementById(id);
-    if (!a) { announce(id === 'nav-next' ? 'No next pending paper.' : 'No previous pending paper.'); return; }
+    if (!a) {
+      announce(id === 'nav-next' ? 'No next pending paper.' : 'No previous pending paper.');
+      return;
+    }
     if (dirty && !window.confirm('You have unsaved edits. Leave this page without saving them?')) return;
     leaving = true;
     window.location.href = a.href;
   }
-  document.addEventListener('keydown', function (ev) {
+  document.addEventListener('keydown', (ev) => {
     var t = ev.target;
     if (!keysOn || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     var handled = true;
-    if (ev.key === 'j') { if (rows.length) select(at + 1); else go('nav-next'); }
-    else if (ev.key === 'k') { if (rows.length) select(at - 1); else go('nav-prev'); }
-    else if (ev.key === 'a') { var b = document.getElementById('approve-button'); if (b && !b.disabled) { b.focus(); b.classList.add('armed'); } else handled = false; }
-    else if (ev.key === 'r') { var r = document.getElementById('reject-reason'); if (r) r.focus(); else handled = false; }
-    else if (ev.key === 'e') { var e = document.getElementById('field-headline'); if (e) e.focus(); else handled = false; }
-    else handled = false;
+    if (ev.key === 'j') {
+      if (rows.length) select(at + 1);
+      else go('nav-next');
+    } else if (ev.key === 'k') {
+      if (rows.length) select(at - 1);
+      else go('nav-prev');
+    } else if (ev.key === 'a') {
+      var b = document.getElementById('approve-button');
+      if (b && !b.disabled) {
+        b.focus();
+        b.classList.add('armed');
+      } else handled = false;
+    } else if (ev.key === 'r') {
+      var r = document.getElementById('reject-reason');
+      if (r) r.focus();
+      else handled = false;
+    } else if (ev.key === 'e') {
+      var e = document.getElementById('field-headline');
+      if (e) e.focus();
+      else handled = false;
+    } else handled = false;
     if (handled) ev.preventDefault();
   });
   init(document);
-  // For the live updates (./live-script.ts): re-bind a swapped-in <main>, and whether typing would be lost.
-  window.laysumDesk = { init: init, dirty: function () { return dirty; }, deciding: function () { return deciding; }, announce: announce, claim: checkClaim };
+  // For the live updates (./live.js): re-bind a swapped-in <main>, and whether typing would be lost.
+  window.laysumDesk = {
+    init: init,
+    dirty: () => dirty,
+    deciding: () => deciding,
+    announce: announce,
+    claim: checkClaim,
+  };
   // A page that a decision or a refusal landed on says so out loud, not only on screen.
   var landed = document.querySelector('main > .banner');
   if (landed) announce(landed.textContent);
   // After Save the reviewer is still at the draft, not thrown back to the top of the page.
-  var saved = /[?&]done=saved(&|$)/.test(window.location.search) && document.querySelector('#edit-form button[type=submit]');
+  var saved =
+    /[?&]done=saved(&|$)/.test(window.location.search) &&
+    document.querySelector('#edit-form button[type=submit]');
   if (saved) saved.focus();
 })();
-`;

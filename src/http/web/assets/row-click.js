@@ -3,9 +3,8 @@
  * (its first link), unless the click was on a link, button or form control
  * of its own, or the reader was selecting text.
  */
-export const ROW_CLICK_SCRIPT = `
-(function () {
-  document.addEventListener('click', function (ev) {
+(() => {
+  document.addEventListener('click', (ev) => {
     var t = ev.target;
     if (!t || !t.closest || t.closest('a, button, input, select, textarea, label')) return;
     var row = t.closest('tr[data-href]');
@@ -16,4 +15,3 @@ export const ROW_CLICK_SCRIPT = `
     else window.location.href = row.getAttribute('data-href');
   });
 })();
-`;
