@@ -106,6 +106,14 @@ module.exports = {
       to: { path: '^src/store/(internals|keys|user-keys|user-commands)\\.ts$' },
     },
     {
+      name: 'desk-views-render-only',
+      comment:
+        "desk views (src/http/web/views) render what they are given: no routes, no request or response handling (hono itself is the routes' business; hono/jsx and hono/html are the views')",
+      severity: 'error',
+      from: { path: '^src/http/web/(views|assets)/' },
+      to: { path: '^src/http/web/routes/|node_modules/hono/dist/(types/)?(hono|index|context)' },
+    },
+    {
       name: 'no-sdk-internals',
       comment: "the openai SDK's public API only: openai/core/* and openai/lib/* are its internals",
       severity: 'error',

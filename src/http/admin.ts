@@ -11,8 +11,8 @@ import { Hono } from 'hono';
 import { assertCan, identify } from './auth.ts';
 import { sameOriginWrites } from './csrf.ts';
 import type { AppDeps, AppEnv } from './types.ts';
-import { page } from './web/render.tsx';
-import { UsageBody } from './web/usage.tsx';
+import { page } from './web/routes/render.tsx';
+import { UsageBody } from './web/views/usage.tsx';
 
 export const DASHBOARD_PATH = '/admin/queues';
 

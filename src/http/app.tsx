@@ -17,15 +17,16 @@ import { problem } from './problem.ts';
 import { httpMetrics } from './process-metrics.ts';
 import { publishedSite } from './published.ts';
 import type { AppDeps, AppEnv } from './types.ts';
-import { adminPages } from './web/admin-pages.tsx';
-import { ASSETS_PATH, assetRoutes } from './web/assets.ts';
-import { desk } from './web/desk.tsx';
-import { editorPages } from './web/editor-pages.tsx';
-import { oidcPages } from './web/oidc.tsx';
-import { ErrorBody } from './web/pages.tsx';
-import { page } from './web/render.tsx';
-import { resetPages } from './web/reset.tsx';
-import { signIn } from './web/sign-in.tsx';
+import { ASSETS_PATH } from './web/assets/bundles.ts';
+import { adminPages } from './web/routes/admin-pages.tsx';
+import { assetRoutes } from './web/routes/assets.ts';
+import { desk } from './web/routes/desk.tsx';
+import { editorPages } from './web/routes/editor-pages.tsx';
+import { oidcPages } from './web/routes/oidc.tsx';
+import { page } from './web/routes/render.tsx';
+import { resetPages } from './web/routes/reset.tsx';
+import { signIn } from './web/routes/sign-in.tsx';
+import { ErrorBody } from './web/views/pages.tsx';
 import { WORKER_NOTICE_PATHS, workerNotice } from './worker-status.ts';
 
 function wantsHtml(c: Context<AppEnv>): boolean {

@@ -38,7 +38,7 @@ export interface AppDeps {
    * is stopping, and the workers' heartbeats (the desk also says when none runs).
    */
   health: { redis: RedisHealth; eviction: EvictionWatch; stopping: boolean; workers: WorkerHeartbeats };
-  /** Papers' state, version and claim in one round trip, for the desk's live streams (./web/live.ts). */
+  /** Papers' state, version and claim in one round trip, for the desk's live streams (./web/routes/live.ts). */
   livePulse: LivePulses;
 }
 

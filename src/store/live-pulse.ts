@@ -3,7 +3,7 @@
  * to ask every second or two per open page: each paper's state, its number of
  * draft versions and who claims it, in one round trip (no document parsed),
  * and the id of the newest audit entry (anything that happened anywhere).
- * The desk's live streams (src/http/web/live.ts) compare these.
+ * The desk's live streams (src/http/web/routes/live.ts) compare these.
  */
 import type { Redis } from 'ioredis';
 import { type Keys, keys as keysOf } from './keys.ts';

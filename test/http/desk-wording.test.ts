@@ -11,8 +11,8 @@ import { expect, it } from 'vitest';
 import { describeGivenUp } from '../../src/errors/describe.ts';
 import { TransientError } from '../../src/errors/transient-error.ts';
 import { listen } from '../../src/http/server.ts';
-import { deskWording } from '../../src/http/web/format.ts';
-import { readOnlyReason } from '../../src/http/web/review.tsx';
+import { deskWording } from '../../src/http/web/views/format.ts';
+import { readOnlyReason } from '../../src/http/web/views/review.tsx';
 
 it('drops "LaySum will retry" from the last word on a job, keeping what to do', () => {
   const timeout = new TransientError('The LLM server did not answer within 100 ms.', {

@@ -4,7 +4,7 @@
  * stale-version protection, decisions, and sign-out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { valuesOf } from '../../src/http/web/edit-form.ts';
+import { valuesOf } from '../../src/http/web/views/form-values.ts';
 import type { PaperView } from '../../src/review/view.ts';
 import {
   fillPlaceholders,

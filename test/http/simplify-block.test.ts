@@ -1,7 +1,7 @@
 /** The review page's simplify block shows both figures, the decision and the text before the pass. */
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft.ts';
-import { SimplifyBlock } from '../../src/http/web/simplify-block.tsx';
+import { SimplifyBlock } from '../../src/http/web/views/simplify-block.tsx';
 import { fractureSummary } from '../support/summaries.ts';
 
 const draft = (simplify: Draft['simplify']): Draft => ({

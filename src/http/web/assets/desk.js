@@ -1,6 +1,6 @@
 /**
  * The desk's keyboard shortcuts and its guard for typed text, as one small
- * script file (../assets.ts; allowed by a per-request CSP nonce). j/k move through the
+ * script file (./bundles.ts; allowed by a per-request CSP nonce). j/k move through the
  * queue (or to the next / previous pending paper on a review page), a moves
  * to the Approve button (Enter then approves: one stray key never does), r
  * focuses the reject reason, e the first draft field. Keys typed into a

@@ -1,5 +1,5 @@
 /**
- * Sentence links on the review page (../sentence-links.tsx): selecting a
+ * Sentence links on the review page (../views/sentence-links.tsx): selecting a
  * draft sentence (click, tap, or keyboard focus on it) highlights the source
  * sentences behind it in the source pane, and, where the pane is beside the
  * draft and the first of them is out of view, brings it into view; a sentence

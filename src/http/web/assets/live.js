@@ -1,5 +1,5 @@
 /**
- * The browser side of the live desk (../live.ts): a review page and the queue
+ * The browser side of the live desk (../routes/live.ts): a review page and the queue
  * listen to their event stream and bring themselves up to date without a
  * reload. When nothing would be lost (no typing, no ticked rows, no field in
  * use) the page fetches itself and swaps its <main> whole (the same way a
