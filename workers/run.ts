@@ -3,7 +3,7 @@
  * `laysum worker --drain` (until every queue is empty). Scale out by running
  * more of these processes, on any machine, against the same Redis.
  */
-import { createLogger, type Logger } from '../src/log/logger.ts';
+import type { Logger } from '../src/log/logger.ts';
 import { DRAIN_HORIZON_MS, jobsDueLater, pendingJobs } from '../src/queue/queues.ts';
 import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import { type Context, redisOf } from '../src/runtime/context.ts';
@@ -49,19 +49,19 @@ export type CloseOutcome = 'finished' | 'handed back' | 'timed out';
 
 export interface StartOptions {
   stages?: readonly Stage[];
-  /** Where job lines and worker errors go (default: stderr at LOG_LEVEL). */
-  log?: Logger;
+  /** Where job lines and worker errors go: the process's one logger, made where the process starts. */
+  log: Logger;
   /** Called for each worker as soon as it exists, before it can complete a job (progress listeners). */
   onWorker?: (worker: PipelineWorker) => void;
 }
 
-export async function startWorkers(ctx: Context, options: StartOptions = {}): Promise<WorkerHandle> {
+export async function startWorkers(ctx: Context, options: StartOptions): Promise<WorkerHandle> {
   const stages = options.stages ?? ['ingest', 'summarize', 'poll', 'webhook'];
   const workers: PipelineWorker[] = [];
-  const log = options.log ?? createLogger(ctx.config, { name: 'worker' });
-  if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx)));
+  const { log } = options;
+  if (stages.includes('ingest')) workers.push(createIngestWorker(ctx, createSourceResolvers(ctx), log));
   if (stages.includes('summarize'))
-    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, redisOf(ctx), log)));
+    workers.push(createSummarizeWorker(ctx, createSummarizer(ctx.config, redisOf(ctx), log), log));
   if (stages.includes('poll')) workers.push(createPollWorker(ctx));
   if (stages.includes('webhook')) workers.push(createWebhookWorker(ctx));
   for (const w of workers) {

@@ -10,7 +10,7 @@
  */
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
-import { createLogger } from '../src/log/logger.ts';
+import type { Logger } from '../src/log/logger.ts';
 import { backoffDelay, handleStageError } from '../src/queue/failure.ts';
 import { type JobName, type JobPayload, parsePayload } from '../src/queue/jobs.ts';
 import { queuePrefix } from '../src/queue/queues.ts';
@@ -39,11 +39,11 @@ const DRAIN_DELAY_S = 1;
 export function createStageWorker<N extends StageName>(
   ctx: Context,
   name: N,
-  opts: { concurrency: number; backoffMs: number; pausable?: boolean },
+  opts: { concurrency: number; backoffMs: number; log: Logger; pausable?: boolean },
   run: (data: JobPayload<N>) => Promise<string>,
 ): StageWorker<N> {
   const ledger = new UsageLedger(redisOf(ctx), ctx.config.redis.prefix);
-  const onPause = pauseLog(ctx);
+  const onPause = pauseLog(opts.log);
   const worker: StageWorker<N> = new Worker<JobPayload<N>, string, N>(
     name,
     async (job, token, signal) => {
@@ -101,8 +101,7 @@ function failureKind(err: unknown): string {
 }
 
 /** One warning per pause and reason, not one per job handed back. */
-function pauseLog(ctx: Context): (err: RateLimitedError) => void {
-  const log = createLogger(ctx.config, { name: 'worker' });
+function pauseLog(log: Logger): (err: RateLimitedError) => void {
   const quietUntil = new Map<string, number>();
   return (err) => {
     if ((quietUntil.get(err.reason) ?? 0) > Date.now()) return;

@@ -5,7 +5,7 @@
  * (src/summarize/auto-concurrency.ts), looked at every few seconds.
  */
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../src/log/logger.ts';
+import type { Logger } from '../src/log/logger.ts';
 import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createSummarizeFleet } from '../src/store/summarize-fleet.ts';
 import { startAutoConcurrency } from '../src/summarize/auto-concurrency.ts';
@@ -16,21 +16,24 @@ import { createStageWorker, type StageWorker } from './stage-worker.ts';
 /** How often an auto-sized worker looks at the fleet's latency and roster. */
 const SIZE_EVERY_MS = 5_000;
 
-export function createSummarizeWorker(ctx: Context, summarizer: Summarizer): StageWorker<'summarize'> {
+export function createSummarizeWorker(
+  ctx: Context,
+  summarizer: Summarizer,
+  log: Logger,
+): StageWorker<'summarize'> {
   const { config, store } = ctx;
   const setting = config.workers.summarizeConcurrency;
   const worker = createStageWorker(
     ctx,
     'summarize',
-    { concurrency: setting === 'auto' ? 1 : setting, backoffMs: config.llm.backoffMs, pausable: true },
+    { concurrency: setting === 'auto' ? 1 : setting, backoffMs: config.llm.backoffMs, log, pausable: true },
     ({ paperId, version }) => summarizePaper({ store, summarizer }, paperId, version),
   );
-  if (setting === 'auto') autoSize(ctx, worker);
+  if (setting === 'auto') autoSize(ctx, worker, log);
   return worker;
 }
 
-function autoSize(ctx: Context, worker: StageWorker<'summarize'>): void {
-  const log = createLogger(ctx.config, { name: 'worker' });
+function autoSize(ctx: Context, worker: StageWorker<'summarize'>, log: Logger): void {
   const fleet = createSummarizeFleet(redisOf(ctx), ctx.config.redis.prefix);
   const workerId = randomUUID();
   const sizing = startAutoConcurrency({

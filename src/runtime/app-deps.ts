@@ -1,6 +1,6 @@
 /** What the web app is built from, for a process context (the `serve` command and the demo). */
 import type { AppDeps } from '../http/types.ts';
-import { createLogger, type Logger } from '../log/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import { livePulses } from '../store/live-pulse.ts';
 import { watchRedis } from '../store/redis-health.ts';
 import { EVICTION_HINT, evictionProblem, watchEviction } from '../store/redis-policy.ts';
@@ -8,7 +8,7 @@ import { signInCounters } from '../store/sign-in-counters.ts';
 import { type Context, redisOf } from './context.ts';
 
 /** The app's dependencies from a process context; request lines go to `log` (stderr at LOG_LEVEL by default). */
-export function appDeps(ctx: Context, log: Logger = createLogger(ctx.config, { name: 'serve' })): AppDeps {
+export function appDeps(ctx: Context, log: Logger): AppDeps {
   // The queues re-emit their connection's errors (BullMQ prints them raw with no listener): the
   // health watcher already logs an outage once, when it starts and when it ends.
   for (const queue of Object.values(ctx.queues)) queue.on('error', () => {});

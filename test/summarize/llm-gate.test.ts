@@ -4,8 +4,10 @@
  * spent daily budget pauses summarizing (papers wait) until it is raised, and
  * every output mode (and the fallback models) yields a valid draft.
  */
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, withOverrides } from '../../src/config/env.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { createContext, redisOf } from '../../src/runtime/context.ts';
 import { createSummarizer } from '../../src/runtime/summarizer.ts';
 import { createRedisLlmGate, fleetNotices } from '../../src/store/llm-gate.ts';
@@ -140,7 +142,10 @@ describe('the daily budget', () => {
       withOverrides(p.config, { LLM_DAILY_TOKEN_BUDGET: '100000' }),
       'worker',
     );
-    const workers = await startWorkers(raised, { stages: ['summarize'] });
+    const workers = await startWorkers(raised, {
+      stages: ['summarize'],
+      log: createLogger(raised.config, { name: 'worker' }),
+    });
     try {
       await p.waitFor(second, ['pending_review'], 20_000);
       expect(llm.chatRequests()).toHaveLength(2);

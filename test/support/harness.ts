@@ -2,6 +2,7 @@
  * Integration harness: real workers on the real Redis (127.0.0.1:6379 or
  * REDIS_URL), each test under its own LAYSUM_PREFIX, every key removed after.
  */
+
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
@@ -10,6 +11,7 @@ import type { Paper } from '../../src/domain/paper.ts';
 import type { PaperState } from '../../src/domain/state.ts';
 import type { SubmitRequest } from '../../src/domain/submission.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
+import { createLogger } from '../../src/log/logger.ts';
 import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
@@ -45,7 +47,7 @@ export interface Pipeline {
   config: Config;
   ctx: Context;
   workers: WorkerHandle | null;
-  start(options?: StartOptions): Promise<WorkerHandle>;
+  start(options?: Partial<StartOptions>): Promise<WorkerHandle>;
   submit(req: SubmitRequest): Promise<string>;
   waitFor(id: string, states: PaperState[], timeoutMs?: number): Promise<Paper>;
   cleanup(): Promise<void>;
@@ -74,7 +76,7 @@ export async function createPipeline(env: Record<string, string> = {}): Promise<
     ctx,
     workers: null,
     async start(options) {
-      p.workers = await startWorkers(ctx, options);
+      p.workers = await startWorkers(ctx, { log: createLogger(config, { name: 'worker' }), ...options });
       return p.workers;
     },
     async submit(req) {
