@@ -5,6 +5,9 @@
  * (its lock released, no attempt used), so another worker takes it at once.
  * The abandoned attempt may still finish in the background until the process
  * exits: the stages are idempotent (a draft version is written once).
+ * A paused worker (Redis evicting: ./eviction-guard.ts) hands back, untouched,
+ * a job it took anyway: BullMQ 6 still moves a job to active when a blocking
+ * wait, already in flight at `pause()`, wakes up afterwards.
  */
 import { type Job, WaitingError } from 'bullmq';
 import { stalledIntervalMs } from '../src/queue/takeover.ts';
@@ -34,6 +37,13 @@ export async function orHandBack<T>(
   }
   if (outcome !== ABORTED) return outcome;
   work.catch(() => {}); // its job is back in the queue: the abandoned attempt's outcome no longer matters
+  // If Redis is away this fails: the lock then expires and the stalled-job check hands the job back.
+  await job.moveToWait(token).catch(() => {});
+  throw new WaitingError();
+}
+
+/** Back to waiting, lock released, nothing done: the worker takes it again on resume. */
+export async function handBackUntouched(job: Job, token: string | undefined): Promise<never> {
   // If Redis is away this fails: the lock then expires and the stalled-job check hands the job back.
   await job.moveToWait(token).catch(() => {});
   throw new WaitingError();

@@ -5,14 +5,15 @@ import { queuePrefix } from '../src/queue/queues.ts';
 import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createPollDeps } from '../src/runtime/sources.ts';
 import { pollWatch } from '../src/watch/poll.ts';
-import { lockOptions, orHandBack } from './hand-back.ts';
+import { handBackUntouched, lockOptions, orHandBack } from './hand-back.ts';
 import type { StageWorker } from './stage-worker.ts';
 
 export function createPollWorker(ctx: Context): StageWorker<'poll'> {
   const deps = createPollDeps(ctx);
-  return new Worker<JobPayload<'poll'>, string, 'poll'>(
+  const worker: StageWorker<'poll'> = new Worker<JobPayload<'poll'>, string, 'poll'>(
     'poll',
     async (job, token, signal) => {
+      if (worker.isPaused()) return handBackUntouched(job, token); // taken after pause: ./hand-back.ts
       const parsed = parsePayload('poll', job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid poll payload: ${parsed.error.message}`);
       const watch = await deps.watches.get(parsed.data.watchId);
@@ -25,4 +26,5 @@ export function createPollWorker(ctx: Context): StageWorker<'poll'> {
     },
     { connection: redisOf(ctx), prefix: queuePrefix(ctx.config), concurrency: 2, ...lockOptions(ctx) },
   );
+  return worker;
 }

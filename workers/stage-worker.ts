@@ -7,6 +7,9 @@
  * A RateLimitedError (a 429, a spent budget) is not a failure: the queue is
  * paused for the time it asks (`worker.rateLimit`) and the job goes back to
  * waiting with no attempt used (`Worker.RateLimitError`).
+ * A job taken while the worker is paused (Redis evicting: ./eviction-guard.ts)
+ * is handed back untouched: BullMQ 6 still moves a job to active when its
+ * blocking wait, already in flight at `pause()`, wakes up afterwards.
  */
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { RateLimitedError } from '../src/errors/rate-limited-error.ts';
@@ -17,7 +20,7 @@ import { queuePrefix } from '../src/queue/queues.ts';
 import { sweepPaper } from '../src/queue/sweep.ts';
 import { type Context, redisOf } from '../src/runtime/context.ts';
 import { UsageLedger } from '../src/store/llm-usage.ts';
-import { lockOptions, orHandBack } from './hand-back.ts';
+import { handBackUntouched, lockOptions, orHandBack } from './hand-back.ts';
 
 /** The worker of one queue, typed by its job name and payload (src/queue/jobs.ts). */
 export type StageWorker<N extends JobName> = Worker<JobPayload<N>, string, N>;
@@ -47,6 +50,7 @@ export function createStageWorker<N extends StageName>(
   const worker: StageWorker<N> = new Worker<JobPayload<N>, string, N>(
     name,
     async (job, token, signal) => {
+      if (worker.isPaused()) return handBackUntouched(job, token);
       const parsed = parsePayload(name, job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid ${name} payload: ${parsed.error.message}`);
       const data = parsed.data;

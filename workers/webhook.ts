@@ -19,6 +19,7 @@ import { WebhookStore } from '../src/store/webhooks.ts';
 import { attemptDelivery } from '../src/webhooks/deliver.ts';
 import { dispatchOnce } from '../src/webhooks/dispatch.ts';
 import { jitteredDelay } from '../src/webhooks/retry.ts';
+import { handBackUntouched } from './hand-back.ts';
 import type { OutageLog } from './redis-outage.ts';
 import type { StageWorker } from './stage-worker.ts';
 
@@ -39,9 +40,10 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
     userAgent: 'LaySum-Webhooks/0.2',
     fetch: guardedFetch(ctx.config.fetch.allowPrivate),
   };
-  return new Worker<JobPayload<'webhook'>, string, 'webhook'>(
+  const worker: StageWorker<'webhook'> = new Worker<JobPayload<'webhook'>, string, 'webhook'>(
     'webhook',
-    async (job) => {
+    async (job, token) => {
+      if (worker.isPaused()) return handBackUntouched(job, token); // taken after pause: ./hand-back.ts
       const parsed = parsePayload('webhook', job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid webhook payload: ${parsed.error.message}`);
       const { hookId, deliveryId } = parsed.data;
@@ -60,6 +62,7 @@ export function createWebhookWorker(ctx: Context): StageWorker<'webhook'> {
       settings: { backoffStrategy: (attemptsMade: number) => jitteredDelay(policy, attemptsMade) },
     },
   );
+  return worker;
 }
 
 export interface Dispatcher {
