@@ -28,13 +28,13 @@ import { jsonFeed, rssFeed } from '../publish/feeds.ts';
 import { renderIndexPage } from '../publish/index-page.ts';
 import { safeJson } from '../publish/json.ts';
 import type { SiteIdentity } from '../publish/layout.ts';
-import { renderSummaryPage } from '../publish/page.ts';
 import type { PublishedSummary } from '../publish/published.ts';
 import { type LiveItem, PublishedSet } from '../publish/published-set.ts';
 import { searchPublished } from '../publish/search.ts';
 import type { SiteSource } from '../publish/site-source.ts';
 import { topicKey } from '../publish/topics.ts';
 import { PageCache } from './page-cache.ts';
+import { renderSummaryPage } from './site/views/summary-page.tsx';
 
 /** Changes a request applies itself; beyond this a whole copy is built in the background. */
 const MAX_APPLIED = 200;

@@ -29,7 +29,7 @@ import { DEFAULT_SITE, OG_IMAGE_FILE, type SiteIdentity } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
 import { ogImagePng } from './og-image.ts';
-import { renderSummaryPage } from './page.ts';
+import type { SitePages } from './pages.ts';
 import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { RelatedIndex } from './related.ts';
@@ -41,6 +41,8 @@ export interface ExportOptions {
   baseUrl: string;
   site?: SiteIdentity;
   credit?: CreditWording;
+  /** Renders the HTML pages (src/http/site/views/pages.ts): publish itself knows no web framework. */
+  pages: SitePages;
 }
 
 export interface ExportResult {
@@ -109,7 +111,7 @@ export function siteFiles(
   for (const item of sorted) {
     files.set(
       `s/${item.slug}.html`,
-      renderSummaryPage(item, relatedIndex.related(item), { ...page, links: inFolder }),
+      options.pages.summary(item, relatedIndex.related(item), { ...page, links: inFolder }),
     );
     files.set(`data/${item.slug}.json`, `${safeJson(publicSummary(item, atRoot, options.credit))}\n`);
     const md = toMarkdown(item, options.disclaimer, options.credit);

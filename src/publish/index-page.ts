@@ -8,7 +8,7 @@ import { longDate, shortDate } from './format.ts';
 import { type Html, html } from './html.ts';
 import { DEFAULT_SITE, renderDocument } from './layout.ts';
 import { type SiteLinks, serverLinks } from './links.ts';
-import type { PageOptions } from './page.ts';
+import type { PageOptions } from './pages.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { SEARCH_MAX } from './search.ts';
 import { hasTopic, type TopicCount, topicCounts, topicKey } from './topics.ts';

@@ -1,0 +1,28 @@
+/**
+ * What the publish layer needs from whoever renders the public HTML. The pages
+ * themselves are hono/jsx views (src/http/site/views); publish keeps the data,
+ * feeds and export, so it asks for a `SitePages` instead of importing a web
+ * framework. The CLI export command and the server pass `sitePages`
+ * (src/http/site/views/pages.ts).
+ */
+import type { CreditWording } from './credit.ts';
+import type { SiteIdentity } from './layout.ts';
+import type { SiteLinks } from './links.ts';
+import type { PublishedSummary } from './published.ts';
+
+export interface PageOptions {
+  disclaimer: string;
+  baseUrl: string;
+  site?: SiteIdentity;
+  /** Defaults to the HTTP server's URLs; the static export passes its relative ones. */
+  links?: SiteLinks;
+  /** How the page says it was made and checked (PAGE_CREDIT_*). */
+  credit?: CreditWording;
+  /** A line above the article (the desk's preview says it is not published). */
+  banner?: string;
+}
+
+export interface SitePages {
+  /** One published summary as a complete HTML document. */
+  summary(item: PublishedSummary, related: readonly PublishedSummary[], options: PageOptions): string;
+}
