@@ -25,15 +25,15 @@
  */
 import type { CreditWording } from '../publish/credit.ts';
 import { jsonFeed, rssFeed } from '../publish/feeds.ts';
-import { renderIndexPage } from '../publish/index-page.ts';
 import { safeJson } from '../publish/json.ts';
-import type { SiteIdentity } from '../publish/layout.ts';
 import type { PublishedSummary } from '../publish/published.ts';
 import { type LiveItem, PublishedSet } from '../publish/published-set.ts';
 import { searchPublished } from '../publish/search.ts';
+import type { SiteIdentity } from '../publish/site-identity.ts';
 import type { SiteSource } from '../publish/site-source.ts';
 import { topicKey } from '../publish/topics.ts';
 import { PageCache } from './page-cache.ts';
+import { renderIndexPage } from './site/views/index-page.tsx';
 import { renderSummaryPage } from './site/views/summary-page.tsx';
 
 /** Changes a request applies itself; beyond this a whole copy is built in the background. */

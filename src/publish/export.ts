@@ -23,9 +23,7 @@ import { InputError } from '../errors/input-error.ts';
 import type { CreditWording } from './credit.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { frontMatter } from './front-matter.ts';
-import { renderIndex } from './index-page.ts';
 import { safeJson } from './json.ts';
-import { DEFAULT_SITE, OG_IMAGE_FILE, type SiteIdentity } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
 import { ogImagePng } from './og-image.ts';
@@ -33,6 +31,7 @@ import type { SitePages } from './pages.ts';
 import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { RelatedIndex } from './related.ts';
+import { DEFAULT_SITE, OG_IMAGE_FILE, type SiteIdentity } from './site-identity.ts';
 import { ROBOTS_FILE, robotsTxt, SITEMAP_FILE, sitemapXml } from './sitemap.ts';
 import { topicCounts, topicFileName } from './topics.ts';
 
@@ -100,11 +99,11 @@ export function siteFiles(
   const inFolder = staticLinks(options.baseUrl, 1);
   const files = new Map<string, string | Uint8Array>();
   for (const item of sorted) assertSafeSlug(item);
-  files.set('index.html', renderIndex(sorted, { ...page, links: atRoot }));
+  files.set('index.html', options.pages.index(sorted, { ...page, links: atRoot }));
   for (const { topic } of topicCounts(sorted)) {
     files.set(
       `topics/${topicFileName(topic)}.html`,
-      renderIndex(sorted, { ...page, topic, links: inFolder }),
+      options.pages.index(sorted, { ...page, topic, links: inFolder }),
     );
   }
   const relatedIndex = new RelatedIndex(sorted);

@@ -6,9 +6,9 @@
  * (src/http/site/views/pages.ts).
  */
 import type { CreditWording } from './credit.ts';
-import type { SiteIdentity } from './layout.ts';
 import type { SiteLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
+import type { SiteIdentity } from './site-identity.ts';
 
 export interface PageOptions {
   disclaimer: string;
@@ -22,7 +22,20 @@ export interface PageOptions {
   banner?: string;
 }
 
+export interface IndexOptions extends PageOptions {
+  /** Only the summaries on this topic. */
+  topic?: string;
+  /** One page of the list (1-based) of `size` summaries, with links to the pages beside it. */
+  page?: { number: number; size: number };
+  /** Show the search box (the server answers `/?q=`; a static export cannot). */
+  searchable?: boolean;
+  /** The list is the results of this search. */
+  query?: string;
+}
+
 export interface SitePages {
   /** One published summary as a complete HTML document. */
   summary(item: PublishedSummary, related: readonly PublishedSummary[], options: PageOptions): string;
+  /** All summaries (or those on `options.topic`), newest first, with every topic and its count. */
+  index(items: readonly PublishedSummary[], options: IndexOptions): string;
 }

@@ -9,9 +9,9 @@
  */
 import { html, raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { OG_IMAGE_FILE, type SiteIdentity } from '../../../publish/layout.ts';
 import type { SiteLinks } from '../../../publish/links.ts';
-import { STYLESHEET } from '../../../publish/style.ts';
+import { OG_IMAGE_FILE, type SiteIdentity } from '../../../publish/site-identity.ts';
+import { STYLESHEET } from '../assets/style.ts';
 
 export interface DocumentProps {
   title: string;

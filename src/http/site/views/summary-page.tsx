@@ -3,7 +3,6 @@ import { raw } from 'hono/html';
 import { creditLine } from '../../../publish/credit.ts';
 import { renderDisclaimer } from '../../../publish/disclaimer.ts';
 import { shortDate } from '../../../publish/format.ts';
-import { DEFAULT_SITE } from '../../../publish/layout.ts';
 import { serverLinks } from '../../../publish/links.ts';
 import type { PageOptions } from '../../../publish/pages.ts';
 import type { PublishedSummary } from '../../../publish/published.ts';
@@ -16,6 +15,7 @@ import {
   summarySections,
   topicsSection,
 } from '../../../publish/sections.ts';
+import { DEFAULT_SITE } from '../../../publish/site-identity.ts';
 import { renderSiteDocument } from './layout.tsx';
 
 const NL = '\n';
