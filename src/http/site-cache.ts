@@ -33,6 +33,7 @@ import type { SiteIdentity } from '../publish/site-identity.ts';
 import type { SiteSource } from '../publish/site-source.ts';
 import { topicKey } from '../publish/topics.ts';
 import { PageCache } from './page-cache.ts';
+import { renderFeedItem } from './site/views/feed-item.tsx';
 import { renderIndexPage } from './site/views/index-page.tsx';
 import { renderSummaryPage } from './site/views/summary-page.tsx';
 
@@ -145,12 +146,14 @@ export class SiteCache {
 
   jsonFeed(): Promise<string> {
     return this.feed('feed:json', (items) =>
-      safeJson(jsonFeed(items, this.options.baseUrl, this.options.feedTitle)),
+      safeJson(jsonFeed(items, this.options.baseUrl, this.options.feedTitle, renderFeedItem)),
     );
   }
 
   rssFeed(): Promise<string> {
-    return this.feed('feed:xml', (items) => rssFeed(items, this.options.baseUrl, this.options.feedTitle));
+    return this.feed('feed:xml', (items) =>
+      rssFeed(items, this.options.baseUrl, this.options.feedTitle, renderFeedItem),
+    );
   }
 
   /** Every live summary at once (the sitemap), kept and checked like a feed. */

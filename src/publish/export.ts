@@ -116,8 +116,11 @@ export function siteFiles(
     const md = toMarkdown(item, options.disclaimer, options.credit);
     files.set(`data/${item.slug}.md`, `${frontMatter(item, atRoot)}${md}`);
   }
-  files.set('feed.json', `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, atRoot))}\n`);
-  files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, atRoot));
+  files.set(
+    'feed.json',
+    `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, options.pages.feedItem, atRoot))}\n`,
+  );
+  files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, options.pages.feedItem, atRoot));
   files.set(SITEMAP_FILE, sitemapXml(sorted, atRoot));
   files.set(ROBOTS_FILE, robotsTxt(atRoot));
   files.set(OG_IMAGE_FILE, ogImagePng());

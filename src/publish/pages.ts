@@ -38,4 +38,8 @@ export interface SitePages {
   summary(item: PublishedSummary, related: readonly PublishedSummary[], options: PageOptions): string;
   /** All summaries (or those on `options.topic`), newest first, with every topic and its count. */
   index(items: readonly PublishedSummary[], options: IndexOptions): string;
+  /** The article body a feed reader shows (content_html, RSS description). */
+  feedItem: FeedItemHtml;
 }
+
+export type FeedItemHtml = (item: PublishedSummary) => string;

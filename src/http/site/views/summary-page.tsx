@@ -1,22 +1,21 @@
 /** One published summary as a complete HTML page, laid out like the seed page. */
-import { raw } from 'hono/html';
 import { creditLine } from '../../../publish/credit.ts';
 import { renderDisclaimer } from '../../../publish/disclaimer.ts';
 import { shortDate } from '../../../publish/format.ts';
 import { serverLinks } from '../../../publish/links.ts';
 import type { PageOptions } from '../../../publish/pages.ts';
 import type { PublishedSummary } from '../../../publish/published.ts';
-import { scholarHead } from '../../../publish/scholar-meta.ts';
-import {
-  extractiveNotice,
-  ratingsBlock,
-  relatedSection,
-  sourceSection,
-  summarySections,
-  topicsSection,
-} from '../../../publish/sections.ts';
 import { DEFAULT_SITE } from '../../../publish/site-identity.ts';
 import { renderSiteDocument } from './layout.tsx';
+import { scholarHead } from './scholar-head.ts';
+import {
+  ExtractiveNotice,
+  Ratings,
+  RelatedSection,
+  SourceSection,
+  SummarySections,
+  TopicsSection,
+} from './sections.tsx';
 
 const NL = '\n';
 
@@ -33,10 +32,6 @@ function Updated({ item, locale }: { item: PublishedSummary; locale: string }) {
     </>
   );
 }
-
-// The sections are still built by ../../../publish/sections.ts, whose tag escapes every value
-// (the feeds' content_html shares them); their markup is inserted as it is.
-const built = (part: { value: string } | null) => (part ? raw(part.value) : null);
 
 export function renderSummaryPage(
   item: PublishedSummary,
@@ -71,19 +66,19 @@ export function renderSummaryPage(
         {NL}
         <p class="credit">{creditLine(item, options.credit, site.locale)}</p>
         {NL}
-        {built(extractiveNotice(item))}
+        <ExtractiveNotice item={item} />
         {NL}
-        {built(ratingsBlock(s))}
+        <Ratings summary={s} />
         {NL}
-        {built(summarySections(s))}
+        <SummarySections summary={s} />
         {NL}
-        {built(topicsSection(s, links))}
+        <TopicsSection summary={s} links={links} />
         {NL}
-        {built(sourceSection(item.record, site.locale))}
+        <SourceSection record={item.record} locale={site.locale} />
         {NL}
       </article>
       {NL}
-      {built(relatedSection(related, links, site.locale))}
+      <RelatedSection items={related} links={links} locale={site.locale} />
     </>
   );
   return renderSiteDocument({
@@ -94,7 +89,7 @@ export function renderSummaryPage(
     site,
     disclaimer: renderDisclaimer(options, item.record),
     kind: 'article',
-    head: scholarHead(item, links, site.name).value,
+    head: scholarHead(item, links, site.name),
     children: main,
   });
 }
