@@ -21,10 +21,13 @@ export interface DocumentProps {
   site: SiteIdentity;
   disclaimer: string;
   kind: 'article' | 'website';
-  /** More head lines (a summary's JSON-LD and citation tags), already escaped. */
-  head?: string | undefined;
+  /** More head lines (a summary's JSON-LD and citation tags, ./scholar-head.ts), built by hono/html: a plain string here would be escaped. */
+  head?: HeadLines | undefined;
   children?: Child;
 }
+
+/** Markup built by hono/html's tag, which escaped every value in it. */
+export type HeadLines = ReturnType<typeof html>;
 
 const NL = '\n';
 
@@ -48,7 +51,7 @@ function head(d: DocumentProps) {
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${d.title}">
 <meta name="twitter:description" content="${d.description}">
-${raw(d.head ?? '')}<style>${raw(STYLESHEET)}</style>
+${d.head ?? null}<style>${raw(STYLESHEET)}</style>
 </head>`;
 }
 
