@@ -114,6 +114,16 @@ module.exports = {
       to: { path: '^src/http/web/routes/|node_modules/hono/dist/(types/)?(hono|index|context)' },
     },
     {
+      name: 'site-views-render-only',
+      comment:
+        'public site views (src/http/site) render what they are given: no routes, no server, no request or response handling; hono/jsx and hono/html only',
+      severity: 'error',
+      from: { path: '^src/http/site/' },
+      to: {
+        path: '^src/http/(web|api)/|^src/http/[^/]+$|node_modules/hono/dist/(types/)?(hono|index|context)',
+      },
+    },
+    {
       name: 'no-sdk-internals',
       comment: "the openai SDK's public API only: openai/core/* and openai/lib/* are its internals",
       severity: 'error',

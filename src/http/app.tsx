@@ -4,7 +4,6 @@
  * /s/:slug, feeds) and the admin queue dashboard (/admin/queues).
  */
 import { type Context, Hono } from 'hono';
-import { notFoundPage } from '../publish/notices.ts';
 import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.ts';
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
@@ -16,6 +15,7 @@ import { adminHeaders, deskHeaders, noStore, publicHeaders, requestIdOf, request
 import { problem } from './problem.ts';
 import { httpMetrics } from './process-metrics.ts';
 import { publishedSite } from './published.ts';
+import { notFoundPage } from './site/views/notices.tsx';
 import type { AppDeps, AppEnv } from './types.ts';
 import { ASSETS_PATH } from './web/assets/bundles.ts';
 import { adminPages } from './web/routes/admin-pages.tsx';

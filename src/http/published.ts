@@ -6,9 +6,9 @@
  * summary answers 410 with a short notice.
  */
 import { Hono } from 'hono';
-import { notFoundPage, withdrawnPage } from '../publish/notices.ts';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
+import { notFoundPage, withdrawnPage } from './site/views/notices.tsx';
 import { SiteCache } from './site-cache.ts';
 import { siteFileRoutes } from './site-files.ts';
 import type { AppDeps, AppEnv } from './types.ts';

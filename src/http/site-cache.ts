@@ -25,16 +25,17 @@
  */
 import type { CreditWording } from '../publish/credit.ts';
 import { jsonFeed, rssFeed } from '../publish/feeds.ts';
-import { renderIndexPage } from '../publish/index-page.ts';
 import { safeJson } from '../publish/json.ts';
-import type { SiteIdentity } from '../publish/layout.ts';
-import { renderSummaryPage } from '../publish/page.ts';
 import type { PublishedSummary } from '../publish/published.ts';
 import { type LiveItem, PublishedSet } from '../publish/published-set.ts';
 import { searchPublished } from '../publish/search.ts';
+import type { SiteIdentity } from '../publish/site-identity.ts';
 import type { SiteSource } from '../publish/site-source.ts';
 import { topicKey } from '../publish/topics.ts';
 import { PageCache } from './page-cache.ts';
+import { renderFeedItem } from './site/views/feed-item.tsx';
+import { renderIndexPage } from './site/views/index-page.tsx';
+import { renderSummaryPage } from './site/views/summary-page.tsx';
 
 /** Changes a request applies itself; beyond this a whole copy is built in the background. */
 const MAX_APPLIED = 200;
@@ -145,12 +146,14 @@ export class SiteCache {
 
   jsonFeed(): Promise<string> {
     return this.feed('feed:json', (items) =>
-      safeJson(jsonFeed(items, this.options.baseUrl, this.options.feedTitle)),
+      safeJson(jsonFeed(items, this.options.baseUrl, this.options.feedTitle, renderFeedItem)),
     );
   }
 
   rssFeed(): Promise<string> {
-    return this.feed('feed:xml', (items) => rssFeed(items, this.options.baseUrl, this.options.feedTitle));
+    return this.feed('feed:xml', (items) =>
+      rssFeed(items, this.options.baseUrl, this.options.feedTitle, renderFeedItem),
+    );
   }
 
   /** Every live summary at once (the sitemap), kept and checked like a feed. */

@@ -23,16 +23,15 @@ import { InputError } from '../errors/input-error.ts';
 import type { CreditWording } from './credit.ts';
 import { jsonFeed, rssFeed } from './feeds.ts';
 import { frontMatter } from './front-matter.ts';
-import { renderIndex } from './index-page.ts';
 import { safeJson } from './json.ts';
-import { DEFAULT_SITE, OG_IMAGE_FILE, type SiteIdentity } from './layout.ts';
 import { staticLinks } from './links.ts';
 import { toMarkdown } from './markdown.ts';
 import { ogImagePng } from './og-image.ts';
-import { renderSummaryPage } from './page.ts';
+import type { SitePages } from './pages.ts';
 import { publicSummary } from './public-json.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
 import { RelatedIndex } from './related.ts';
+import { DEFAULT_SITE, OG_IMAGE_FILE, type SiteIdentity } from './site-identity.ts';
 import { ROBOTS_FILE, robotsTxt, SITEMAP_FILE, sitemapXml } from './sitemap.ts';
 import { topicCounts, topicFileName } from './topics.ts';
 
@@ -41,6 +40,8 @@ export interface ExportOptions {
   baseUrl: string;
   site?: SiteIdentity;
   credit?: CreditWording;
+  /** Renders the HTML pages (src/http/site/views/pages.ts): publish itself knows no web framework. */
+  pages: SitePages;
 }
 
 export interface ExportResult {
@@ -98,25 +99,28 @@ export function siteFiles(
   const inFolder = staticLinks(options.baseUrl, 1);
   const files = new Map<string, string | Uint8Array>();
   for (const item of sorted) assertSafeSlug(item);
-  files.set('index.html', renderIndex(sorted, { ...page, links: atRoot }));
+  files.set('index.html', options.pages.index(sorted, { ...page, links: atRoot }));
   for (const { topic } of topicCounts(sorted)) {
     files.set(
       `topics/${topicFileName(topic)}.html`,
-      renderIndex(sorted, { ...page, topic, links: inFolder }),
+      options.pages.index(sorted, { ...page, topic, links: inFolder }),
     );
   }
   const relatedIndex = new RelatedIndex(sorted);
   for (const item of sorted) {
     files.set(
       `s/${item.slug}.html`,
-      renderSummaryPage(item, relatedIndex.related(item), { ...page, links: inFolder }),
+      options.pages.summary(item, relatedIndex.related(item), { ...page, links: inFolder }),
     );
     files.set(`data/${item.slug}.json`, `${safeJson(publicSummary(item, atRoot, options.credit))}\n`);
     const md = toMarkdown(item, options.disclaimer, options.credit);
     files.set(`data/${item.slug}.md`, `${frontMatter(item, atRoot)}${md}`);
   }
-  files.set('feed.json', `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, atRoot))}\n`);
-  files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, atRoot));
+  files.set(
+    'feed.json',
+    `${safeJson(jsonFeed(sorted, options.baseUrl, siteName, options.pages.feedItem, atRoot))}\n`,
+  );
+  files.set('feed.xml', rssFeed(sorted, options.baseUrl, siteName, options.pages.feedItem, atRoot));
   files.set(SITEMAP_FILE, sitemapXml(sorted, atRoot));
   files.set(ROBOTS_FILE, robotsTxt(atRoot));
   files.set(OG_IMAGE_FILE, ogImagePng());

@@ -1,14 +1,14 @@
 /**
  * The published summaries as feeds: JSON Feed 1.1 and RSS 2.0. Item HTML comes
- * from the same escaped sections as the web page; RSS text is XML-escaped on
+ * from the page views (`SitePages.feedItem`, the same sections as the web
+ * page), passed in by the caller; RSS text is XML-escaped on
  * top, and characters XML 1.0 forbids are dropped so the feed always parses.
  */
 import { escapeUTF8 } from 'entities';
-import { isoDateTime, shortDate } from './format.ts';
-import { html } from './html.ts';
+import { isoDateTime } from './format.ts';
 import { articleUrl, type SiteLinks, serverLinks, trimBase } from './links.ts';
+import type { FeedItemHtml } from './pages.ts';
 import { type PublishedSummary, sortNewestFirst } from './published.ts';
-import { extractiveNotice, ratingsBlock, sourceSection, summarySections } from './sections.ts';
 
 export interface JsonFeedItem {
   id: string;
@@ -36,17 +36,7 @@ export interface JsonFeed {
 const FEED_DESCRIPTION =
   'Plain-language summaries of published research, reviewed by people before publication.';
 
-/** The article body a feed reader shows: ratings, the four sections and the source. */
-export function itemHtml(item: PublishedSummary): string {
-  const updated = item.updatedAt
-    ? html`<p class="updated"><strong>Updated on ${shortDate(item.updatedAt)}:</strong> this summary was corrected.</p>`
-    : null;
-  return html`${updated}${extractiveNotice(item)}${ratingsBlock(item.summary)}
-${summarySections(item.summary)}
-${sourceSection(item.record)}`.value;
-}
-
-function jsonItem(item: PublishedSummary, links: SiteLinks): JsonFeedItem {
+function jsonItem(item: PublishedSummary, links: SiteLinks, itemHtml: FeedItemHtml): JsonFeedItem {
   const external = articleUrl(item.record.ids, item.record.sourceUrl);
   return {
     id: item.id,
@@ -66,6 +56,7 @@ export function jsonFeed(
   items: readonly PublishedSummary[],
   baseUrl: string,
   title: string,
+  itemHtml: FeedItemHtml,
   links: SiteLinks = serverLinks(baseUrl),
 ): JsonFeed {
   const base = trimBase(baseUrl);
@@ -76,7 +67,7 @@ export function jsonFeed(
     feed_url: `${base}/feed.json`,
     description: FEED_DESCRIPTION,
     language: 'en',
-    items: sortNewestFirst(items).map((item) => jsonItem(item, links)),
+    items: sortNewestFirst(items).map((item) => jsonItem(item, links, itemHtml)),
   };
 }
 
@@ -105,7 +96,7 @@ export function rfc822(value: string): string {
   return new Date(Number.isNaN(time) ? 0 : time).toUTCString();
 }
 
-function rssItem(item: PublishedSummary, links: SiteLinks): string {
+function rssItem(item: PublishedSummary, links: SiteLinks, itemHtml: FeedItemHtml): string {
   const url = escapeXml(links.absolute.summary(item.slug));
   const categories = item.summary.topics.map((t) => `      <category>${escapeXml(t)}</category>`);
   return [
@@ -125,6 +116,7 @@ export function rssFeed(
   items: readonly PublishedSummary[],
   baseUrl: string,
   title: string,
+  itemHtml: FeedItemHtml,
   links: SiteLinks = serverLinks(baseUrl),
 ): string {
   const sorted = sortNewestFirst(items);
@@ -143,7 +135,7 @@ export function rssFeed(
     '    <language>en</language>',
     `    <atom:link href="${escapeXml(`${trimBase(baseUrl)}/feed.xml`)}" rel="self" type="application/rss+xml"/>`,
     ...(lastChange ? [`    <lastBuildDate>${rfc822(lastChange)}</lastBuildDate>`] : []),
-    ...sorted.map((item) => rssItem(item, links)),
+    ...sorted.map((item) => rssItem(item, links, itemHtml)),
     '  </channel>',
     '</rss>',
     '',

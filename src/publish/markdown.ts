@@ -9,8 +9,7 @@ import { type CreditWording, creditLine } from './credit.ts';
 import { renderDisclaimer } from './disclaimer.ts';
 import { longDate, paragraphsOf, shortAuthors, shortDate } from './format.ts';
 import { doiUrl, pubmedUrl } from './links.ts';
-import type { PublishedSummary } from './published.ts';
-import { isRawExtract } from './sections.ts';
+import { isRawExtract, type PublishedSummary } from './published.ts';
 
 /** Escape Markdown syntax in text that sits inside a line (newlines become spaces). */
 export function mdEscape(text: string): string {

@@ -36,6 +36,10 @@ export const PublishedSummary = z.object({
 });
 export type PublishedSummary = z.infer<typeof PublishedSummary>;
 
+/** Text the offline provider extracted and no person rewrote. */
+export const isRawExtract = (item: Pick<PublishedSummary, 'provider' | 'rewritten'>) =>
+  item.provider === 'extractive' && !item.rewritten;
+
 const MAX_SLUG_WORDS = 8;
 const PAGE = 500;
 /** Slug words (see ../text/slug.ts), then the id; nothing that could leave a folder or a URL path segment. */

@@ -4,11 +4,10 @@
  * summarizes, which is also its `citation`, with DOI, PMID, authors, journal
  * and dates), Highwire Press `citation_*` tags for that article, and
  * `article:*` Open Graph times and tags. Only the published summary and its
- * source record go in: nothing internal.
+ * source record go in: nothing internal. This module builds the JSON-LD; the
+ * head tags are written by the page view (src/http/site/views/scholar-head.ts).
  */
 import { isoDateTime } from './format.ts';
-import { type Html, html, trusted } from './html.ts';
-import { safeJson } from './json.ts';
 import { articleUrl, doiUrl, pubmedUrl, type SiteLinks } from './links.ts';
 import type { PublishedSummary } from './published.ts';
 
@@ -66,27 +65,4 @@ export function jsonLd(item: PublishedSummary, links: SiteLinks, siteName: strin
     about: { '@id': `${url}#source` },
     citation: scholarlyArticle(item, url),
   };
-}
-
-/** Highwire Press dates are `YYYY/MM/DD` (or `YYYY`, `YYYY/MM`). */
-function highwireDate(iso: string): string {
-  return iso.slice(0, 10).replaceAll('-', '/');
-}
-
-function citationTags(item: PublishedSummary): Html {
-  const r = item.record;
-  return html`<meta name="citation_title" content="${r.title}">
-${r.authors.map((a) => html`<meta name="citation_author" content="${a}">\n`)}${r.publishedAt ? html`<meta name="citation_publication_date" content="${highwireDate(r.publishedAt)}">\n` : null}${r.journal ? html`<meta name="citation_journal_title" content="${r.journal}">\n` : null}${r.ids.doi ? html`<meta name="citation_doi" content="${r.ids.doi}">\n` : null}${r.ids.pmid ? html`<meta name="citation_pmid" content="${r.ids.pmid}">\n` : null}`;
-}
-
-/** The head lines of a summary's page beyond the layout's own. */
-export function scholarHead(item: PublishedSummary, links: SiteLinks, siteName: string): Html {
-  const modified = item.updatedAt ?? item.publishedAt;
-  return html`<meta property="article:published_time" content="${isoDateTime(item.publishedAt)}">
-<meta property="article:modified_time" content="${isoDateTime(modified)}">
-${item.summary.topics.map((t) => html`<meta property="article:tag" content="${t}">\n`)}${citationTags(item)}<script type="application/ld+json">${
-    // safeJson writes <, > and & as \u escapes: the JSON cannot close the script element.
-    trusted(safeJson(jsonLd(item, links, siteName)))
-  }</script>
-`;
 }

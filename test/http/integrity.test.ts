@@ -9,6 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitePages } from '../../src/http/site/views/pages.ts';
 import { exportSite } from '../../src/publish/export.ts';
 import { loadPublished } from '../../src/publish/published.ts';
 import { type HttpHarness, reviewedPaper, startHttp } from './support.ts';
@@ -118,7 +119,7 @@ describe('corrections and withdrawals', () => {
     await post(id, 'publish', { basedOn: 2 });
     const slug = await publicSlug(id);
     const dir = await mkdtemp(join(tmpdir(), 'laysum-withdraw-'));
-    const site = { disclaimer: 'Not advice.', baseUrl: 'https://example.org' };
+    const site = { disclaimer: 'Not advice.', baseUrl: 'https://example.org', pages: sitePages };
     await exportSite(await loadPublished(h.p.ctx.store), dir, site);
     expect(await readdir(join(dir, 's'))).toContain(`${slug}.html`);
 

@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitePages } from '../../src/http/site/views/pages.ts';
 import { exportSite } from '../../src/publish/export.ts';
 import { loadPublished } from '../../src/publish/published.ts';
 import { type HttpHarness, publishedPaper, startHttp } from './support.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await h.p.start();
   ({ id, slug } = await publishedPaper(h, 'Balance classes and hip fractures: one address'));
   const { publicBaseUrl: baseUrl, disclaimer } = h.p.config.http;
-  await exportSite(await loadPublished(h.p.ctx.store), dir, { baseUrl, disclaimer });
+  await exportSite(await loadPublished(h.p.ctx.store), dir, { baseUrl, disclaimer, pages: sitePages });
 });
 afterAll(async () => {
   await h.cleanup();

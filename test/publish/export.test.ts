@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseFeed } from 'feedsmith';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.ts';
+import { sitePages } from '../../src/http/site/views/pages.ts';
 import { exportSite, MANIFEST } from '../../src/publish/export.ts';
 import { slugFor } from '../../src/publish/published.ts';
 import { BASE_URL, DISCLAIMER, hostile, library } from './support.ts';
@@ -29,7 +30,7 @@ const hrefs = (page: string) =>
 
 describe('exportSite', () => {
   const items = library();
-  const options = { disclaimer: DISCLAIMER, baseUrl: BASE_URL };
+  const options = { disclaimer: DISCLAIMER, baseUrl: BASE_URL, pages: sitePages };
 
   it('writes the index, one page per summary, topic pages, both feeds and the data files', async () => {
     const result = await exportSite(items, dir, options);

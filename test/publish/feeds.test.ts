@@ -1,5 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
+import { renderFeedItem } from '../../src/http/site/views/feed-item.tsx';
 import { jsonFeed, rssFeed } from '../../src/publish/feeds.ts';
 import { safeJson } from '../../src/publish/json.ts';
 import { BASE_URL, hostile, library, XSS } from './support.ts';
@@ -8,7 +9,7 @@ const all = library();
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 describe('JSON Feed 1.1', () => {
-  const feed = jsonFeed(all, BASE_URL, 'LaySum');
+  const feed = jsonFeed(all, BASE_URL, 'LaySum', renderFeedItem);
 
   it('has the required top-level fields', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -58,7 +59,7 @@ describe('JSON Feed 1.1', () => {
   });
 
   it('escapes markup inside content_html and in its serialized form', () => {
-    const bad = jsonFeed([hostile()], BASE_URL, 'LaySum');
+    const bad = jsonFeed([hostile()], BASE_URL, 'LaySum', renderFeedItem);
     const item = bad.items[0];
     expect(item?.content_html).not.toMatch(/<script/i);
     expect(item?.content_html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -71,7 +72,7 @@ describe('JSON Feed 1.1', () => {
 });
 
 describe('RSS 2.0', () => {
-  const xml = rssFeed(all, BASE_URL, 'LaySum & Friends');
+  const xml = rssFeed(all, BASE_URL, 'LaySum & Friends', renderFeedItem);
 
   it('parses as an RSS feed with every item', () => {
     const parsed = parseFeed(xml);
@@ -107,7 +108,7 @@ describe('RSS 2.0', () => {
       ...bad,
       summary: { ...bad.summary, headline: `${bad.summary.headline}\u0001\u0008` },
     };
-    const text = rssFeed([withControl], BASE_URL, 'LaySum');
+    const text = rssFeed([withControl], BASE_URL, 'LaySum', renderFeedItem);
     expect(text).not.toMatch(/<script/i);
     expect(text).not.toContain('<img');
     const parsed = parseFeed(text);

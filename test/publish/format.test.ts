@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/publish/feeds.ts';
 import { excerpt, longDate, shortAuthors, shortDate } from '../../src/publish/format.ts';
-import { escapeHtml, html } from '../../src/publish/html.ts';
 import { safeJson } from '../../src/publish/json.ts';
 import { doiUrl, serverLinks, staticLinks, webUrl } from '../../src/publish/links.ts';
 import { topicFileName } from '../../src/publish/topics.ts';
@@ -42,14 +41,6 @@ describe('text helpers', () => {
     expect(shortAuthors(['A', 'B', 'C', 'D'])).toBe('A, B, C, D');
     expect(shortAuthors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C, et al.');
     expect(shortAuthors([])).toBe('');
-  });
-
-  it('escapes HTML text and attributes, but not markup built by the html tag', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
-      '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;',
-    );
-    const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p>${inner}${['<', 1, null, false]}</p>`.value).toBe('<p><b>&lt;i&gt;</b>&lt;1</p>');
   });
 
   it('escapes XML and drops characters XML 1.0 forbids', () => {

@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { renderSummaryPage } from '../../src/http/site/views/summary-page.tsx';
 import { frontMatter } from '../../src/publish/front-matter.ts';
 import { serverLinks, staticLinks } from '../../src/publish/links.ts';
-import { renderSummaryPage } from '../../src/publish/page.ts';
 import { BASE_URL, byId, DISCLAIMER, hostile, library } from './support.ts';
 
 interface Vocabulary {

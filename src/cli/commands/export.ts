@@ -1,5 +1,6 @@
 /** `laysum export --out DIR`: write the published summaries as a static site (see src/publish/export.ts). */
 import { resolve } from 'node:path';
+import { sitePages } from '../../http/site/views/pages.ts';
 import { ensureWritableDir, exportSite } from '../../publish/export.ts';
 import { loadPublished } from '../../publish/published.ts';
 import { print, printJson } from '../output.ts';
@@ -16,6 +17,7 @@ export function exportPublished(o: { out: string; json?: boolean }): Promise<voi
       credit: ctx.config.http.credit,
       site: ctx.config.http.site,
       baseUrl: ctx.config.http.publicBaseUrl,
+      pages: sitePages,
     });
     if (o.json)
       return printJson({

@@ -3,8 +3,8 @@
  * public page's own template, under a banner saying it is not published, so
  * a reviewer sees exactly what readers would see before approving.
  */
-import { renderSummaryPage } from '../../../publish/page.ts';
 import { slugFor } from '../../../publish/published.ts';
+import { renderSummaryPage } from '../../site/views/summary-page.tsx';
 import type { AppDeps } from '../../types.ts';
 
 export async function previewPage(deps: AppDeps, id: string): Promise<string | null> {

@@ -1,8 +1,8 @@
 /** The short plain pages the public site answers with when there is no summary to show. */
-import { shortDate } from './format.ts';
-import { html } from './html.ts';
-import { DEFAULT_SITE, renderDocument, type SiteIdentity } from './layout.ts';
-import { serverLinks } from './links.ts';
+import { shortDate } from '../../../publish/format.ts';
+import { serverLinks } from '../../../publish/links.ts';
+import { DEFAULT_SITE, type SiteIdentity } from '../../../publish/site-identity.ts';
+import { renderSiteDocument } from './layout.tsx';
 
 interface NoticeOptions {
   baseUrl: string;
@@ -13,7 +13,7 @@ interface NoticeOptions {
 function notice(options: NoticeOptions, title: string, text: string): string {
   const links = serverLinks(options.baseUrl);
   const site = options.site ?? DEFAULT_SITE;
-  return renderDocument({
+  return renderSiteDocument({
     title: `${title} | ${site.name}`,
     description: text,
     canonical: links.absolute.home,
@@ -21,7 +21,14 @@ function notice(options: NoticeOptions, title: string, text: string): string {
     site,
     disclaimer: options.disclaimer,
     kind: 'website',
-    main: html`<h1>${title}</h1><p>${text} <a href="${links.home}">See all summaries</a>.</p>`,
+    children: (
+      <>
+        <h1>{title}</h1>
+        <p>
+          {text} <a href={links.home}>See all summaries</a>.
+        </p>
+      </>
+    ),
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderIndex } from '../../src/publish/index-page.ts';
-import { BASE_URL, DISCLAIMER, hostile, library, XSS } from './support.ts';
+import { renderIndex } from '../../../src/http/site/views/index-page.tsx';
+import { BASE_URL, DISCLAIMER, hostile, library, XSS } from '../../publish/support.ts';
 
 const all = library();
 const options = { disclaimer: DISCLAIMER, baseUrl: BASE_URL };

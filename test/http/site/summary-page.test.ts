@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderSummaryPage } from '../../src/publish/page.ts';
-import { related } from '../../src/publish/related.ts';
-import { BASE_URL, byId, DISCLAIMER, headingTexts, hostile, library, XSS } from './support.ts';
+import { renderSummaryPage } from '../../../src/http/site/views/summary-page.tsx';
+import { related } from '../../../src/publish/related.ts';
+import { BASE_URL, byId, DISCLAIMER, headingTexts, hostile, library, XSS } from '../../publish/support.ts';
 
 const all = library();
 const options = { disclaimer: DISCLAIMER, baseUrl: BASE_URL };
