@@ -6,6 +6,7 @@
  */
 
 import { DEFAULT_PROFILE } from '../checks/context.ts';
+import { alignDraft, draftLinks } from '../checks/links.ts';
 import { assessDraft } from '../checks/run-checks.ts';
 import type { Draft, Provenance, SimplifyPass } from '../domain/draft.ts';
 import type { PaperRecord } from '../domain/paper.ts';
@@ -48,10 +49,10 @@ export async function summarizePaper(
   const { summary, simplify } = simplified;
   const profile = deps.summarizer.profile ?? DEFAULT_PROFILE;
   const provider = simplified.provenance.provider;
-  const { links } = assessDraft(summary, paper.record, profile, provider);
   const source = splitSource(paper.record);
-  const linked = withModelLinks(links, first.sentenceSources, source, simplify?.kept === 'rewrite');
-  // The checks read the model's links where they were accepted, as they do after an edit.
+  const aligned = draftLinks(alignDraft(summary, paper.record, source));
+  const linked = withModelLinks(aligned, first.sentenceSources, source, simplify?.kept === 'rewrite');
+  // The checks run once, on the model's links where they were accepted, as they do after an edit.
   const { checks } = assessDraft(summary, paper.record, profile, provider, { version, links: linked.links });
   const verified = await verifyIfOn(deps.summarizer, linked.links, source, simplified.provenance);
   const provenance = verified?.provenance ?? simplified.provenance;

@@ -71,20 +71,20 @@ export function Today({ list }: { list: DraftList }) {
   );
 }
 
+/** A filter's select, `f-<name>`, whose first option (`allLabel`) means "no filter". */
 function Choice(props: {
-  id: string;
   name: string;
   label: string;
-  any: string;
+  allLabel: string;
   values: readonly string[];
   value?: string | undefined;
   labels?: (v: string) => string;
 }) {
   return (
     <div>
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name}>
-        <option value="">{props.any}</option>
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name}>
+        <option value="">{props.allLabel}</option>
         {props.values.map((v) => (
           <option value={v} selected={props.value?.toLowerCase() === v.toLowerCase()}>
             {props.labels ? props.labels(v) : v}
@@ -127,52 +127,34 @@ export function Filters({ list, filter }: { list: DraftList; filter: DraftFilter
   return (
     <form class="filters" method="get" action="/desk" aria-label="Filter the queue">
       <Choice
-        id="f-state"
         name="state"
         label="State"
-        any="all states"
+        allLabel="all states"
         values={PaperState.options}
         value={filter.state}
         labels={(v) => stateLabel(v as PaperState)}
       />
+      <Choice name="topic" label="Topic" allLabel="any topic" values={list.topics} value={filter.topic} />
       <Choice
-        id="f-topic"
-        name="topic"
-        label="Topic"
-        any="any topic"
-        values={list.topics}
-        value={filter.topic}
-      />
-      <Choice
-        id="f-check"
         name="check"
         label="Checks"
-        any="any result"
+        allLabel="any result"
         values={Object.keys(CHECK_LABELS)}
         value={filter.check}
         labels={(v) => CHECK_LABELS[v] ?? v}
       />
       <Choice
-        id="f-provider"
         name="provider"
         label="Provider"
-        any="any provider"
+        allLabel="any provider"
         values={list.providers}
         value={filter.provider}
       />
+      <Choice name="model" label="Model" allLabel="any model" values={list.models} value={filter.model} />
       <Choice
-        id="f-model"
-        name="model"
-        label="Model"
-        any="any model"
-        values={list.models}
-        value={filter.model}
-      />
-      <Choice
-        id="f-submitter"
         name="submitter"
         label="Submitted by"
-        any="anyone"
+        allLabel="anyone"
         values={list.submitters}
         value={filter.submitter}
       />
