@@ -26,6 +26,7 @@ import {
 } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
+import { polarityClash, restated } from './polarity.ts';
 
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
@@ -34,7 +35,7 @@ const CAUSE =
 const NEGATED_CAUSE =
   /\b(?:not|no|never|nor|without)\b(?:\s+\w+){0,2}\s+(?:caus|lead|led|result|make|made|prevent|reduc|increas|improv|lower|rais|help|affect|change)/i;
 const NON_HUMAN =
-  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|monkeys?|primates?|pigs?|dogs?|in vitro|cell lines?|cells|cultured|laborator(?:y|ies)|lab|test tubes?|organoids?|xenografts?)\b/i;
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|monkeys?|primates?|pigs?|dogs?|in vitro|cell lines?|cells|cultured|(?:laborator(?:y|ies)|lab)(?![- ](?:confirmed|tests?|testing|findings?|values?|results?|data|parameters?|markers?|abnormalit(?:y|ies)|investigations?|workers?|staff))|test tubes?|organoids?|xenografts?)\b/i;
 const SUBGROUP =
   /\b(?:in|among|for)\s+(?:patients|people|adults|children|women|men|individuals|participants|subjects|those|smokers|infants|girls|boys)\s+(?:with|who (?:had|have|were)|aged|over|under|older than|younger than)\s+([\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2})/iu;
 const EVERYONE =
@@ -97,7 +98,9 @@ export function overreach(draft: string, source: string, label: string | null = 
     if (words.length && !words.some((w) => said.has(w)))
       return `the source sentence is about ${group[0].trim()}; the draft states it for everyone`;
   }
-  const draftCause = CAUSE.test(draft) && !NEGATED_CAUSE.test(draft) && !ASSOCIATION.test(draft);
+  // "X made no difference to Y" claims no cause.
+  const draftCause =
+    CAUSE.test(draft) && !NEGATED_CAUSE.test(draft) && !ASSOCIATION.test(draft) && !NO_DIFFERENCE.test(draft);
   if (ASSOCIATION.test(source) && draftCause && !HEDGE.test(draft))
     return `the source sentence reports an association ("${ASSOCIATION.exec(source)?.[0]}"); the draft states a cause ("${CAUSE.exec(draft)?.[0]}")`;
   if (HEDGE.test(source) && !isHedged(draft) && draftCause)
@@ -189,7 +192,15 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
     const backed = judged.some(
       (j) => !j.differs && !reportsNoResult(j.s) && statesFinding(j.s.text) && agrees(link.text, j.s.text),
     );
-    if (against?.differs && !backed) flags.push(flagOf(link, [against.s], against.differs));
+    if (against?.differs && !backed) {
+      flags.push(flagOf(link, [against.s], against.differs));
+      continue;
+    }
+    // "No significant difference" is a result the source often states in figures alone (p = 0.34): the direction reading judges it.
+    if (NO_DIFFERENCE.test(link.text)) continue;
+    const restates = restated(link.text, source, byWords).filter((s) => !reportsNoResult(s));
+    const clash = polarityClash(link.text, restates);
+    if (clash) flags.push(flagOf(link, [clash.source], clash.differs));
   }
   return flags;
 }

@@ -61,7 +61,7 @@ export function opposed(said: Direction, found: Direction): boolean {
 }
 
 /** Clauses: cut at punctuation outside brackets and at the words that join two results. */
-function clauses(text: string): string[] {
+export function clauses(text: string): string[] {
   const out: string[] = [];
   let [depth, start] = [0, 0];
   for (const m of text.matchAll(/[([]|[)\]]|[;,:]\s|\s(?:and|but|while|whereas)\s/g)) {
