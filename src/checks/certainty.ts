@@ -26,7 +26,7 @@ import {
 } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
-import { polarityClash, restated } from './polarity.ts';
+import { exclusivityClash, polarityClash, restated } from './polarity.ts';
 
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
@@ -198,8 +198,11 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
     }
     // "No significant difference" is a result the source often states in figures alone (p = 0.34): the direction reading judges it.
     if (NO_DIFFERENCE.test(link.text)) continue;
-    const restates = restated(link.text, source, byWords).filter((s) => !reportsNoResult(s));
-    const clash = polarityClash(link.text, restates);
+    // The sentences its words come from one by one, and those it is linked to together (a claim may join two).
+    const restates = [...new Set([...restated(link.text, source, byWords), ...linked])].filter(
+      (s) => !reportsNoResult(s),
+    );
+    const clash = polarityClash(link.text, restates) ?? exclusivityClash(link.text, restates);
     if (clash) flags.push(flagOf(link, [clash.source], clash.differs));
   }
   return flags;

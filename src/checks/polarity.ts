@@ -107,3 +107,27 @@ export function polarityClash(
     differs: `the source sentence denies it ("${clause.trim()}": "${cueIn(clause)}"); the draft states it`,
   };
 }
+
+/**
+ * "Only": a draft that limits a finding to a group, a route or a time ("only
+ * the oldest patients", "spreads only through contact", "the only virus")
+ * where the source sentences say nothing of the kind. "Only" before an amount
+ * ("only a small share", "only mild symptoms", "only 5%") plays a figure down
+ * and limits nothing; "not only" adds.
+ */
+const EXCLUSIVE =
+  /\b(?<!not )(?:only|solely|exclusively)\b(?!\s+(?:a|an|one|a few|few|some|slight(?:ly)?|small|minor|mild(?:ly)?|modest(?:ly)?|marginal(?:ly)?|moderate(?:ly)?|weak(?:ly)?|partial(?:ly)?)\b|\s+\d)/i;
+const LIMITED = /\b(?:only|solely|exclusively|limited to|restricted to|confined to|all|none|no other)\b/i;
+
+export function exclusivityClash(
+  draft: string,
+  sources: readonly SourceSentence[],
+): { source: SourceSentence; differs: string } | null {
+  const first = sources[0];
+  const word = EXCLUSIVE.exec(claimText(draft));
+  if (!first || !word || sources.some((s) => LIMITED.test(s.text))) return null;
+  return {
+    source: first,
+    differs: `the draft limits it ("${draft.slice(word.index, word.index + 40).trim()}..."); the source sentence does not`,
+  };
+}

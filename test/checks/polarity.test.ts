@@ -79,3 +79,33 @@ describe('readings that were wrong', () => {
     ).toEqual([]);
   });
 });
+
+describe('"only" and a claim joined from two sentences', () => {
+  const spread =
+    'We traced 120 people infected by someone without symptoms at the time. Infected people passed the virus on before their symptoms began and after, by droplets and by close contact.';
+
+  it('flags "only" that limits a finding the source does not limit', () => {
+    const found = flags('Infected people passed the virus on only after their symptoms began.', spread);
+    expect(found[0]?.differs).toMatch(/limits it \("only after their symptoms/);
+  });
+
+  it('passes "only" before an amount, and "only" the source says', () => {
+    expect(flags('Only a small share of people passed the virus on before symptoms began.', spread)).toEqual(
+      [],
+    );
+    expect(
+      flags(
+        'The virus spread only by close contact.',
+        'We traced 120 infections in one town. The virus spread only by close contact between household members.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads a denial against the sentences a claim joins, none of which it restates alone', () => {
+    const found = flags(
+      'Approved medicines given in winter never lowered hospital admissions among older people.',
+      'We studied approved medicines. They were given in winter. Hospital admissions fell by a third. Older people took part.',
+    );
+    expect(found[0]?.differs).toMatch(/denies/);
+  });
+});
