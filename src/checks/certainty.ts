@@ -16,7 +16,7 @@ import { sentencesById } from '../text/source-sentences.ts';
 import { type CheckInput, result } from './context.ts';
 import {
   DOWN,
-  direction,
+  draftDirection,
   NO_DIFFERENCE,
   opposed,
   outcomeShare,
@@ -25,6 +25,7 @@ import {
   UP,
 } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { forSubject } from './group-order.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
 import { exclusivityClash, polarityClash, restated } from './polarity.ts';
 
@@ -43,14 +44,24 @@ const EVERYONE =
 
 /** "no difference" stated as an effect, or the effect's direction turned round (./effect-direction.ts). */
 function effectClaim(draft: string, source: string): string | null {
-  const said = direction(draft);
+  const said = draftDirection(draft);
   if (!said) return null;
-  const found = sourceDirection(draft, source);
+  const found = subjectDirection(draft, source);
   if (!found || !opposed(said, found.dir) || said === 'none') return null;
   if (found.dir === 'none')
     return `the source sentence finds no clear difference ("${NO_DIFFERENCE.exec(found.clause)?.[0]}"); the draft states an effect`;
-  return `the source sentence reports ${SAYS[found.dir]} ("${found.clause.trim()}"); the draft ${SAYS[said]}`;
+  const whose = found.turned ? ` for the comparison group, which is ${SAYS[found.dir]} for the draft's` : '';
+  return `the source sentence reports ${SAYS[found.turned ? TURN[found.dir] : found.dir]}${whose} ("${found.clause.trim()}"); the draft ${SAYS[said]}`;
 }
+
+/** The source clause's direction for the draft's own subject group (./group-order.ts). */
+function subjectDirection(draft: string, source: string) {
+  const found = sourceDirection(draft, source);
+  if (!found) return null;
+  const dir = forSubject(draft, found.clause, found.dir);
+  return { ...found, dir, turned: dir !== found.dir };
+}
+const TURN = { up: 'down', down: 'up', better: 'worse', worse: 'better', none: 'none' } as const;
 
 const SAYS = {
   up: 'an increase',
@@ -62,8 +73,8 @@ const SAYS = {
 
 /** Does a source sentence back the draft sentence's result: the same direction, or no direction to disagree with? */
 function agrees(draft: string, source: string): boolean {
-  const said = direction(draft);
-  const found = sourceDirection(draft, source)?.dir;
+  const said = draftDirection(draft);
+  const found = subjectDirection(draft, source)?.dir;
   return !said || (found !== undefined && !opposed(said, found));
 }
 

@@ -52,6 +52,26 @@ export function direction(sentence: string): Direction | null {
   return null;
 }
 
+/**
+ * Where the draft's own claim starts: its last direction verb ("increased",
+ * "reduces", "lowered"), not a direction word that names a treatment or a
+ * group ("household repairs, including reduction of water infiltration,
+ * ... increased symptom days"; "the reduced-dose group"). -1 without one.
+ */
+const CLAIM_VERB =
+  /\b(?:increas|decreas|reduc|lower|rais|improv|worsen|boost|enhanc|elevat|diminish|prolong|shorten|halv|doubl)(?:ed|es|s)\b(?![\s-]+(?:of|in|by|dose|group|arm)\b)|\bcut\b/gi;
+export function claimVerbAt(draft: string): number {
+  let at = -1;
+  for (const m of draft.matchAll(CLAIM_VERB)) at = m.index;
+  return at;
+}
+
+/** The direction the draft sentence claims: read from its last direction verb on when it has one. */
+export function draftDirection(draft: string): Direction | null {
+  const at = claimVerbAt(draft);
+  return direction(at >= 0 ? draft.slice(at) : draft);
+}
+
 /** Do two directions disagree (an amount against a worth says nothing)? */
 export function opposed(said: Direction, found: Direction): boolean {
   if (said === found) return false;
@@ -94,7 +114,7 @@ const stems = (text: string) =>
  * those before it (who changed it), so the clause about the same outcome wins.
  */
 export function sourceDirection(draft: string, source: string): { dir: Direction; clause: string } | null {
-  const verb = draft.search(DIRECTION_WORD);
+  const verb = claimVerbAt(draft) >= 0 ? claimVerbAt(draft) : draft.search(DIRECTION_WORD);
   const object = verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
   const wanted = stems(draft);
   let best: { dir: Direction; clause: string; shared: number } | null = null;
@@ -110,7 +130,7 @@ export function sourceDirection(draft: string, source: string): { dir: Direction
 
 /** What changed, as the draft says it: the words after its direction word ("increased HDL cholesterol"); empty without one. */
 export function outcomeStems(draft: string): Set<string> {
-  const verb = draft.search(DIRECTION_WORD);
+  const verb = claimVerbAt(draft) >= 0 ? claimVerbAt(draft) : draft.search(DIRECTION_WORD);
   return verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
 }
 

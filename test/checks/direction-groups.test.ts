@@ -1,0 +1,47 @@
+/**
+ * Whose direction (issue 18, fourth round). A finding's direction is read
+ * from its own claim verb, not from a direction word in a treatment's name
+ * ("repairs, including reduction of water infiltration, increased symptom
+ * days" claims an increase); and a results clause that states the
+ * direction for the comparison group ("pressure was higher in the
+ * anticoagulant-alone group than in the combined group") is a fall for the
+ * treatment. The abstracts are written for these tests; each flawed case
+ * passed, and each faithful one was flagged, before this change.
+ */
+import { describe, expect, it } from 'vitest';
+import { certaintyOn } from '../support/certainty.ts';
+
+const repairs =
+  'Children with asthma living in damp homes were randomized to home repairs or to cleaning advice. The repair group received household repairs, including reduction of water leaks and removal of damp building materials. After a year, the repair group had a significant decrease in symptom days (p = 0.003), whereas the advice group did not change.';
+const pressure =
+  'Patients with a lung clot were randomized to an anticoagulant alone or an anticoagulant plus a clot-dissolving drug. After 48 hours, lung artery pressure was significantly higher in the anticoagulant-alone group than in the combined group (p = 0.018).';
+
+describe('the direction of a finding', () => {
+  it('is read from the claim verb, not from a treatment named with a direction word', () => {
+    const found = certaintyOn(
+      'Compared with cleaning advice, household repairs, including reduction of water leaks, increased symptom days.',
+      repairs,
+    );
+    expect(found[0]?.differs).toMatch(/decrease.*the draft an increase/);
+    expect(
+      certaintyOn(
+        'Compared with cleaning advice, household repairs, including reduction of water leaks, reduced symptom days.',
+        repairs,
+      ),
+    ).toEqual([]);
+  });
+
+  it('is turned round when the source states it for the comparison group', () => {
+    expect(
+      certaintyOn(
+        'Compared with an anticoagulant alone, an anticoagulant plus a clot-dissolving drug reduced lung artery pressure.',
+        pressure,
+      ),
+    ).toEqual([]);
+    const found = certaintyOn(
+      'Compared with an anticoagulant alone, an anticoagulant plus a clot-dissolving drug increased lung artery pressure.',
+      pressure,
+    );
+    expect(found[0]?.differs).toMatch(/for the comparison group, which is a decrease for the draft's/);
+  });
+});
