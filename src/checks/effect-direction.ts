@@ -121,9 +121,14 @@ export function sourceDirection(draft: string, source: string): { dir: Direction
   for (const clause of clauses(source)) {
     const dir = direction(clause);
     if (!dir) continue;
-    let shared = 0;
-    for (const s of stems(clause)) if (wanted.has(s)) shared += object.has(s) ? 2 : 1;
-    if (shared > 0 && (!best || shared > best.shared)) best = { dir, clause, shared };
+    // A clause that names the outcome comes before any that names only the groups.
+    let [shared, outcome] = [0, 0];
+    for (const s of stems(clause)) {
+      if (wanted.has(s)) shared += object.has(s) ? 2 : 1;
+      if (object.has(s)) outcome = 1000;
+    }
+    if (shared > 0 && (!best || shared + outcome > best.shared))
+      best = { dir, clause, shared: shared + outcome };
   }
   return best && { dir: best.dir, clause: best.clause };
 }

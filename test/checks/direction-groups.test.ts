@@ -5,7 +5,8 @@
  * days" claims an increase); and a results clause that states the
  * direction for the comparison group ("pressure was higher in the
  * anticoagulant-alone group than in the combined group") is a fall for the
- * treatment. The abstracts are written for these tests; each flawed case
+ * treatment; and the clause read is one that names the outcome ("while their
+ * sleepiness increased"), not one that names the groups more often. The abstracts are written for these tests; each flawed case
  * passed, and each faithful one was flagged, before this change.
  */
 import { describe, expect, it } from 'vitest';
@@ -43,5 +44,12 @@ describe('the direction of a finding', () => {
       pressure,
     );
     expect(found[0]?.differs).toMatch(/for the comparison group, which is a decrease for the draft's/);
+  });
+
+  it('is read from the clause that names the outcome, not one that names only the groups', () => {
+    const sedation =
+      'Children received drug K or drug M before dental treatment. Crying decreased significantly after drug K compared with drug M in these children (P = 0.002), while their sleepiness increased (P = 0.003).';
+    const found = certaintyOn('Compared with drug M, drug K reduced sleepiness.', sedation);
+    expect(found[0]?.differs).toMatch(/increase \("while their sleepiness increased/);
   });
 });
