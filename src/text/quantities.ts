@@ -200,7 +200,12 @@ export function sentenceFigures(sentence: string): SentenceFigures {
   text = text.replace(/(\p{Lu}{2,})\((\d+)\)/gu, '$1$2');
   let blanked = text.replace(CODE, (code, at: number) => {
     if (/^\d+(?:-\d+)*$/.test(code) || /^\d+(?:st|nd|rd|th|s)$/i.test(code)) return code;
-    if (/^\d+-(?:hours?|days?|weeks?|months?|years?|decades?|fold|times|old)$/i.test(code)) return code;
+    if (
+      /^\d+-(?:seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|decades?|fold|times|old)$/i.test(
+        code,
+      )
+    )
+      return code;
     quantities.push({
       raw: code,
       kind: 'code',

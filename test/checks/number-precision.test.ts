@@ -70,3 +70,25 @@ describe('units of time and names with subscripts', () => {
     ).toBe('warn');
   });
 });
+
+describe('number words joined by "and", and minutes written with a hyphen', () => {
+  const read = (text: string) => sentenceFigures(text).quantities.map((q) => [q.kind, q.value]);
+
+  it('reads "three and six months" as two figures, "one hundred and six" as one', () => {
+    expect(read('checked again at three and six months')).toEqual([
+      ['count', 3],
+      ['duration', 6],
+    ]);
+    expect(read('one hundred and six patients')).toEqual([['count', 106]]);
+  });
+
+  it('reads "a 6-minute walk" and "6-min walk" as durations', () => {
+    expect(read('in a 6-minute walk test')).toEqual([['duration', 6]]);
+    expect(
+      numbers(
+        'Patients walked further in a 6-minute walking test.',
+        'Patients who improved also walked further in the 6-min walk test (p = 0.01).',
+      )?.status,
+    ).toBe('pass');
+  });
+});
