@@ -9,7 +9,7 @@
 import { stemmer } from 'stemmer';
 
 export const NO_DIFFERENCE =
-  /\b(?:no (?:statistically )?significant(?:ly)? (?:difference|differences|effect|change|increase|decrease|reduction|improvement)|not (?:statistically )?significant(?:ly)?(?: different)?|did not (?:differ|change|improve|reduce|increase|affect)|no (?:difference|differences|effect|impact|change)|similar|comparable|as effective as|were equivalent)\b/i;
+  /\b(?:no (?:statistical(?:ly)? )?(?:significant(?:ly)? )?(?:differences?|effects?|changes?|increases?|decreases?|reductions?|improvements?)|not (?:statistically )?significant(?:ly)?(?: different)?|not statistically different|did not (?:statistically )?(?:differ|change|improve|reduce|increase|affect)|no (?:evidence of (?:a )?)?(?:differences?|effects?|impact|changes?)|(?:fail(?:ed|s)? to|did not) (?:reach|obtain|achieve|show) (?:statistical )?significance|similar|comparable|as effective as|were equivalent)\b/i;
 /** Amounts: "more", "fewer", "increased". */
 export const UP =
   /\b(?:increas\w*|higher|more|greater|rais\w*|rose|gain\w*|longer|boost\w*|enhanc\w*|elevat\w*|prolong\w*)\b/gi;
@@ -117,9 +117,15 @@ export function sourceDirection(draft: string, source: string): { dir: Direction
   const verb = claimVerbAt(draft) >= 0 ? claimVerbAt(draft) : draft.search(DIRECTION_WORD);
   const object = verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
   const wanted = stems(draft);
+  // Direction words the draft uses to name its groups ("an intervention aimed at enhancing return to work") name them in the source too.
+  const naming = new Set(
+    (verb > 0 ? (draft.slice(0, verb).match(DIRECTION_WORD) ?? []) : []).map((w) => w.toLowerCase()),
+  );
+  const unnamed = (clause: string) =>
+    naming.size ? clause.replace(DIRECTION_WORD, (w) => (naming.has(w.toLowerCase()) ? ' ' : w)) : clause;
   let best: { dir: Direction; clause: string; shared: number } | null = null;
   for (const clause of clauses(source)) {
-    const dir = direction(clause);
+    const dir = direction(unnamed(clause));
     if (!dir) continue;
     // A clause that names the outcome comes before any that names only the groups.
     let [shared, outcome] = [0, 0];

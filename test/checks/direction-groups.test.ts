@@ -6,7 +6,11 @@
  * direction for the comparison group ("pressure was higher in the
  * anticoagulant-alone group than in the combined group") is a fall for the
  * treatment; and the clause read is one that names the outcome ("while their
- * sleepiness increased"), not one that names the groups more often. The abstracts are written for these tests; each flawed case
+ * sleepiness increased"), not one that names the groups more often; "no
+ * statistical difference", "no significant increases" and "failed to obtain
+ * statistical significance" say no difference; and a direction word the draft
+ * uses to name its treatment ("aimed at enhancing") names it in the source
+ * too. The abstracts are written for these tests; each flawed case
  * passed, and each faithful one was flagged, before this change.
  */
 import { describe, expect, it } from 'vitest';
@@ -51,5 +55,31 @@ describe('the direction of a finding', () => {
       'Children received drug K or drug M before dental treatment. Crying decreased significantly after drug K compared with drug M in these children (P = 0.002), while their sleepiness increased (P = 0.003).';
     const found = certaintyOn('Compared with drug M, drug K reduced sleepiness.', sedation);
     expect(found[0]?.differs).toMatch(/increase \("while their sleepiness increased/);
+  });
+
+  it('reads more ways of saying no difference', () => {
+    const trial = (result: string) =>
+      `Children were randomized to a gel or to drilling for tooth decay. ${result}`;
+    for (const result of [
+      'There was no statistical difference in the preference of treatment (P = 0.12).',
+      'There were no significant increases in the preference of treatment in either group.',
+      'The difference in preference of treatment failed to obtain statistical significance (p = 0.25).',
+      'The gain in preference of treatment did not reach statistical significance (p = 0.25).',
+    ])
+      expect(
+        certaintyOn(
+          'Compared with drilling, the gel increased the preference of treatment.',
+          trial(result),
+        )[0]?.differs,
+        result,
+      ).toMatch(/no clear difference/);
+  });
+
+  it('does not read a direction word that names the treatment as its result', () => {
+    const found = certaintyOn(
+      'Compared with usual care, a support programme aimed at enhancing return to work increased work functioning.',
+      'We developed a support programme aimed at enhancing return to work. Patients were randomized to the programme or usual care. Work functioning did not differ statistically between groups.',
+    );
+    expect(found[0]?.differs).toMatch(/no clear difference/);
   });
 });
