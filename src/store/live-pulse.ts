@@ -5,8 +5,9 @@
  * and the id of the newest audit entry (anything that happened anywhere).
  * The desk's live streams (src/http/web/routes/live.ts) compare these.
  */
-import type { Redis } from 'ioredis';
+
 import { type Keys, keys as keysOf } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface PaperPulse {
   state: string;
@@ -36,12 +37,12 @@ function claimHolder(raw: unknown): string {
 /** Reads pulses for the desk's live streams: one round trip each. */
 export type LivePulses = (ids: readonly string[]) => Promise<LivePulse>;
 
-export function livePulses(redis: Redis, prefix: string): LivePulses {
+export function livePulses(redis: RedisClient, prefix: string): LivePulses {
   const k = keysOf(prefix);
   return (ids) => livePulse(redis, k, ids);
 }
 
-async function livePulse(redis: Redis, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
+async function livePulse(redis: RedisClient, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
   const multi = redis.multi();
   for (const id of ids) multi.hmget(keys.paper(id), 'state', 'drafts').get(keys.claim(id));
   multi.xrevrange(keys.auditAll, '+', '-', 'COUNT', 1);

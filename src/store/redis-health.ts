@@ -4,9 +4,10 @@
  * per request). The server answers 503 while it is down and its health checks
  * say so; ioredis keeps reconnecting by itself (./redis.ts, role `server`).
  */
-import type { Redis } from 'ioredis';
+
 import type { Logger } from '../log/logger.ts';
 import { redactRedisUrl } from './redis.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface RedisHealth {
   /** The connection is ready for commands. */
@@ -17,7 +18,7 @@ export interface RedisHealth {
   ping(timeoutMs?: number): Promise<boolean>;
 }
 
-export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth {
+export function watchRedis(redis: RedisClient, log: Logger, url: string): RedisHealth {
   let up = redis.status === 'ready';
   let downSince: Date | null = up ? null : new Date();
   const where = redactRedisUrl(url);
