@@ -59,6 +59,8 @@ export function parseClusterUrl(url: string): ClusterTarget | { problem: string 
         'a cluster has one database and takes no options in the URL: give only the nodes, e.g. redis+cluster://10.0.0.5:7000,10.0.0.6:7000',
     };
   const at = rest.lastIndexOf('@');
+  if (!rest.slice(at + 1))
+    return { problem: 'names no node: give at least one, e.g. redis+cluster://10.0.0.5:7000,10.0.0.6:7000' };
   const userinfo = at >= 0 ? rest.slice(0, at) : '';
   const nodes = parseClusterNodes(rest.slice(at + 1));
   if ('bad' in nodes)

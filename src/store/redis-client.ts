@@ -19,3 +19,11 @@ export function mastersOf(client: RedisClient): Redis[] {
 /** A connection of either kind (for BullMQ's job keys, read directly by `laysum status` and drains). */
 export const isRedisClient = (value: unknown): value is RedisClient =>
   value instanceof Redis || value instanceof Cluster;
+
+/** Every data-holding server answers PONG (one server, or each master of a cluster as last seen). */
+export async function pingEveryMaster(client: RedisClient): Promise<boolean> {
+  const masters = mastersOf(client);
+  if (!masters.length) return false;
+  const answers = await Promise.all(masters.map((node) => node.ping()));
+  return answers.every((answer) => answer === 'PONG');
+}

@@ -7,14 +7,14 @@
 
 import type { Logger } from '../log/logger.ts';
 import { redactRedisUrl } from './redis.ts';
-import type { RedisClient } from './redis-client.ts';
+import { pingEveryMaster, type RedisClient } from './redis-client.ts';
 
 export interface RedisHealth {
   /** The connection is ready for commands. */
   readonly up: boolean;
   /** When it went down (null while up). */
   readonly downSince: Date | null;
-  /** Up and answering a PING within `timeoutMs`. */
+  /** Up and answering a PING within `timeoutMs` (on a cluster: every master). */
   ping(timeoutMs?: number): Promise<boolean>;
 }
 
@@ -64,7 +64,7 @@ export function watchRedis(redis: RedisClient, log: Logger, url: string): RedisH
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
       try {
-        return await Promise.race([redis.ping().then((r) => r === 'PONG'), late]);
+        return await Promise.race([pingEveryMaster(redis), late]);
       } catch {
         return false;
       } finally {

@@ -1,0 +1,132 @@
+/**
+ * LaySum on a Redis Cluster: a local cluster of three masters (no replicas),
+ * and the real `laysum` processes against it, named by REDIS_CLUSTER_NODES or
+ * a redis+cluster:// REDIS_URL. An account is added, `status` reads the
+ * fleet, a pasted paper is drafted by `worker --drain` (which exits), a
+ * running worker drafts a paper submitted through `serve`, whose /readyz
+ * says Redis is up; every key (LaySum's and BullMQ's) carries the prefix's
+ * hash tag, so they all sit in one slot on one master.
+ */
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli, startCli } from '../support/cli.ts';
+import { fixture } from '../support/harness.ts';
+import { type PrivateCluster, startPrivateCluster } from '../support/redis-cluster.ts';
+
+const ABSTRACT = fixture('abstracts/pmid-28775130.txt');
+let cluster: PrivateCluster;
+let env: Record<string, string>;
+const running: Array<Awaited<ReturnType<typeof startCli>>> = [];
+
+beforeAll(async () => {
+  cluster = await startPrivateCluster();
+  env = {
+    REDIS_CLUSTER_NODES: cluster.nodes,
+    LAYSUM_PREFIX: 'fault-cluster',
+    LLM_PROVIDER: 'extractive',
+    LOG_FORMAT: 'json',
+    READYZ_GRACE_MS: '0',
+    SHUTDOWN_TIMEOUT_MS: '3000',
+  };
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of running) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  await Promise.all(running.map((p) => p.exited));
+  await cluster?.dispose();
+});
+
+async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await get().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const paperState = async (id: string, over = env) => {
+  const shown = await runCli(['status', id, '--json'], over);
+  return (JSON.parse(shown.stdout) as { state: string }).state;
+};
+
+it('adds an account, reads the fleet and drafts a pasted paper with `worker --drain`, which exits', async () => {
+  const added = await runCli(['users', 'add', 'cluster-admin', '--role', 'admin', '--json'], env);
+  expect(added.stderr).not.toMatch(/CROSSSLOT|MOVED/);
+  expect(added.code).toBe(0);
+  expect(JSON.parse(added.stdout)).toMatchObject({ name: 'cluster-admin', role: 'admin' });
+
+  // The same cluster named by a URL instead of the node list.
+  const byUrl = { ...env, REDIS_CLUSTER_NODES: '', REDIS_URL: cluster.url };
+  const status = await runCli(['status'], byUrl);
+  expect(status.stderr).not.toMatch(/CROSSSLOT|MOVED/);
+  expect(status.code).toBe(0);
+  expect(status.stdout).toMatch(/ingest\s+queue: 0 waiting/);
+
+  const submitted = await runCli(['submit', '--text', '-'], env, ABSTRACT);
+  expect(submitted.code).toBe(0);
+  const id = /Queued (\S+)\./.exec(submitted.stdout)?.[1] ?? '';
+  expect(id).not.toBe('');
+  expect(await paperState(id)).toBe('queued');
+
+  const drained = await runCli(['worker', '--drain'], env);
+  expect(drained.code).toBe(0);
+  expect(drained.stderr).toMatch(/Queues are empty: stopping/);
+  expect(await paperState(id, byUrl)).toBe('pending_review');
+});
+
+it('serves with Redis up, and a running worker drafts a paper submitted through the API', async () => {
+  const added = await runCli(['users', 'add', 'cluster-reviewer', '--role', 'admin', '--json'], env);
+  const { token } = JSON.parse(added.stdout) as { token: string };
+  const server = await startCli(['serve', '--port', '0', '--host', '127.0.0.1'], env, /serving on port \d+/);
+  running.push(server);
+  const base = `http://127.0.0.1:${/serving on port (\d+)/.exec(server.stderr())?.[1]}`;
+  const ready = await until('/readyz 200', async () => {
+    const res = await fetch(`${base}/readyz`);
+    return res.status === 200 ? ((await res.json()) as { redis: string }) : undefined;
+  });
+  expect(ready).toMatchObject({ redis: 'up' });
+  expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true, redis: 'up' });
+
+  const worker = await startCli(['worker'], env, /LaySum workers running/);
+  running.push(worker);
+  const auth = { authorization: `Bearer ${token}` };
+  const posted = await fetch(`${base}/api/papers`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: `Balance classes and hip fractures\n\n${ABSTRACT}` }),
+  });
+  expect(posted.status).toBe(201);
+  const { id } = (await posted.json()) as { id: string };
+  await until('the paper drafted by the running worker', async () =>
+    (await paperState(id)) === 'pending_review' ? true : undefined,
+  );
+  const drafts = (await (await fetch(`${base}/api/drafts`, { headers: auth })).json()) as {
+    drafts: Array<{ id: string }>;
+  };
+  expect(drafts.drafts.map((d) => d.id)).toContain(id);
+
+  worker.child.kill('SIGTERM');
+  expect(await worker.exited).toBe(0);
+
+  // Every key, LaySum's and BullMQ's, under the hash-tagged prefix: one slot, so one master.
+  const perMaster: string[][] = [];
+  for (const port of cluster.ports) {
+    const node = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
+    try {
+      await node.connect();
+      const found: string[] = [];
+      for await (const batch of node.scanStream({ match: '*', count: 1000 }))
+        found.push(...(batch as string[]));
+      perMaster.push(found);
+    } finally {
+      node.disconnect();
+    }
+  }
+  const all = perMaster.flat();
+  expect(all.length).toBeGreaterThan(0);
+  expect(all.filter((k) => !k.startsWith('{fault-cluster}:'))).toEqual([]);
+  expect(all.some((k) => k.startsWith('{fault-cluster}:q:summarize:'))).toBe(true);
+  expect(perMaster.filter((keys) => keys.length > 0)).toHaveLength(1);
+});
