@@ -53,7 +53,7 @@ export function evictionProblem(policy: string): string {
 }
 
 export const EVICTION_HINT =
-  'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (and put `maxmemory-policy noeviction` in redis.conf, or set it in your provider\'s console); LaySum resumes by itself once it reads "noeviction".';
+  'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (on a Redis Cluster, on every master) and put `maxmemory-policy noeviction` in redis.conf (or set it in your provider\'s console); LaySum resumes by itself once it reads "noeviction".';
 
 export interface EvictionState {
   /** The policy last read, or null before the first reading (or when Redis is away). */

@@ -140,7 +140,7 @@ export async function checkRedisPolicy(
   if (policy && isEvicting(policy)) {
     if (!options.allowEviction)
       throw new LaySumError(`Refusing to start: ${evictionProblem(policy)}`, {
-        hint: 'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (and put `maxmemory-policy noeviction` in redis.conf), or set REDIS_ALLOW_EVICTION=true to start anyway.',
+        hint: 'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (on a Redis Cluster, on every master) and put `maxmemory-policy noeviction` in redis.conf, or set REDIS_ALLOW_EVICTION=true to start anyway.',
       });
     warnings.push(
       `DANGER: ${evictionProblem(policy)} Starting anyway because REDIS_ALLOW_EVICTION=true. Set maxmemory-policy to "noeviction".`,

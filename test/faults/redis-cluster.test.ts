@@ -130,3 +130,23 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
   expect(all.some((k) => k.startsWith('{fault-cluster}:q:summarize:'))).toBe(true);
   expect(perMaster.filter((keys) => keys.length > 0)).toHaveLength(1);
 });
+
+it('reads the eviction policy of every master: one evicting master stops start-up and `status` says so', async () => {
+  const last = cluster.ports.at(-1) ?? 0;
+  const node = new Redis({ port: last, host: '127.0.0.1' });
+  try {
+    await node.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    const status = await runCli(['status'], env);
+    expect(status.stdout).toMatch(/EVICTING: Redis maxmemory-policy is "allkeys-lru"/);
+    expect(status.stdout).toMatch(/on every master/);
+    const drain = await runCli(['worker', '--drain'], env);
+    expect(drain.code).not.toBe(0);
+    expect(drain.stderr).toMatch(/Refusing to start: Redis maxmemory-policy is "allkeys-lru"/);
+
+    await node.config('SET', 'maxmemory-policy', 'noeviction');
+    expect((await runCli(['status'], env)).stdout).not.toMatch(/EVICTING/);
+  } finally {
+    await node.config('SET', 'maxmemory-policy', 'noeviction').catch(() => {});
+    node.disconnect();
+  }
+});
