@@ -20,10 +20,15 @@ export function mastersOf(client: RedisClient): Redis[] {
 export const isRedisClient = (value: unknown): value is RedisClient =>
   value instanceof Redis || value instanceof Cluster;
 
-/** Every data-holding server answers PONG (one server, or each master of a cluster as last seen). */
-export async function pingEveryMaster(client: RedisClient): Promise<boolean> {
-  const masters = mastersOf(client);
+/**
+ * Every data-holding server answers: the one server's PING, or each master of
+ * a cluster saying `cluster_state:ok` (a cluster with a master down refuses
+ * every key, CLUSTERDOWN, while the other masters still answer PING).
+ */
+export async function everyMasterAnswers(client: RedisClient): Promise<boolean> {
+  if (!isCluster(client)) return (await client.ping()) === 'PONG';
+  const masters = client.nodes('master');
   if (!masters.length) return false;
-  const answers = await Promise.all(masters.map((node) => node.ping()));
-  return answers.every((answer) => answer === 'PONG');
+  const infos = await Promise.all(masters.map((node) => node.cluster('INFO')));
+  return infos.every((info) => /^cluster_state:ok\s*$/m.test(info));
 }

@@ -7,7 +7,7 @@
 
 import type { Logger } from '../log/logger.ts';
 import { redactRedisUrl } from './redis.ts';
-import { pingEveryMaster, type RedisClient } from './redis-client.ts';
+import { everyMasterAnswers, type RedisClient } from './redis-client.ts';
 
 export interface RedisHealth {
   /** The connection is ready for commands. */
@@ -64,7 +64,7 @@ export function watchRedis(redis: RedisClient, log: Logger, url: string): RedisH
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
       try {
-        return await Promise.race([pingEveryMaster(redis), late]);
+        return await Promise.race([everyMasterAnswers(redis), late]);
       } catch {
         return false;
       } finally {

@@ -12,7 +12,7 @@ import type { Config } from '../config/env.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
 import { redactUrlCredentials } from '../errors/redact.ts';
 import { keys } from './keys.ts';
-import { isCluster, mastersOf, pingEveryMaster, type RedisClient } from './redis-client.ts';
+import { everyMasterAnswers, isCluster, mastersOf, type RedisClient } from './redis-client.ts';
 import { evictionProblem, isEvicting, readRedisPolicy } from './redis-policy.ts';
 
 export type ConnectionRole = 'worker' | 'producer' | 'server';
@@ -88,8 +88,10 @@ export async function assertRedisReachable(redis: RedisClient, url: string): Pro
     if (redis.status === 'wait') await withTimeout(redis.connect(), 5000);
     await withTimeout(redis.ping(), 5000);
     // A cluster answers a PING from any node: every master must answer for every key to be reachable.
-    if (isCluster(redis) && !(await withTimeout(pingEveryMaster(redis), 5000)))
-      throw new Error('a master of the cluster did not answer PING');
+    if (isCluster(redis) && !(await withTimeout(everyMasterAnswers(redis), 5000)))
+      throw new Error(
+        'a master of the cluster did not answer, or the cluster is not ok (CLUSTER INFO: cluster_state)',
+      );
   } catch (err) {
     if (isCluster(redis))
       throw new LaySumError(`Cannot reach the Redis Cluster at ${redactRedisUrl(url)}.`, {
