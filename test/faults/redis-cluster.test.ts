@@ -5,7 +5,10 @@
  * fleet, a pasted paper is drafted by `worker --drain` (which exits), a
  * running worker drafts a paper submitted through `serve`, whose /readyz
  * says Redis is up; every key (LaySum's and BullMQ's) carries the prefix's
- * hash tag, so they all sit in one slot on one master.
+ * hash tag, so they all sit in one slot on one master. What is about a
+ * server is asked of every master: one evicting master stops start-up, and
+ * one master down (the cluster then refuses every key) makes /healthz say
+ * Redis is down until it is back.
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -19,7 +22,8 @@ let env: Record<string, string>;
 const running: Array<Awaited<ReturnType<typeof startCli>>> = [];
 
 beforeAll(async () => {
-  cluster = await startPrivateCluster();
+  // A silent master is marked failed after 5 s (Redis's default: 15 s), for the outage below.
+  cluster = await startPrivateCluster({ nodeTimeoutMs: 5000 });
   env = {
     REDIS_CLUSTER_NODES: cluster.nodes,
     LAYSUM_PREFIX: 'fault-cluster',
@@ -150,3 +154,59 @@ it('reads the eviction policy of every master: one evicting master stops start-u
     node.disconnect();
   }
 });
+
+it('says Redis is down while a master is down (the cluster refuses every key), and up once it is back', {
+  timeout: 300_000,
+}, async () => {
+  const server = await startCli(['serve', '--port', '0', '--host', '127.0.0.1'], env, /serving on port \d+/);
+  running.push(server);
+  const base = `http://127.0.0.1:${/serving on port (\d+)/.exec(server.stderr())?.[1]}`;
+  const health = async () => {
+    const res = await fetch(`${base}/healthz`);
+    return { status: res.status, body: (await res.json()) as { redis: string } };
+  };
+  await until('/healthz 200', async () => ((await health()).status === 200 ? true : undefined));
+  // A master that holds none of LaySum's keys: the others answer MOVED for the prefix's slot.
+  const other = await mastersWithout(`{fault-cluster}:probe`);
+  expect(other).toHaveLength(2);
+  const port = other[0] ?? 0;
+
+  await cluster.stop(port);
+  const down = await until('/healthz 503 with a master down', async () => {
+    const h = await health();
+    return h.status === 503 ? h.body : undefined;
+  });
+  expect(down).toMatchObject({ ok: false, redis: 'down' });
+  const status = await runCli(['status'], env);
+  expect(status.code).not.toBe(0);
+  expect(status.stderr).toMatch(/Cannot reach the Redis Cluster at redis\+cluster:\/\/127\.0\.0\.1:\d+/);
+  expect(status.stderr).toMatch(/cluster_state:ok/);
+
+  await cluster.start(port);
+  const up = await until(
+    '/healthz 200 with the master back',
+    async () => {
+      const h = await health();
+      return h.status === 200 ? h.body : undefined;
+    },
+    120_000,
+  );
+  expect(up).toMatchObject({ ok: true, redis: 'up' });
+  expect((await runCli(['status'], env)).code).toBe(0);
+});
+
+/** The ports of the masters that do not serve `key`'s slot (they answer MOVED). */
+async function mastersWithout(key: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const port of cluster.ports) {
+    const node = new Redis({ port, host: '127.0.0.1' });
+    try {
+      await node.get(key);
+    } catch (err) {
+      if (String(err).includes('MOVED')) found.push(port);
+    } finally {
+      node.disconnect();
+    }
+  }
+  return found;
+}
