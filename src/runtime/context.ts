@@ -8,7 +8,6 @@
  * Redis only through the stores; this folder and workers/ (which hand it to
  * BullMQ and the rate limiters) take it with `redisOf`.
  */
-
 import type { Config } from '../config/env.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import type { Watches } from '../domain/ports/watches.ts';

@@ -5,7 +5,6 @@
  * for PDFs, where a PDF that prints its DOI also gets that DOI's metadata),
  * and what a watch's poll needs.
  */
-
 import type { Config } from '../config/env.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';

@@ -1,5 +1,4 @@
 /** The configured summarizer: an OpenAI-compatible LLM, or the offline extractive provider. */
-
 import type { Config } from '../config/env.ts';
 import { createLlmClient } from '../llm/client.ts';
 import { loadPrompt } from '../llm/prompt.ts';

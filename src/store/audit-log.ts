@@ -5,7 +5,6 @@
  * page back to the first entry without counting from the top; adding an
  * entry that changes no state; and the day's decision counts.
  */
-
 import { AuditEntry as AuditEntrySchema } from '../domain/draft.ts';
 import type { AuditInput, AuditLog as AuditLogPort, StreamEntry } from '../domain/ports/audit.ts';
 import { decisionCounts } from './decision-counts.ts';

@@ -6,7 +6,6 @@
  * when that was (0 when the audit log was empty then, as on a new
  * deployment), and a reader falls back to the audit log for an older day.
  */
-
 import type { Keys } from './keys.ts';
 import type { RedisClient } from './redis-client.ts';
 

@@ -4,7 +4,6 @@
  * the pauses in force, the output modes learned, and the server's eviction
  * policy. One object per process, built in ../runtime/context.ts.
  */
-
 import type { Config } from '../config/env.ts';
 import { type FleetNotice, fleetNotices } from './llm-gate.ts';
 import { type LearnedMode, learnedModes } from './llm-modes.ts';

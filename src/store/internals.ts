@@ -5,7 +5,6 @@
  * other folder goes through the store's methods and the ports in
  * ../domain/ports/.
  */
-
 import type { StoreRedis } from './commands.ts';
 import type { Keys } from './keys.ts';
 import type { RedisClient } from './redis-client.ts';

@@ -5,7 +5,6 @@
  * and the id of the newest audit entry (anything that happened anywhere).
  * The desk's live streams (src/http/web/routes/live.ts) compare these.
  */
-
 import { type Keys, keys as keysOf } from './keys.ts';
 import type { RedisClient } from './redis-client.ts';
 

@@ -6,7 +6,6 @@
  * and job durations. Plain HINCRBY on shared hashes, so every process adds to
  * the same figures and a scrape of any one of them sees the whole fleet.
  */
-
 import type { Usage } from '../domain/draft.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { keys } from './keys.ts';

@@ -5,7 +5,6 @@
  * pages, and the scores of given papers, which tell a server whether the
  * version it holds is still the live one.
  */
-
 import type {
   IndexCursor,
   PublicChange,

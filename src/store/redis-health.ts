@@ -4,7 +4,6 @@
  * per request). The server answers 503 while it is down and its health checks
  * say so; ioredis keeps reconnecting by itself (./redis.ts, role `server`).
  */
-
 import type { Logger } from '../log/logger.ts';
 import { redactRedisUrl } from './redis.ts';
 import { everyMasterAnswers, type RedisClient } from './redis-client.ts';

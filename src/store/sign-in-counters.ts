@@ -5,7 +5,6 @@
  * refuse is ../http/sign-in-limit.ts's business; this module only holds
  * the connection and the keys.
  */
-
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { RedisClient } from './redis-client.ts';
 

@@ -5,7 +5,6 @@
  * live summarize workers, each a member of one sorted set scored by when it
  * last said it was alive; members silent for their TTL are dropped.
  */
-
 import { keys } from './keys.ts';
 import { sumFigures, UsageLedger } from './llm-usage.ts';
 import type { RedisClient } from './redis-client.ts';

@@ -4,7 +4,6 @@
  * beside the configured daily budgets, what pauses summarizing now, and the
  * output modes learned for servers that refuse json_schema.
  */
-
 import type { Config } from '../config/env.ts';
 import { type FleetNotice, fleetNotices } from './llm-gate.ts';
 import { type LearnedMode, learnedModes } from './llm-modes.ts';

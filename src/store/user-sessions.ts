@@ -2,7 +2,6 @@
  * The sessions half of the users port (../domain/ports/users.ts) in Redis:
  * a hash per session, by the SHA-256 of its id, expiring with the session.
  */
-
 import type { SessionRecords } from '../domain/ports/users.ts';
 import type { Session } from '../domain/user.ts';
 import type { RedisClient } from './redis-client.ts';

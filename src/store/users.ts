@@ -4,7 +4,6 @@
  * link and reset link, and the scripts that change an account and its
  * indexes at once (./lua/add-user.lua, set-email.lua, use-reset.lua).
  */
-
 import type { NewAccount, ResetRecord, UserRecords } from '../domain/ports/users.ts';
 import { Role, type StoredUser, UserName } from '../domain/user.ts';
 import type { RedisClient } from './redis-client.ts';

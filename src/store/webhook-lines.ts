@@ -6,7 +6,6 @@
  * happened, and never "published" after "unpublished". Kept apart from
  * ./webhooks.ts (the hooks and their delivery records), whose keys it shares.
  */
-
 import type { LinePlace, WebhookLinesPort } from '../domain/ports/webhook-lines.ts';
 import { Delivery } from '../domain/webhook.ts';
 import { luaSource } from './commands.ts';

@@ -4,7 +4,6 @@
  * it stops signing. Only the delivery worker reads them; rotating returns the
  * new secret once.
  */
-
 import { z } from 'zod';
 import type { WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';

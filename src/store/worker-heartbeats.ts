@@ -6,7 +6,6 @@
  * clock, so a server and workers on machines whose clocks disagree still agree
  * on how long ago a worker was seen.
  */
-
 import { z } from 'zod';
 import type { RedisClient } from './redis-client.ts';
 
