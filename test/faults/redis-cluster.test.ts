@@ -2,7 +2,8 @@
  * LaySum on a Redis Cluster: a local cluster of three masters (no replicas),
  * and the real `laysum` processes against it, named by REDIS_CLUSTER_NODES or
  * a redis+cluster:// REDIS_URL. An account is added, `status` reads the
- * fleet, a pasted paper is drafted by `worker --drain` (which exits), a
+ * fleet, a pasted paper is drafted by `worker --drain` (which exits), then
+ * edited, approved and published from the CLI (the multi-key scripts), a
  * running worker drafts a paper submitted through `serve`, whose /readyz
  * says Redis is up; every key (LaySum's and BullMQ's) carries the prefix's
  * hash tag, so they all sit in one slot on one master. What is about a
@@ -78,6 +79,20 @@ it('adds an account, reads the fleet and drafts a pasted paper with `worker --dr
   expect(drained.code).toBe(0);
   expect(drained.stderr).toMatch(/Queues are empty: stopping/);
   expect(await paperState(id, byUrl)).toBe('pending_review');
+
+  // The scripts that move a paper, its indexes, its audit entry and the public site at once.
+  // The offline drafts leave these for a person to write; then an edit, a decision and a publication.
+  const fields = ['audience', 'interest.rationale', 'credibility.rationale'];
+  const edit = fields.flatMap((f) => ['--set', `${f}=Written by the reviewer for this test.`]);
+  for (const step of [['edit', ...edit], ['approve'], ['publish']]) {
+    const decided = await runCli(
+      ['review', ...step.slice(0, 1), id, '--as', 'cluster-admin', ...step.slice(1)],
+      env,
+    );
+    expect(decided.stderr).not.toMatch(/CROSSSLOT|MOVED/);
+    expect(decided.code).toBe(0);
+  }
+  expect(await paperState(id)).toBe('published');
 });
 
 it('serves with Redis up, and a running worker drafts a paper submitted through the API', async () => {
@@ -110,6 +125,13 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
     drafts: Array<{ id: string }>;
   };
   expect(drafts.drafts.map((d) => d.id)).toContain(id);
+  const claimed = await fetch(`${base}/api/drafts/${id}/claim`, { method: 'POST', headers: auth });
+  expect(claimed.status).toBe(200);
+  // A wrong token is counted (the sign-in limiter's keys are under the prefix too).
+  const refused = await fetch(`${base}/api/drafts`, {
+    headers: { authorization: 'Bearer lsm_nobody.wrong' },
+  });
+  expect(refused.status).toBe(401);
 
   worker.child.kill('SIGTERM');
   expect(await worker.exited).toBe(0);
@@ -132,6 +154,8 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
   expect(all.length).toBeGreaterThan(0);
   expect(all.filter((k) => !k.startsWith('{fault-cluster}:'))).toEqual([]);
   expect(all.some((k) => k.startsWith('{fault-cluster}:q:summarize:'))).toBe(true);
+  expect(all.some((k) => k.startsWith('{fault-cluster}:claim:'))).toBe(true);
+  expect(all.some((k) => k.startsWith('{fault-cluster}:signin-failures:'))).toBe(true);
   expect(perMaster.filter((keys) => keys.length > 0)).toHaveLength(1);
 });
 
