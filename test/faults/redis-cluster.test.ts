@@ -4,7 +4,8 @@
  * a redis+cluster:// REDIS_URL. An account is added, `status` reads the
  * fleet, a pasted paper is drafted by `worker --drain` (which exits), then
  * edited, approved and published from the CLI (the multi-key scripts), a
- * running worker drafts a paper submitted through `serve`, whose /readyz
+ * running worker drafts a paper submitted through `serve` with an LLM under
+ * a fleet-wide LLM_RPM (the limiter's scripts), and `serve`'s /readyz
  * says Redis is up; every key (LaySum's and BullMQ's) carries the prefix's
  * hash tag, so they all sit in one slot on one master. What is about a
  * server is asked of every master: one evicting master stops start-up, and
@@ -12,10 +13,12 @@
  * Redis is down until it is back.
  */
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { runCli, startCli } from '../support/cli.ts';
-import { fixture } from '../support/harness.ts';
+import { reply, startFakeOpenAi } from '../support/fake-openai.ts';
+import { fixture, fractureText } from '../support/harness.ts';
 import { type PrivateCluster, startPrivateCluster } from '../support/redis-cluster.ts';
+import { fractureSummary } from '../support/summaries.ts';
 
 const ABSTRACT = fixture('abstracts/pmid-28775130.txt');
 let cluster: PrivateCluster;
@@ -95,10 +98,24 @@ it('adds an account, reads the fleet and drafts a pasted paper with `worker --dr
   expect(await paperState(id)).toBe('published');
 });
 
-it('serves with Redis up, and a running worker drafts a paper submitted through the API', async () => {
+it('serves with Redis up, and a running worker drafts a paper submitted through the API with the LLM', async () => {
+  // An LLM under a fleet-wide limit: the gate's scripts (requests, tokens, calls in flight) run on the cluster.
+  const llm = await startFakeOpenAi([reply(fractureSummary), reply(fractureSummary)]);
+  onTestFinished(() => llm.close());
+  const llmEnv = {
+    ...env,
+    LLM_PROVIDER: 'openai',
+    OPENAI_BASE_URL: llm.baseURL,
+    LLM_RPM: '60',
+    READING_TARGET_GRADE: '16', // one call per paper
+  };
   const added = await runCli(['users', 'add', 'cluster-reviewer', '--role', 'admin', '--json'], env);
   const { token } = JSON.parse(added.stdout) as { token: string };
-  const server = await startCli(['serve', '--port', '0', '--host', '127.0.0.1'], env, /serving on port \d+/);
+  const server = await startCli(
+    ['serve', '--port', '0', '--host', '127.0.0.1'],
+    llmEnv,
+    /serving on port \d+/,
+  );
   running.push(server);
   const base = `http://127.0.0.1:${/serving on port (\d+)/.exec(server.stderr())?.[1]}`;
   const ready = await until('/readyz 200', async () => {
@@ -108,13 +125,13 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
   expect(ready).toMatchObject({ redis: 'up' });
   expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true, redis: 'up' });
 
-  const worker = await startCli(['worker'], env, /LaySum workers running/);
+  const worker = await startCli(['worker'], llmEnv, /LaySum workers running/);
   running.push(worker);
   const auth = { authorization: `Bearer ${token}` };
   const posted = await fetch(`${base}/api/papers`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ text: `Balance classes and hip fractures\n\n${ABSTRACT}` }),
+    body: JSON.stringify({ text: fractureText() }),
   });
   expect(posted.status).toBe(201);
   const { id } = (await posted.json()) as { id: string };
@@ -125,6 +142,8 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
     drafts: Array<{ id: string }>;
   };
   expect(drafts.drafts.map((d) => d.id)).toContain(id);
+  expect(llm.chatRequests()).toHaveLength(1);
+  expect((await runCli(['usage', '--json'], env)).stdout).toMatch(/"calls": 1\b/);
   const claimed = await fetch(`${base}/api/drafts/${id}/claim`, { method: 'POST', headers: auth });
   expect(claimed.status).toBe(200);
   // A wrong token is counted (the sign-in limiter's keys are under the prefix too).
@@ -155,6 +174,7 @@ it('serves with Redis up, and a running worker drafts a paper submitted through 
   expect(all.filter((k) => !k.startsWith('{fault-cluster}:'))).toEqual([]);
   expect(all.some((k) => k.startsWith('{fault-cluster}:q:summarize:'))).toBe(true);
   expect(all.some((k) => k.startsWith('{fault-cluster}:claim:'))).toBe(true);
+  expect(all.some((k) => k.startsWith('{fault-cluster}:llm:'))).toBe(true);
   expect(all.some((k) => k.startsWith('{fault-cluster}:signin-failures:'))).toBe(true);
   expect(perMaster.filter((keys) => keys.length > 0)).toHaveLength(1);
 });
