@@ -199,7 +199,7 @@ it('reads the eviction policy of every master: one evicting master stops start-u
   }
 });
 
-it('says Redis is down while a master is down (the cluster refuses every key), and up once it is back', {
+it('answers 503 and says Redis is down while a master is down (the cluster refuses every key), and serves once it is back', {
   timeout: 300_000,
 }, async () => {
   const server = await startCli(['serve', '--port', '0', '--host', '127.0.0.1'], env, /serving on port \d+/);
@@ -221,6 +221,10 @@ it('says Redis is down while a master is down (the cluster refuses every key), a
     return h.status === 503 ? h.body : undefined;
   });
   expect(down).toMatchObject({ ok: false, redis: 'down' });
+  // Every other route is answered 503 at once, as when a single Redis is away.
+  await until('the desk answers 503', async () =>
+    (await fetch(`${base}/login`, { headers: { accept: 'text/html' } })).status === 503 ? true : undefined,
+  );
   const status = await runCli(['status'], env);
   expect(status.code).not.toBe(0);
   expect(status.stderr).toMatch(/Cannot reach the Redis Cluster at redis\+cluster:\/\/127\.0\.0\.1:\d+/);
@@ -237,6 +241,14 @@ it('says Redis is down while a master is down (the cluster refuses every key), a
   );
   expect(up).toMatchObject({ ok: true, redis: 'up' });
   expect((await runCli(['status'], env)).code).toBe(0);
+  await until('the desk answers 200', async () =>
+    (await fetch(`${base}/login`, { headers: { accept: 'text/html' } })).status === 200 ? true : undefined,
+  );
+  // One line when the cluster went down, one when it was back; no stack traces.
+  const log = server.stderr();
+  expect(log.match(/is unreachable: a master is down or the cluster is not ok/g)).toHaveLength(1);
+  expect(log.match(/is back after [\d.]+ s: serving again/g)).toHaveLength(1);
+  expect(log).not.toMatch(/\n\s+at /);
 });
 
 /** The ports of the masters that do not serve `key`'s slot (they answer MOVED). */
