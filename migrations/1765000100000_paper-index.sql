@@ -43,15 +43,41 @@ CREATE INDEX paper_index_submitter_age ON paper_index (submitter, created, id);
 CREATE INDEX paper_index_search ON paper_index USING gin (search);
 CREATE INDEX paper_index_topics ON paper_index USING gin (topics);
 
--- How many indexed papers hold each filter value (the filter menus, most
--- used first), kept by put and remove in the same statement as the row.
-CREATE TABLE paper_index_facet (
-  field text NOT NULL,
+-- How many indexed papers hold each value of a filter, and each state with
+-- each value (the filter menus and the totals of the common views, without
+-- counting rows). Writers only INSERT signed deltas (no row is shared between
+-- writers, so no lock waits or deadlocks); readers fold them into the counts
+-- now and then (src/store/pg/index-counts.ts).
+CREATE TABLE paper_index_count (
+  kind text NOT NULL,
   value text COLLATE "C" NOT NULL,
-  n integer NOT NULL,
-  PRIMARY KEY (field, value)
+  n bigint NOT NULL,
+  PRIMARY KEY (kind, value)
 );
-CREATE INDEX paper_index_facet_top ON paper_index_facet (field, n DESC, value DESC) WHERE n > 0;
+CREATE TABLE paper_index_delta (
+  kind text NOT NULL,
+  value text COLLATE "C" NOT NULL,
+  d integer NOT NULL
+);
+CREATE INDEX paper_index_delta_key ON paper_index_delta (kind, value);
+
+-- The count keys of one row: ('all', ''), ('state', s), (field, value) for
+-- check, submitter, provider, model and each topic, and ('state+' || field,
+-- s || U+001F || value) for each of those.
+CREATE FUNCTION paper_index_keys(s text, topics text[], chk text, prov text, mdl text, sub text)
+RETURNS TABLE (kind text, value text) LANGUAGE sql IMMUTABLE AS $$
+  WITH dims (k, v) AS (
+    SELECT 'check', chk
+    UNION ALL SELECT 'submitter', sub
+    UNION ALL SELECT 'provider', prov
+    UNION ALL SELECT 'model', mdl
+    UNION ALL SELECT 'topic', unnest(topics)
+  )
+  SELECT 'all', ''
+  UNION ALL SELECT 'state', s
+  UNION ALL SELECT k, v FROM dims WHERE v IS NOT NULL
+  UNION ALL SELECT 'state+' || k, s || E'\x1f' || v FROM dims WHERE v IS NOT NULL
+$$;
 
 -- The index's version once every paper was put (isBuilt / markBuilt).
 CREATE TABLE paper_index_meta (
@@ -61,5 +87,7 @@ CREATE TABLE paper_index_meta (
 
 -- Down Migration
 DROP TABLE paper_index_meta;
-DROP TABLE paper_index_facet;
+DROP FUNCTION paper_index_keys;
+DROP TABLE paper_index_delta;
+DROP TABLE paper_index_count;
 DROP TABLE paper_index;

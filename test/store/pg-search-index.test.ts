@@ -85,10 +85,44 @@ describe('the PostgreSQL search index', () => {
     const index = new PgSearchIndex(s.pool, s.schema);
     expect(await index.isBuilt()).toBe(false);
     await Promise.all([0, 1, 2, 3].map((i) => index.put(s.pool, paperOf(i), seedDraft(i))));
-    await s.pool.query(`UPDATE ${s.schema}.paper_index_facet SET n = 0`);
+    await s.pool.query(`DELETE FROM ${s.schema}.paper_index_delta`);
+    expect(await index.facet('submitter')).toEqual([]);
     await index.markBuilt();
     expect(await new PgSearchIndex(s.pool, s.schema).isBuilt()).toBe(true);
     // api:dana holds papers 0 and 3; a tie goes to the greater value, as in Redis.
     expect(await index.facet('submitter')).toEqual(['api:dana', 'web:lee', 'watch:pubmed-sleep']);
+  });
+
+  it('pages a broad search in order and marks its total as an estimate past the exact count', async () => {
+    s = await createTestSchema();
+    const index = new PgSearchIndex(s.pool, s.schema, { probe: 3, cap: 4 });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => index.put(s.pool, paperOf(i), seedDraft(i))));
+    const odd = Array.from({ length: 15 }, (_, k) => paperOf(29 - 2 * k).id);
+    const journal = await index.query({
+      tokens: ['journal'],
+      sort: 'age',
+      order: 'desc',
+      offset: 2,
+      limit: 5,
+    });
+    expect(journal.ids).toEqual(odd.slice(2, 7));
+    expect(journal).toMatchObject({ approximate: true });
+    expect(journal.total).toBeGreaterThan(4);
+    const failing = {
+      check: 'fail',
+      provider: 'openai',
+      sort: 'age',
+      order: 'desc',
+      offset: 0,
+      limit: 2,
+    } as const;
+    expect(await index.query(failing)).toMatchObject({
+      approximate: true,
+      ids: [paperOf(29).id, paperOf(26).id],
+    });
+    // One state and one filter value: counted in the counts table, exact at any size.
+    expect(await index.query({ ...failing, provider: undefined, state: 'pending_review' })).toMatchObject({
+      ...{ total: 10, approximate: false },
+    });
   });
 });

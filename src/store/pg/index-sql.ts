@@ -1,7 +1,7 @@
 /**
- * The SQL of the PostgreSQL search index (./search-index.ts), one statement
- * per operation: a page of the queue, its count, and putting or removing a
- * paper's row together with the facet counts it changes.
+ * The SQL of the PostgreSQL search index (./search-index.ts): the WHERE and
+ * ORDER BY of a page, and putting, moving or removing a paper's row together
+ * with the count deltas it makes, each one statement.
  */
 import type { IndexQuery } from '../../domain/ports/search-index.ts';
 import { facetValue } from '../index-entry.ts';
@@ -9,8 +9,15 @@ import { facetValue } from '../index-entry.ts';
 /** The tables of one schema. */
 export interface IndexTables {
   index: string;
-  facet: string;
+  count: string;
+  delta: string;
   meta: string;
+  /** The function giving a row's count keys. */
+  keys: string;
+  /** Papers a word search takes from the GIN index before it counts as broad (./index-page.ts). */
+  probe: number;
+  /** Matches counted exactly before a total becomes an estimate (./index-count.ts). */
+  cap: number;
 }
 
 const SORT_COLUMNS = {
@@ -54,28 +61,18 @@ export function orderOf(q: Pick<IndexQuery, 'sort' | 'order'>): string {
   return `ORDER BY ${cols.map((c) => `${c} ${dir}`).join(', ')}`;
 }
 
-/**
- * Facet deltas of the row's old values (`old`, a CTE) against the new ones
- * ($2 submitter, $3 topics, $4 provider, $5 model), applied in (field, value)
- * order so concurrent writers lock the counters in the same order.
- */
-function facetDeltas(t: IndexTables, withNew: boolean): string {
-  const added = withNew
-    ? `UNION ALL SELECT 'submitter', $2::text, 1
-       UNION ALL SELECT 'topic', unnest($3::text[]), 1
-       UNION ALL SELECT 'provider', $4::text, 1 WHERE $4::text IS NOT NULL
-       UNION ALL SELECT 'model', $5::text, 1 WHERE $5::text IS NOT NULL`
-    : '';
-  return `delta (field, value, d) AS (
-      SELECT 'submitter', submitter, -1 FROM old
-      UNION ALL SELECT 'topic', unnest(topics), -1 FROM old
-      UNION ALL SELECT 'provider', provider, -1 FROM old WHERE provider IS NOT NULL
-      UNION ALL SELECT 'model', model, -1 FROM old WHERE model IS NOT NULL
+/** The row's columns the count keys are made from, in paper_index_keys' order. */
+const KEY_COLUMNS = 'state, topics, check_result, provider, model, submitter';
+
+/** Signed count deltas: -1 for each key of `old` (a CTE of KEY_COLUMNS), +1 for each of `next` (if any). */
+function deltas(t: IndexTables, next: string | null): string {
+  const added = next ? `UNION ALL SELECT k.kind, k.value, 1 FROM ${next}` : '';
+  return `delta AS (
+      SELECT k.kind, k.value, -1 AS d FROM old, ${t.keys}(${KEY_COLUMNS.split(', ').map((c) => `old.${c}`)}) k
       ${added}
     )
-    INSERT INTO ${t.facet} AS f (field, value, n)
-    SELECT field, value, sum(d) FROM delta GROUP BY field, value HAVING sum(d) <> 0 ORDER BY field, value
-    ON CONFLICT (field, value) DO UPDATE SET n = f.n + excluded.n`;
+    INSERT INTO ${t.delta} (kind, value, d)
+    SELECT kind, value, sum(d) FROM delta GROUP BY kind, value HAVING sum(d) <> 0`;
 }
 
 /**
@@ -85,7 +82,7 @@ function facetDeltas(t: IndexTables, withNew: boolean): string {
  */
 export function putSql(t: IndexTables): string {
   return `WITH old AS (
-      SELECT submitter, topics, provider, model FROM ${t.index} WHERE id = $1 FOR UPDATE
+      SELECT ${KEY_COLUMNS} FROM ${t.index} WHERE id = $1 FOR UPDATE
     ), up AS (
       INSERT INTO ${t.index}
         (id, submitter, topics, provider, model, state, created, search, check_result, grade, checks, credibility)
@@ -95,27 +92,39 @@ export function putSql(t: IndexTables): string {
         model = excluded.model, state = excluded.state, created = excluded.created, search = excluded.search,
         check_result = excluded.check_result, grade = excluded.grade, checks = excluded.checks,
         credibility = excluded.credibility
-    ), ${facetDeltas(t, true)}`;
+    ), ${deltas(t, `${t.keys}($6::text, $3::text[], $9::text, $4::text, $5::text, $2::text) k`)}`;
 }
 
-/** Delete a paper's row ($1 id) and take its values out of the facet counts. */
+/** Move a paper's row ($1 id) to another state ($2). */
+export function setStateSql(t: IndexTables): string {
+  return `WITH old AS (
+      SELECT ${KEY_COLUMNS} FROM ${t.index} WHERE id = $1 FOR UPDATE
+    ), up AS (
+      UPDATE ${t.index} SET state = $2 WHERE id = $1
+    ), ${deltas(t, `old, ${t.keys}($2::text, old.topics, old.check_result, old.provider, old.model, old.submitter) k`)}`;
+}
+
+/** Delete a paper's row ($1 id) and take it out of the counts. */
 export function removeSql(t: IndexTables): string {
   return `WITH old AS (
-      DELETE FROM ${t.index} WHERE id = $1 RETURNING submitter, topics, provider, model
-    ), ${facetDeltas(t, false)}`;
+      DELETE FROM ${t.index} WHERE id = $1 RETURNING ${KEY_COLUMNS}
+    ), ${deltas(t, null)}`;
 }
 
-/** Count every facet value again from the rows (after a rebuild: the counts are then exact). */
+/**
+ * Count every key again from the rows and drop the deltas, in one snapshot
+ * (deltas committed after it stay, and still apply): after a rebuild.
+ */
 export function recountSql(t: IndexTables): string {
-  return `WITH counted AS (
-      SELECT 'submitter' AS field, submitter AS value, count(*)::int AS n FROM ${t.index} GROUP BY submitter
-      UNION ALL SELECT 'topic', topic, count(*)::int FROM ${t.index}, unnest(topics) AS topic GROUP BY topic
-      UNION ALL SELECT 'provider', provider, count(*)::int FROM ${t.index} WHERE provider IS NOT NULL GROUP BY provider
-      UNION ALL SELECT 'model', model, count(*)::int FROM ${t.index} WHERE model IS NOT NULL GROUP BY model
+  return `WITH dropped AS (
+      DELETE FROM ${t.delta}
+    ), counted AS (
+      SELECT k.kind, k.value, count(*) AS n
+      FROM ${t.index} r, ${t.keys}(${KEY_COLUMNS.split(', ').map((c) => `r.${c}`)}) k GROUP BY k.kind, k.value
     )
-    INSERT INTO ${t.facet} AS f (field, value, n)
-    SELECT coalesce(c.field, o.field), coalesce(c.value, o.value), coalesce(c.n, 0)
-    FROM counted c FULL JOIN ${t.facet} o ON o.field = c.field AND o.value = c.value
+    INSERT INTO ${t.count} AS f (kind, value, n)
+    SELECT coalesce(c.kind, o.kind), coalesce(c.value, o.value), coalesce(c.n, 0)
+    FROM counted c FULL JOIN ${t.count} o ON o.kind = c.kind AND o.value = c.value
     ORDER BY 1, 2
-    ON CONFLICT (field, value) DO UPDATE SET n = excluded.n`;
+    ON CONFLICT (kind, value) DO UPDATE SET n = excluded.n`;
 }

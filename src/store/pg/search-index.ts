@@ -14,12 +14,15 @@ import type { Facet, IndexQuery, SearchIndex } from '../../domain/ports/search-i
 import type { PaperState } from '../../domain/state.ts';
 import { LaySumError } from '../../errors/laysum-error.ts';
 import { type IndexedPaper, indexEntry } from '../index-entry.ts';
-import { countFor } from './index-count.ts';
-import { type IndexTables, orderOf, putSql, recountSql, removeSql, whereOf } from './index-sql.ts';
+import { facetValues, fold } from './index-count.ts';
+import { pageOf } from './index-page.ts';
+import { type IndexTables, putSql, recountSql, removeSql, setStateSql } from './index-sql.ts';
 import { ident, type Queryable } from './queryable.ts';
 
 /** Bump when the row's shape or the tokenizer changes: the index is then rebuilt once. */
 const INDEX_VERSION = '1';
+/** How often a reader folds the count deltas (./index-count.ts). */
+const FOLD_EVERY_MS = 5000;
 
 /** What a row is made from: the paper (its state and creation time too) and its latest draft. */
 export type IndexedRecord = IndexedPaper & Pick<Paper, 'state' | 'createdAt'>;
@@ -27,13 +30,19 @@ export type IndexedRecord = IndexedPaper & Pick<Paper, 'state' | 'createdAt'>;
 export class PgSearchIndex implements SearchIndex {
   private readonly t: IndexTables;
   private built = false;
+  private folded = 0;
 
   constructor(
     private readonly db: Queryable,
     schema: string,
+    limits: Partial<Pick<IndexTables, 'probe' | 'cap'>> = {},
   ) {
     const s = ident(schema);
-    this.t = { index: `${s}.paper_index`, facet: `${s}.paper_index_facet`, meta: `${s}.paper_index_meta` };
+    this.t = {
+      ...{ index: `${s}.paper_index`, count: `${s}.paper_index_count`, delta: `${s}.paper_index_delta` },
+      ...{ meta: `${s}.paper_index_meta`, keys: `${s}.paper_index_keys` },
+      ...{ probe: limits.probe ?? 5000, cap: limits.cap ?? 10_000 },
+    };
   }
 
   /** Write a paper's row (insert or replace) and its facet counts, on the caller's connection. */
@@ -55,7 +64,7 @@ export class PgSearchIndex implements SearchIndex {
 
   /** Move a paper's row to another state (a transition that changes neither record nor draft). */
   async setState(q: Queryable, id: string, state: PaperState): Promise<void> {
-    await q.query(`UPDATE ${this.t.index} SET state = $2 WHERE id = $1`, [id, state]);
+    await q.query(setStateSql(this.t), [id, state]);
   }
 
   /** Take a paper out of the index and its values out of the facet counts. */
@@ -63,32 +72,24 @@ export class PgSearchIndex implements SearchIndex {
     await q.query(removeSql(this.t), [id]);
   }
 
-  /** One page of ids matching the query, with how many match in all. */
-  async query(q: IndexQuery): Promise<{ total: number; ids: string[] }> {
-    const params: unknown[] = [];
-    const where = whereOf(q, params);
-    const limit = Math.max(0, q.limit);
-    const offset = Math.max(0, q.offset);
-    const { rows } = await this.db.query<{ id: string }>(
-      `SELECT id FROM ${this.t.index} ${where} ${orderOf(q)} LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
-    const ids = rows.map((r) => r.id);
-    // A short page that starts at the first match counted them all already.
-    const total =
-      ids.length < limit && (ids.length > 0 || offset === 0)
-        ? offset + ids.length
-        : await countFor(this.db, this.t, where, params);
-    return { total, ids };
+  /** One page of ids matching the query, with how many match in all (approximate: an estimate above CAP). */
+  async query(q: IndexQuery): Promise<{ total: number; ids: string[]; approximate: boolean }> {
+    await this.foldNow();
+    return pageOf(this.db, this.t, q);
   }
 
   /** The values of a filter, most common first (the filter menus). */
   async facet(field: Facet, limit = 200): Promise<string[]> {
-    const { rows } = await this.db.query<{ value: string }>(
-      `SELECT value FROM ${this.t.facet} WHERE field = $1 AND n > 0 ORDER BY n DESC, value DESC LIMIT $2`,
-      [field, limit],
-    );
-    return rows.map((r) => r.value);
+    await this.foldNow();
+    return facetValues(this.db, this.t, field, limit);
+  }
+
+  /** Fold the writers' count deltas into the counts, at most every FOLD_EVERY_MS (readers call it). */
+  private async foldNow(): Promise<void> {
+    const now = Date.now();
+    if (now - this.folded < FOLD_EVERY_MS) return;
+    this.folded = now;
+    await fold(this.db, this.t);
   }
 
   /** Whether every paper was put for this index version; checked once per process and index. */
@@ -101,7 +102,7 @@ export class PgSearchIndex implements SearchIndex {
     return this.built;
   }
 
-  /** Mark the index complete for this version (after a rebuild put every paper); recounts the facets. */
+  /** Mark the index complete for this version (after a rebuild put every paper); counts every key again. */
   async markBuilt(): Promise<void> {
     await this.db.query(recountSql(this.t));
     await this.db.query(
