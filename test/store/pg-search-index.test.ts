@@ -89,6 +89,10 @@ describe('the PostgreSQL search index', () => {
     expect(await index.facet('submitter')).toEqual([]);
     await index.markBuilt();
     expect(await new PgSearchIndex(s.pool, s.schema).isBuilt()).toBe(true);
+    await index.setState(s.pool, paperOf(2).id, 'approved');
+    expect([await index.count(), await index.count('pending_review'), await index.count('approved')]).toEqual(
+      [4, 3, 1],
+    );
     // api:dana holds papers 0 and 3; a tie goes to the greater value, as in Redis.
     expect(await index.facet('submitter')).toEqual(['api:dana', 'web:lee', 'watch:pubmed-sleep']);
   });
