@@ -22,7 +22,7 @@ import { pageOf } from './index-page.ts';
 import { type IndexTables, putSql, recountSql, removeSql, setStateSql } from './index-sql.ts';
 import { ident, type Queryable } from './queryable.ts';
 
-/** Bump when the row's shape or the tokenizer changes: the index is then rebuilt once. */
+/** Bump when the row's shape or the tokenizer changes: the index is then rebuilt once (a new schema starts at 1). */
 const INDEX_VERSION = '1';
 /** How often a reader folds the count deltas (./index-count.ts). */
 const FOLD_EVERY_MS = 5000;
