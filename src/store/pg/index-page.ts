@@ -20,7 +20,10 @@ export type Page = Total & { ids: string[] };
 const COLUMNS =
   'id, state, created, topics, check_result, provider, model, submitter, grade, checks, credibility';
 
-const window = (q: IndexQuery) => `LIMIT ${Math.max(0, q.limit)} OFFSET ${Math.max(0, q.offset)}`;
+/** A whole number from 0 (the port's limit and offset, written into the SQL). */
+const count = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
+
+const window = (q: IndexQuery) => `LIMIT ${count(q.limit)} OFFSET ${count(q.offset)}`;
 
 async function fewMatches(db: Queryable, t: IndexTables, q: IndexQuery): Promise<Page | null> {
   const params: unknown[] = [allTokens(q.tokens ?? [])];
