@@ -70,15 +70,13 @@ export interface StoreCommands {
   /** lua/index-paper.lua */
   laysumIndexPaper(
     memoKey: string,
+    paper: string,
+    papersByTime: string,
     prefix: string,
     id: string,
     memo: string,
     full: '' | '1',
   ): Promise<number>;
-  /** lua/query-index.lua: two scratch keys, the papers by time, then the filters and options. */
-  laysumQueryIndex(
-    ...args: [scratch: string, scratch2: string, papersByTime: string, ...argv: Arg[]]
-  ): Promise<[number, ...string[]]>;
   /** lua/sliding-window.lua */
   laysumSlidingWindow(window: string, max: number, windowMs: number, requestId: string): Promise<number>;
   /** lua/claim.lua */
@@ -116,8 +114,7 @@ const COMMANDS = {
   laysumPublish: { file: 'publish.lua', numberOfKeys: 9 },
   laysumUnpublish: { file: 'unpublish.lua', numberOfKeys: 8 },
   laysumSetRecord: { file: 'set-record.lua', numberOfKeys: undefined },
-  laysumIndexPaper: { file: 'index-paper.lua', numberOfKeys: 1 },
-  laysumQueryIndex: { file: 'query-index.lua', numberOfKeys: 3 },
+  laysumIndexPaper: { file: 'index-paper.lua', numberOfKeys: 3 },
   laysumSlidingWindow: { file: 'sliding-window.lua', numberOfKeys: 1 },
   laysumClaim: { file: 'claim.lua', numberOfKeys: 1 },
   laysumRelease: { file: 'release.lua', numberOfKeys: 1 },

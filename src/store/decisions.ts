@@ -45,7 +45,7 @@ export async function decide(store: Papers, id: string, d: DecisionInput): Promi
     return (await scripts.laysumDecide(
       ...[k.paper(id), k.state(d.to), k.audit(id), k.auditAll, k.drafts(id), k.decidedOn(utcDay(now))],
       ...[k.state(''), id, d.from.join(','), d.to, d.reason ?? '', now.getTime(), now.toISOString()],
-      ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : ''],
+      ...[entry, d.basedOn, d.approval ? JSON.stringify(d.approval) : '', k.index('')],
     )) as PaperState;
   } catch (err) {
     throw scriptError(err, id, d.action, d.from, d.basedOn);
@@ -69,7 +69,7 @@ export async function publishVersion(
       ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.drafts(id)],
       ...[k.publicIndex, k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, publication.version, JSON.stringify(publication), now.getTime()],
-      ...[now.toISOString(), entry, from.join(','), to],
+      ...[now.toISOString(), entry, from.join(','), to, k.index('')],
     )) as PaperState;
   } catch (err) {
     throw scriptError(err, id, audit.action, from, publication.version);
@@ -94,7 +94,7 @@ export async function withdraw(
       ...[k.paper(id), k.state(to), k.audit(id), k.auditAll, k.publicIndex],
       ...[k.publicationGeneration, k.publicChanges, k.decidedOn(utcDay(now))],
       ...[k.state(''), id, JSON.stringify(before), JSON.stringify(after), audit.reason, now.getTime()],
-      ...[now.toISOString(), entry, from, to],
+      ...[now.toISOString(), entry, from, to, k.index('')],
     )) as PaperState;
   } catch (err) {
     throw scriptError(err, id, audit.action, from, before.version);

@@ -29,7 +29,10 @@ export interface Keys {
   decidedSince: string;
   /** The fleet's in-flight sweep lease (src/queue/sweep.ts): one sweep at a time. */
   sweepLock: string;
-  /** The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`... */
+  /**
+   * The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`...;
+   * lua/index-apply.lua also appends `memo:<id>`, `state-of` and `st:<state>/<sort>` to `index('')`.
+   */
   index(part: string): string;
   /** The fleet's LLM limits, pause, cache, usage ledger and metrics (src/store/llm-gate.ts, llm-usage.ts). */
   llm(part: string): string;

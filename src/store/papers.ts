@@ -138,6 +138,7 @@ export class PaperStore implements Papers {
       return (await this.scripts.laysumTransition(
         ...[k.paper(id), k.state(t.to), k.audit(id), k.auditAll],
         ...[k.state(''), id, allowed, t.to, t.reason ?? '', now.getTime(), now.toISOString(), entry, failure],
+        k.index(''),
       )) as PaperState;
     } catch (err) {
       throw scriptError(err, id, t.action, t.from);

@@ -3,15 +3,23 @@
  * papers it shows, however many there are. Each paper is kept in sets per
  * search token (words of its title, journal, headline and topics, its PMID,
  * DOI and id) and per filter value (topic, check result, provider, model,
- * submitter), and in sorted sets per sort (reading grade, checks, credibility);
- * creation time and state come from the store's own sorted sets. The store
+ * submitter), in sorted sets per sort (reading grade, checks, credibility)
+ * and per state and sort (kept by the scripts that move a paper between
+ * states, ./lua/index-apply.lua); a page is read in bounded steps
+ * (./index-query.ts). The store
  * re-indexes a paper whenever its record or drafts change (./papers.ts);
  * `rebuild` indexes everything again (run once when the index is missing).
  */
 import type { Draft } from '../domain/draft.ts';
-import type { Facet, IndexQuery, SearchIndex as SearchIndexPort } from '../domain/ports/search-index.ts';
+import type {
+  Facet,
+  IndexPage,
+  IndexQuery,
+  SearchIndex as SearchIndexPort,
+} from '../domain/ports/search-index.ts';
 import type { StoreRedis } from './commands.ts';
-import { facetValue, type IndexedPaper, indexEntry } from './index-entry.ts';
+import { type IndexedPaper, indexEntry } from './index-entry.ts';
+import { IndexQueryRunner, QUERY_LIMITS, type QueryLimits } from './index-query.ts';
 import type { Keys } from './keys.ts';
 
 export {
@@ -24,7 +32,7 @@ export {
 } from '../domain/ports/search-index.ts';
 
 /** Bump when the memo's shape or the tokenizer changes: the index is then rebuilt once. */
-const INDEX_VERSION = '1';
+export const INDEX_VERSION = '2';
 
 export type { IndexQuery } from '../domain/ports/search-index.ts';
 
@@ -41,7 +49,8 @@ export function memoFor(paper: IndexedPaper, draft: Draft | null): Memo {
   const e = indexEntry(paper, draft);
   const facets: Memo['facets'] = [['facet:submitter', e.submitter]];
   const sets = [...e.tokens.map((t) => `tok:${t}`), `submitter:${e.submitter}`];
-  const scores: Record<string, number> = {};
+  // Every paper has every sort score (0 without a draft): the sort sets then hold all papers.
+  const scores: Record<string, number> = { 'sort:grade': 0, 'sort:checks': 0, 'sort:credibility': 0 };
   if (!draft) sets.push('check:none');
   else {
     facets.push(...e.topics.map((t): Memo['facets'][number] => ['facet:topic', t]));
@@ -61,10 +70,14 @@ export function memoFor(paper: IndexedPaper, draft: Draft | null): Memo {
 
 export class SearchIndex implements SearchIndexPort {
   private checked = false;
+  private readonly runner: IndexQueryRunner;
   constructor(
     private readonly redis: StoreRedis,
     private readonly keys: Keys,
-  ) {}
+    limits: QueryLimits = QUERY_LIMITS,
+  ) {
+    this.runner = new IndexQueryRunner(redis, keys, limits);
+  }
 
   /** The key prefix, memo and memo key a store script takes to index the paper in the same round trip. */
   memo(paper: IndexedPaper, draft: Draft | null): [prefix: string, memo: string, memoKey: string] {
@@ -78,33 +91,26 @@ export class SearchIndex implements SearchIndexPort {
   /** Index a paper; `full` rewrites every membership (a rebuild), otherwise only what changed is written. */
   async put(paper: IndexedPaper, draft: Draft | null, full = false): Promise<void> {
     const [prefix, memo, memoKey] = this.memo(paper, draft);
-    await this.redis.laysumIndexPaper(memoKey, prefix, paper.id, memo, full ? '1' : '');
+    const k = this.keys;
+    await this.redis.laysumIndexPaper(
+      memoKey,
+      k.paper(paper.id),
+      k.papersByTime,
+      prefix,
+      paper.id,
+      memo,
+      full ? '1' : '',
+    );
   }
 
   async remove(id: string): Promise<void> {
-    await this.redis.laysumIndexPaper(this.memoKey(id), this.keys.index(''), id, '', '');
+    const k = this.keys;
+    await this.redis.laysumIndexPaper(this.memoKey(id), k.paper(id), k.papersByTime, k.index(''), id, '', '');
   }
 
-  /** One page of ids matching the query, with how many match in all. */
-  async query(q: IndexQuery): Promise<{ total: number; ids: string[] }> {
-    const k = this.keys;
-    const filters = [
-      q.state ? k.state(q.state) : null,
-      q.topic ? k.index(`topic:${facetValue(q.topic)}`) : null,
-      q.check ? k.index(`check:${q.check}`) : null,
-      q.provider ? k.index(`provider:${q.provider}`) : null,
-      q.model ? k.index(`model:${q.model}`) : null,
-      q.submitter ? k.index(`submitter:${q.submitter}`) : null,
-      ...(q.tokens ?? []).map((t) => k.index(`tok:${t}`)),
-    ].filter((f): f is string => f !== null);
-    const scratch = `${k.index('tmp:')}${process.pid}:${Math.random().toString(36).slice(2)}`;
-    const [total, ...ids] = await this.redis.laysumQueryIndex(
-      ...[scratch, `${scratch}:2`, k.papersByTime],
-      ...[filters.length, ...filters],
-      ...[q.from ?? '-inf', q.to ?? '+inf', q.sort === 'age' ? '' : k.index(`sort:${q.sort}`), q.order],
-      ...[q.offset, q.limit],
-    );
-    return { total, ids };
+  /** One page of ids matching the query, with how many match in all (./index-query.ts). */
+  query(q: IndexQuery): Promise<IndexPage> {
+    return this.runner.run(q);
   }
 
   /** The values of a filter, most common first (the filter menus). */

@@ -6,13 +6,14 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPapers, seedPmid } from '../../bench/seed.ts';
-import { identitiesOf } from '../../src/domain/identity.ts';
 import { findDrafts, parseFilter } from '../../src/review/queries.ts';
 import { internalsOf } from '../../src/store/internals.ts';
 import { discard } from '../../src/store/merges.ts';
 import { PaperStore } from '../../src/store/papers.ts';
+import { INDEX_VERSION } from '../../src/store/search-index.ts';
 import { createTestStore, type TestStore } from '../publish/redis-support.ts';
-import { describeSearchIndex, type Seeded } from './search-index-contract.ts';
+import { redisIndexBackend } from './redis-index-backend.ts';
+import { describeSearchIndex } from './search-index-contract.ts';
 
 const find = (store: PaperStore, q: Record<string, string>) => findDrafts(store, parseFilter(q));
 
@@ -32,7 +33,7 @@ describe('the search index', () => {
     const found = await find(fresh, { q: seedPmid(1) });
     expect(found.drafts.map((d) => d.id)).toEqual([ids[1]]);
     expect(found.topics.length).toBeGreaterThan(0);
-    expect(await internalsOf(t.store).redis.get(`${t.prefix}:ix:version`)).toBe('1');
+    expect(await internalsOf(t.store).redis.get(`${t.prefix}:ix:version`)).toBe(INDEX_VERSION);
   });
 
   it('forgets a paper merged into another, and its facet counts', async () => {
@@ -46,30 +47,4 @@ describe('the search index', () => {
   });
 });
 
-describeSearchIndex('Redis', async () => {
-  const t = createTestStore();
-  const seeded = async (id: string, i: number): Promise<Seeded> => {
-    const created = Date.parse((await t.store.require(id)).createdAt);
-    return { i, id, created };
-  };
-  return {
-    index: t.store.index,
-    async seed(count) {
-      const ids = await seedPapers(t.store, count, { concurrency: 4 });
-      return Promise.all(ids.map((id, i) => seeded(id, i)));
-    },
-    async bare(i) {
-      const pmid = seedPmid(i);
-      const { id } = await t.store.create({
-        ...{ submission: { kind: 'pmid', pmid }, origin: { actor: 'api:dana' } },
-        identities: identitiesOf({ pmid }),
-      });
-      return seeded(id, i);
-    },
-    async setState(id, state) {
-      await t.store.transition(id, { from: '*', to: state, actor: 'test', action: 'moved' });
-    },
-    remove: (id, keep) => discard(t.store, id, keep),
-    cleanup: () => t.cleanup(),
-  };
-});
+describeSearchIndex('Redis', () => redisIndexBackend());

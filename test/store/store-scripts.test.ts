@@ -55,7 +55,6 @@ describe('Lua script files', () => {
       'llm-settle.lua',
       'public-change.lua',
       'publish.lua',
-      'query-index.lua',
       'release.lua',
       'set-email.lua',
       'set-record.lua',

@@ -52,6 +52,7 @@ if ARGV[6] ~= '' and ARGV[6] ~= cur then
   redis.call('HDEL', KEYS[1], 'failure')
   redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
   redis.call('ZADD', ARGV[1] .. ARGV[6], ARGV[7], ARGV[2])
+  laysum_index_move(ARGV[11], ARGV[2], ARGV[6])
 end
 -- 'drafts': the list's length beside the paper, so reading a paper is one command.
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[8], 'drafts', len + 1)

@@ -54,5 +54,6 @@ redis.call('ZADD', KEYS[3], ARGV[5], ARGV[3])
 redis.call('RPUSH', KEYS[4], ARGV[7])
 redis.call('XADD', KEYS[5], '*', 'entry', ARGV[7])
 laysum_index(ARGV[10], ARGV[8], ARGV[3], ARGV[9], false)
+laysum_index_place(ARGV[8], ARGV[3], 'queued', ARGV[5])
 follow(ARGV[3])
 return {1, ARGV[3]}

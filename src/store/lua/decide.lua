@@ -21,11 +21,13 @@
     ARGV[8]  audit entry (JSON)
     ARGV[9]  the draft version the decision is based on
     ARGV[10] approval record (JSON) to keep, or '' to void any approval
+    ARGV[11] index key prefix (keys.index(''))
 
   Output:
     the previous state
     error 'NOT_FOUND', 'BAD_STATE <current>' or 'STALE <latest version>'
 ]]
+--#include index-apply.lua
 --#include decision-count.lua
 local cur = redis.call('HGET', KEYS[1], 'state')
 if not cur then return redis.error_reply('NOT_FOUND') end
@@ -43,6 +45,7 @@ else
 end
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
+laysum_index_move(ARGV[11], ARGV[2], ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[8])
 redis.call('XADD', KEYS[4], '*', 'entry', ARGV[8])
 laysum_count_decision(KEYS[6], ARGV[8])

@@ -16,9 +16,49 @@
             or '' to remove the paper from the index
     full    true: take out everything the old memo names, then put in the new one
 
+  Per-state sort sets: so that a queue page (a state, in one sort order) is
+  one ZRANGE by rank, the index also keeps each paper in `st:<state>/<sort>`
+  for every sort (age: creation time; grade, checks, credibility: its
+  scores, 0 without a draft), and the state it placed it in, in the hash
+  `state-of`. The scripts that change a paper's state call
+  laysum_index_move; index-paper.lua places it from its hash (a rebuild).
+
   Output:
     laysum_index(memoKey, prefix, id, memo, full), returning nothing
+    laysum_index_place(prefix, id, state, created): put the paper in its
+      state's sort sets (state false: take it out of them)
+    laysum_index_move(prefix, id, to): move a placed paper to state `to`
+      (a paper not placed yet is left to the rebuild)
 ]]
+local LAYSUM_SCORED = { 'grade', 'checks', 'credibility' }
+
+local function laysum_index_unplace(prefix, id)
+  local cur = redis.call('HGET', prefix .. 'state-of', id)
+  if not cur then return nil end
+  local created = redis.call('ZSCORE', prefix .. 'st:' .. cur .. '/age', id)
+  redis.call('ZREM', prefix .. 'st:' .. cur .. '/age', id)
+  for _, f in ipairs(LAYSUM_SCORED) do redis.call('ZREM', prefix .. 'st:' .. cur .. '/' .. f, id) end
+  redis.call('HDEL', prefix .. 'state-of', id)
+  return created
+end
+
+local function laysum_index_place(prefix, id, state, created)
+  laysum_index_unplace(prefix, id)
+  if not state or not created then return end
+  local memo = redis.call('GET', prefix .. 'memo:' .. id)
+  local scores = memo and cjson.decode(memo).scores or {}
+  redis.call('HSET', prefix .. 'state-of', id, state)
+  redis.call('ZADD', prefix .. 'st:' .. state .. '/age', created, id)
+  for _, f in ipairs(LAYSUM_SCORED) do
+    redis.call('ZADD', prefix .. 'st:' .. state .. '/' .. f, scores['sort:' .. f] or 0, id)
+  end
+end
+
+local function laysum_index_move(prefix, id, to)
+  local created = laysum_index_unplace(prefix, id)
+  if created then laysum_index_place(prefix, id, to, created) end
+end
+
 local function laysum_index(memoKey, prefix, id, memo, full)
   local oldJson = redis.call('GET', memoKey)
   if oldJson == memo and not full then return end
@@ -46,9 +86,14 @@ local function laysum_index(memoKey, prefix, id, memo, full)
   for s in pairs(oldScores) do
     if newScores[s] == nil then redis.call('ZREM', prefix .. s, id) end
   end
+  local placed = redis.call('HGET', prefix .. 'state-of', id)
   for s, score in pairs(newScores) do
-    if oldScores[s] ~= score then redis.call('ZADD', prefix .. s, score, id) end
+    if oldScores[s] ~= score then
+      redis.call('ZADD', prefix .. s, score, id)
+      if placed then redis.call('ZADD', prefix .. 'st:' .. placed .. '/' .. string.sub(s, 6), score, id) end
+    end
   end
+  if memo == '' and placed then laysum_index_unplace(prefix, id) end
   -- Facet counts: the difference between the two memos, per facet and value.
   local delta, order = {}, {}
   local function count(facets, sign)

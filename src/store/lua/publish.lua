@@ -25,12 +25,14 @@
     ARGV[7]  audit entry (JSON)
     ARGV[8]  allowed current states: '*' or a comma list
     ARGV[9]  new state
+    ARGV[10] index key prefix (keys.index(''))
 
   Output:
     the previous state
     error 'NOT_FOUND', 'BAD_STATE <current>', 'STALE <latest version>' or
     'NOT_APPROVED <approved version, 0 for none>'
 ]]
+--#include index-apply.lua
 --#include public-change.lua
 --#include decision-count.lua
 --#include transition-apply.lua
@@ -46,6 +48,7 @@ if approved ~= version then return redis.error_reply('NOT_APPROVED ' .. approved
 redis.call('HSET', KEYS[1], 'state', ARGV[9], 'reason', '', 'updatedAt', ARGV[6], 'publication', ARGV[4])
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[2])
+laysum_index_move(ARGV[10], ARGV[2], ARGV[9])
 redis.call('ZADD', KEYS[6], ARGV[5], ARGV[2])
 laysum_public_change(KEYS[7], KEYS[8], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[7])

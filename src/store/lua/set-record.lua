@@ -44,7 +44,7 @@ for i = 5, #KEYS do redis.call('SET', KEYS[i], ARGV[2]) end
 redis.call('HSET', KEYS[1], 'doc', ARGV[3], 'updatedAt', ARGV[4])
 if ARGV[6] ~= '' then laysum_index(ARGV[12], ARGV[5], ARGV[2], ARGV[6], false) end
 if ARGV[8] ~= '' then
-  local moved = laysum_transition(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[7], ARGV[2], ARGV[8], ARGV[9], '', ARGV[10], ARGV[4], ARGV[11], '')
+  local moved = laysum_transition(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[7], ARGV[2], ARGV[8], ARGV[9], '', ARGV[10], ARGV[4], ARGV[11], '', ARGV[5])
   if type(moved) == 'table' then return moved end
 end
 return ''

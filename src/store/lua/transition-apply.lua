@@ -18,7 +18,9 @@
     laysum_allowed(allowed, cur): whether a paper in state `cur` may move
     (`allowed` as above: the from-states of ../../domain/transitions.ts)
     laysum_transition(paper, stateIndex, audit, auditLog, statePrefix, id, allowed, to,
-    reason, nowMs, nowIso, entry, failure): the previous state, or an error reply
+    reason, nowMs, nowIso, entry, failure, indexPrefix): the previous state, or an
+    error reply; the index's per-state sort sets follow (./index-apply.lua,
+    which the including script must include first)
     ('NOT_FOUND', 'BAD_STATE <current>') for the caller to return
 ]]
 local function laysum_allowed(allowed, cur)
@@ -27,7 +29,7 @@ local function laysum_allowed(allowed, cur)
   return false
 end
 
-local function laysum_transition(paper, stateIndex, audit, auditLog, statePrefix, id, allowed, to, reason, nowMs, nowIso, entry, failure)
+local function laysum_transition(paper, stateIndex, audit, auditLog, statePrefix, id, allowed, to, reason, nowMs, nowIso, entry, failure, indexPrefix)
   local cur = redis.call('HGET', paper, 'state')
   if not cur then return redis.error_reply('NOT_FOUND') end
   if not laysum_allowed(allowed, cur) then return redis.error_reply('BAD_STATE ' .. cur) end
@@ -39,6 +41,7 @@ local function laysum_transition(paper, stateIndex, audit, auditLog, statePrefix
   end
   redis.call('ZREM', statePrefix .. cur, id)
   redis.call('ZADD', stateIndex, nowMs, id)
+  laysum_index_move(indexPrefix, id, to)
   if entry ~= '' then
     redis.call('RPUSH', audit, entry)
     redis.call('XADD', auditLog, '*', 'entry', entry)

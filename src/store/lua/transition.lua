@@ -17,10 +17,12 @@
     ARGV[7]  now, ISO
     ARGV[8]  audit entry (JSON; '' for none)
     ARGV[9]  failure record (JSON; '' for none)
+    ARGV[10] index key prefix (keys.index(''))
 
   Output:
     the previous state
     error 'NOT_FOUND' or 'BAD_STATE <current>'
 ]]
+--#include index-apply.lua
 --#include transition-apply.lua
-return laysum_transition(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9])
+return laysum_transition(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10])

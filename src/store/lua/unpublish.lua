@@ -24,11 +24,13 @@
     ARGV[9]  allowed current states: '*' or a comma list (the table in
              ../../domain/transitions.ts says '*': the live publication decides)
     ARGV[10] new state
+    ARGV[11] index key prefix (keys.index(''))
 
   Output:
     the previous state
     error 'NOT_FOUND', 'NOT_LIVE' or 'CHANGED'
 ]]
+--#include index-apply.lua
 --#include public-change.lua
 --#include decision-count.lua
 --#include transition-apply.lua
@@ -42,6 +44,7 @@ redis.call('HSET', KEYS[1], 'state', ARGV[10], 'reason', ARGV[5], 'updatedAt', A
 redis.call('HDEL', KEYS[1], 'approval')
 redis.call('ZREM', ARGV[1] .. cur, ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[6], ARGV[2])
+laysum_index_move(ARGV[11], ARGV[2], ARGV[10])
 redis.call('ZREM', KEYS[5], ARGV[2])
 laysum_public_change(KEYS[6], KEYS[7], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[8])

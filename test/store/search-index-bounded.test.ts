@@ -1,0 +1,110 @@
+/**
+ * The Redis index answers a page in bounded steps (issue 22: no desk query may
+ * block Redis for the workers and the public site): the contract holds when
+ * every filtered query walks the sort a few papers at a time or reads its
+ * smallest filter set a few at a time; a walk cut short says its total is an
+ * estimate; and at a few thousand papers no command the queries send reads
+ * more than one chunk, nor intersects whole sets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPapers } from '../../bench/seed.ts';
+import type { IndexQuery } from '../../src/domain/ports/search-index.ts';
+import { QUERY_LIMITS } from '../../src/store/index-query.ts';
+import { internalsOf } from '../../src/store/internals.ts';
+import { SearchIndex } from '../../src/store/search-index.ts';
+import { createTestStore, type TestStore } from '../publish/redis-support.ts';
+import { commandsDuring } from '../support/redis-monitor.ts';
+import { redisIndexBackend } from './redis-index-backend.ts';
+import { describeSearchIndex } from './search-index-contract.ts';
+
+describeSearchIndex('Redis, walking the sort 4 papers at a time', () =>
+  redisIndexBackend({ chunk: 4, smallSet: 0, countChunks: 1_000 }),
+);
+describeSearchIndex('Redis, reading the smallest filter set 3 papers at a time', () =>
+  redisIndexBackend({ chunk: 3, smallSet: 1_000_000, countChunks: 1_000 }),
+);
+
+const base: IndexQuery = { state: 'pending_review', sort: 'age', order: 'desc', offset: 0, limit: 2 };
+
+describe('the Redis index, cut short', () => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = createTestStore();
+    await seedPapers(t.store, 30, { concurrency: 4 });
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it('says "about" when the walk stops before the end, and is exact when it reaches it', async () => {
+    const { scripts, keys } = internalsOf(t.store);
+    const short = new SearchIndex(scripts, keys, { chunk: 4, smallSet: 0, countChunks: 1 });
+    const q = { ...base, check: 'fail' as const };
+    const exact = await t.store.index.query(q);
+    expect(exact.total).toBe(10);
+    expect(exact.approximate).toBeUndefined();
+    const about = await short.query(q);
+    expect(about.ids).toEqual(exact.ids);
+    expect(about.approximate).toBe(true);
+    expect(about.total).toBeGreaterThan(0);
+  });
+});
+
+/** A command's arguments as MONITOR prints them ("a" "b" ...). */
+const argsOf = (line: string) => [...line.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? '');
+
+/** How many elements one command reads at most, from its arguments. */
+function elementsRead(line: string): number {
+  const name = line.split(' ')[0] ?? '';
+  const args = argsOf(line);
+  if (name === 'zrange') return Number(args[2]) - Number(args[1]) + 1;
+  if (name === 'smismember' || name === 'zmscore') return args.length - 1;
+  if (name === 'sscan') return Number(args[args.indexOf('COUNT') + 1]);
+  // ZCARD, SCARD, ZCOUNT: a count, O(1) or O(log n).
+  return 0;
+}
+
+describe('the Redis index at a few thousand papers', () => {
+  const PAPERS = 3_000;
+  let t: TestStore;
+  beforeAll(async () => {
+    t = createTestStore();
+    await seedPapers(t.store, PAPERS);
+  }, 600_000);
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it('reads a deep page and filtered, sorted views one chunk per command, never whole sets', async () => {
+    const { redis } = internalsOf(t.store);
+    const views: IndexQuery[] = [
+      { ...base, limit: 50, offset: 2_500, sort: 'grade' },
+      { ...base, limit: 50, offset: 2_900 },
+      { ...base, limit: 50, topic: 'sleep', sort: 'grade' },
+      { ...base, limit: 50, topic: 'sleep', check: 'fail', sort: 'credibility', order: 'asc' },
+      { ...base, limit: 50, offset: 800, check: 'pass', sort: 'checks' },
+      { ...base, limit: 50, tokens: ['seeded', 'results'], sort: 'grade', offset: 300 },
+    ];
+    const pages: number[] = [];
+    const commands = await commandsDuring(redis, t.prefix, async () => {
+      for (const q of views) pages.push((await t.store.index.query(q)).ids.length);
+    });
+    expect(pages.every((n) => n === 50)).toBe(true);
+    expect(commands.length).toBeGreaterThan(views.length);
+    const names = new Set(commands.map((c) => c.split(' ')[0]));
+    for (const whole of [
+      'zinterstore',
+      'zunionstore',
+      'zrangestore',
+      'smembers',
+      'sinter',
+      'evalsha',
+      'eval',
+      'keys',
+      'scan',
+    ])
+      expect(names, whole).not.toContain(whole);
+    const widest = Math.max(...commands.map(elementsRead));
+    expect(widest).toBeLessThanOrEqual(QUERY_LIMITS.chunk);
+  }, 120_000);
+});
