@@ -58,14 +58,25 @@ export class IndexQueryRunner {
       return { ids, total };
     }
     const sizes = await Promise.all(sets.map((s) => this.redis.scard(s)));
-    const smallest = Math.min(...sizes);
+    // A date range on another sort is a candidate set too: the papers created in it, by rank.
+    const dated = ranged ? await this.drive({ ...q, state: undefined, sort: 'age', order: 'asc' }) : null;
+    const smallest = Math.min(...sizes, dated ? dated.end - dated.start : Number.POSITIVE_INFINITY);
     if (smallest === 0) return { ids: [], total: 0 };
-    const small = sets[sizes.indexOf(smallest)];
     const range = drive.end - drive.start;
     // What the walk would read if matches were as dense as the smallest set allows, against reading that set.
     const { chunk, countChunks, smallSet } = this.limits;
     const walked = Math.min(range, ((q.offset + q.limit) * range) / smallest + countChunks * chunk);
-    if (small && smallest <= smallSet && smallest < walked) return this.fromSet(q, small, sets, drive);
+    if (smallest <= smallSet && smallest < walked) {
+      const small = sets[sizes.indexOf(smallest)];
+      if (small)
+        return this.fromSet(
+          q,
+          await this.members(small),
+          sets.filter((s) => s !== small),
+          drive,
+        );
+      if (dated) return this.fromSet(q, await this.inRanks(dated), sets, drive);
+    }
     // One filter over every paper (no state, no dates): its set's size is the total.
     const whole = sets.length === 1 && !q.state && q.from === undefined && q.to === undefined;
     return this.walk(q, sets, drive, ranged, whole ? smallest : null);
@@ -159,19 +170,30 @@ export class IndexQueryRunner {
     return { ids, total: Math.round((matched / seen) * (d.end - d.start)), approximate: true };
   }
 
-  /** Start from a small filter set: read it whole, keep what passes the rest, order it as the sort does. */
-  private async fromSet(q: IndexQuery, small: string, sets: string[], d: Drive): Promise<IndexPage> {
+  /** A set's members, read in SSCAN steps. */
+  private async members(key: string): Promise<string[]> {
     const members = new Set<string>();
     let cursor = '0';
     do {
-      const [next, batch] = await this.redis.sscan(small, cursor, 'COUNT', this.limits.chunk);
+      const [next, batch] = await this.redis.sscan(key, cursor, 'COUNT', this.limits.chunk);
       for (const id of batch) members.add(id);
       cursor = next;
     } while (cursor !== '0');
-    const others = sets.filter((s) => s !== small);
+    return [...members];
+  }
+
+  /** A sorted set's members within a rank range, read a chunk at a time. */
+  private async inRanks(d: Drive): Promise<string[]> {
+    const all: string[] = [];
+    for (let pos = d.start; pos < d.end; pos += this.limits.chunk)
+      all.push(...(await ranks(this.redis, d, pos, Math.min(d.end, pos + this.limits.chunk) - 1)));
+    return all;
+  }
+
+  /** Start from a small candidate set: keep what passes the other filters, order it as the sort does. */
+  private async fromSet(q: IndexQuery, all: string[], others: string[], d: Drive): Promise<IndexPage> {
     const ranged = q.sort !== 'age' && (q.from !== undefined || q.to !== undefined);
     const scored: [id: string, score: number][] = [];
-    const all = [...members];
     const { chunk } = this.limits;
     for (let i = 0; i < all.length; i += chunk) {
       const kept = await this.keep(q, all.slice(i, i + chunk), others, ranged);

@@ -7,8 +7,9 @@
  * more than one chunk, nor intersects whole sets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPapers } from '../../bench/seed.ts';
+import { seedDraft, seedPapers } from '../../bench/seed.ts';
 import type { IndexQuery } from '../../src/domain/ports/search-index.ts';
+import { readingGrade } from '../../src/store/index-entry.ts';
 import { QUERY_LIMITS } from '../../src/store/index-query.ts';
 import { internalsOf } from '../../src/store/internals.ts';
 import { SearchIndex } from '../../src/store/search-index.ts';
@@ -26,11 +27,12 @@ describeSearchIndex('Redis, reading the smallest filter set 3 papers at a time',
 
 const base: IndexQuery = { state: 'pending_review', sort: 'age', order: 'desc', offset: 0, limit: 2 };
 
-describe('the Redis index, cut short', () => {
+describe('the Redis index, cut short or sorted by another field within dates', () => {
   let t: TestStore;
+  let ids: string[];
   beforeAll(async () => {
     t = createTestStore();
-    await seedPapers(t.store, 30, { concurrency: 4 });
+    ids = await seedPapers(t.store, 30, { concurrency: 4 });
   });
   afterAll(async () => {
     await t.cleanup();
@@ -47,6 +49,33 @@ describe('the Redis index, cut short', () => {
     expect(about.ids).toEqual(exact.ids);
     expect(about.approximate).toBe(true);
     expect(about.total).toBeGreaterThan(0);
+  });
+
+  it('sorts the papers created within a date range by grade, whichever way it reads them', async () => {
+    const papers = await Promise.all(
+      ids.map(async (id, i) => ({
+        id,
+        at: Date.parse((await t.store.require(id)).createdAt),
+        grade: readingGrade(seedDraft(i)),
+      })),
+    );
+    const times = papers.map((p) => p.at).sort((a, b) => a - b);
+    const [from, to] = [times[5] ?? 0, times[20] ?? 0];
+    const want = papers
+      .filter((p) => p.at >= from && p.at <= to)
+      .sort((a, b) => b.grade - a.grade || (a.id < b.id ? 1 : -1))
+      .map((p) => p.id);
+    const { scripts, keys } = internalsOf(t.store);
+    const q: IndexQuery = { ...base, state: undefined, sort: 'grade', from, to, limit: 100 };
+    for (const limits of [
+      QUERY_LIMITS,
+      { chunk: 4, smallSet: 0, countChunks: 1_000 },
+      { chunk: 4, smallSet: 100, countChunks: 1_000 },
+    ])
+      expect(await new SearchIndex(scripts, keys, limits).query(q), JSON.stringify(limits)).toEqual({
+        ids: want,
+        total: want.length,
+      });
   });
 });
 
