@@ -79,7 +79,7 @@ export class IndexQueryRunner {
     }
     // One filter over every paper (no state, no dates): its set's size is the total.
     const whole = sets.length === 1 && !q.state && q.from === undefined && q.to === undefined;
-    return this.walk(q, sets, drive, ranged, whole ? smallest : null);
+    return this.walk(q, sets, drive, ranged, whole ? smallest : null, smallest);
   }
 
   /** The plain sets every match must be in: topic, check, provider, model, submitter, words. */
@@ -145,6 +145,7 @@ export class IndexQueryRunner {
     d: Drive,
     ranged: boolean,
     counted: number | null,
+    atMost: number,
   ): Promise<IndexPage> {
     const { chunk: size, countChunks } = this.limits;
     const want = q.offset + q.limit;
@@ -166,8 +167,9 @@ export class IndexQueryRunner {
     }
     if (pos >= d.end) return { ids, total: matched };
     if (counted !== null) return { ids, total: counted };
-    const seen = pos - d.start;
-    return { ids, total: Math.round((matched / seen) * (d.end - d.start)), approximate: true };
+    // The sort order may favour or shun the filters (a topic's papers grade alike): the smallest set bounds the guess.
+    const guess = Math.round((matched / (pos - d.start)) * (d.end - d.start));
+    return { ids, total: Math.max(matched, Math.min(guess, atMost)), approximate: true };
   }
 
   /** A set's members, read in SSCAN steps. */
