@@ -36,6 +36,24 @@ describe('the search index', () => {
     expect(await internalsOf(t.store).redis.get(`${t.prefix}:ix:version`)).toBe(INDEX_VERSION);
   });
 
+  it('builds the per-state sort sets once for an index of the version before them', async () => {
+    t = createTestStore();
+    const ids = await seedPapers(t.store, 4);
+    const { redis } = internalsOf(t.store);
+    const before = (await find(t.store, { state: 'pending_review', sort: 'grade' })).drafts.map((d) => d.id);
+    expect(new Set(before)).toEqual(new Set(ids));
+    const newer = await redis.keys(`${t.prefix}:ix:st:*`);
+    expect(newer.length).toBeGreaterThan(0);
+    await redis.del(...newer, `${t.prefix}:ix:state-of`);
+    await redis.set(`${t.prefix}:ix:version`, '1');
+    const fresh = new PaperStore(redis, t.prefix);
+    const found = await find(fresh, { state: 'pending_review', sort: 'grade' });
+    expect(found.drafts.map((d) => d.id)).toEqual(before);
+    expect(await redis.get(`${t.prefix}:ix:version`)).toBe(INDEX_VERSION);
+    await fresh.transition(ids[0] ?? '', { from: '*', to: 'approved', actor: 'test', action: 'moved' });
+    expect((await find(fresh, { state: 'approved' })).drafts.map((d) => d.id)).toEqual([ids[0]]);
+  });
+
   it('forgets a paper merged into another, and its facet counts', async () => {
     t = createTestStore();
     const [a, b] = await seedPapers(t.store, 2);
