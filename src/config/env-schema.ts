@@ -92,6 +92,10 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
     .default('laysum'),
+  /** PostgreSQL for the system of record (papers, drafts, decisions, publications, the audit log); unset: Redis. */
+  DATABASE_URL: optional.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
   REDIS_ALLOW_EVICTION: bool(false),
   REDIS_POLICY_CHECK_MS: int(10_000, 100),
 

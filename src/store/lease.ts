@@ -9,6 +9,8 @@ import type { Redis } from 'ioredis';
 import type { Papers } from '../domain/ports/papers.ts';
 import { storeCommands } from './commands.ts';
 import { internalsOf } from './internals.ts';
+import { pgStatesAndDraftCounts } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 
 export interface Lease {
   /** Extend it by its TTL; false when it was lost (expired and taken). */
@@ -40,6 +42,8 @@ export async function statesAndDraftCounts(
   store: Papers,
   ids: readonly string[],
 ): Promise<{ state: string | null; drafts: string | null }[]> {
+  const pg = pgOf(store);
+  if (pg) return pgStatesAndDraftCounts(pg.pool, ids);
   const { redis, keys } = internalsOf(store);
   const pipe = redis.pipeline();
   for (const id of ids) pipe.hmget(keys.paper(id), 'state', 'drafts');
