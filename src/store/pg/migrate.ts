@@ -8,7 +8,8 @@
 import { runner } from 'node-pg-migrate';
 import { projectPath } from '../../config/paths.ts';
 import { LaySumError } from '../../errors/laysum-error.ts';
-import type { Pool } from './connect.ts';
+import pg from 'pg';
+import { type Pool, schemaFor } from './connect.ts';
 import { ident } from './queryable.ts';
 
 export const MIGRATIONS_DIR = projectPath('migrations');
@@ -59,4 +60,15 @@ async function runLocked(pool: Pool, schema: string): Promise<void> {
 /** Drop a prefix's schema and everything in it (tests' cleanup, `laysum` never does this by itself). */
 export async function dropSchema(pool: Pool, schema: string): Promise<void> {
   await pool.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
+}
+
+/** The same on a connection of its own, by prefix. */
+export async function dropPrefixSchema(url: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${ident(schemaFor(prefix))} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
