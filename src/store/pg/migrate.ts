@@ -6,9 +6,9 @@
  * then find nothing to do. The schema is created under the same lock.
  */
 import { runner } from 'node-pg-migrate';
+import pg from 'pg';
 import { projectPath } from '../../config/paths.ts';
 import { LaySumError } from '../../errors/laysum-error.ts';
-import pg from 'pg';
 import { type Pool, schemaFor } from './connect.ts';
 import { ident } from './queryable.ts';
 
