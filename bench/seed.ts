@@ -30,7 +30,8 @@ const STATUSES: CheckResult['status'][] = ['pass', 'warn', 'fail'];
 export const seedPmid = (i: number) => String(39_000_000 + i);
 export const seedDoi = (i: number) => `10.5555/seed.${i}`;
 
-function record(i: number): PaperRecord {
+/** Seeded paper `i`'s record (title with `seed<i>`, its PMID and DOI, alternating journals). */
+export function seedRecord(i: number): PaperRecord {
   return {
     title: `Seed study seed${i} on ${TOPICS[i % TOPICS.length]} in ${1000 + i} adults`,
     authors: ['A. Author', 'B. Author'],
@@ -87,7 +88,7 @@ export function seedDraft(i: number): Draft {
 
 /** Seeded paper `i`: created, ingested and drafted (pending review); approved and published too when asked. */
 export async function seedPaper(store: Papers, i: number, opts: { publish?: boolean } = {}): Promise<string> {
-  const rec = record(i);
+  const rec = seedRecord(i);
   const identities = identitiesOf(rec.ids);
   const { id } = await store.create({
     submission: { kind: 'pmid', pmid: seedPmid(i) },

@@ -43,6 +43,8 @@ export interface DraftList {
   drafts: PaperRow[];
   /** Papers matching the filters, over all pages. */
   total: number;
+  /** `total` is an estimate: very many papers match a combination the index does not count (PostgreSQL). */
+  totalApproximate: boolean;
   page: number;
   limit: number;
   pages: number;
@@ -159,6 +161,7 @@ export async function findDrafts(store: Papers, filter: DraftFilter): Promise<Dr
   return {
     drafts,
     total: page.total,
+    totalApproximate: page.approximate ?? false,
     page: filter.page,
     limit: filter.limit,
     pages: Math.max(1, Math.ceil(page.total / filter.limit)),

@@ -15,7 +15,7 @@ import type { Approval, Publication } from '../domain/publication.ts';
 import type { PaperState } from '../domain/state.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { RecordLostError } from '../errors/record-lost-error.ts';
-import { readingGrade } from '../store/search-index.ts';
+import { readingGrade } from '../store/index-entry.ts';
 import { type PaperTraces, paperTraces } from '../store/traces.ts';
 import { splitSource } from '../text/source-sentences.ts';
 

@@ -9,11 +9,9 @@
  * `rebuild` indexes everything again (run once when the index is missing).
  */
 import type { Draft } from '../domain/draft.ts';
-import type { Paper } from '../domain/paper.ts';
 import type { Facet, IndexQuery, SearchIndex as SearchIndexPort } from '../domain/ports/search-index.ts';
-import { readingFigures } from '../text/readability.ts';
-import { searchTokens } from '../text/search-tokens.ts';
 import type { StoreRedis } from './commands.ts';
+import { facetValue, type IndexedPaper, indexEntry } from './index-entry.ts';
 import type { Keys } from './keys.ts';
 
 export {
@@ -38,61 +36,25 @@ interface Memo {
   facets: [`facet:${Facet}`, string][];
 }
 
-/** A topic as the filters compare it: case and spacing do not make a new topic. */
-export const facetValue = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
-
-function worstCheck(draft: Draft): 'pass' | 'warn' | 'fail' {
-  if (draft.checks.some((c) => c.status === 'fail')) return 'fail';
-  return draft.checks.some((c) => c.status === 'warn') ? 'warn' : 'pass';
-}
-
-function prose(draft: Draft): string {
-  const s = draft.summary;
-  return [s.headline, s.takeaway, s.findings, s.audience, ...s.caveats].join('\n');
-}
-
-/** The Flesch-Kincaid grade of a draft's prose, one decimal, never below 0 (the queue's Grade). */
-export function readingGrade(draft: Draft): number {
-  return Math.max(0, Math.round(readingFigures(prose(draft)).grade * 10) / 10);
-}
-
-/** What of a paper its index entry is made from (the rest comes from its draft). */
-export type IndexedPaper = Pick<Paper, 'id' | 'submission' | 'record' | 'origin'>;
-
 /** Everything a paper is indexed under, from its current record and latest draft. */
 export function memoFor(paper: IndexedPaper, draft: Draft | null): Memo {
-  const sub = paper.submission;
-  const record = paper.record ?? (sub.kind === 'record' ? sub.record : null);
-  const text = [
-    paper.id,
-    record?.title ?? (sub.kind === 'text' ? (sub.title ?? '') : ''),
-    record?.journal ?? '',
-    record?.ids.pmid ?? '',
-    record?.ids.doi ?? '',
-    sub.kind === 'pmid' ? sub.pmid : '',
-    sub.kind === 'doi' ? sub.doi : '',
-    sub.kind === 'text' ? `${sub.doi ?? ''} ${sub.pmid ?? ''} ${sub.journal ?? ''}` : '',
-    draft ? `${draft.summary.headline} ${draft.summary.topics.join(' ')}` : '',
-  ].join(' ');
-  const facets: Memo['facets'] = [['facet:submitter', paper.origin.actor]];
-  const sets = [...searchTokens(text).map((t) => `tok:${t}`), `submitter:${paper.origin.actor}`];
+  const e = indexEntry(paper, draft);
+  const facets: Memo['facets'] = [['facet:submitter', e.submitter]];
+  const sets = [...e.tokens.map((t) => `tok:${t}`), `submitter:${e.submitter}`];
   const scores: Record<string, number> = {};
   if (!draft) sets.push('check:none');
   else {
-    const topics = [...new Set(draft.summary.topics.map(facetValue))];
-    facets.push(...topics.map((t): Memo['facets'][number] => ['facet:topic', t]));
-    facets.push(['facet:provider', draft.provenance.provider], ['facet:model', draft.provenance.model]);
+    facets.push(...e.topics.map((t): Memo['facets'][number] => ['facet:topic', t]));
+    facets.push(['facet:provider', e.provider ?? ''], ['facet:model', e.model ?? '']);
     sets.push(
-      ...topics.map((t) => `topic:${t}`),
-      `check:${worstCheck(draft)}`,
-      `provider:${draft.provenance.provider}`,
-      `model:${draft.provenance.model}`,
+      ...e.topics.map((t) => `topic:${t}`),
+      `check:${e.check}`,
+      `provider:${e.provider ?? ''}`,
+      `model:${e.model ?? ''}`,
     );
-    const fails = draft.checks.filter((c) => c.status === 'fail').length;
-    const warns = draft.checks.filter((c) => c.status === 'warn').length;
-    scores['sort:grade'] = readingGrade(draft);
-    scores['sort:checks'] = fails * 100 + warns;
-    scores['sort:credibility'] = draft.summary.ratings.credibility.score;
+    scores['sort:grade'] = e.grade;
+    scores['sort:checks'] = e.checks;
+    scores['sort:credibility'] = e.credibility;
   }
   return { sets, scores, facets };
 }

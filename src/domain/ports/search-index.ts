@@ -26,9 +26,17 @@ export interface IndexQuery {
   limit: number;
 }
 
+export interface IndexPage {
+  ids: string[];
+  /** How many match in all. */
+  total: number;
+  /** The total is an estimate (a broad search or filter over very many papers); absent: exact. */
+  approximate?: boolean | undefined;
+}
+
 export interface SearchIndex {
   /** One page of matching paper ids and how many match in all. */
-  query(q: IndexQuery): Promise<{ total: number; ids: string[] }>;
+  query(q: IndexQuery): Promise<IndexPage>;
   /** The values a filter offers (topics, providers…), most used first. */
   facet(field: Facet, limit?: number): Promise<string[]>;
   /** Whether every paper is indexed (for this index version). */

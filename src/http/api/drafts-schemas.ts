@@ -51,6 +51,9 @@ export const DraftList = z
   .object({
     drafts: z.array(PaperRow),
     total: z.number().int().openapi({ description: 'Papers matching the filters, over all pages' }),
+    totalApproximate: z.boolean().openapi({
+      description: 'The total is an estimate: very many papers match a combination the index does not count',
+    }),
     page: z.number().int(),
     limit: z.number().int(),
     pages: z.number().int(),

@@ -215,7 +215,8 @@ export function Pager({ list, filter }: { list: DraftList; filter: DraftFilter }
         <span aria-disabled="true">← Previous</span>
       )}
       <span class="small" data-total={list.total}>
-        {first}–{last} of {list.total} · page {list.page} of {list.pages}
+        {first}–{last} of {list.totalApproximate ? 'about ' : ''}
+        {list.total} · page {list.page} of {list.pages}
       </span>
       {list.page < list.pages ? (
         <a href={queueUrl(filter, { page: list.page + 1 })} rel="next">
