@@ -85,12 +85,17 @@ export class Writer {
     return result;
   }
 
+  /**
+   * Best effort: the change is committed and recorded in PostgreSQL already, so a
+   * Redis that fails here must not turn it into an error (a caller would retry a
+   * write that happened); webhooks then miss that entry.
+   */
   async mirror(entries: readonly string[]): Promise<void> {
     if (entries.length === 0) return;
     const multi = this.redis.multi();
     for (const entry of entries)
       multi.xadd(this.keys.auditAll, 'MAXLEN', '~', MIRROR_MAXLEN, '*', 'entry', entry);
-    await multi.exec();
+    await multi.exec().catch(() => null);
   }
 }
 
