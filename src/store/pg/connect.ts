@@ -26,7 +26,8 @@ export function createPgPool(url: string, schema: string): Pool {
     connectionString: url,
     options: `-c search_path=${schema}`,
     max: 10,
-    connectionTimeoutMillis: 10_000,
+    // Also how long a query may wait for a free connection: a rebuild queues hundreds at once.
+    connectionTimeoutMillis: 60_000,
   });
   // A dropped idle connection is replaced on the next query; without a listener pg would crash the process.
   pool.on('error', () => {});
@@ -34,14 +35,18 @@ export function createPgPool(url: string, schema: string): Pool {
 }
 
 /** Run one query, turning a refused connection into an error that names the server and what to do. */
-export async function assertPgReachable(pool: Pool, url: string): Promise<void> {
+export async function assertPgReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
-    await pool.query('SELECT 1');
+    await client.connect();
+    await client.query('SELECT 1');
   } catch (err) {
     throw new LaySumError(`Cannot reach PostgreSQL at ${redactUrlCredentials(url)}.`, {
       hint: 'Start PostgreSQL (e.g. `pg_ctlcluster 15 main start`) and create the database, or set DATABASE_URL to a reachable server; unset DATABASE_URL to keep the records in Redis.',
       cause: err,
     });
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

@@ -18,9 +18,9 @@ export interface PgRecords {
 
 export async function openPgRecords(url: string, prefix: string, redis: Redis): Promise<PgRecords> {
   const schema = schemaFor(prefix);
+  await assertPgReachable(url);
   const pool = createPgPool(url, schema);
   try {
-    await assertPgReachable(pool, url);
     await migrate(pool, schema);
   } catch (err) {
     await pool.end().catch(() => {});

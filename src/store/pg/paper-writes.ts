@@ -14,6 +14,7 @@ import { TRANSITIONS } from '../../domain/transitions.ts';
 import { identityKey } from '../paper-doc.ts';
 import { auditEntry } from '../script-results.ts';
 import type { PoolClient } from './connect.ts';
+import type { Queryable } from './queryable.ts';
 import type { RecordIndex } from './record-index.ts';
 import { allowed, lockPaper, refuse, rowToPaper, type Tx } from './rows.ts';
 
@@ -200,7 +201,7 @@ export async function appendDraft(
 }
 
 /** Index the paper as this transaction sees it (its latest draft included); gone: out of the index. */
-export async function reindexIn(client: PoolClient, index: RecordIndex, id: string): Promise<void> {
+export async function reindexIn(client: Queryable, index: RecordIndex, id: string): Promise<void> {
   const { rows } = await client.query(
     `SELECT p.*, (SELECT body FROM drafts d WHERE d.paper_id = p.id ORDER BY version DESC LIMIT 1) AS latest
      FROM papers p WHERE p.id = $1`,

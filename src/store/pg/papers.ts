@@ -56,13 +56,9 @@ export class PgPaperStore implements Papers {
     return this.index.isBuilt();
   }
 
-  async reindex(id: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await reindexIn(client, this.index, id);
-    } finally {
-      client.release();
-    }
+  /** Index a paper again as it is now (a rebuild calls this for many papers at once: no client is held between the queries). */
+  reindex(id: string): Promise<void> {
+    return reindexIn(this.pool, this.index, id);
   }
 
   create(input: {
