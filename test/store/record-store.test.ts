@@ -14,6 +14,7 @@ import { NotApprovedError } from '../../src/errors/not-approved-error.ts';
 import { NotFoundError } from '../../src/errors/not-found-error.ts';
 import { StateError } from '../../src/errors/state-error.ts';
 import { pubmedRecord } from '../publish/support.ts';
+import { testPrefix } from '../support/harness.ts';
 import { BACKENDS, openRecordStore, type RecordStore } from '../support/record-stores.ts';
 import { fractureSummary } from '../support/summaries.ts';
 
@@ -272,5 +273,28 @@ describe.each(BACKENDS)('the record store on %s', (backend) => {
     ]);
     const counts = await t.store.auditLog.decisionCounts(new Date());
     if (counts) expect(counts.get('rita')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the PostgreSQL record store', () => {
+  const sharedPrefix = testPrefix();
+  it('brings a new schema up to date once when several processes start together', async () => {
+    const stores = await Promise.all([1, 2, 3].map(() => openRecordStore('postgres', sharedPrefix)));
+    try {
+      const created = await Promise.all(
+        stores.map((s, i) =>
+          s.store.create({
+            submission: { kind: 'text', text: 'T\n\nabstract', title: 'T' },
+            origin: { actor: 'test' },
+            identities: [{ kind: 'text', value: `started-${i}` }],
+          }),
+        ),
+      );
+      expect(created.every((c) => c.created)).toBe(true);
+      expect(await stores[0]?.store.count()).toBe(3);
+    } finally {
+      await stores[0]?.cleanup();
+      for (const s of stores.slice(1)) await s.close();
+    }
   });
 });

@@ -21,14 +21,15 @@ export interface RecordStore {
   prefix: string;
   store: Papers;
   decisions: Decisions;
+  /** Close the connections, leaving the data (for stores sharing a prefix). */
+  close(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
 export type Backend = RecordStore['backend'];
 export const BACKENDS: Backend[] = ['redis', 'postgres'];
 
-export async function openRecordStore(backend: Backend): Promise<RecordStore> {
-  const prefix = testPrefix();
+export async function openRecordStore(backend: Backend, prefix = testPrefix()): Promise<RecordStore> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   if (backend === 'redis') {
     const store = new PaperStore(redis, prefix);
@@ -37,6 +38,7 @@ export async function openRecordStore(backend: Backend): Promise<RecordStore> {
       prefix,
       store,
       decisions: new DecisionStore(store),
+      close: () => redis.quit().then(() => undefined),
       async cleanup() {
         await deletePrefix(redis, prefix);
         await redis.quit();
@@ -49,6 +51,10 @@ export async function openRecordStore(backend: Backend): Promise<RecordStore> {
     prefix,
     store: records.store,
     decisions: new DecisionStore(records.store),
+    async close() {
+      await records.close();
+      await redis.quit();
+    },
     async cleanup() {
       await dropSchema(records.pool, records.schema);
       await records.close();

@@ -122,7 +122,7 @@ export class PgPaperStore implements Papers {
         writeRecord(tx, this.index, id, doc, identities, then, new Date()),
       );
     } catch (err) {
-      throw then ? scriptError(err, id, then.action, then.from) : err;
+      throw scriptError(err, id, then?.action ?? 'record', then?.from ?? '*');
     }
     if ('existing' in outcome) return outcome.existing;
     // Refused by the transition: the record stays written, as with the Redis store.
