@@ -7,6 +7,7 @@
  * on one paper or one identity are serialised by PostgreSQL.
  */
 import { type Draft, Draft as DraftSchema } from '../../domain/draft.ts';
+import { FailureRecord } from '../../domain/failure.ts';
 import type { Identity } from '../../domain/identity.ts';
 import { type Paper, submitterOf } from '../../domain/paper.ts';
 import type { AddDraftOptions, TransitionInput } from '../../domain/ports/papers.ts';
@@ -126,7 +127,7 @@ export async function transitionPaper(
       t.reason ?? '',
       now.toISOString(),
       now.getTime(),
-      t.failure ? JSON.stringify(t.failure) : null,
+      t.failure ? JSON.stringify(FailureRecord.parse(t.failure)) : null,
     ],
   );
   await tx.audit(id, auditEntry(id, t, null, t.to, now), now.getTime());
