@@ -99,7 +99,8 @@ module.exports = {
     },
     {
       name: 'postgres-behind-the-store',
-      comment: 'only the store talks to PostgreSQL (src/store/pg); the rest asks the ports (src/domain/ports)',
+      comment:
+        'only the store talks to PostgreSQL (src/store/pg); the rest asks the ports (src/domain/ports)',
       severity: 'error',
       from: { path: '^(src|workers|bin)/', pathNot: '^src/store/' },
       to: { path: 'node_modules/(pg|pg-[a-z-]+|node-pg-migrate)/' },
