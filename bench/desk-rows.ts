@@ -74,24 +74,18 @@ export async function loadIndexRows(db: Queryable, table: string, count: number,
         null,
       );
       const e = t.entry;
-      const row = [
-        ...[
-          benchId(i),
-          benchState(i),
-          now - (count - 1 - i) * 60_000,
-          [...new Set([...own.tokens, ...t.tokens])],
-        ],
-        ...[
-          e.topics.join(SEP),
-          own.submitter,
-          e.check,
-          e.provider,
-          e.model,
-          e.grade,
-          e.checks,
-          e.credibility,
-        ],
+      const tokens = [...new Set([...own.tokens, ...t.tokens])].join(' ');
+      const created = now - (count - 1 - i) * 60_000;
+      const row: unknown[] = [
+        benchId(i),
+        benchState(i),
+        created,
+        tokens,
+        e.topics.join(SEP),
+        own.submitter,
+        e.check,
       ];
+      row.push(e.provider, e.model, e.grade, e.checks, e.credibility);
       for (const [k, v] of row.entries()) cols[k]?.push(v);
     }
     await insertBatch(db, table, cols);

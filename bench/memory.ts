@@ -11,11 +11,11 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Config } from '../src/config/env.ts';
 import { schemaFor } from '../src/store/pg/connect.ts';
 import { dropPrefixSchema } from '../src/store/pg/migrate.ts';
+import { mastersOf, type RedisClient } from '../src/store/redis-client.ts';
 import { benchConfig, benchSummary, benchTexts, runLaySum } from './pipeline-run.ts';
 import { startScriptedLlm } from './scripted-llm.ts';
 
@@ -30,20 +30,24 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function usedMemory(redis: Redis): Promise<number> {
-  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? Number.NaN);
+async function usedMemory(redis: RedisClient): Promise<number> {
+  let used = 0;
+  for (const node of mastersOf(redis))
+    used += Number(/used_memory:(\d+)/.exec(await node.info('memory'))?.[1] ?? Number.NaN);
+  return used;
 }
 
 /** Bytes and key count of everything under `prefix`. */
-async function prefixUsage(redis: Redis, prefix: string): Promise<{ bytes: number; keys: number }> {
+async function prefixUsage(redis: RedisClient, prefix: string): Promise<{ bytes: number; keys: number }> {
   let bytes = 0;
   let keys = 0;
-  for await (const found of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
-    const batch = redis.pipeline();
-    for (const key of found as string[]) batch.memory('USAGE', key);
-    for (const [, n] of (await batch.exec()) ?? []) bytes += Number(n ?? 0);
-    keys += (found as string[]).length;
-  }
+  for (const node of mastersOf(redis))
+    for await (const found of node.scanStream({ match: `${prefix}:*`, count: 1000 })) {
+      const batch = node.pipeline();
+      for (const key of found as string[]) batch.memory('USAGE', key);
+      for (const [, n] of (await batch.exec()) ?? []) bytes += Number(n ?? 0);
+      keys += (found as string[]).length;
+    }
   return { bytes, keys };
 }
 

@@ -14,6 +14,8 @@ import type { LaySummary } from '../src/domain/summary.ts';
 import { submitPaper } from '../src/intake/submit.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { createContext, redisOf } from '../src/runtime/context.ts';
+import { deletePrefix } from '../src/store/redis.ts';
+import type { RedisClient } from '../src/store/redis-client.ts';
 import { startWorkers } from '../workers/run.ts';
 import { BASE_SUMMARY } from './check-corpus.ts';
 import type { ScriptedLlm } from './scripted-llm.ts';
@@ -57,9 +59,8 @@ export function benchConfig(llm: Pick<ScriptedLlm, 'baseURL'>, env: Record<strin
   });
 }
 
-export async function removePrefix(redis: Redis, prefix: string): Promise<void> {
-  for await (const found of redis.scanStream({ match: `${prefix}:*`, count: 1000 }))
-    if ((found as string[]).length) await redis.del(...(found as string[]));
+export async function removePrefix(redis: RedisClient, prefix: string): Promise<void> {
+  await deletePrefix(redis, prefix);
 }
 
 /** One job's times from BullMQ's own clock, in ms: waiting to be picked up, then running. */
@@ -112,9 +113,9 @@ export interface LaySumRunOptions {
   /** Submissions per second; absent: as fast as the submitter goes. */
   paced?: number;
   /** Called with the live Redis and prefix before the workers stop (memory figures). */
-  before?: (redis: Redis, config: Config) => Promise<void>;
+  before?: (redis: RedisClient, config: Config) => Promise<void>;
   /** Called once the workers are ready, before the first submission. */
-  ready?: (redis: Redis, config: Config) => Promise<void>;
+  ready?: (redis: RedisClient, config: Config) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

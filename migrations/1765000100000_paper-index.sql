@@ -79,11 +79,14 @@ RETURNS TABLE (kind text, value text) LANGUAGE sql IMMUTABLE AS $$
   UNION ALL SELECT 'state+' || k, s || E'\x1f' || v FROM dims WHERE v IS NOT NULL
 $$;
 
--- The index's version once every paper was put (isBuilt / markBuilt).
+-- The index's version once every paper was put (isBuilt / markBuilt). A new
+-- schema holds no paper, and the record store indexes each one it writes, so
+-- it starts built; a later version of the index is rebuilt once.
 CREATE TABLE paper_index_meta (
   key text PRIMARY KEY,
   value text NOT NULL
 );
+INSERT INTO paper_index_meta (key, value) VALUES ('version', '1');
 
 -- Down Migration
 DROP TABLE paper_index_meta;

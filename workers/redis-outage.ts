@@ -26,7 +26,8 @@ export interface OutageLog {
 export function isConnectionError(err: Error): boolean {
   const code = Reflect.get(err, 'code');
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-  return /Connection is closed|connect ECONNREFUSED|Stream isn't writeable|Reached the max retries/i.test(
+  // The last four are a Redis Cluster's ways of saying the same (ioredis Cluster, CLUSTERDOWN from a node).
+  return /Connection is closed|connect ECONNREFUSED|Stream isn't writeable|Reached the max retries|Failed to refresh slots cache|None of startup nodes is available|Cluster isn't ready|CLUSTERDOWN/i.test(
     err.message,
   );
 }

@@ -30,10 +30,26 @@ export function isHeldOut(id: string): boolean {
   return Number.parseInt(createHash('sha256').update(id).digest('hex').slice(0, 8), 16) / 2 ** 32 < 0.3;
 }
 
+/**
+ * UTF-8 read as Latin-1 somewhere upstream ("122â\u0080¯300" for "122 300"
+ * with a narrow space; "â\u0080\u0093" for an en dash): the bytes decoded
+ * again. LaySum's sources arrive as UTF-8, so this is the corpus, not a check.
+ */
+export function repairMojibake(text: string): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return text.replace(/[\u00c2-\u00f4][\u0080-\u00bf]{1,3}/g, (m) => {
+    try {
+      return decoder.decode(Buffer.from(m, 'latin1'));
+    } catch {
+      return m;
+    }
+  });
+}
+
 export const Row = z.object({
   id: z.string(),
-  source_text: z.string(),
-  summary_text: z.string(),
+  source_text: z.string().transform(repairMojibake),
+  summary_text: z.string().transform(repairMojibake),
   labels: z.record(z.string(), z.unknown()),
 });
 export type Row = z.infer<typeof Row>;

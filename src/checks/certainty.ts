@@ -16,7 +16,7 @@ import { sentencesById } from '../text/source-sentences.ts';
 import { type CheckInput, result } from './context.ts';
 import {
   DOWN,
-  direction,
+  draftDirection,
   NO_DIFFERENCE,
   opposed,
   outcomeShare,
@@ -25,7 +25,9 @@ import {
   UP,
 } from './effect-direction.ts';
 import { flagMessage, flagOf } from './flags.ts';
+import { forSubject } from './group-order.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
+import { exclusivityClash, polarityClash, restated } from './polarity.ts';
 
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
@@ -34,7 +36,7 @@ const CAUSE =
 const NEGATED_CAUSE =
   /\b(?:not|no|never|nor|without)\b(?:\s+\w+){0,2}\s+(?:caus|lead|led|result|make|made|prevent|reduc|increas|improv|lower|rais|help|affect|change)/i;
 const NON_HUMAN =
-  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|monkeys?|primates?|pigs?|dogs?|in vitro|cell lines?|cells|cultured|laborator(?:y|ies)|lab|test tubes?|organoids?|xenografts?)\b/i;
+  /\b(?:mice|mouse|murine|rats?|rodents?|animals?|zebrafish|monkeys?|primates?|pigs?|dogs?|in vitro|cell lines?|cells|cultured|(?:laborator(?:y|ies)|lab)(?![- ](?:confirmed|tests?|testing|findings?|values?|results?|data|parameters?|markers?|abnormalit(?:y|ies)|investigations?|workers?|staff))|test tubes?|organoids?|xenografts?)\b/i;
 const SUBGROUP =
   /\b(?:in|among|for)\s+(?:patients|people|adults|children|women|men|individuals|participants|subjects|those|smokers|infants|girls|boys)\s+(?:with|who (?:had|have|were)|aged|over|under|older than|younger than)\s+([\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,2})/iu;
 const EVERYONE =
@@ -42,14 +44,24 @@ const EVERYONE =
 
 /** "no difference" stated as an effect, or the effect's direction turned round (./effect-direction.ts). */
 function effectClaim(draft: string, source: string): string | null {
-  const said = direction(draft);
+  const said = draftDirection(draft);
   if (!said) return null;
-  const found = sourceDirection(draft, source);
+  const found = subjectDirection(draft, source);
   if (!found || !opposed(said, found.dir) || said === 'none') return null;
   if (found.dir === 'none')
     return `the source sentence finds no clear difference ("${NO_DIFFERENCE.exec(found.clause)?.[0]}"); the draft states an effect`;
-  return `the source sentence reports ${SAYS[found.dir]} ("${found.clause.trim()}"); the draft ${SAYS[said]}`;
+  const whose = found.turned ? ` for the comparison group, which is ${SAYS[found.dir]} for the draft's` : '';
+  return `the source sentence reports ${SAYS[found.turned ? TURN[found.dir] : found.dir]}${whose} ("${found.clause.trim()}"); the draft ${SAYS[said]}`;
 }
+
+/** The source clause's direction for the draft's own subject group (./group-order.ts). */
+function subjectDirection(draft: string, source: string) {
+  const found = sourceDirection(draft, source);
+  if (!found) return null;
+  const dir = forSubject(draft, found.clause, found.dir);
+  return { ...found, dir, turned: dir !== found.dir };
+}
+const TURN = { up: 'down', down: 'up', better: 'worse', worse: 'better', none: 'none' } as const;
 
 const SAYS = {
   up: 'an increase',
@@ -61,8 +73,8 @@ const SAYS = {
 
 /** Does a source sentence back the draft sentence's result: the same direction, or no direction to disagree with? */
 function agrees(draft: string, source: string): boolean {
-  const said = direction(draft);
-  const found = sourceDirection(draft, source)?.dir;
+  const said = draftDirection(draft);
+  const found = subjectDirection(draft, source)?.dir;
   return !said || (found !== undefined && !opposed(said, found));
 }
 
@@ -97,7 +109,9 @@ export function overreach(draft: string, source: string, label: string | null = 
     if (words.length && !words.some((w) => said.has(w)))
       return `the source sentence is about ${group[0].trim()}; the draft states it for everyone`;
   }
-  const draftCause = CAUSE.test(draft) && !NEGATED_CAUSE.test(draft) && !ASSOCIATION.test(draft);
+  // "X made no difference to Y" claims no cause.
+  const draftCause =
+    CAUSE.test(draft) && !NEGATED_CAUSE.test(draft) && !ASSOCIATION.test(draft) && !NO_DIFFERENCE.test(draft);
   if (ASSOCIATION.test(source) && draftCause && !HEDGE.test(draft))
     return `the source sentence reports an association ("${ASSOCIATION.exec(source)?.[0]}"); the draft states a cause ("${CAUSE.exec(draft)?.[0]}")`;
   if (HEDGE.test(source) && !isHedged(draft) && draftCause)
@@ -189,7 +203,18 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
     const backed = judged.some(
       (j) => !j.differs && !reportsNoResult(j.s) && statesFinding(j.s.text) && agrees(link.text, j.s.text),
     );
-    if (against?.differs && !backed) flags.push(flagOf(link, [against.s], against.differs));
+    if (against?.differs && !backed) {
+      flags.push(flagOf(link, [against.s], against.differs));
+      continue;
+    }
+    // "No significant difference" is a result the source often states in figures alone (p = 0.34): the direction reading judges it.
+    if (NO_DIFFERENCE.test(link.text)) continue;
+    // The sentences its words come from one by one, and those it is linked to together (a claim may join two).
+    const restates = [...new Set([...restated(link.text, source, byWords), ...linked])].filter(
+      (s) => !reportsNoResult(s),
+    );
+    const clash = polarityClash(link.text, restates) ?? exclusivityClash(link.text, restates);
+    if (clash) flags.push(flagOf(link, [clash.source], clash.differs));
   }
   return flags;
 }

@@ -9,7 +9,7 @@
 import { stemmer } from 'stemmer';
 
 export const NO_DIFFERENCE =
-  /\b(?:no (?:statistically )?significant(?:ly)? (?:difference|differences|effect|change|increase|decrease|reduction|improvement)|not (?:statistically )?significant(?:ly)?(?: different)?|did not (?:differ|change|improve|reduce|increase|affect)|no (?:difference|differences|effect|impact|change)|similar|comparable|as effective as|were equivalent)\b/i;
+  /\b(?:no (?:statistical(?:ly)? )?(?:significant(?:ly)? )?(?:differences?|effects?|changes?|increases?|decreases?|reductions?|improvements?)|not (?:statistically )?significant(?:ly)?(?: different)?|not statistically different|did not (?:statistically )?(?:differ|change|improve|reduce|increase|affect)|no (?:evidence of (?:a )?)?(?:differences?|effects?|impact|changes?)|(?:fail(?:ed|s)? to|did not) (?:reach|obtain|achieve|show) (?:statistical )?significance|similar|comparable|as effective as|were equivalent)\b/i;
 /** Amounts: "more", "fewer", "increased". */
 export const UP =
   /\b(?:increas\w*|higher|more|greater|rais\w*|rose|gain\w*|longer|boost\w*|enhanc\w*|elevat\w*|prolong\w*)\b/gi;
@@ -52,6 +52,26 @@ export function direction(sentence: string): Direction | null {
   return null;
 }
 
+/**
+ * Where the draft's own claim starts: its last direction verb ("increased",
+ * "reduces", "lowered"), not a direction word that names a treatment or a
+ * group ("household repairs, including reduction of water infiltration,
+ * ... increased symptom days"; "the reduced-dose group"). -1 without one.
+ */
+const CLAIM_VERB =
+  /\b(?:increas|decreas|reduc|lower|rais|improv|worsen|boost|enhanc|elevat|diminish|prolong|shorten|halv|doubl)(?:ed|es|s)\b(?![\s-]+(?:of|in|by|dose|group|arm)\b)|\bcut\b/gi;
+export function claimVerbAt(draft: string): number {
+  let at = -1;
+  for (const m of draft.matchAll(CLAIM_VERB)) at = m.index;
+  return at;
+}
+
+/** The direction the draft sentence claims: read from its last direction verb on when it has one. */
+export function draftDirection(draft: string): Direction | null {
+  const at = claimVerbAt(draft);
+  return direction(at >= 0 ? draft.slice(at) : draft);
+}
+
 /** Do two directions disagree (an amount against a worth says nothing)? */
 export function opposed(said: Direction, found: Direction): boolean {
   if (said === found) return false;
@@ -61,7 +81,7 @@ export function opposed(said: Direction, found: Direction): boolean {
 }
 
 /** Clauses: cut at punctuation outside brackets and at the words that join two results. */
-function clauses(text: string): string[] {
+export function clauses(text: string): string[] {
   const out: string[] = [];
   let [depth, start] = [0, 0];
   for (const m of text.matchAll(/[([]|[)\]]|[;,:]\s|\s(?:and|but|while|whereas)\s/g)) {
@@ -94,23 +114,34 @@ const stems = (text: string) =>
  * those before it (who changed it), so the clause about the same outcome wins.
  */
 export function sourceDirection(draft: string, source: string): { dir: Direction; clause: string } | null {
-  const verb = draft.search(DIRECTION_WORD);
+  const verb = claimVerbAt(draft) >= 0 ? claimVerbAt(draft) : draft.search(DIRECTION_WORD);
   const object = verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
   const wanted = stems(draft);
+  // Direction words the draft uses to name its groups ("an intervention aimed at enhancing return to work") name them in the source too.
+  const naming = new Set(
+    (verb > 0 ? (draft.slice(0, verb).match(DIRECTION_WORD) ?? []) : []).map((w) => w.toLowerCase()),
+  );
+  const unnamed = (clause: string) =>
+    naming.size ? clause.replace(DIRECTION_WORD, (w) => (naming.has(w.toLowerCase()) ? ' ' : w)) : clause;
   let best: { dir: Direction; clause: string; shared: number } | null = null;
   for (const clause of clauses(source)) {
-    const dir = direction(clause);
+    const dir = direction(unnamed(clause));
     if (!dir) continue;
-    let shared = 0;
-    for (const s of stems(clause)) if (wanted.has(s)) shared += object.has(s) ? 2 : 1;
-    if (shared > 0 && (!best || shared > best.shared)) best = { dir, clause, shared };
+    // A clause that names the outcome comes before any that names only the groups.
+    let [shared, outcome] = [0, 0];
+    for (const s of stems(clause)) {
+      if (wanted.has(s)) shared += object.has(s) ? 2 : 1;
+      if (object.has(s)) outcome = 1000;
+    }
+    if (shared > 0 && (!best || shared + outcome > best.shared))
+      best = { dir, clause, shared: shared + outcome };
   }
   return best && { dir: best.dir, clause: best.clause };
 }
 
 /** What changed, as the draft says it: the words after its direction word ("increased HDL cholesterol"); empty without one. */
 export function outcomeStems(draft: string): Set<string> {
-  const verb = draft.search(DIRECTION_WORD);
+  const verb = claimVerbAt(draft) >= 0 ? claimVerbAt(draft) : draft.search(DIRECTION_WORD);
   return verb >= 0 ? stems(draft.slice(verb)) : new Set<string>();
 }
 

@@ -21,8 +21,20 @@ function rounds(draft: Quantity, source: number): boolean {
   return Number(source.toFixed(decimals)) === draft.value || close(draft.value, source, 1e-9);
 }
 
+/**
+ * A round number of thousands states a figure rounded to its last non-zero
+ * digit ("122,000" for 122 300, "130,000" for 133,589), when that is within a
+ * tenth of it ("20,000" does not round 16,025).
+ */
+function roundedThousands(d: Quantity, source: number): boolean {
+  if (!Number.isInteger(d.value) || d.value < 1000) return false;
+  const zeros = /0+$/.exec(String(d.value))?.[0].length ?? 0;
+  const step = 10 ** zeros;
+  return zeros >= 2 && Math.round(source / step) * step === d.value && close(d.value, source, source * 0.1);
+}
+
 function sameValue(d: Quantity, s: Quantity): boolean {
-  if (rounds(d, s.value)) return true;
+  if (rounds(d, s.value) || roundedThousands(d, s.value)) return true;
   return d.approximate && close(d.value, s.value, Math.max(1, Math.abs(s.value) * 0.05));
 }
 
@@ -75,7 +87,9 @@ export function matchFigure(d: Quantity, s: Quantity): FigureMatch {
   if (d.kind === 'duration') {
     const [a, b] = [durationDays(d), durationDays(s)];
     if (b !== null && a !== null) {
-      if (close(a, b, Math.max(1, b * (d.approximate ? 0.1 : 0.02)))) return same;
+      // Within a day, or within the smaller unit's size for hours, minutes and seconds.
+      const grain = Math.min(1, d.value ? a / d.value : 1, s.value ? b / s.value : 1);
+      if (close(a, b, Math.max(grain, b * (d.approximate ? 0.1 : 0.02)))) return same;
       return d.value === s.value ? near(`"${d.raw}" where the source says "${s.raw}"`) : null;
     }
     return sameValue(d, s) && s.kind !== 'percent' ? same : null;

@@ -11,6 +11,7 @@ import { isWorkerOf, startWorkers } from '../../workers/run.ts';
 import { type Config, loadConfig, withOverrides } from '../config/env.ts';
 import { projectPath } from '../config/paths.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
+import { redactUrlCredentials } from '../errors/redact.ts';
 import { createApp } from '../http/app.tsx';
 import { listen } from '../http/server.ts';
 import { submitPaper } from '../intake/submit.ts';
@@ -31,7 +32,7 @@ async function connect(config: Config): Promise<{ ctx: Context; privateRedis: Pr
     return { ctx: await createContext(config, 'worker'), privateRedis: null };
   } catch (err) {
     if (config.redis.url !== DEFAULT_REDIS || !hasRedisServer()) {
-      throw new LaySumError(`Cannot reach Redis at ${config.redis.url}.`, {
+      throw new LaySumError(`Cannot reach Redis at ${redactUrlCredentials(config.redis.url)}.`, {
         hint: 'Start one (`sudo apt-get install redis-server` then `redis-server --daemonize yes`), or set REDIS_URL to a reachable Redis 6+.',
         cause: err,
       });

@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isClusterUrl, parseClusterNodes, parseClusterUrl } from './redis-target.ts';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const bool = (def: boolean) =>
@@ -80,17 +81,46 @@ export function parseAllowPrivate(text: string): AllowPrivate | { bad: string } 
 
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/;
 
+function serverUrlProblem(url: string): string | null {
+  const ok = z.url({ protocol: /^rediss?$/ }).safeParse(url).success;
+  return ok
+    ? null
+    : 'must be a redis:// or rediss:// URL, or redis+cluster://host:port,host:port for a Redis Cluster';
+}
+
+function clusterUrlProblem(url: string): string | null {
+  const parsed = parseClusterUrl(url);
+  return 'problem' in parsed ? parsed.problem : null;
+}
+
 /** How a structured reply can be asked for, strictest first (src/summarize/output-modes.ts). */
 export const OUTPUT_MODES = ['json_schema', 'json_object', 'tools'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
 
 export const EnvSchema = z.object({
+  /** One server (redis://, rediss://) or a Redis Cluster (redis+cluster://host:port,host:port): ./redis-target.ts. */
   REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
-    .default('redis://127.0.0.1:6379'),
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .superRefine((url, ctx) => {
+      const problem = isClusterUrl(url) ? clusterUrlProblem(url) : serverUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** A Redis Cluster's nodes, `host:port,host:port` (any of them: the rest are discovered). */
+  REDIS_CLUSTER_NODES: optional.superRefine((text, ctx) => {
+    const nodes = text === undefined ? [] : parseClusterNodes(text);
+    if ('bad' in nodes)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${nodes.bad}" is not a host:port node: give the nodes as host:port,host:port (e.g. 10.0.0.5:7000,10.0.0.6:7000)`,
+      });
+  }),
   LAYSUM_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, "_", "." or "-" (no ":")')
+    .regex(
+      /^(?=.{1,64}$)[A-Za-z0-9_.-]*(\{[A-Za-z0-9_.-]+\})?[A-Za-z0-9_.-]*$/,
+      'use 1-64 letters, digits, "_", "." or "-" (no ":"), with at most one {hash tag} for a Redis Cluster, e.g. laysum or {laysum}',
+    )
     .default('laysum'),
   /** PostgreSQL for the system of record (papers, drafts, decisions, publications, the audit log); unset: Redis. */
   DATABASE_URL: optional.pipe(

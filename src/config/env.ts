@@ -22,6 +22,7 @@ import {
   publicBaseUrl,
 } from './env-schema.ts';
 import { oidcConfig } from './oidc.ts';
+import { clusterTarget, describeTarget, keyPrefix } from './redis-target.ts';
 import { siteProfile } from './site-profile.ts';
 
 /** Jobs per process with no limits known and SUMMARIZE_CONCURRENCY unset. */
@@ -29,6 +30,7 @@ export const DEFAULT_SUMMARIZE_CONCURRENCY = 4;
 
 export { type Env, type EnvName, EnvSchema } from './env-schema.ts';
 export type { OidcConfig } from './oidc.ts';
+export type { ClusterTarget } from './redis-target.ts';
 export type { SiteProfile } from './site-profile.ts';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
@@ -59,13 +61,19 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
     });
     return z.NEVER;
   }
+  const cluster = clusterTarget(env, ctx);
+  if (cluster === 'invalid') return z.NEVER;
   const site = siteProfile(env);
   const oidc = oidcConfig(env, ctx);
   if (oidc === 'invalid') return z.NEVER;
   return {
     redis: {
-      url: env.REDIS_URL,
-      prefix: env.LAYSUM_PREFIX,
+      /** Where Redis is, as shown in messages (redact before printing: it may hold a password). */
+      url: describeTarget(env.REDIS_URL, cluster),
+      /** A Redis Cluster's seed nodes and credentials; null: one server at `url`. */
+      cluster,
+      /** The key prefix; on a cluster always with a {hash tag} (LAYSUM_PREFIX wrapped in one when it has none). */
+      prefix: keyPrefix(env.LAYSUM_PREFIX, cluster),
       allowEviction: env.REDIS_ALLOW_EVICTION,
       /** How often a running process reads maxmemory-policy again (also on every reconnect). */
       policyCheckMs: env.REDIS_POLICY_CHECK_MS,

@@ -8,10 +8,13 @@
 import { Hono } from 'hono';
 import { idFromSlug } from '../publish/published.ts';
 import { siteSource } from '../publish/site-source.ts';
+import { sendEncoded } from './encoded-body.ts';
 import { notFoundPage, withdrawnPage } from './site/views/notices.tsx';
 import { SiteCache } from './site-cache.ts';
 import { siteFileRoutes } from './site-files.ts';
 import type { AppDeps, AppEnv } from './types.ts';
+
+const HTML = 'text/html; charset=UTF-8';
 
 /** `?page=N` as a page number (anything else is page 1). */
 function pageNumber(raw: string | undefined): number {
@@ -42,8 +45,7 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     if (query) return c.html(await site.search(query));
     const topic = c.req.query('topic')?.trim() || undefined;
     const number = pageNumber(c.req.query('page'));
-    const html = await site.index(topic, number);
-    return c.html(html);
+    return sendEncoded(c, await site.index(topic, number), HTML);
   });
   app.get('/s/:slug', async (c) => {
     const slug = c.req.param('slug');
@@ -57,17 +59,16 @@ export function publishedSite(deps: AppDeps): Hono<AppEnv> {
     }
     if (found.item.slug !== slug) return c.redirect(`/s/${encodeURIComponent(found.item.slug)}`, 301);
     c.header('Last-Modified', new Date(found.item.updatedAt ?? found.item.publishedAt).toUTCString());
-    return c.html(found.html);
+    return sendEncoded(c, found.html, HTML);
   });
   app.get('/feed.json', async (c) => {
-    const body = await site.jsonFeed();
-    return c.body(body, 200, { 'content-type': 'application/feed+json; charset=utf-8' });
+    return sendEncoded(c, await site.jsonFeed(), 'application/feed+json; charset=utf-8');
   });
   app.get('/feed.xml', async (c) => {
     const body = await site.rssFeed();
     const built = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(body)?.[1];
     if (built) c.header('Last-Modified', built);
-    return c.body(body, 200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    return sendEncoded(c, body, 'application/rss+xml; charset=utf-8');
   });
   return app;
 }

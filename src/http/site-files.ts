@@ -21,6 +21,7 @@ import { idFromSlug } from '../publish/published.ts';
 import { OG_IMAGE_FILE } from '../publish/site-identity.ts';
 import { ROBOTS_FILE, robotsTxt, SITEMAP_FILE, sitemapXml } from '../publish/sitemap.ts';
 import { ifModifiedSince } from './conditional.ts';
+import { sendEncoded } from './encoded-body.ts';
 import type { SiteCache } from './site-cache.ts';
 import type { AppEnv } from './types.ts';
 
@@ -47,7 +48,7 @@ export function siteFileRoutes(
   });
   app.get(`/${SITEMAP_FILE}`, async (c) => {
     const body = await site.everything('sitemap', (items) => sitemapXml(items, links));
-    return c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
+    return sendEncoded(c, body, 'application/xml; charset=utf-8');
   });
   app.get(`/${ROBOTS_FILE}`, (c) =>
     c.body(robotsTxt(links), 200, { 'content-type': 'text/plain; charset=utf-8' }),

@@ -3,8 +3,8 @@
  * how many attempts it has used, the last error, and when it tries again.
  * Shown by `laysum status` so an operator can tell "waiting out a 429" from "stuck".
  */
-import { Redis } from 'ioredis';
 import type { Paper } from '../domain/paper.ts';
+import { isRedisClient } from '../store/redis-client.ts';
 import { jobIdFor } from './jobs.ts';
 import type { Queues } from './queues.ts';
 import { stalledIntervalMs } from './takeover.ts';
@@ -66,7 +66,7 @@ async function lostWorker(
   lockMs: number,
 ): Promise<string | null> {
   const client = queue.opts.connection;
-  if (!(client instanceof Redis)) return null;
+  if (!isRedisClient(client)) return null;
   const left = await client.pttl(`${queue.toKey(jobId)}:lock`);
   if (left >= lockMs / 4) return null;
   return new Date(Date.now() + Math.max(0, left) + stalledIntervalMs(lockMs)).toISOString();
@@ -81,7 +81,7 @@ async function lostWorker(
 async function delayedUntil(queue: Queues[keyof Queues], jobId: string): Promise<string | null> {
   const client = queue.opts.connection;
   const key = queue.keys.delayed;
-  if (!(client instanceof Redis) || !key) return null;
+  if (!isRedisClient(client) || !key) return null;
   const score = await client.zscore(key, jobId);
   return score === null ? null : new Date(Math.floor(Number(score) / 0x1000)).toISOString();
 }

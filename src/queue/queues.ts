@@ -4,9 +4,9 @@
  * (src/queue/jobs.ts), so adding a job with the wrong payload does not compile.
  */
 import { type JobsOptions, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { queueKeyPrefix } from '../store/redis.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import { type Enqueuer, type JobName, type JobPayload, jobIdFor, parsePayload } from './jobs.ts';
 
 /** The queue of one job name: its jobs carry that name and payload and return a one-line summary. */
@@ -15,12 +15,12 @@ export type StageQueue<N extends JobName> = Queue<JobPayload<N>, string, N, JobP
 export type Queues = { [N in JobName]: StageQueue<N> };
 
 /** The connection each set of queues was made with: the sweep and a drain read job keys on it directly. */
-const connections = new WeakMap<Queues, Redis>();
+const connections = new WeakMap<Queues, RedisClient>();
 
 /** BullMQ's key prefix, under LaySum's: what a Worker for these queues is given too. */
 export const queuePrefix = (config: Config): string => queueKeyPrefix(config.redis.prefix);
 
-export function createQueues(connection: Redis, config: Config): Queues {
+export function createQueues(connection: RedisClient, config: Config): Queues {
   const prefix = queuePrefix(config);
   const queue = <N extends JobName>(name: N): StageQueue<N> => new Queue(name, { connection, prefix });
   const queues: Queues = {
@@ -34,7 +34,7 @@ export function createQueues(connection: Redis, config: Config): Queues {
 }
 
 /** The connection the queues were made with (their workers share it). */
-export function queueConnection(queues: Queues): Redis {
+export function queueConnection(queues: Queues): RedisClient {
   const found = connections.get(queues);
   if (!found) throw new Error('queueConnection: these queues were not made by createQueues');
   return found;

@@ -9,7 +9,6 @@
  * Redis only through the stores; this folder and workers/ (which hand it to
  * BullMQ and the rate limiters) take it with `redisOf`.
  */
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import type { Watches } from '../domain/ports/watches.ts';
@@ -20,6 +19,7 @@ import { FleetStatus } from '../store/fleet.ts';
 import { PaperStore } from '../store/papers.ts';
 import { openPgRecords, type PgRecords } from '../store/pg/open.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import { RedisSessions } from '../store/user-sessions.ts';
 import { RedisUsers } from '../store/users.ts';
 import { WatchStore } from '../store/watches.ts';
@@ -45,7 +45,7 @@ export interface Context {
 }
 
 export async function createContext(config: Config, role: ConnectionRole = 'producer'): Promise<Context> {
-  const redis = createRedis(config.redis.url, role);
+  const redis = createRedis(config.redis, role);
   try {
     await assertRedisReachable(redis, config.redis.url);
   } catch (err) {
@@ -84,10 +84,10 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
   return ctx;
 }
 
-const connections = new WeakMap<Context, Redis>();
+const connections = new WeakMap<Context, RedisClient>();
 
 /** The context's Redis connection: for the composition root and the workers only (BullMQ, rate limiters, health). */
-export function redisOf(ctx: Context): Redis {
+export function redisOf(ctx: Context): RedisClient {
   const found = connections.get(ctx);
   if (!found) throw new Error('redisOf: this context was not made by createContext');
   return found;

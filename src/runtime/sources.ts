@@ -5,7 +5,6 @@
  * for PDFs, where a PDF that prints its DOI also gets that DOI's metadata),
  * and what a watch's poll needs.
  */
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { PaperRecord } from '../domain/paper.ts';
 import { PermanentError } from '../errors/permanent-error.ts';
@@ -20,6 +19,7 @@ import { createEuropePmcClient } from '../sources/europepmc/client.ts';
 import { extractPdf } from '../sources/pdf/extract.ts';
 import { createEutilsClient, type EutilsClient } from '../sources/pubmed/eutils.ts';
 import { adaptiveRedisRateLimiter, rateLimitKey, redisRateLimiter } from '../store/rate-limiter.ts';
+import type { RedisClient } from '../store/redis-client.ts';
 import type { PollDeps } from '../watch/poll.ts';
 import { type Context, redisOf } from './context.ts';
 
@@ -33,7 +33,7 @@ export function httpOptions(config: Config): HttpOptions {
   };
 }
 
-export function createEutils(config: Config, redis: Redis): EutilsClient {
+export function createEutils(config: Config, redis: RedisClient): EutilsClient {
   const s = config.sources;
   return createEutilsClient({
     baseUrl: s.ncbiUrl,
@@ -86,7 +86,7 @@ export function createSourceResolvers(ctx: Context): Resolvers {
   return createResolvers(ctx.config, redisOf(ctx));
 }
 
-export function createResolvers(config: Config, redis: Redis): Resolvers {
+export function createResolvers(config: Config, redis: RedisClient): Resolvers {
   const http = httpOptions(config);
   const s = config.sources;
   const mail = s.contactEmail ? { mailto: s.contactEmail } : {};

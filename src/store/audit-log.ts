@@ -5,12 +5,12 @@
  * page back to the first entry without counting from the top; adding an
  * entry that changes no state; and the day's decision counts.
  */
-import type { Redis } from 'ioredis';
 import { AuditEntry as AuditEntrySchema } from '../domain/draft.ts';
 import type { AuditInput, AuditLog as AuditLogPort, StreamEntry } from '../domain/ports/audit.ts';
 import { decisionCounts } from './decision-counts.ts';
 import { utcDay } from './decisions.ts';
 import type { Keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 import { auditEntry } from './script-results.ts';
 
 export type { StreamEntry } from '../domain/ports/audit.ts';
@@ -20,7 +20,7 @@ const parse = (rows: [string, string[]][]): StreamEntry[] =>
 
 export class AuditLog implements AuditLogPort {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

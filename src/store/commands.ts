@@ -6,9 +6,9 @@
  * ioredis runs them by EVALSHA, falling back to EVAL when Redis lacks them.
  */
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
 import { projectPath } from '../config/paths.ts';
 import { LaySumError } from '../errors/laysum-error.ts';
+import type { RedisClient } from './redis-client.ts';
 
 type Arg = string | number;
 
@@ -105,7 +105,7 @@ export interface StoreCommands {
   ): Promise<number>;
 }
 
-export type StoreRedis = Redis & StoreCommands;
+export type StoreRedis = RedisClient & StoreCommands;
 
 /** Script name -> file and fixed key count (undefined: the caller passes the count first). */
 const COMMANDS = {
@@ -130,7 +130,7 @@ const COMMANDS = {
 export const LUA_DIR = projectPath('src', 'store', 'lua');
 
 const sources = new Map<string, string>();
-const defined = new WeakSet<Redis>();
+const defined = new WeakSet<RedisClient>();
 
 /** A script's text, read once; a missing file says where it was looked for. */
 export function luaSource(file: string): string {
@@ -153,7 +153,7 @@ export function luaSource(file: string): string {
 }
 
 /** The connection with the store's commands defined on it (once per connection). */
-export function storeCommands(redis: Redis): StoreRedis {
+export function storeCommands(redis: RedisClient): StoreRedis {
   if (!defined.has(redis)) {
     for (const [name, { file, numberOfKeys }] of Object.entries(COMMANDS)) {
       const lua = luaSource(file);

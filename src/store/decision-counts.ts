@@ -6,17 +6,17 @@
  * when that was (0 when the audit log was empty then, as on a new
  * deployment), and a reader falls back to the audit log for an older day.
  */
-import type { Redis } from 'ioredis';
 import type { Keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
-const marked = new WeakMap<Redis, Set<string>>();
+const marked = new WeakMap<RedisClient, Set<string>>();
 
 /**
  * Record, once per process and prefix, that this code counts decisions: from
  * the beginning when nothing was ever logged, otherwise from now (a day
  * already under way may hold decisions that older code did not count).
  */
-export async function markDecisionCounting(redis: Redis, keys: Keys): Promise<void> {
+export async function markDecisionCounting(redis: RedisClient, keys: Keys): Promise<void> {
   const seen = marked.get(redis) ?? new Set<string>();
   marked.set(redis, seen);
   if (seen.has(keys.prefix)) return;
@@ -27,7 +27,7 @@ export async function markDecisionCounting(redis: Redis, keys: Keys): Promise<vo
 
 /** The day's decisions per person, or null when the counts may miss some (counting began after the day did). */
 export async function decisionCounts(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   day: string,
 ): Promise<Map<string, number> | null> {

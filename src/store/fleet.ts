@@ -4,12 +4,12 @@
  * the pauses in force, the output modes learned, and the server's eviction
  * policy. One object per process, built in ../runtime/context.ts.
  */
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { type FleetNotice, fleetNotices } from './llm-gate.ts';
 import { type LearnedMode, learnedModes } from './llm-modes.ts';
 import { UsageLedger } from './llm-usage.ts';
 import { checkRedisPolicy } from './redis.ts';
+import type { RedisClient } from './redis-client.ts';
 import { type PolicyReading, readRedisPolicy } from './redis-policy.ts';
 import { type UsageReport, usageReport } from './usage-report.ts';
 
@@ -17,7 +17,7 @@ export class FleetStatus {
   /** Calls, tokens, cost, failures and duration histograms, as the workers record them. */
   readonly ledger: UsageLedger;
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly config: Config,
   ) {
     this.ledger = new UsageLedger(redis, config.redis.prefix);

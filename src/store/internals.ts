@@ -5,12 +5,12 @@
  * other folder goes through the store's methods and the ports in
  * ../domain/ports/.
  */
-import type { Redis } from 'ioredis';
 import type { StoreRedis } from './commands.ts';
 import type { Keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface StoreInternals {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   /** The connection with the store's scripts defined (./commands.ts). */
   readonly scripts: StoreRedis;

@@ -5,12 +5,12 @@
  * (./lua/lease.lua). Also the sweep's first read of the papers it checks.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Papers } from '../domain/ports/papers.ts';
 import { storeCommands } from './commands.ts';
 import { internalsOf } from './internals.ts';
 import { pgStatesAndDraftCounts } from './pg/extras.ts';
 import { pgOf } from './pg/papers.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface Lease {
   /** Extend it by its TTL; false when it was lost (expired and taken). */
@@ -19,7 +19,7 @@ export interface Lease {
 }
 
 /** The lease, or null while someone else holds it. */
-export async function takeLease(redis: Redis, key: string, ttlMs: number): Promise<Lease | null> {
+export async function takeLease(redis: RedisClient, key: string, ttlMs: number): Promise<Lease | null> {
   const token = randomBytes(8).toString('hex');
   if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
   const scripts = storeCommands(redis);

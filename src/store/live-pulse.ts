@@ -5,12 +5,12 @@
  * and the id of the newest audit entry (anything that happened anywhere).
  * The desk's live streams (src/http/web/routes/live.ts) compare these.
  */
-import type { Redis } from 'ioredis';
 import type { Papers } from '../domain/ports/papers.ts';
 import { type Keys, keys as keysOf } from './keys.ts';
 import type { Pool } from './pg/connect.ts';
 import { pgStatesAndDraftCounts } from './pg/extras.ts';
 import { pgOf } from './pg/papers.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface PaperPulse {
   state: string;
@@ -40,14 +40,19 @@ function claimHolder(raw: unknown): string {
 /** Reads pulses for the desk's live streams: one round trip each. */
 export type LivePulses = (ids: readonly string[]) => Promise<LivePulse>;
 
-export function livePulses(redis: Redis, prefix: string, store?: Papers): LivePulses {
+export function livePulses(redis: RedisClient, prefix: string, store?: Papers): LivePulses {
   const k = keysOf(prefix);
   const pg = store ? pgOf(store) : null;
   return pg ? (ids) => pgLivePulse(redis, k, pg.pool, ids) : (ids) => livePulse(redis, k, ids);
 }
 
 /** With the records in PostgreSQL: states and versions from there, claims and the newest entry (the mirrored stream) from Redis. */
-async function pgLivePulse(redis: Redis, keys: Keys, pool: Pool, ids: readonly string[]): Promise<LivePulse> {
+async function pgLivePulse(
+  redis: RedisClient,
+  keys: Keys,
+  pool: Pool,
+  ids: readonly string[],
+): Promise<LivePulse> {
   const multi = redis.multi();
   for (const id of ids) multi.get(keys.claim(id));
   multi.xrevrange(keys.auditAll, '+', '-', 'COUNT', 1);
@@ -66,7 +71,7 @@ async function pgLivePulse(redis: Redis, keys: Keys, pool: Pool, ids: readonly s
   return { papers, latest: last[0]?.[0] ?? '' };
 }
 
-async function livePulse(redis: Redis, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
+async function livePulse(redis: RedisClient, keys: Keys, ids: readonly string[]): Promise<LivePulse> {
   const multi = redis.multi();
   for (const id of ids) multi.hmget(keys.paper(id), 'state', 'drafts').get(keys.claim(id));
   multi.xrevrange(keys.auditAll, '+', '-', 'COUNT', 1);

@@ -9,7 +9,6 @@
  * (./llm-modes.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Usage } from '../domain/draft.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
@@ -17,6 +16,7 @@ import { storeCommands } from './commands.ts';
 import { keys } from './keys.ts';
 import { createModeMemory, type OnLearned } from './llm-modes.ts';
 import { UsageLedger } from './llm-usage.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /** How long a budget-paused worker waits before it looks again (a raised budget takes effect within this). */
 export const BUDGET_RECHECK_MS = 5_000;
@@ -33,7 +33,12 @@ export interface FleetNotice {
 }
 
 /** `onLearned`: told when this fleet first finds a server answering only in a lesser output mode. */
-export function createRedisLlmGate(redis: Redis, prefix: string, llm: Config['llm'], onLearned?: OnLearned) {
+export function createRedisLlmGate(
+  redis: RedisClient,
+  prefix: string,
+  llm: Config['llm'],
+  onLearned?: OnLearned,
+) {
   const scripts = storeCommands(redis);
   const modes = createModeMemory(redis, prefix, onLearned);
   const k = keys(prefix);
@@ -162,7 +167,7 @@ function pausedError(ms: number): RateLimitedError {
   });
 }
 
-async function setNotice(redis: Redis, key: string, notice: FleetNotice): Promise<void> {
+async function setNotice(redis: RedisClient, key: string, notice: FleetNotice): Promise<void> {
   const ttl = Math.max(1000, Date.parse(notice.until) - Date.now());
   // A 429's notice lasts as long as its pause; a budget's is renewed by every look while it is spent.
   const px = notice.reason === 'budget' ? Math.min(ttl, BUDGET_RECHECK_MS * 4) : ttl;
@@ -170,7 +175,7 @@ async function setNotice(redis: Redis, key: string, notice: FleetNotice): Promis
 }
 
 /** What pauses the fleet now (a 429 or the budget), for status, the desk and the dashboard. */
-export async function fleetNotices(redis: Redis, prefix: string): Promise<FleetNotice[]> {
+export async function fleetNotices(redis: RedisClient, prefix: string): Promise<FleetNotice[]> {
   const k = keys(prefix);
   const raw = await redis.mget(k.llm('pause-notice'), k.llm('budget-notice'));
   return raw.flatMap((r) => (r ? [JSON.parse(r) as FleetNotice] : []));

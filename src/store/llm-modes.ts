@@ -8,9 +8,9 @@
  * `laysum status` and /metrics; LLM_OUTPUT_MODE set to a mode bypasses it.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { OUTPUT_MODES, type OutputMode } from '../config/env-schema.ts';
 import { keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /** A week: then the server is asked in the strictest mode again. */
 export const RELEARN_AFTER_MS = 7 * 86_400_000;
@@ -55,7 +55,7 @@ export function describeLearnedMode(m: LearnedMode): string {
   return `${m.server} ${m.model}: ${m.mode} (it refused ${m.refused.join(', ') || 'nothing'}; learned ${m.since.slice(0, 19).replace('T', ' ')} UTC)`;
 }
 
-export function createModeMemory(redis: Redis, prefix: string, onLearned?: OnLearned) {
+export function createModeMemory(redis: RedisClient, prefix: string, onLearned?: OnLearned) {
   const k = keys(prefix);
   return {
     async outputMode(server: string, model: string): Promise<OutputMode | null> {
@@ -93,7 +93,7 @@ export function createModeMemory(redis: Redis, prefix: string, onLearned?: OnLea
 }
 
 /** Every server and model with a learned output mode, for `laysum status` and /metrics. */
-export async function learnedModes(redis: Redis, prefix: string): Promise<LearnedMode[]> {
+export async function learnedModes(redis: RedisClient, prefix: string): Promise<LearnedMode[]> {
   const all = await redis.hgetall(keys(prefix).llm('output-modes'));
   return Object.values(all)
     .map((raw) => parseEntry(raw))

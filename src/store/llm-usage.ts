@@ -6,10 +6,10 @@
  * and job durations. Plain HINCRBY on shared hashes, so every process adds to
  * the same figures and a scrape of any one of them sees the whole fleet.
  */
-import type { Redis } from 'ioredis';
 import type { Usage } from '../domain/draft.ts';
 import { type StoreRedis, storeCommands } from './commands.ts';
 import { keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export const USAGE_FIELDS = [
   'calls',
@@ -58,7 +58,7 @@ export class UsageLedger {
   private readonly k: ReturnType<typeof keys>;
   private readonly scripts: StoreRedis;
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.k = keys(prefix);

@@ -5,7 +5,6 @@
  * passed along.
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../domain/draft.ts';
 import { FailureRecord } from '../domain/failure.ts';
 import type { Identity } from '../domain/identity.ts';
@@ -22,6 +21,7 @@ import { holdInternals } from './internals.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
 import { DocSchema, identityKey, newPaperId } from './paper-doc.ts';
 import { PublicSiteStore } from './public-site.ts';
+import type { RedisClient } from './redis-client.ts';
 import { auditEntry, scriptError } from './script-results.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -43,7 +43,7 @@ export class PaperStore implements Papers {
   /** The stored doc (JSON) each paper read here was made from (see `addDraft`). */
   private readonly docs = new WeakMap<Paper, string>();
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);

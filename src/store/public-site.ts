@@ -5,7 +5,6 @@
  * pages, and the scores of given papers, which tell a server whether the
  * version it holds is still the live one.
  */
-import type { Redis } from 'ioredis';
 import type {
   IndexCursor,
   PublicChange,
@@ -14,6 +13,7 @@ import type {
   Scored,
 } from '../domain/ports/public-site.ts';
 import type { Keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export type { IndexCursor, PublicChange, PublicHead, Scored } from '../domain/ports/public-site.ts';
 
@@ -21,7 +21,7 @@ const num = (v: unknown): number => (typeof v === 'string' ? Number(v) : 0);
 
 export class PublicSiteStore implements PublicSite {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

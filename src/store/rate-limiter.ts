@@ -5,12 +5,12 @@
  * (./lua/sliding-window.lua).
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { type AdaptiveRateLimiter, parseRateLimitHeaders, type RateLimiter } from '../net/rate-limit.ts';
 import { storeCommands } from './commands.ts';
 import { keys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
-export function redisRateLimiter(redis: Redis, key: string, max: number, windowMs = 1000): RateLimiter {
+export function redisRateLimiter(redis: RedisClient, key: string, max: number, windowMs = 1000): RateLimiter {
   const scripts = storeCommands(redis);
   return {
     async acquire() {
@@ -28,7 +28,7 @@ export function redisRateLimiter(redis: Redis, key: string, max: number, windowM
  * `x-rate-limit-*` headers, starting from `initial` until the first answer.
  */
 export function adaptiveRedisRateLimiter(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   initial: { max: number; windowMs: number },
 ): AdaptiveRateLimiter {

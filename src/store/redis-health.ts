@@ -3,21 +3,26 @@
  * one log line when it goes down and one when it is back (not a stack trace
  * per request). The server answers 503 while it is down and its health checks
  * say so; ioredis keeps reconnecting by itself (./redis.ts, role `server`).
+ * On a Redis Cluster a master down is an outage too, found by asking every
+ * master every 2 s.
  */
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log/logger.ts';
 import { redactRedisUrl } from './redis.ts';
+import { everyMasterAnswers, isCluster, type RedisClient } from './redis-client.ts';
+
+/** How often a server on a Redis Cluster asks every master whether the cluster is ok. */
+const CLUSTER_CHECK_MS = 2000;
 
 export interface RedisHealth {
   /** The connection is ready for commands. */
   readonly up: boolean;
   /** When it went down (null while up). */
   readonly downSince: Date | null;
-  /** Up and answering a PING within `timeoutMs`. */
+  /** Up and answering a PING within `timeoutMs` (on a cluster: every master). */
   ping(timeoutMs?: number): Promise<boolean>;
 }
 
-export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth {
+export function watchRedis(redis: RedisClient, log: Logger, url: string): RedisHealth {
   let up = redis.status === 'ready';
   let downSince: Date | null = up ? null : new Date();
   const where = redactRedisUrl(url);
@@ -39,8 +44,10 @@ export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth 
       if (redis.status !== 'end') down();
     }),
   );
-  redis.on('ready', () => {
-    if (up) return;
+  // A cluster stays connected while one master is down, but refuses every key (CLUSTERDOWN): that is an outage too.
+  let clusterOk = true;
+  const back = () => {
+    if (up || !clusterOk) return;
     up = true;
     const downMs = downSince ? Date.now() - downSince.getTime() : 0;
     downSince = null;
@@ -48,7 +55,20 @@ export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth 
       { redis: 'up', url: where, downMs },
       `Redis at ${where} is back after ${(downMs / 1000).toFixed(1)} s: serving again.`,
     );
-  });
+  };
+  redis.on('ready', back);
+  if (isCluster(redis)) {
+    const timer = setInterval(async () => {
+      if (redis.status !== 'ready') return;
+      const ok = await everyMasterAnswers(redis).catch(() => false);
+      if (ok === clusterOk) return;
+      clusterOk = ok;
+      if (!ok) down(new Error('a master is down or the cluster is not ok (CLUSTER INFO: cluster_state)'));
+      else back();
+    }, CLUSTER_CHECK_MS);
+    timer.unref();
+    redis.once('end', () => clearInterval(timer));
+  }
   return {
     get up() {
       return up;
@@ -63,7 +83,7 @@ export function watchRedis(redis: Redis, log: Logger, url: string): RedisHealth 
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
       try {
-        return await Promise.race([redis.ping().then((r) => r === 'PONG'), late]);
+        return await Promise.race([everyMasterAnswers(redis), late]);
       } catch {
         return false;
       } finally {

@@ -7,6 +7,7 @@
  * `noeviction` lets Redis drop papers, drafts and jobs without a trace.
  */
 import type { Redis } from 'ioredis';
+import { mastersOf, type RedisClient } from './redis-client.ts';
 
 export interface PolicyReading {
   /** `noeviction`, `allkeys-lru`, …; null when INFO does not say. */
@@ -20,10 +21,29 @@ function field(info: string, name: string): string | null {
   return match?.[1]?.trim() || null;
 }
 
-export async function readRedisPolicy(redis: Redis): Promise<PolicyReading> {
+async function readServer(redis: Redis): Promise<PolicyReading> {
   const [memory, persistence] = await Promise.all([redis.info('memory'), redis.info('persistence')]);
   const aof = field(persistence, 'aof_enabled');
   return { policy: field(memory, 'maxmemory_policy'), aof: aof === null ? null : aof === '1' };
+}
+
+/**
+ * The policy of the one server, or of a whole cluster: INFO is about the node
+ * that answers it, so each master is asked, and the cluster is as safe as its
+ * worst master (an evicting one wins, then one that does not say).
+ */
+export async function readRedisPolicy(redis: RedisClient): Promise<PolicyReading> {
+  const masters = mastersOf(redis);
+  if (!masters.length) throw new Error('no Redis Cluster master is known yet');
+  const readings = await Promise.all(masters.map(readServer));
+  const evicting = readings.find((r) => isEvicting(r.policy));
+  const policy = evicting ? evicting.policy : readings.some((r) => r.policy === null) ? null : 'noeviction';
+  const aof = readings.some((r) => r.aof === false)
+    ? false
+    : readings.some((r) => r.aof === null)
+      ? null
+      : true;
+  return { policy, aof };
 }
 
 export const isEvicting = (policy: string | null): boolean => policy !== null && policy !== 'noeviction';
@@ -33,7 +53,7 @@ export function evictionProblem(policy: string): string {
 }
 
 export const EVICTION_HINT =
-  'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (and put `maxmemory-policy noeviction` in redis.conf, or set it in your provider\'s console); LaySum resumes by itself once it reads "noeviction".';
+  'Run `redis-cli CONFIG SET maxmemory-policy noeviction` (on a Redis Cluster, on every master) and put `maxmemory-policy noeviction` in redis.conf (or set it in your provider\'s console); LaySum resumes by itself once it reads "noeviction".';
 
 export interface EvictionState {
   /** The policy last read, or null before the first reading (or when Redis is away). */
@@ -56,7 +76,7 @@ export interface EvictionWatch extends EvictionState {
  * read (Redis away) keeps the last reading: the reconnect reads it again.
  */
 export function watchEviction(
-  redis: Redis,
+  redis: RedisClient,
   options: { intervalMs: number; onChange?: (state: EvictionState) => void },
 ): EvictionWatch {
   let policy: string | null = null;

@@ -5,8 +5,8 @@
  * refuse is ../http/sign-in-limit.ts's business; this module only holds
  * the connection and the keys.
  */
-import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RedisClient } from './redis-client.ts';
 
 export interface SignInCounters {
   perAddress: RateLimiterRedis;
@@ -15,7 +15,7 @@ export interface SignInCounters {
 }
 
 export function signInCounters(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   limits: { maxFailures: number; windowSeconds: number; accountMaxFailures: number },
 ): SignInCounters {

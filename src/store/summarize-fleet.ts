@@ -5,11 +5,11 @@
  * live summarize workers, each a member of one sorted set scored by when it
  * last said it was alive; members silent for their TTL are dropped.
  */
-import type { Redis } from 'ioredis';
 import { keys } from './keys.ts';
 import { sumFigures, UsageLedger } from './llm-usage.ts';
+import type { RedisClient } from './redis-client.ts';
 
-export function createSummarizeFleet(redis: Redis, prefix: string) {
+export function createSummarizeFleet(redis: RedisClient, prefix: string) {
   const ledger = new UsageLedger(redis, prefix);
   const roster = keys(prefix).llm('summarize-workers');
   return {

@@ -4,11 +4,11 @@
  * beside the configured daily budgets, what pauses summarizing now, and the
  * output modes learned for servers that refuse json_schema.
  */
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import { type FleetNotice, fleetNotices } from './llm-gate.ts';
 import { type LearnedMode, learnedModes } from './llm-modes.ts';
 import { sumFigures, type UsageFigures, UsageLedger, type UsageRow, utcDay } from './llm-usage.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface UsageReport {
   rows: UsageRow[];
@@ -26,7 +26,7 @@ export interface UsageReport {
   outputMode: Config['llm']['outputMode'];
 }
 
-export async function usageReport(redis: Redis, config: Config, days = 7): Promise<UsageReport> {
+export async function usageReport(redis: RedisClient, config: Config, days = 7): Promise<UsageReport> {
   const ledger = new UsageLedger(redis, config.redis.prefix);
   const rows = await ledger.byDay(days);
   const today = sumFigures(rows.filter((r) => r.day === utcDay()));

@@ -1,7 +1,7 @@
 /** The accounts' Redis scripts (./lua/add-user.lua, set-email.lua, use-reset.lua) as ioredis commands, defined once per connection. */
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
 import { projectPath } from '../config/paths.ts';
+import type { RedisClient } from './redis-client.ts';
 
 export interface UserCommands {
   /** lua/add-user.lua: 1 created, 0 name taken, 2 email taken. */
@@ -45,9 +45,9 @@ const SCRIPTS: Record<keyof UserCommands, { file: string; keys: number }> = {
 };
 
 const sources = new Map<string, string>();
-const defined = new WeakSet<Redis>();
+const defined = new WeakSet<RedisClient>();
 
-export function userCommands(redis: Redis): Redis & UserCommands {
+export function userCommands(redis: RedisClient): RedisClient & UserCommands {
   if (!defined.has(redis)) {
     for (const [name, { file, keys }] of Object.entries(SCRIPTS)) {
       let lua = sources.get(file);
@@ -60,5 +60,5 @@ export function userCommands(redis: Redis): Redis & UserCommands {
     defined.add(redis);
   }
   // defineCommand added exactly the methods UserCommands declares.
-  return redis as Redis & UserCommands;
+  return redis as RedisClient & UserCommands;
 }

@@ -2,15 +2,15 @@
  * The sessions half of the users port (../domain/ports/users.ts) in Redis:
  * a hash per session, by the SHA-256 of its id, expiring with the session.
  */
-import type { Redis } from 'ioredis';
 import type { SessionRecords } from '../domain/ports/users.ts';
 import type { Session } from '../domain/user.ts';
+import type { RedisClient } from './redis-client.ts';
 import { type UserKeys, userKeys } from './user-keys.ts';
 
 export class RedisSessions implements SessionRecords {
   private readonly keys: UserKeys;
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.keys = userKeys(prefix);

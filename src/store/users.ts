@@ -4,16 +4,16 @@
  * link and reset link, and the scripts that change an account and its
  * indexes at once (./lua/add-user.lua, set-email.lua, use-reset.lua).
  */
-import type { Redis } from 'ioredis';
 import type { NewAccount, ResetRecord, UserRecords } from '../domain/ports/users.ts';
 import { Role, type StoredUser, UserName } from '../domain/user.ts';
+import type { RedisClient } from './redis-client.ts';
 import { type UserCommands, userCommands } from './user-commands.ts';
 import { type UserKeys, userKeys } from './user-keys.ts';
 
 export class RedisUsers implements UserRecords {
   private readonly keys: UserKeys;
-  private readonly redis: Redis & UserCommands;
-  constructor(redis: Redis, prefix: string) {
+  private readonly redis: RedisClient & UserCommands;
+  constructor(redis: RedisClient, prefix: string) {
     this.keys = userKeys(prefix);
     this.redis = userCommands(redis);
   }

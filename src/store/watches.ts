@@ -1,15 +1,15 @@
 /** The watches port (../domain/ports/watches.ts) in Redis: watches and their poll history, under the LaySum prefix. */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Watches } from '../domain/ports/watches.ts';
 import { PollReport, Watch } from '../domain/watch.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import type { RedisClient } from './redis-client.ts';
 
 const HISTORY = 50;
 
 export class WatchStore implements Watches {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -6,18 +6,18 @@
  * happened, and never "published" after "unpublished". Kept apart from
  * ./webhooks.ts (the hooks and their delivery records), whose keys it shares.
  */
-import type { Redis } from 'ioredis';
 import type { LinePlace, WebhookLinesPort } from '../domain/ports/webhook-lines.ts';
 import { Delivery } from '../domain/webhook.ts';
 import { luaSource } from './commands.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 type Reply = [number, string];
 
 export class WebhookLines implements WebhookLinesPort {
   readonly keys: Keys;
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);

@@ -4,18 +4,18 @@
  * it stops signing. Only the delivery worker reads them; rotating returns the
  * new secret once.
  */
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 
 const Previous = z.object({ secret: z.string(), until: z.number() });
 
 export class WebhookSecrets implements WebhookSecretsPort {
   readonly keys: Keys;
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);

@@ -4,12 +4,12 @@
  * recent deliveries (the last 50) with their status.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { WebhookLinesPort, WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
 import type { Webhooks } from '../domain/ports/webhooks.ts';
 import { Delivery, type DeliveryInput, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
+import type { RedisClient } from './redis-client.ts';
 import { WebhookLines } from './webhook-lines.ts';
 import { WebhookSecrets } from './webhook-secrets.ts';
 
@@ -20,7 +20,7 @@ export const WEBHOOK_GROUP = 'webhooks';
 export class WebhookStore implements Webhooks {
   private readonly keys: Keys;
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.keys = makeKeys(prefix);

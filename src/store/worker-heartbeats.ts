@@ -6,8 +6,8 @@
  * clock, so a server and workers on machines whose clocks disagree still agree
  * on how long ago a worker was seen.
  */
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { RedisClient } from './redis-client.ts';
 
 export const WorkerBeat = z.object({
   /** host:pid:random, unique per process run. */
@@ -39,12 +39,12 @@ export interface WorkerHeartbeats {
 /** Processes not seen for a day are forgotten (a crashed worker never says goodbye). */
 const FORGET_AFTER_MS = 86_400_000;
 
-async function redisNow(redis: Redis): Promise<number> {
+async function redisNow(redis: RedisClient): Promise<number> {
   const [seconds, micros] = await redis.time();
   return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
 }
 
-export function redisWorkerHeartbeats(redis: Redis, prefix: string): WorkerHeartbeats {
+export function redisWorkerHeartbeats(redis: RedisClient, prefix: string): WorkerHeartbeats {
   const key = `${prefix}:workers`;
   return {
     async beat(worker) {

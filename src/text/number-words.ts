@@ -66,9 +66,13 @@ export const SHARE_WORDS_RE = new RegExp(
 );
 
 const WORD = `(?:${[...Object.keys(SMALL), ...Object.keys(SCALE)].join('|')})`;
-/** A run of number words joined by spaces, hyphens or "and" ("one hundred and twenty-six"); "a hundred" too. */
+/**
+ * A run of number words joined by spaces, hyphens or, after a hundred or a
+ * thousand, "and" ("one hundred and twenty-six"); "a hundred" too. "Three and
+ * six months" is two numbers, not nine.
+ */
 export const NUMBER_PHRASE = new RegExp(
-  `\\b(?:a (?=(?:hundred|thousand|million)\\b))?${WORD}(?:(?:[- ]| and )${WORD})*\\b`,
+  `\\b(?:a (?=(?:hundred|thousand|million)\\b))?${WORD}(?:(?:[- ]|(?<=(?:hundred|thousand|million|billion)) and )${WORD})*\\b`,
   'gi',
 );
 

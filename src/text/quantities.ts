@@ -46,6 +46,8 @@ export interface SentenceFigures {
 }
 
 const DAYS: Record<string, number> = {
+  second: 1 / 86400,
+  minute: 1 / 1440,
   hour: 1 / 24,
   day: 1,
   week: 7,
@@ -117,7 +119,7 @@ const PATTERNS: ReadonlyArray<[QuantityKind, RegExp]> = [
   [
     'duration',
     new RegExp(
-      `${NUM}(?:\\s?(?:-|–|to)\\s?\\d+(?:\\.\\d+)?)?[- ](hours?|days?|weeks?|months?|years?|yrs?|mos?|decades?)(?:-old)?\\b`,
+      `${NUM}(?:\\s?(?:-|–|to)\\s?\\d+(?:\\.\\d+)?)?[- ](seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|mos?|decades?)(?:-old)?\\b`,
       'gi',
     ),
   ],
@@ -131,6 +133,10 @@ const PATTERNS: ReadonlyArray<[QuantityKind, RegExp]> = [
 ];
 
 const UNIT_NAMES: Record<string, string> = {
+  second: 'second',
+  sec: 'second',
+  minute: 'minute',
+  min: 'minute',
   hour: 'hour',
   day: 'day',
   week: 'week',
@@ -190,9 +196,16 @@ export function sentenceFigures(sentence: string): SentenceFigures {
     sentence.replace(/(?:\bUS\$|\$US|\bUSD\s?|\bUS dollars?\s)/g, '$').replace(/[\u2010\u2011]/g, '-'),
   );
   text = spellOut(text.replace(/(\d)\s*(?:mg|kg|ml|mm|cm|km|mmhg|iu)\b/gi, '$1 '));
+  // A subscript written in brackets is part of a name: "TCID(50)", "IC(50)" are TCID50 and IC50.
+  text = text.replace(/(\p{Lu}{2,})\((\d+)\)/gu, '$1$2');
   let blanked = text.replace(CODE, (code, at: number) => {
     if (/^\d+(?:-\d+)*$/.test(code) || /^\d+(?:st|nd|rd|th|s)$/i.test(code)) return code;
-    if (/^\d+-(?:hours?|days?|weeks?|months?|years?|decades?|fold|times|old)$/i.test(code)) return code;
+    if (
+      /^\d+-(?:seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|decades?|fold|times|old)$/i.test(
+        code,
+      )
+    )
+      return code;
     quantities.push({
       raw: code,
       kind: 'code',

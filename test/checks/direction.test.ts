@@ -8,17 +8,9 @@
  * case flagged, before this change.
  */
 import { describe, expect, it } from 'vitest';
-import { certaintyFlags } from '../../src/checks/certainty.ts';
-import { PaperRecord } from '../../src/domain/paper.ts';
-import { alignFields } from '../../src/text/align.ts';
-import { splitSource } from '../../src/text/source-sentences.ts';
+import { certaintyOn } from '../support/certainty.ts';
 
-function flags(sentence: string, abstract: string) {
-  const source = splitSource(
-    PaperRecord.parse({ title: 'A trial', abstract: [{ label: null, category: null, text: abstract }] }),
-  );
-  return certaintyFlags(alignFields([{ field: 'findings', text: sentence }], source), source);
-}
+const flags = (sentence: string, abstract: string) => certaintyOn(sentence, abstract, 'A trial');
 
 const bezafibrate =
   'The treatment regimen, which is double-blind and placebo-controlled, is bezafibrate 400 mg/day. Bezafibrate significantly reduced total cholesterol by approximately 8.0% and low-density lipoprotein (LDL)-cholesterol by approximately 9.0%, and increased high-density lipoprotein (HDL)-cholesterol by approximately 11.0% initially.';

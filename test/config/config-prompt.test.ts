@@ -14,6 +14,7 @@ describe('config', () => {
     expect(c.llm.provider).toBe('extractive');
     expect(c.redis).toEqual({
       url: 'redis://127.0.0.1:6379',
+      cluster: null,
       prefix: 'laysum',
       allowEviction: false,
       policyCheckMs: 10_000,

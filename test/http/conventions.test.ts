@@ -77,7 +77,20 @@ describe('public pages and feeds', () => {
     expect((await h.call('/feed.xml')).headers.get('last-modified')).toMatch(/GMT$/);
     const gz = await h.call('/feed.json', { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toMatch(/accept-encoding/i);
     expect((await gz.json()).items[0].id).toBe(id);
+    // The gzip form shares the weak ETag, so a cached gzip copy revalidates too.
+    const tag = gz.headers.get('etag') ?? '';
+    expect((await h.call('/feed.json')).headers.get('etag')).toBe(tag);
+    const revalidated = await h.call('/feed.json', {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': tag },
+    });
+    expect(revalidated.status).toBe(304);
+    const page = await h.call(`/s/${slug}`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(await page.text()).toContain('</html>');
+    const refused = await h.call(`/s/${slug}`, { headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
   });
 
   it('lets other origins read the feeds and the public JSON', async () => {
@@ -97,6 +110,7 @@ describe('public pages and feeds', () => {
     const built = () =>
       h.call('/feed.xml').then(async (r) => /<lastBuildDate>([^<]+)</.exec(await r.text())?.[1]);
     const before = await built();
+    const tagBefore = (await h.call('/feed.json')).headers.get('etag');
     await new Promise((r) => setTimeout(r, 1100));
     const edit = await h.call(`/api/drafts/${id}`, {
       method: 'PATCH',
@@ -119,5 +133,9 @@ describe('public pages and feeds', () => {
       ).toBe(200);
     const after = await built();
     expect(Date.parse(after ?? '')).toBeGreaterThan(Date.parse(before ?? ''));
+    // A changed feed gets a new ETag: a client holding the old one gets the new text, not 304.
+    const changed = await h.call('/feed.json', { headers: { 'if-none-match': tagBefore ?? '' } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('broken hip');
   });
 });

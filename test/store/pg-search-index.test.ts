@@ -80,8 +80,10 @@ describe('the PostgreSQL search index', () => {
     expect((await query(index, ['a', '|', '!'])).total).toBe(0);
   });
 
-  it('is built once markBuilt ran, with facet counts taken from the rows', async () => {
+  it('starts built; after an older version, is built once markBuilt ran, with counts taken from the rows', async () => {
     s = await createTestSchema();
+    expect(await new PgSearchIndex(s.pool, s.schema).isBuilt()).toBe(true);
+    await s.pool.query(`UPDATE ${s.schema}.paper_index_meta SET value = '0'`);
     const index = new PgSearchIndex(s.pool, s.schema);
     expect(await index.isBuilt()).toBe(false);
     await Promise.all([0, 1, 2, 3].map((i) => index.put(s.pool, paperOf(i), seedDraft(i))));
@@ -89,14 +91,19 @@ describe('the PostgreSQL search index', () => {
     expect(await index.facet('submitter')).toEqual([]);
     await index.markBuilt();
     expect(await new PgSearchIndex(s.pool, s.schema).isBuilt()).toBe(true);
+    await index.setState(s.pool, paperOf(2).id, 'approved');
+    expect([await index.count(), await index.count('pending_review'), await index.count('approved')]).toEqual(
+      [4, 3, 1],
+    );
     // api:dana holds papers 0 and 3; a tie goes to the greater value, as in Redis.
     expect(await index.facet('submitter')).toEqual(['api:dana', 'web:lee', 'watch:pubmed-sleep']);
   });
 
-  it('pages a broad search in order and marks its total as an estimate past the exact count', async () => {
+  it('pages a broad search in order, its total an estimate when the planner expects more than it counts', async () => {
     s = await createTestSchema();
     const index = new PgSearchIndex(s.pool, s.schema, { probe: 3, cap: 4 });
     await Promise.all(Array.from({ length: 30 }, (_, i) => index.put(s.pool, paperOf(i), seedDraft(i))));
+    await s.pool.query(`ANALYZE ${s.schema}.paper_index`);
     const odd = Array.from({ length: 15 }, (_, k) => paperOf(29 - 2 * k).id);
     const journal = await index.query({
       tokens: ['journal'],
@@ -124,5 +131,27 @@ describe('the PostgreSQL search index', () => {
     expect(await index.query({ ...failing, provider: undefined, state: 'pending_review' })).toMatchObject({
       ...{ total: 10, approximate: false },
     });
+  });
+
+  it('lets two transactions index papers with the same topics, provider and submitter without waiting on each other', async () => {
+    s = await createTestSchema();
+    const index = new PgSearchIndex(s.pool, s.schema);
+    const [a, b] = [await s.pool.connect(), await s.pool.connect()];
+    try {
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      await index.put(a, paperOf(3), seedDraft(3));
+      // Paper 6 shares paper 3's submitter, provider and a topic: a shared counter row would make this wait for a.
+      await index.put(b, paperOf(6), seedDraft(3));
+      await index.setState(b, paperOf(6).id, 'approved');
+      await b.query('COMMIT');
+      expect(await index.count()).toBe(1);
+      await a.query('COMMIT');
+    } finally {
+      a.release();
+      b.release();
+    }
+    expect([await index.count(), await index.count('approved')]).toEqual([2, 1]);
+    expect(await index.facet('submitter')).toEqual(['api:dana']);
   });
 });

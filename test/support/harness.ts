@@ -15,6 +15,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
 import { dropPrefixSchema } from '../../src/store/pg/migrate.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
+import type { RedisClient } from '../../src/store/redis-client.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -58,7 +59,7 @@ export interface Pipeline {
 }
 
 /** Delete every key under a test's prefix (LaySum's and BullMQ's), and its PostgreSQL schema when the records live there. */
-export async function removePrefix(redis: Redis, prefix: string): Promise<void> {
+export async function removePrefix(redis: RedisClient, prefix: string): Promise<void> {
   await deletePrefix(redis, prefix);
   if (TEST_DATABASE_URL) await dropPrefixSchema(TEST_DATABASE_URL, prefix);
 }

@@ -5,12 +5,12 @@
  * command the code sent is missed.
  */
 import { connect } from 'node:net';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/store/redis-client.ts';
 import { REDIS_URL } from './harness.ts';
 
 /** Each command (lower-case name, then arguments as printed by MONITOR) naming a key under `prefix`. */
 export async function commandsDuring(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   run: () => Promise<void>,
 ): Promise<string[]> {

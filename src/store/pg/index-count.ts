@@ -3,9 +3,9 @@
  * counting half a million rows on every page:
  * - the views the counts table covers (no filter; a state; one filter value;
  *   a state and one filter value) read one count, exact;
- * - any other view is counted up to `cap` matches (10,000), exact up to it;
- *   above it the total is the planner's estimate (never under cap + 1),
- *   marked approximate.
+ * - any other view is counted when the planner expects at most `cap`
+ *   matches (10,000); above that the total is the planner's estimate,
+ *   marked approximate (the desk says "about").
  * Writers only append deltas (./index-sql.ts); `fold` moves them into the
  * counts, run by readers at most every FOLD_EVERY_MS per index.
  */
@@ -92,18 +92,26 @@ export async function estimate(
   return Math.round(rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
 }
 
-/** Matches counted up to CAP; above it the estimate, marked approximate. */
-export async function boundedCount(
+/**
+ * A view the counts table does not cover: counted when the planner expects
+ * at most `cap` matches (counting stops at four times that, in case it
+ * guessed low), else the planner's estimate, marked approximate. Never under
+ * `atLeast` (the matches the page itself has shown to exist).
+ */
+export async function countOrEstimate(
   db: Queryable,
   t: IndexTables,
   where: string,
   params: unknown[],
+  atLeast: number,
 ): Promise<Total> {
+  const guess = await estimate(db, t, where, params);
+  if (guess > t.cap) return { total: Math.max(guess, atLeast), approximate: true };
+  const limit = 4 * t.cap;
   const { rows } = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.index} ${where} LIMIT ${t.cap + 1}) m`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${t.index} ${where} LIMIT ${limit + 1}) m`,
     params,
   );
   const n = Number(rows[0]?.n ?? 0);
-  if (n <= t.cap) return { total: n, approximate: false };
-  return { total: Math.max(t.cap + 1, await estimate(db, t, where, params)), approximate: true };
+  return n > limit ? { total: Math.max(n, atLeast), approximate: true } : { total: n, approximate: false };
 }

@@ -1,13 +1,14 @@
 /**
  * One page of the queue from the PostgreSQL index and how many match. A word
  * search first takes up to `probe` papers (5,000) holding every word straight from the
- * GIN index: when that is all of them (the usual search for a PMID, a DOI or
- * a rare word), the page and an exact total come from those rows alone, so no
- * plan ever walks the whole queue looking for one paper. Otherwise the page is
+ * GIN index, unless the planner knows them for frequent words: when that is
+ * all of them (the usual search for a PMID, a DOI or a rare word), the page
+ * and an exact total come from those rows alone, so no plan ever walks the
+ * whole queue looking for one paper. Otherwise the page is
  * one index scan in the sort's order, and the total comes from ./index-count.ts.
  */
 import type { IndexQuery } from '../../domain/ports/search-index.ts';
-import { boundedCount, countKey, readCount, type Total } from './index-count.ts';
+import { countKey, countOrEstimate, estimate, readCount, type Total } from './index-count.ts';
 import { allTokens, type IndexTables, orderOf, whereOf } from './index-sql.ts';
 import type { Queryable } from './queryable.ts';
 
@@ -19,7 +20,10 @@ export type Page = Total & { ids: string[] };
 const COLUMNS =
   'id, state, created, topics, check_result, provider, model, submitter, grade, checks, credibility';
 
-const window = (q: IndexQuery) => `LIMIT ${Math.max(0, q.limit)} OFFSET ${Math.max(0, q.offset)}`;
+/** A whole number from 0 (the port's limit and offset, written into the SQL). */
+const count = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
+
+const window = (q: IndexQuery) => `LIMIT ${count(q.limit)} OFFSET ${count(q.offset)}`;
 
 async function fewMatches(db: Queryable, t: IndexTables, q: IndexQuery): Promise<Page | null> {
   const params: unknown[] = [allTokens(q.tokens ?? [])];
@@ -36,8 +40,17 @@ async function fewMatches(db: Queryable, t: IndexTables, q: IndexQuery): Promise
   return { ids: r.ids, total: Number(r.total), approximate: false };
 }
 
+/**
+ * Whether the words may match few papers: the planner knows the frequent
+ * words (their share is in the column's statistics) and guesses high for the
+ * rare ones, so a broad word skips the probe that would only find it broad.
+ */
+async function mayBeFew(db: Queryable, t: IndexTables, tokens: readonly string[]): Promise<boolean> {
+  return (await estimate(db, t, 'WHERE search @@ $1::tsquery', [allTokens(tokens)])) <= 4 * t.probe;
+}
+
 export async function pageOf(db: Queryable, t: IndexTables, q: IndexQuery): Promise<Page> {
-  if (q.tokens?.length) {
+  if (q.tokens?.length && (await mayBeFew(db, t, q.tokens))) {
     const few = await fewMatches(db, t, q);
     if (few) return few;
   }
@@ -53,5 +66,5 @@ export async function pageOf(db: Queryable, t: IndexTables, q: IndexQuery): Prom
     return { ids, total: q.offset + ids.length, approximate: false };
   const key = countKey(q);
   if (key) return { ids, total: await readCount(db, t, key), approximate: false };
-  return { ids, ...(await boundedCount(db, t, where, params)) };
+  return { ids, ...(await countOrEstimate(db, t, where, params, q.offset + ids.length)) };
 }

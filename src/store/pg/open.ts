@@ -3,7 +3,7 @@
  * schema, a check that the server answers (a clear message when it does
  * not), the migrations brought up to date, and the store with its index.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.ts';
 import { assertPgReachable, createPgPool, type Pool, schemaFor } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { openRecordIndex } from './open-index.ts';
@@ -16,7 +16,7 @@ export interface PgRecords {
   close(): Promise<void>;
 }
 
-export async function openPgRecords(url: string, prefix: string, redis: Redis): Promise<PgRecords> {
+export async function openPgRecords(url: string, prefix: string, redis: RedisClient): Promise<PgRecords> {
   const schema = schemaFor(prefix);
   await assertPgReachable(url);
   const pool = createPgPool(url, schema);

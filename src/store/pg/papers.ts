@@ -6,7 +6,7 @@
  * prefix (the connection is held for ../claims.ts, ../lease.ts and
  * ../submitters.ts as the Redis store's is).
  */
-import type { Redis } from 'ioredis';
+
 import { type AuditEntry, AuditEntry as AuditEntrySchema, Draft } from '../../domain/draft.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Origin, Paper, PaperRecord, Submission } from '../../domain/paper.ts';
@@ -17,6 +17,7 @@ import { storeCommands } from '../commands.ts';
 import { holdInternals } from '../internals.ts';
 import { type Keys, keys as makeKeys } from '../keys.ts';
 import { DocSchema, newPaperId } from '../paper-doc.ts';
+import type { RedisClient } from '../redis-client.ts';
 import { scriptError } from '../script-results.ts';
 import { PgAuditLog } from './audit-log.ts';
 import type { Pool } from './connect.ts';
@@ -40,7 +41,7 @@ export class PgPaperStore implements Papers {
   private readonly keys: Keys;
   constructor(
     private readonly pool: Pool,
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     readonly index: RecordIndex,
   ) {

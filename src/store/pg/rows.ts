@@ -4,12 +4,13 @@
  * it, and after the commit the same entries mirrored to the Redis audit
  * stream (capped) that webhooks and the desk's live pulse read.
  */
-import type { Redis } from 'ioredis';
+
 import { FailureRecord } from '../../domain/failure.ts';
 import { Paper } from '../../domain/paper.ts';
 import { Approval, Publication } from '../../domain/publication.ts';
 import type { Keys } from '../keys.ts';
 import { DocSchema } from '../paper-doc.ts';
+import type { RedisClient } from '../redis-client.ts';
 import { inTransaction, type Pool, type PoolClient } from './connect.ts';
 
 export const PAPER_COLUMNS =
@@ -61,7 +62,7 @@ const MIRROR_MAXLEN = 10_000;
 export class Writer {
   constructor(
     private readonly pool: Pool,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

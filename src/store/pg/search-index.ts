@@ -6,7 +6,10 @@
  * store writes the row in the transaction that changes the paper: `put` when
  * its record or drafts change (and at creation), `setState` on a transition
  * that changes nothing else, `remove` when it is merged away or deleted.
- * Reads go through the pool given to the constructor.
+ * Callers hold the paper's own row lock meanwhile (the record store's
+ * transactions do), so two writes of one paper never interleave. Writes touch
+ * no row shared between papers (counts go in as deltas), so they never wait on
+ * one another. Reads go through the pool given to the constructor.
  */
 import type { Draft } from '../../domain/draft.ts';
 import type { Paper } from '../../domain/paper.ts';
@@ -14,12 +17,12 @@ import type { Facet, IndexQuery, SearchIndex } from '../../domain/ports/search-i
 import type { PaperState } from '../../domain/state.ts';
 import { LaySumError } from '../../errors/laysum-error.ts';
 import { type IndexedPaper, indexEntry } from '../index-entry.ts';
-import { facetValues, fold } from './index-count.ts';
+import { facetValues, fold, readCount } from './index-count.ts';
 import { pageOf } from './index-page.ts';
 import { type IndexTables, putSql, recountSql, removeSql, setStateSql } from './index-sql.ts';
 import { ident, type Queryable } from './queryable.ts';
 
-/** Bump when the row's shape or the tokenizer changes: the index is then rebuilt once. */
+/** Bump when the row's shape or the tokenizer changes: the index is then rebuilt once (a new schema starts at 1). */
 const INDEX_VERSION = '1';
 /** How often a reader folds the count deltas (./index-count.ts). */
 const FOLD_EVERY_MS = 5000;
@@ -82,6 +85,12 @@ export class PgSearchIndex implements SearchIndex {
   async facet(field: Facet, limit = 200): Promise<string[]> {
     await this.foldNow();
     return facetValues(this.db, this.t, field, limit);
+  }
+
+  /** How many papers are indexed in a state (or in all), exact, without counting rows: the desk's state counts. */
+  async count(state?: PaperState): Promise<number> {
+    await this.foldNow();
+    return readCount(this.db, this.t, state ? ['state', state] : ['all', '']);
   }
 
   /** Fold the writers' count deltas into the counts, at most every FOLD_EVERY_MS (readers call it). */
