@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli, startCli } from '../support/cli.ts';
 import { REDIS_URL, removePrefix, testPrefix } from '../support/harness.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../support/pg-server.ts';
+import { paperText, waitFor } from './support.ts';
 
 let pg: PrivatePostgres;
 let server: Awaited<ReturnType<typeof startCli>>;
@@ -42,33 +43,22 @@ afterAll(async () => {
   await redis.quit();
 });
 
-const ABSTRACT =
-  'BACKGROUND: Hip fractures in older adults lead to loss of independence and high costs. METHODS: We followed 1200 adults aged 65 and over for five years, comparing people in weekly balance classes with people who were not. RESULTS: People in the classes had 30 percent fewer hip fractures. CONCLUSIONS: Balance classes may lower the risk of hip fracture.';
 const health = () => fetch(`${base}/healthz`);
-
-async function until(what: string, ok: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}\n${server.stderr()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 it('says the record store is down while PostgreSQL is away, and serves again when it is back', async () => {
   const submitted = await fetch(`${base}/api/papers`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      text: `Balance classes and hip fractures
-
-${ABSTRACT}`,
+      text: paperText(1).text,
+      title: paperText(1).title,
     }),
   });
   expect(submitted.status).toBe(201);
   expect(await (await health()).json()).toMatchObject({ ok: true, redis: 'up', database: 'up' });
 
   await pg.stop();
-  await until('/healthz says the database is down', async () => (await health()).status === 503);
+  await waitFor(async () => (await health()).status === 503, 60_000);
   const body = (await (await health()).json()) as Record<string, unknown>;
   expect(body).toMatchObject({ ok: false, redis: 'up', database: 'down' });
   expect(typeof body.databaseDownSince).toBe('string');
@@ -83,7 +73,7 @@ ${ABSTRACT}`,
   expect(problem.hint).toMatch(/try again/);
 
   await pg.start();
-  await until('/healthz says the database is up', async () => (await health()).status === 200);
+  await waitFor(async () => (await health()).status === 200, 60_000);
   const back = await fetch(`${base}/api/drafts`, { headers: { authorization: `Bearer ${token}` } });
   expect(back.status).toBe(200);
   expect(server.stderr()).not.toMatch(/unexpected error/);
