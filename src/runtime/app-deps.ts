@@ -30,6 +30,7 @@ export function appDeps(ctx: Context, log: Logger): AppDeps {
       eviction: watchServerEviction(ctx, log),
       stopping: false,
       workers: ctx.workers,
+      database: ctx.database,
     },
   };
 }

@@ -17,6 +17,7 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
 import { FleetStatus } from '../store/fleet.ts';
 import { PaperStore } from '../store/papers.ts';
+import type { DatabaseHealth } from '../store/pg/health.ts';
 import { openPgRecords, type PgRecords } from '../store/pg/open.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
 import type { RedisClient } from '../store/redis-client.ts';
@@ -41,6 +42,8 @@ export interface Context {
   workers: WorkerHeartbeats;
   queues: Queues;
   enqueue: Enqueuer;
+  /** The record store's PostgreSQL, when DATABASE_URL is set (for /healthz and the error page). */
+  database: DatabaseHealth | null;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     workers: redisWorkerHeartbeats(redis, prefix),
     queues,
     enqueue: enqueuer(queues, config),
+    database: records?.health ?? null,
     async close() {
       await closeQueues(queues);
       await records?.close();

@@ -3,8 +3,10 @@
  * schema, a check that the server answers (a clear message when it does
  * not), the migrations brought up to date, and the store with its index.
  */
+import { redactUrlCredentials } from '../../errors/redact.ts';
 import type { RedisClient } from '../redis-client.ts';
 import { assertPgReachable, createPgPool, type Pool, schemaFor } from './connect.ts';
+import { type DatabaseHealth, pgHealth } from './health.ts';
 import { migrate } from './migrate.ts';
 import { openRecordIndex } from './open-index.ts';
 import { PgPaperStore } from './papers.ts';
@@ -13,6 +15,7 @@ export interface PgRecords {
   store: PgPaperStore;
   pool: Pool;
   schema: string;
+  health: DatabaseHealth;
   close(): Promise<void>;
 }
 
@@ -27,5 +30,6 @@ export async function openPgRecords(url: string, prefix: string, redis: RedisCli
     throw err;
   }
   const store = new PgPaperStore(pool, redis, prefix, openRecordIndex(pool, schema));
-  return { store, pool, schema, close: () => pool.end() };
+  const health = pgHealth(pool, redactUrlCredentials(url));
+  return { store, pool, schema, health, close: () => pool.end() };
 }
