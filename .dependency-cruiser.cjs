@@ -98,6 +98,14 @@ module.exports = {
       to: { path: 'node_modules/ioredis/' },
     },
     {
+      name: 'postgres-behind-the-store',
+      comment:
+        'only the store talks to PostgreSQL (src/store/pg); the rest asks the ports (src/domain/ports)',
+      severity: 'error',
+      from: { path: '^(src|workers|bin)/', pathNot: '^src/store/' },
+      to: { path: 'node_modules/(pg|pg-[a-z-]+|node-pg-migrate)/' },
+    },
+    {
       name: 'store-internals-stay-in-the-store',
       comment:
         "the store's connection, keys and scripts (src/store/internals.ts, keys.ts, user-keys.ts, user-commands.ts) are for src/store alone",

@@ -4,10 +4,17 @@
  * MEMORY USAGE summed over every key under the run's prefix (papers, drafts,
  * audit, identities, and BullMQ's kept jobs), so other users of the same Redis
  * do not count; INFO's used_memory difference is printed beside it. Worker:
- * the heap after a full GC, before and after, the growth per paper.
+ * the heap after a full GC, before and after, the growth per paper. Then the
+ * same run with the records in PostgreSQL (DATABASE_URL: LAYSUM_BENCH_DATABASE_URL,
+ * else the local test database): what stays in Redis a paper, and the
+ * schema's tables, indexes and TOAST a paper (pg_total_relation_size).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import pg from 'pg';
+import type { Config } from '../src/config/env.ts';
+import { schemaFor } from '../src/store/pg/connect.ts';
+import { dropPrefixSchema } from '../src/store/pg/migrate.ts';
 import { mastersOf, type RedisClient } from '../src/store/redis-client.ts';
 import { benchConfig, benchSummary, benchTexts, runLaySum } from './pipeline-run.ts';
 import { startScriptedLlm } from './scripted-llm.ts';
@@ -46,6 +53,42 @@ async function prefixUsage(redis: RedisClient, prefix: string): Promise<{ bytes:
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+const PG_URL = process.env.LAYSUM_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Bytes of every table of the prefix's schema, with its indexes and TOAST. */
+async function schemaBytes(url: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string | null }>(
+      `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+      [schema],
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same run with the records in PostgreSQL: Redis and PostgreSQL bytes a paper. */
+async function pgMemory(baseURL: string): Promise<string> {
+  const config: Config = benchConfig({ baseURL }, { DATABASE_URL: PG_URL });
+  let line = '';
+  try {
+    await runLaySum(config, benchTexts(PAPERS), {
+      before: async (redis, c) => {
+        const { bytes, keys } = await prefixUsage(redis, c.redis.prefix);
+        const pgBytes = await schemaBytes(PG_URL, schemaFor(c.redis.prefix));
+        line = `  with DATABASE_URL: Redis ${kb(bytes / PAPERS)} a paper (${keys} keys, BullMQ's kept jobs included), PostgreSQL ${kb(pgBytes / PAPERS)} a paper (tables, indexes and TOAST of the schema)`;
+      },
+    });
+  } finally {
+    await dropPrefixSchema(PG_URL, config.redis.prefix).catch(() => {});
+  }
+  return line;
+}
+
 export async function benchMemory(): Promise<void> {
   const llm = await startScriptedLlm(benchSummary);
   let heapBefore = 0;
@@ -73,6 +116,11 @@ export async function benchMemory(): Promise<void> {
       `Memory per paper (${PAPERS} pasted abstracts to pending review in ${run.seconds.toFixed(0)} s):`,
     );
     for (const line of lines) console.log(line);
+    console.log(
+      await pgMemory(llm.baseURL).catch(
+        (err: unknown) => `  with DATABASE_URL: not measured (${String(err)})`,
+      ),
+    );
   } finally {
     await llm.close();
   }

@@ -122,6 +122,10 @@ export const EnvSchema = z.object({
       'use 1-64 letters, digits, "_", "." or "-" (no ":"), with at most one {hash tag} for a Redis Cluster, e.g. laysum or {laysum}',
     )
     .default('laysum'),
+  /** PostgreSQL for the system of record (papers, drafts, decisions, publications, the audit log); unset: Redis. */
+  DATABASE_URL: optional.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
   REDIS_ALLOW_EVICTION: bool(false),
   REDIS_POLICY_CHECK_MS: int(10_000, 100),
 

@@ -78,6 +78,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       /** How often a running process reads maxmemory-policy again (also on every reconnect). */
       policyCheckMs: env.REDIS_POLICY_CHECK_MS,
     },
+    /** PostgreSQL holds the records when set (one schema per LAYSUM_PREFIX); Redis does when not. */
+    database: { url: env.DATABASE_URL },
     llm: {
       provider,
       apiKey: env.OPENAI_API_KEY,

@@ -8,7 +8,7 @@ import { DASHBOARD_PATH, dashboard, USAGE_PATH, usageDashboard } from './admin.t
 import { api } from './api/index.ts';
 import { identify } from './auth.ts';
 import { errorBody, HttpError, statusOf } from './errors.ts';
-import { evictionAlert, healthRoutes, isRedisUnavailable, redisAway, whileRedisAway } from './health.ts';
+import { evictionAlert, healthRoutes, storeAway, whileRedisAway } from './health.ts';
 import { allowedMethods } from './methods.ts';
 import { metricsRoute } from './metrics.ts';
 import { adminHeaders, deskHeaders, noStore, publicHeaders, requestIdOf, requestLog } from './middleware.ts';
@@ -111,9 +111,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       banner: { kind: 'error', text: body.error, hint: body.hint },
     });
   });
-  app.onError((caught, c) => {
-    // A command that met the connection as it went down: the same 503, logged once by the health watcher.
-    const err = isRedisUnavailable(caught) ? redisAway() : caught;
+  app.onError(async (caught, c) => {
+    // A command that met a store's connection as it went down: the 503 that names it (Redis's is logged by its watcher).
+    const err = (await storeAway(deps, caught)) ?? caught;
     const status = statusOf(err);
     if (err instanceof HttpError && err.retryAfterSeconds !== undefined)
       c.header('Retry-After', String(err.retryAfterSeconds));

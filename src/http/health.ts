@@ -51,13 +51,29 @@ async function redisState(deps: AppDeps): Promise<{ ok: boolean; redis: string; 
   return policy ? { ok: false, redis: 'evicting', policy } : { ok: true, redis: 'up' };
 }
 
+/** Redis's state and, when the records are in PostgreSQL, whether it answers: ok only when both do. */
+async function storeState(
+  deps: AppDeps,
+): Promise<{ ok: boolean; redis: string; policy?: string; database?: string }> {
+  const db = deps.health.database;
+  const [redis, dbUp] = await Promise.all([redisState(deps), db ? db.ping() : Promise.resolve(true)]);
+  if (!db) return redis;
+  const since = db.downSince;
+  return {
+    ...redis,
+    ok: redis.ok && dbUp,
+    database: dbUp ? 'up' : 'down',
+    ...(since ? { databaseDownSince: since.toISOString() } : {}),
+  };
+}
+
 export function healthRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/healthz', async (c) => {
-    const { ok, ...state } = await redisState(deps);
+    const { ok, ...state } = await storeState(deps);
     return c.json({ ok, ...state, ...downSince(deps), ...(await workersField(deps, ok)) }, ok ? 200 : 503);
   });
   app.get('/readyz', async (c) => {
-    const { ok, ...state } = await redisState(deps);
+    const { ok, ...state } = await storeState(deps);
     const ready = ok && !deps.health.stopping;
     if (!ready) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return c.json(
@@ -71,6 +87,46 @@ export function healthRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       ready ? 200 : 503,
     );
   });
+}
+
+/** What a request meets while the record store's PostgreSQL does not answer. */
+export const databaseAway = (name: string) =>
+  new HttpError(
+    503,
+    `LaySum cannot reach its record store (PostgreSQL at ${name}) right now, so papers and drafts can be neither read nor saved.`,
+    'It reconnects by itself: try again in a few seconds. If this lasts, check that PostgreSQL is running (/healthz says since when it is away).',
+    RETRY_AFTER_SECONDS,
+  );
+
+/**
+ * An error from a store that could not be reached, as the 503 that says which:
+ * PostgreSQL when it is configured and does not answer, else Redis; null for
+ * any other error.
+ */
+export async function storeAway(deps: AppDeps, err: unknown): Promise<HttpError | null> {
+  const db = deps.health.database;
+  if (db && isConnectionError(err) && !(await db.ping())) return databaseAway(db.name);
+  return isRedisUnavailable(err) ? redisAway() : null;
+}
+
+/** pg's errors for a server gone or going (connection refused or cut, shut down, admin shutdown). */
+function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = 'code' in err ? String(err.code) : '';
+  return (
+    [
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+    ].includes(code) ||
+    /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(err.message)
+  );
 }
 
 /** What a write meets while Redis may evict: nothing is saved that Redis could silently delete. */

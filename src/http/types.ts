@@ -8,6 +8,7 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import type { Queues } from '../queue/queues.ts';
 import type { FleetStatus } from '../store/fleet.ts';
 import type { LivePulses } from '../store/live-pulse.ts';
+import type { DatabaseHealth } from '../store/pg/health.ts';
 import type { RedisHealth } from '../store/redis-health.ts';
 import type { EvictionWatch } from '../store/redis-policy.ts';
 import type { SignInCounters } from '../store/sign-in-counters.ts';
@@ -37,7 +38,14 @@ export interface AppDeps {
    * What /healthz and /readyz report: the Redis connection, its eviction policy, whether the server
    * is stopping, and the workers' heartbeats (the desk also says when none runs).
    */
-  health: { redis: RedisHealth; eviction: EvictionWatch; stopping: boolean; workers: WorkerHeartbeats };
+  health: {
+    redis: RedisHealth;
+    eviction: EvictionWatch;
+    stopping: boolean;
+    workers: WorkerHeartbeats;
+    /** The record store's PostgreSQL when DATABASE_URL is set, else null (the records are in Redis). */
+    database: DatabaseHealth | null;
+  };
   /** Papers' state, version and claim in one round trip, for the desk's live streams (./web/routes/live.ts). */
   livePulse: LivePulses;
 }

@@ -24,12 +24,13 @@ export function appDeps(ctx: Context, log: Logger): AppDeps {
     fleet: ctx.fleet,
     signInCounters: signInCounters(redisOf(ctx), ctx.config.redis.prefix, ctx.config.http.signIn),
     log,
-    livePulse: livePulses(redisOf(ctx), ctx.config.redis.prefix),
+    livePulse: livePulses(redisOf(ctx), ctx.config.redis.prefix, ctx.store),
     health: {
       redis: watchRedis(redisOf(ctx), log, ctx.config.redis.url),
       eviction: watchServerEviction(ctx, log),
       stopping: false,
       workers: ctx.workers,
+      database: ctx.database,
     },
   };
 }

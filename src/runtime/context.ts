@@ -1,7 +1,8 @@
 /**
  * The composition root: builds what every process needs from the config,
  * once (the Redis connection, the paper, watch, webhook, user and session stores, the
- * queues). CLI commands, workers and the HTTP server start from here; the
+ * queues). The papers live in PostgreSQL when DATABASE_URL is set (./store/pg/open.ts:
+ * migrations run here, under a lock), in Redis otherwise. CLI commands, workers and the HTTP server start from here; the
  * heavier parts (summarizer, source clients, web app) are built by their own
  * modules in this folder from a context, so a command loads only what it uses.
  * The connection itself is not on the context: commands and use cases reach
@@ -16,6 +17,8 @@ import type { Enqueuer } from '../queue/jobs.ts';
 import { closeQueues, createQueues, enqueuer, type Queues } from '../queue/queues.ts';
 import { FleetStatus } from '../store/fleet.ts';
 import { PaperStore } from '../store/papers.ts';
+import type { DatabaseHealth } from '../store/pg/health.ts';
+import { openPgRecords, type PgRecords } from '../store/pg/open.ts';
 import { assertRedisReachable, type ConnectionRole, createRedis } from '../store/redis.ts';
 import type { RedisClient } from '../store/redis-client.ts';
 import { RedisSessions } from '../store/user-sessions.ts';
@@ -39,6 +42,8 @@ export interface Context {
   workers: WorkerHeartbeats;
   queues: Queues;
   enqueue: Enqueuer;
+  /** The record store's PostgreSQL, when DATABASE_URL is set (for /healthz and the error page). */
+  database: DatabaseHealth | null;
   close(): Promise<void>;
 }
 
@@ -50,11 +55,20 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     redis.disconnect();
     throw err;
   }
-  const queues = createQueues(redis, config);
   const prefix = config.redis.prefix;
+  let records: PgRecords | null = null;
+  if (config.database.url) {
+    try {
+      records = await openPgRecords(config.database.url, prefix, redis);
+    } catch (err) {
+      redis.disconnect();
+      throw err;
+    }
+  }
+  const queues = createQueues(redis, config);
   const ctx: Context = {
     config,
-    store: new PaperStore(redis, prefix),
+    store: records ? records.store : new PaperStore(redis, prefix),
     watches: new WatchStore(redis, prefix),
     webhooks: new WebhookStore(redis, prefix),
     users: new UserStore(new RedisUsers(redis, prefix)),
@@ -63,8 +77,10 @@ export async function createContext(config: Config, role: ConnectionRole = 'prod
     workers: redisWorkerHeartbeats(redis, prefix),
     queues,
     enqueue: enqueuer(queues, config),
+    database: records?.health ?? null,
     async close() {
       await closeQueues(queues);
+      await records?.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

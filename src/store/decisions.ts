@@ -13,6 +13,8 @@ import type { PaperState } from '../domain/state.ts';
 import { TRANSITIONS } from '../domain/transitions.ts';
 import { markDecisionCounting } from './decision-counts.ts';
 import { internalsOf } from './internals.ts';
+import { PgDecisions } from './pg/decisions.ts';
+import { pgOf } from './pg/papers.ts';
 import { type AuditInput, auditEntry, scriptError } from './script-results.ts';
 
 /** The UTC day of an instant, `YYYY-MM-DD`: the day a decision is counted on. */
@@ -22,7 +24,7 @@ export function utcDay(at: Date): string {
 
 export type { DecisionInput } from '../domain/ports/decisions.ts';
 
-/** The decisions port (../domain/ports/decisions.ts) over a paper store. */
+/** The decisions port (../domain/ports/decisions.ts) over a paper store: Redis scripts, or ./pg/decisions.ts for the PostgreSQL store. */
 export class DecisionStore implements Decisions {
   constructor(private readonly store: Papers) {}
   decide(id: string, d: DecisionInput): Promise<PaperState> {
@@ -37,6 +39,8 @@ export class DecisionStore implements Decisions {
 }
 
 export async function decide(store: Papers, id: string, d: DecisionInput): Promise<PaperState> {
+  const pg = pgOf(store);
+  if (pg) return new PgDecisions(pg.writer, pg.index).decide(id, d);
   const now = new Date();
   const { redis, keys: k, scripts } = internalsOf(store);
   const entry = auditEntry(id, d, null, d.to, now);
@@ -60,6 +64,8 @@ export async function publishVersion(
   audit: AuditInput,
   now = new Date(),
 ): Promise<PaperState> {
+  const pg = pgOf(store);
+  if (pg) return new PgDecisions(pg.writer, pg.index).publish(id, publication, audit, now);
   const { redis, keys: k, scripts } = internalsOf(store);
   const { from, to } = TRANSITIONS.publish;
   const entry = auditEntry(id, audit, null, to, now);
@@ -85,6 +91,8 @@ export async function withdraw(
   audit: AuditInput & { reason: string },
   now = new Date(),
 ): Promise<PaperState> {
+  const pg = pgOf(store);
+  if (pg) return new PgDecisions(pg.writer, pg.index).withdraw(id, before, after, audit, now);
   const { redis, keys: k, scripts } = internalsOf(store);
   const { from, to } = TRANSITIONS.unpublish;
   const entry = auditEntry(id, audit, null, to, now);

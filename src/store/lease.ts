@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { Papers } from '../domain/ports/papers.ts';
 import { storeCommands } from './commands.ts';
 import { internalsOf } from './internals.ts';
+import { pgStatesAndDraftCounts } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 import type { RedisClient } from './redis-client.ts';
 
 export interface Lease {
@@ -40,6 +42,8 @@ export async function statesAndDraftCounts(
   store: Papers,
   ids: readonly string[],
 ): Promise<{ state: string | null; drafts: string | null }[]> {
+  const pg = pgOf(store);
+  if (pg) return pgStatesAndDraftCounts(pg.pool, ids);
   const { redis, keys } = internalsOf(store);
   const pipe = redis.pipeline();
   for (const id of ids) pipe.hmget(keys.paper(id), 'state', 'drafts');

@@ -5,7 +5,11 @@
  * and the id of the newest audit entry (anything that happened anywhere).
  * The desk's live streams (src/http/web/routes/live.ts) compare these.
  */
+import type { Papers } from '../domain/ports/papers.ts';
 import { type Keys, keys as keysOf } from './keys.ts';
+import type { Pool } from './pg/connect.ts';
+import { pgStatesAndDraftCounts } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 import type { RedisClient } from './redis-client.ts';
 
 export interface PaperPulse {
@@ -36,9 +40,35 @@ function claimHolder(raw: unknown): string {
 /** Reads pulses for the desk's live streams: one round trip each. */
 export type LivePulses = (ids: readonly string[]) => Promise<LivePulse>;
 
-export function livePulses(redis: RedisClient, prefix: string): LivePulses {
+export function livePulses(redis: RedisClient, prefix: string, store?: Papers): LivePulses {
   const k = keysOf(prefix);
-  return (ids) => livePulse(redis, k, ids);
+  const pg = store ? pgOf(store) : null;
+  return pg ? (ids) => pgLivePulse(redis, k, pg.pool, ids) : (ids) => livePulse(redis, k, ids);
+}
+
+/** With the records in PostgreSQL: states and versions from there, claims and the newest entry (the mirrored stream) from Redis. */
+async function pgLivePulse(
+  redis: RedisClient,
+  keys: Keys,
+  pool: Pool,
+  ids: readonly string[],
+): Promise<LivePulse> {
+  const multi = redis.multi();
+  for (const id of ids) multi.get(keys.claim(id));
+  multi.xrevrange(keys.auditAll, '+', '-', 'COUNT', 1);
+  const [rows, replies] = await Promise.all([pgStatesAndDraftCounts(pool, ids), multi.exec()]);
+  const papers: Record<string, PaperPulse> = {};
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    if (!row?.state) return;
+    papers[id] = {
+      state: row.state,
+      version: Number(row.drafts ?? 0),
+      claimBy: claimHolder(replies?.[i]?.[1]),
+    };
+  });
+  const last = (replies?.[ids.length]?.[1] ?? []) as [string, string[]][];
+  return { papers, latest: last[0]?.[0] ?? '' };
 }
 
 async function livePulse(redis: RedisClient, keys: Keys, ids: readonly string[]): Promise<LivePulse> {

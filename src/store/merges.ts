@@ -7,6 +7,8 @@ import type { PaperRecord } from '../domain/paper.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
 import { DocSchema } from './paper-doc.ts';
+import { pgAdopt, pgDiscard } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 import { auditEntry } from './script-results.ts';
 
 /**
@@ -14,6 +16,8 @@ import { auditEntry } from './script-results.ts';
  * tombstone so its id (and resubmissions of it) lead to the paper that stays.
  */
 export async function discard(store: Papers, id: string, intoId: string): Promise<void> {
+  const pg = pgOf(store);
+  if (pg) return pgDiscard(pg, id, intoId);
   const { redis, keys: k } = internalsOf(store);
   const state = await redis.hget(k.paper(id), 'state');
   const entry = auditEntry(
@@ -47,6 +51,8 @@ export async function adoptFrom(
   learned: PaperRecord['ids'],
   note: string,
 ): Promise<void> {
+  const pg = pgOf(store);
+  if (pg) return pgAdopt(pg, intoId, learned, note);
   const { redis, keys: k } = internalsOf(store);
   const raw = await redis.hget(k.paper(intoId), 'doc');
   const entry = auditEntry(intoId, { actor: 'ingest', action: 'merged', note }, null, null, new Date());

@@ -82,13 +82,7 @@ export class PublicSiteStore implements PublicSite {
     const rows: Scored[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2)
       rows.push({ id: flat[i] ?? '', liveSince: Number(flat[i + 1]) });
-    let next = cursor;
-    for (const row of rows)
-      next =
-        row.liveSince === next.score
-          ? { score: next.score, seen: next.seen + 1 }
-          : { score: row.liveSince, seen: 1 };
-    return { rows, next };
+    return { rows, next: cursorAfter(cursor, rows) };
   }
 
   /** Each paper's live-since score, or null when it is not live. */
@@ -97,4 +91,15 @@ export class PublicSiteStore implements PublicSite {
     const scores = await this.redis.zmscore(this.keys.publicIndex, ...ids);
     return scores.map((s) => (s === null ? null : Number(s)));
   }
+}
+
+/** Where a read of the public index goes on from after `rows` (read from `cursor` on). */
+export function cursorAfter(cursor: IndexCursor, rows: readonly Scored[]): IndexCursor {
+  let next = cursor;
+  for (const row of rows)
+    next =
+      row.liveSince === next.score
+        ? { score: next.score, seen: next.seen + 1 }
+        : { score: row.liveSince, seen: 1 };
+  return next;
 }

@@ -6,13 +6,18 @@
 import { Paper, submitterOf } from '../domain/paper.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import { internalsOf } from './internals.ts';
+import { pgCountSubmitted, pgSubmittedIds } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 
 const OriginSchema = Paper.shape.origin;
 
 /** The papers a person submitted, newest first. */
 export async function submittedBy(store: Papers, name: string, limit = 200, offset = 0): Promise<Paper[]> {
+  const pg = pgOf(store);
   const { redis, keys } = internalsOf(store);
-  const ids = await redis.zrevrange(keys.submittedBy(name), offset, offset + limit - 1);
+  const ids = pg
+    ? await pgSubmittedIds(pg.pool, name, limit, offset)
+    : await redis.zrevrange(keys.submittedBy(name), offset, offset + limit - 1);
   // A paper merged into another at ingest is followed to the one that stays.
   const papers = await Promise.all(
     ids.map(async (id) => (await store.get(id)) ?? store.get((await store.mergedInto(id)) ?? '')),
@@ -22,6 +27,8 @@ export async function submittedBy(store: Papers, name: string, limit = 200, offs
 }
 
 export function countSubmittedBy(store: Papers, name: string): Promise<number> {
+  const pg = pgOf(store);
+  if (pg) return pgCountSubmitted(pg.pool, name);
   const { redis, keys } = internalsOf(store);
   return redis.zcard(keys.submittedBy(name));
 }
@@ -31,6 +38,8 @@ export function countSubmittedBy(store: Papers, name: string): Promise<number> {
  * per prefix (the first "My submissions" page), a page of papers at a time.
  */
 export async function indexSubmitters(store: Papers, page = 500): Promise<void> {
+  // The PostgreSQL store writes each submitter with its paper from the start.
+  if (pgOf(store)) return;
   const { redis, keys: k } = internalsOf(store);
   if ((await redis.set(k.submittersIndexed, new Date().toISOString(), 'NX')) !== 'OK') return;
   for (let offset = 0; ; offset += page) {

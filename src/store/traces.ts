@@ -9,6 +9,8 @@ import { AuditEntry } from '../domain/draft.ts';
 import type { Papers } from '../domain/ports/papers.ts';
 import { PaperState } from '../domain/state.ts';
 import { internalsOf } from './internals.ts';
+import { pgLostPapers, pgTraces } from './pg/extras.ts';
+import { pgOf } from './pg/papers.ts';
 
 export interface PaperTraces {
   /** The state indexes that still list the paper. */
@@ -21,6 +23,8 @@ export interface PaperTraces {
 const AUDIT_LOG_SCAN = 10_000;
 
 export async function paperTraces(store: Papers, id: string): Promise<PaperTraces | null> {
+  const pg = pgOf(store);
+  if (pg) return pgTraces(pg.pool, id);
   const { redis, keys: k } = internalsOf(store);
   const pipe = redis.pipeline();
   for (const s of PaperState.options) pipe.zscore(k.state(s), id);
@@ -56,6 +60,8 @@ const EXISTS_BATCH = 500;
  * how many known ids were looked at.
  */
 export async function lostPapers(store: Papers): Promise<{ checked: number; lost: string[] }> {
+  const pg = pgOf(store);
+  if (pg) return pgLostPapers(pg.pool);
   const { redis, keys: k } = internalsOf(store);
   const known = new Set<string>(await redis.zrange(k.papersByTime, 0, -1));
   for (const s of PaperState.options) for (const id of await redis.zrange(k.state(s), 0, -1)) known.add(id);

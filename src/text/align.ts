@@ -13,7 +13,7 @@ import { bm25Index } from './bm25.ts';
 import { sentences } from './sentences.ts';
 import { sentenceTerms, wordTerms } from './terms.ts';
 
-export const ALIGNER_VERSION = 'bm25-overlap-1';
+export const ALIGNER_VERSION = 'bm25-overlap-2';
 
 /** Weighted coverage at or above which a draft sentence counts as supported. */
 export const SUPPORTED_MIN = 0.4;
@@ -34,7 +34,18 @@ export interface Aligner {
   coverage(text: string, sourceId: number): number;
   /** The share the given source sentences hold together, 0-1 (rounded as a link's score). */
   coverageOf(text: string, sourceIds: readonly number[]): number;
+  /**
+   * The share the given source sentences hold of the draft sentence's terms
+   * that the source has somewhere, 0-1; 0 when fewer than KNOWN_TERMS_MIN of
+   * its terms are in the source. A reworded sentence ("Kids can catch the
+   * bug at school") keeps only a few of the source's words, but those few
+   * still show which source sentence it restates.
+   */
+  coverageOfKnown(text: string, sourceIds: readonly number[]): number;
 }
+
+/** Terms a draft sentence must share with the source before its known-term coverage counts. */
+export const KNOWN_TERMS_MIN = 3;
 
 /**
  * Build the index over the source once; link any number of draft sentences
@@ -47,8 +58,10 @@ export function createAligner(source: SourceSentences, options: { figures?: bool
   const index = bm25Index(source.sentences.map((s) => terms(s.text)));
   const ids = source.sentences.map((s) => s.id);
   const weight = (list: readonly string[]) => list.reduce((sum, t) => sum + index.idf(t), 0);
-  const held = (text: string, sourceIds: readonly number[]) => {
-    const query = [...new Set(terms(text))];
+  const inSource = (t: string) => ids.some((_, i) => index.terms(i).has(t));
+  const held = (text: string, sourceIds: readonly number[], knownOnly = false) => {
+    const query = [...new Set(terms(text))].filter((t) => !knownOnly || inSource(t));
+    if (knownOnly && query.length < KNOWN_TERMS_MIN) return 0;
     const total = weight(query);
     const sets = sourceIds.filter((id) => ids.includes(id)).map((id) => index.terms(ids.indexOf(id)));
     return total ? weight(query.filter((t) => sets.some((h) => h.has(t)))) / total : 0;
@@ -56,6 +69,7 @@ export function createAligner(source: SourceSentences, options: { figures?: bool
   return {
     coverage: (text, sourceId) => held(text, [sourceId]),
     coverageOf: (text, sourceIds) => Math.round(held(text, sourceIds) * 1000) / 1000,
+    coverageOfKnown: (text, sourceIds) => held(text, sourceIds, true),
     link(field, sentence, text) {
       const query = [...new Set(terms(text))];
       const total = weight(query);

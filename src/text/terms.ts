@@ -46,14 +46,53 @@ const LAY: Record<string, string> = {
   rais: 'higher',
   rose: 'higher',
   more: 'higher',
+  // Lay words for clinical ones (issue 18, fifth round): a news or lay sentence says "catch",
+  // "shots", "deadly", "kids", "kidney" where the abstract says "infection", "vaccination",
+  // "mortality", "children", "renal". General pairs only, no disease or study names.
+  catch: 'infect',
+  caught: 'infect',
+  contract: 'infect',
+  shot: 'vaccin',
+  jab: 'vaccin',
+  inocul: 'vaccin',
+  deadli: 'death',
+  deadlier: 'death',
+  fatal: 'death',
+  lethal: 'death',
+  kill: 'death',
+  sick: 'diseas',
+  ill: 'diseas',
+  spread: 'transmiss',
+  transmit: 'transmiss',
+  seriou: 'sever',
+  babi: 'infant',
+  newborn: 'infant',
+  doctor: 'physician',
+  clinician: 'physician',
+  tumour: 'tumor',
+  elderli: 'older',
+  renal: 'kidnei',
+  cardiac: 'heart',
+  pulmonari: 'lung',
+  hepat: 'liver',
+  belli: 'abdomin',
 };
+
+/** Lay phrases for one clinical term, read before the words are cut ("heart attack" is "myocardial infarction"). */
+const LAY_PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\bheart attacks?\b/gi, 'infarction'],
+  [/\bmyocardial infarctions?\b/gi, 'infarction'],
+  [/\bhigh blood pressure\b/gi, 'hypertension'],
+  [/\bblood sugar\b/gi, 'glucose'],
+];
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
 /** Stemmed content words of a text, in order, repeats kept (BM25 counts them). */
 export function wordTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
+  const plain = LAY_PHRASES.reduce((t, [phrase, term]) => t.replace(phrase, term), text);
+  for (const m of plain.matchAll(WORD)) {
     for (const part of m[0]
       .toLowerCase()
       .replace(/['’]s$/, '')

@@ -73,8 +73,9 @@ describe('numbers read the model links', () => {
 });
 
 describe('certainty reads the model links', () => {
-  // Shares too few words with its source sentence for overlap to support it, so overlap never checked it.
-  const summary = draft('Working out every day stops depression putting people in hospital.');
+  // Shares too few words with its source sentence for overlap to support it, so overlap never checked it
+  // (one word of the source's: with three or more, all in one sentence, overlap judges it too).
+  const summary = draft('Working out every day stops low moods putting people in hospital.');
 
   it("flags an association stated as a cause in the model's sentence, naming it", () => {
     expect(flagsOf(assessDraft(summary, record).checks, 'certainty')).toEqual([]);

@@ -159,7 +159,8 @@ describe('laysum CLI', () => {
       'approved',
     ]);
     expect(history.audit.at(-1)?.actor).toBe('dana');
-  });
+    // About a dozen CLI processes one after the other: minutes on a loaded 2-core machine.
+  }, 240_000);
 
   it('rejects only with a reason', async () => {
     const { cli, submit } = laysum();

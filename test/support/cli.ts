@@ -19,14 +19,22 @@ export interface RunningProcess {
   stderr(): string;
 }
 
-/** Start `node ARGS...` in the project root with only PATH, HOME and `env`. */
+/**
+ * The record store the tests' processes use: PostgreSQL when the suite runs with
+ * LAYSUM_TEST_DATABASE_URL, unless a test gives DATABASE_URL itself.
+ */
+const DATABASE: Record<string, string> = process.env.LAYSUM_TEST_DATABASE_URL
+  ? { DATABASE_URL: process.env.LAYSUM_TEST_DATABASE_URL }
+  : {};
+
+/** Start `node ARGS...` in the project root with only PATH, HOME, the record store and `env`. */
 export function spawnNode(
   nodeArgs: string[],
   env: Record<string, string>,
   stdin?: string | Buffer,
 ): RunningProcess {
   const child = spawn(process.execPath, nodeArgs, {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...DATABASE, ...env },
     cwd: ROOT,
   });
   let stdout = '';

@@ -13,11 +13,14 @@ import type { SubmitRequest } from '../../src/domain/submission.ts';
 import { submitPaper } from '../../src/intake/submit.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { type Context, createContext, redisOf } from '../../src/runtime/context.ts';
+import { dropPrefixSchema } from '../../src/store/pg/migrate.ts';
 import { deletePrefix } from '../../src/store/redis.ts';
 import type { RedisClient } from '../../src/store/redis-client.ts';
 import { type StartOptions, startWorkers, type WorkerHandle } from '../../workers/run.ts';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Set: the end-to-end suites keep their records in PostgreSQL (DATABASE_URL), a schema per test prefix. */
+export const TEST_DATABASE_URL = process.env.LAYSUM_TEST_DATABASE_URL || undefined;
 
 export function testPrefix(): string {
   return `test-${randomUUID().slice(0, 12)}`;
@@ -36,6 +39,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // The tests' feeds and webhook receivers are local servers on 127.0.0.1, which LaySum refuses by default.
     FETCH_ALLOW_PRIVATE: '127.0.0.1',
+    ...(TEST_DATABASE_URL ? { DATABASE_URL: TEST_DATABASE_URL } : {}),
     ...env,
   });
 }
@@ -54,9 +58,10 @@ export interface Pipeline {
   cleanup(): Promise<void>;
 }
 
-/** Delete every key under a test's prefix (LaySum's and BullMQ's). */
+/** Delete every key under a test's prefix (LaySum's and BullMQ's), and its PostgreSQL schema when the records live there. */
 export async function removePrefix(redis: RedisClient, prefix: string): Promise<void> {
   await deletePrefix(redis, prefix);
+  if (TEST_DATABASE_URL) await dropPrefixSchema(TEST_DATABASE_URL, prefix);
 }
 
 /** The same, on a connection of its own (for tests that only run CLI processes). */
