@@ -17,7 +17,16 @@ const CONNECTION_CODES = new Set([
   'EPIPE',
 ]);
 
-const LOST_LOCK = /(?:could not renew lock for job|Missing lock for job) ([^\s.]+)/;
+/**
+ * BullMQ's ways of saying a job's lock is gone: it could not be renewed, it is missing, or (after a
+ * Redis restart from its append-only file, or a take-over) it holds another worker's token.
+ */
+const LOST_LOCK = /(?:could not renew lock for job|Missing lock for job|Lock mismatch for job) ([^\s.]+)/;
+
+/** The job whose lock an error says was lost, else null. */
+export function lostLockJob(message: string): string | null {
+  return LOST_LOCK.exec(message)?.[1] ?? null;
+}
 
 export interface OutageLog {
   error(source: string, err: Error): void;
@@ -45,12 +54,12 @@ export function watchRedis(ctx: Context, log: Logger): OutageLog {
   });
   return {
     error(source, err) {
-      const lock = LOST_LOCK.exec(err.message);
-      if (lock) {
+      const job = lostLockJob(err.message);
+      if (job) {
         // The outage (or a stall) cost this job its lock: the queue gives it to a worker again.
         log.warn(
-          { source, jobId: lock[1], error: err.message },
-          `${source}: job ${lock[1]} lost its lock while Redis was away or the worker was blocked; it will run again`,
+          { source, jobId: job, error: err.message },
+          `${source}: job ${job} lost its lock while Redis was away or the worker was blocked; it will run again`,
         );
         return;
       }
