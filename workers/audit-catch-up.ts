@@ -1,0 +1,37 @@
+/**
+ * The audit stream's catch-up on a schedule (src/store/audit-mirror.ts): with
+ * the records in PostgreSQL, every AUDIT_CATCHUP_MS each worker process offers
+ * to send what writes left out of the stream; one at a time across the fleet.
+ */
+import type { Logger } from '../src/log/logger.ts';
+import type { Context } from '../src/runtime/context.ts';
+import { catchUpAuditStream, hasAuditOutbox } from '../src/store/audit-mirror.ts';
+import type { OutageLog } from './redis-outage.ts';
+
+export interface CatchUp {
+  stop(): Promise<void>;
+}
+
+export function startAuditCatchUp(ctx: Context, outage: OutageLog, log: Logger): CatchUp | null {
+  if (!hasAuditOutbox(ctx.store)) return null;
+  const everyMs = ctx.config.workers.auditCatchUpMs;
+  let running: Promise<void> = Promise.resolve();
+  const pass = async () => {
+    try {
+      const sent = await catchUpAuditStream(ctx.store, everyMs);
+      if (sent) log.warn({ sent }, `audit catch-up: ${sent} entr(ies) the writes could not send reached the audit stream`);
+    } catch (err) {
+      outage.error('audit catch-up', err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  const timer = setInterval(() => {
+    running = running.then(pass);
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
