@@ -19,7 +19,11 @@ export function startAuditCatchUp(ctx: Context, outage: OutageLog, log: Logger):
   const pass = async () => {
     try {
       const sent = await catchUpAuditStream(ctx.store, everyMs);
-      if (sent) log.warn({ sent }, `audit catch-up: ${sent} entr(ies) the writes could not send reached the audit stream`);
+      if (sent)
+        log.warn(
+          { sent },
+          `audit catch-up: ${sent} entr(ies) the writes could not send reached the audit stream`,
+        );
     } catch (err) {
       outage.error('audit catch-up', err instanceof Error ? err : new Error(String(err)));
     }

@@ -7,6 +7,7 @@
  * for it. An entry sent again (sent, then its mark lost) makes no second delivery.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { PaperState } from '../../src/domain/state.ts';
 import type { WebhookEvent } from '../../src/domain/webhook.ts';
 import { redisOf } from '../../src/runtime/context.ts';
 import { keys as makeKeys } from '../../src/store/keys.ts';
@@ -24,7 +25,11 @@ const received: { event: string; paper: string; delivery: string }[] = [];
 beforeAll(async () => {
   receiver = await startServer((req, res) => {
     const body = JSON.parse(req.body) as { event: string; paper: { id: string } };
-    received.push({ event: body.event, paper: body.paper.id, delivery: String(req.headers['x-laysum-delivery']) });
+    received.push({
+      event: body.event,
+      paper: body.paper.id,
+      delivery: String(req.headers['x-laysum-delivery']),
+    });
     res.writeHead(204);
     res.end();
   });
@@ -37,7 +42,11 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-async function until<T>(what: string, check: () => Promise<T | null | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const got = await check();
@@ -58,7 +67,8 @@ it('sends a change whose stream entry failed after the commit, once and in order
     origin: { actor: 'test' },
     identities: [{ kind: 'text', value: 'outbox-paper' }],
   });
-  const move = (to: string, action: string) => store.transition(id, { from: '*', to, action, actor: 'rita' });
+  const move = (to: PaperState, action: string) =>
+    store.transition(id, { from: '*', to, action, actor: 'rita' });
   await move('approved', 'approved');
 
   // The stream refuses entries (WRONGTYPE) while the publication commits; then it is back as it was.

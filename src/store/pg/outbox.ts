@@ -33,11 +33,15 @@ async function send(redis: RedisClient, keys: Keys, rows: readonly OutboxRow[]):
   const replies = (await multi.exec()) ?? [];
   const failed = replies.find(([err]) => err);
   if (failed?.[0] || replies.length !== rows.length)
-    throw failed?.[0] ?? new Error('The audit stream did not take the entries (the transaction was aborted).');
+    throw (
+      failed?.[0] ?? new Error('The audit stream did not take the entries (the transaction was aborted).')
+    );
 }
 
 async function mark(pool: Pool, rows: readonly OutboxRow[]): Promise<void> {
-  await pool.query('UPDATE audit SET mirrored = true WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+  await pool.query('UPDATE audit SET mirrored = true WHERE seq = ANY($1::bigint[])', [
+    rows.map((r) => r.seq),
+  ]);
 }
 
 /**
