@@ -15,21 +15,25 @@ export interface CatchUp {
 export function startAuditCatchUp(ctx: Context, outage: OutageLog, log: Logger): CatchUp | null {
   if (!hasAuditOutbox(ctx.store)) return null;
   const everyMs = ctx.config.workers.auditCatchUpMs;
-  let running: Promise<void> = Promise.resolve();
+  // One pass at a time in this process too: a slow one is not queued behind.
+  let running: Promise<void> | null = null;
   const pass = async () => {
     try {
       const sent = await catchUpAuditStream(ctx.store, everyMs);
       if (sent)
-        log.warn(
+        log.info(
           { sent },
-          `audit catch-up: ${sent} entr(ies) the writes could not send reached the audit stream`,
+          `audit catch-up: sent ${sent} audit entries that missed the stream after their commit`,
         );
     } catch (err) {
+      // Redis away is the outage log's one line; anything else (PostgreSQL) is logged as it comes.
       outage.error('audit catch-up', err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      running = null;
     }
   };
   const timer = setInterval(() => {
-    running = running.then(pass);
+    running ??= pass();
   }, everyMs);
   timer.unref();
   return {

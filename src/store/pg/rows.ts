@@ -76,7 +76,10 @@ export class Writer {
             'INSERT INTO audit (at_ms, paper_id, entry) VALUES ($1, $2, $3) RETURNING seq::text AS seq',
             [atMs, paperId, entry],
           );
-          rows.push({ seq: added[0]?.seq ?? refuse('audit entry not stored'), paperId, entry });
+          const seq = added[0]?.seq;
+          if (!seq)
+            throw new Error(`The audit entry of paper ${paperId} was not stored: try the change again.`);
+          rows.push({ seq, paperId, entry });
         },
       }),
     );
