@@ -9,6 +9,7 @@ import { type SweepReport, sweepInFlight } from '../src/queue/sweep.ts';
 import { type Context, redisOf } from '../src/runtime/context.ts';
 import { createSourceResolvers } from '../src/runtime/sources.ts';
 import { createSummarizer } from '../src/runtime/summarizer.ts';
+import { startAuditCatchUp } from './audit-catch-up.ts';
 import { guardEviction } from './eviction-guard.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { createIngestWorker } from './ingest.ts';
@@ -95,6 +96,7 @@ export async function startWorkers(ctx: Context, options: StartOptions): Promise
   const dispatcher = stages.includes('webhook') ? await startDispatcher(ctx, outage) : null;
   const timer = setInterval(() => void sweep(), ctx.config.workers.sweepIntervalMs);
   timer.unref();
+  const catchUp = startAuditCatchUp(ctx, outage, log);
   const heartbeat = await startHeartbeat(
     ctx,
     workers.map((w) => w.name),
@@ -111,6 +113,7 @@ export async function startWorkers(ctx: Context, options: StartOptions): Promise
     close: async () => {
       clearInterval(timer);
       eviction.stop();
+      await catchUp?.stop();
       await dispatcher?.close();
       const outcome = await closeWorkers(workers, ctx.config.workers.shutdownTimeoutMs);
       await heartbeat.stop();

@@ -184,6 +184,8 @@ export const EnvSchema = z.object({
   PDF_THREADS: int(2, 1),
   SHUTDOWN_TIMEOUT_MS: int(30_000, 100),
   SWEEP_INTERVAL_MS: int(60_000, 1000),
+  /** PostgreSQL records: how often, and after how long, audit entries a write could not send to the stream are sent. */
+  AUDIT_CATCHUP_MS: int(5_000, 100),
   JOB_LOCK_MS: int(30_000, 1000),
   WORKER_HEARTBEAT_MS: int(10_000, 500),
 

@@ -127,6 +127,8 @@ const ConfigSchema = EnvSchema.transform((env, ctx) => {
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       /** How often a worker checks that every paper in flight has a live job (src/queue/sweep.ts). */
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+      /** With PostgreSQL records: every this often, audit entries not in the Redis stream after this long are sent (src/store/audit-mirror.ts). */
+      auditCatchUpMs: env.AUDIT_CATCHUP_MS,
       /** A job's lock (renewed while it runs): a crashed worker's jobs go to another worker this long after. */
       jobLockMs: env.JOB_LOCK_MS,
       /** How often each worker process says it is alive; none seen for 3 of these and the desk says no worker runs. */

@@ -29,6 +29,8 @@ export interface Keys {
   decidedSince: string;
   /** The fleet's in-flight sweep lease (src/queue/sweep.ts): one sweep at a time. */
   sweepLock: string;
+  /** The fleet's audit stream catch-up lease (./audit-mirror.ts, PostgreSQL records): one pass at a time. */
+  auditMirrorLock: string;
   /**
    * The queue's search index (./search-index.ts): `index('tok:word')`, `index('sort:grade')`...;
    * lua/index-apply.lua also appends `memo:<id>`, `state-of` and `st:<state>/<sort>` to `index('')`.
@@ -73,6 +75,7 @@ export function keys(prefix: string): Keys {
     decidedOn: (day) => `${prefix}:decided:${day}`,
     decidedSince: `${prefix}:decided-since`,
     sweepLock: `${prefix}:sweep-lock`,
+    auditMirrorLock: `${prefix}:audit-mirror-lock`,
     index: (part) => `${prefix}:ix:${part}`,
     llm: (part) => `${prefix}:llm:${part}`,
     bullPrefix: `${prefix}:q`,

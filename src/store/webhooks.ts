@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { WebhookLinesPort, WebhookSecretsPort } from '../domain/ports/webhook-lines.ts';
-import type { Webhooks } from '../domain/ports/webhooks.ts';
+import type { StreamedAudit, Webhooks } from '../domain/ports/webhooks.ts';
 import { Delivery, type DeliveryInput, Webhook, type WebhookEvent } from '../domain/webhook.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { type Keys, keys as makeKeys } from './keys.ts';
@@ -16,6 +16,15 @@ import { WebhookSecrets } from './webhook-secrets.ts';
 const KEEP_DELIVERIES = 50;
 /** The audit stream's consumer group that turns state changes into deliveries. */
 export const WEBHOOK_GROUP = 'webhooks';
+
+/** A stream entry's fields: `entry` (its JSON) and, from the PostgreSQL store's outbox, `audit` (its row). */
+function streamed([id, fields]: [string, string[]]): StreamedAudit {
+  const value = (name: string) => {
+    const at = fields.indexOf(name);
+    return at >= 0 && at % 2 === 0 ? (fields[at + 1] ?? null) : null;
+  };
+  return [id, value('entry') ?? '{}', value('audit')];
+}
 
 export class WebhookStore implements Webhooks {
   private readonly keys: Keys;
@@ -63,9 +72,9 @@ export class WebhookStore implements Webhooks {
   /**
    * The next audit entries for the group: first any this consumer or a dead
    * one left unacknowledged (idle over `reclaimMs`), then new ones, waiting
-   * up to `blockMs`. Returns [stream id, entry JSON] pairs.
+   * up to `blockMs`.
    */
-  async readAudit(consumer: string, blockMs: number, reclaimMs = 30_000): Promise<Array<[string, string]>> {
+  async readAudit(consumer: string, blockMs: number, reclaimMs = 30_000): Promise<StreamedAudit[]> {
     const key = this.keys.auditAll;
     const claimed = (await this.redis.xautoclaim(
       key,
@@ -77,7 +86,7 @@ export class WebhookStore implements Webhooks {
       100,
     )) as [string, Array<[string, string[]]>];
     const stale = claimed[1] ?? [];
-    if (stale.length) return stale.map(([id, fields]) => [id, fields[1] ?? '{}']);
+    if (stale.length) return stale.map(streamed);
     const res = (await this.redis.xreadgroup(
       'GROUP',
       WEBHOOK_GROUP,
@@ -90,7 +99,7 @@ export class WebhookStore implements Webhooks {
       key,
       '>',
     )) as Array<[string, Array<[string, string[]]>]> | null;
-    return (res?.[0]?.[1] ?? []).map(([id, fields]) => [id, fields[1] ?? '{}']);
+    return (res?.[0]?.[1] ?? []).map(streamed);
   }
 
   async ackAudit(ids: string[]): Promise<void> {

@@ -4,13 +4,15 @@
  * one delivery per hook subscribed to it (registered before the change), put
  * it at the end of its paper's line for that hook (./line.ts), and queue it
  * if it is first. An entry is acknowledged only once its deliveries are
- * stored; a crash in between re-reads it, and the delivery id (hook + stream
- * id) makes the second pass a no-op. One dispatcher runs at a time across the
+ * stored; a crash in between re-reads it, and the delivery id (hook + the
+ * entry's audit id, else its stream id) makes the second pass a no-op, as it
+ * does for an entry the PostgreSQL store's outbox sent twice. One dispatcher runs at a time across the
  * fleet (./dispatcher-lease.ts), so lines fill in the stream's order.
  */
 import { AuditEntry } from '../domain/draft.ts';
 import { type Paper, paperTitle } from '../domain/paper.ts';
 import type { Papers } from '../domain/ports/papers.ts';
+import type { StreamedAudit } from '../domain/ports/webhooks.ts';
 import type { Delivery, Webhook, WebhookPayload } from '../domain/webhook.ts';
 import { type CreditWording, DEFAULT_CREDIT } from '../publish/credit.ts';
 import { serverLinks } from '../publish/links.ts';
@@ -68,8 +70,7 @@ async function payloadFor(deps: DispatchDeps, id: string, entry: AuditEntry, eve
 /** One stream entry: its deliveries, created and queued. */
 export async function dispatchEntry(
   deps: DispatchDeps,
-  streamId: string,
-  raw: string,
+  [streamId, raw, auditId]: StreamedAudit,
   hooks: readonly Webhook[],
 ): Promise<number> {
   const parsed = AuditEntry.safeParse(JSON.parse(raw));
@@ -80,8 +81,8 @@ export async function dispatchEntry(
   let queued = 0;
   for (const hook of hooks) {
     if (!hook.events.includes(event) || hook.createdAt > entry.at) continue;
-    // Job ids may not contain ':'; stream ids are `ms-seq`.
-    const id = `${hook.id}-${streamId}`;
+    // Job ids may not contain ':'; stream ids are `ms-seq`, audit ids digits (`a` keeps them apart).
+    const id = `${hook.id}-${auditId ? `a${auditId}` : streamId}`;
     const now = new Date().toISOString();
     const delivery: Delivery = {
       id,
@@ -118,7 +119,7 @@ export async function dispatchOnce(
   if (entries.length === 0) return 0;
   const hooks = await deps.webhooks.list();
   let queued = 0;
-  for (const [streamId, raw] of entries) queued += await dispatchEntry(deps, streamId, raw, hooks);
+  for (const entry of entries) queued += await dispatchEntry(deps, entry, hooks);
   await deps.webhooks.ackAudit(entries.map(([id]) => id));
   return queued;
 }

@@ -6,6 +6,13 @@
 import type { Delivery, DeliveryInput, Webhook, WebhookEvent } from '../webhook.ts';
 import type { WebhookLinesPort, WebhookSecretsPort } from './webhook-lines.ts';
 
+/**
+ * One audit stream entry: [stream id, entry JSON, the entry's own id or null].
+ * The own id is the PostgreSQL audit row's (src/store/pg/outbox.ts), the same
+ * if the entry is sent to the stream twice; the Redis store's entries have none.
+ */
+export type StreamedAudit = [streamId: string, entry: string, auditId: string | null];
+
 export interface Webhooks {
   /** Register a hook; its secret is returned this once. */
   add(input: {
@@ -18,8 +25,8 @@ export interface Webhooks {
   secret(id: string): Promise<string | null>;
   list(): Promise<Webhook[]>;
   remove(id: string): Promise<void>;
-  /** The next audit entries to dispatch, [stream id, entry JSON], unacknowledged ones first. */
-  readAudit(consumer: string, blockMs: number, reclaimMs?: number): Promise<Array<[string, string]>>;
+  /** The next audit entries to dispatch, unacknowledged ones first. */
+  readAudit(consumer: string, blockMs: number, reclaimMs?: number): Promise<StreamedAudit[]>;
   ackAudit(ids: string[]): Promise<void>;
   /** Store a new delivery; false when it exists (an event read twice is sent once). */
   createDelivery(d: DeliveryInput): Promise<boolean>;

@@ -1,8 +1,9 @@
 /**
  * Rows of the record store turned into the domain's types, and the writer
  * every change goes through: one transaction, its audit entries inserted in
- * it, and after the commit the same entries mirrored to the Redis audit
- * stream (capped) that webhooks and the desk's live pulse read.
+ * it, and after the commit the same entries sent to the Redis audit stream
+ * (capped) that webhooks and the desk's live pulse read, through the outbox
+ * of ./outbox.ts (nothing committed is left out of the stream).
  */
 
 import { FailureRecord } from '../../domain/failure.ts';
@@ -12,6 +13,7 @@ import type { Keys } from '../keys.ts';
 import { DocSchema } from '../paper-doc.ts';
 import type { RedisClient } from '../redis-client.ts';
 import { inTransaction, type Pool, type PoolClient } from './connect.ts';
+import { catchUpMirror, mirrorCommitted, type OutboxRow } from './outbox.ts';
 
 export const PAPER_COLUMNS =
   'id, doc, state, reason, created_at, updated_at, draft_count, failure, approval, publication';
@@ -56,9 +58,6 @@ export interface Tx {
   audit(paperId: string, entry: string, atMs: number): Promise<void>;
 }
 
-/** Audit entries kept in the Redis stream for its readers (webhooks, the live pulse); the record is in PostgreSQL. */
-const MIRROR_MAXLEN = 10_000;
-
 export class Writer {
   constructor(
     private readonly pool: Pool,
@@ -66,37 +65,31 @@ export class Writer {
     private readonly keys: Keys,
   ) {}
 
-  /** Run `work` in one transaction; the entries it audited are mirrored once it commits. */
+  /** Run `work` in one transaction; the entries it audited are sent to the audit stream once it commits (./outbox.ts). */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const entries: string[] = [];
+    const rows: OutboxRow[] = [];
     const result = await inTransaction(this.pool, (client) =>
       work({
         client,
         audit: async (paperId, entry, atMs) => {
-          await client.query('INSERT INTO audit (at_ms, paper_id, entry) VALUES ($1, $2, $3)', [
-            atMs,
-            paperId,
-            entry,
-          ]);
-          entries.push(entry);
+          const { rows: added } = await client.query<{ seq: string }>(
+            'INSERT INTO audit (at_ms, paper_id, entry) VALUES ($1, $2, $3) RETURNING seq::text AS seq',
+            [atMs, paperId, entry],
+          );
+          const seq = added[0]?.seq;
+          if (!seq)
+            throw new Error(`The audit entry of paper ${paperId} was not stored: try the change again.`);
+          rows.push({ seq, paperId, entry });
         },
       }),
     );
-    await this.mirror(entries);
+    await mirrorCommitted(this.pool, this.redis, this.keys, rows);
     return result;
   }
 
-  /**
-   * Best effort: the change is committed and recorded in PostgreSQL already, so a
-   * Redis that fails here must not turn it into an error (a caller would retry a
-   * write that happened); webhooks then miss that entry.
-   */
-  async mirror(entries: readonly string[]): Promise<void> {
-    if (entries.length === 0) return;
-    const multi = this.redis.multi();
-    for (const entry of entries)
-      multi.xadd(this.keys.auditAll, 'MAXLEN', '~', MIRROR_MAXLEN, '*', 'entry', entry);
-    await multi.exec().catch(() => null);
+  /** One catch-up pass of the audit stream's outbox: how many entries left behind were sent. */
+  catchUp(olderThanMs: number): Promise<number> {
+    return catchUpMirror(this.pool, this.redis, this.keys, olderThanMs);
   }
 }
 
