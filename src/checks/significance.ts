@@ -22,10 +22,12 @@ import { draftDirection, outcomeShare, outcomeStems, stems } from './effect-dire
 export function outcomeSignificance(
   outcome: ReadonlySet<string>,
   source: string,
-): { segment: StatSegment; significant: boolean | null } | null {
+): { segment: StatSegment; significant: boolean | null; stat: Stat | undefined } | null {
   const segments = statSegments(source);
-  if (segments.length === 1 && segments[0]) {
-    return { segment: segments[0], significant: segmentSignificant(segments[0]) };
+  const only = segments.length === 1 ? segments[0] : undefined;
+  if (only) {
+    const significant = segmentSignificant(only);
+    return { segment: only, significant, stat: only.stats.find((x) => x.significant === significant) };
   }
   const held = segments.map((segment) =>
     [...outcome].filter((w) => outcomeShare(new Set([w]), segment.text) > 0),
@@ -44,15 +46,43 @@ export function outcomeSignificance(
     for (let j = i + 1; j < segments.length && !held[j]?.length; j++) run.push(j);
     return run;
   });
-  const verdicts = new Set(reporting.map((i) => segments[i] && segmentSignificant(segments[i])));
+  const verdicts = new Set(
+    reporting.map((i) => segments[i] && segmentSignificant(segments[i])).filter((v) => v !== null),
+  );
   const first = top[0] === undefined ? undefined : segments[top[0]];
-  if (!first || verdicts.size !== 1) return null;
-  return { segment: first, significant: [...verdicts][0] ?? null };
+  const significant = [...verdicts][0] ?? null;
+  if (!first || verdicts.size > 1) return null;
+  const stat = reporting.flatMap((i) => segments[i]?.stats ?? []).find((x) => x.significant === significant);
+  return { segment: first, significant, stat };
 }
 
-/** Groups compared before treatment ("no difference at baseline (P > 0.05)") report no result. */
-const BEFORE_TREATMENT =
-  /\b(?:at baseline|baseline (?:characteristics|values|data|levels)|before (?:the )?(?:intervention|treatment|randomi[sz]ation|surgery)|pre-?(?:intervention|treatment|randomi[sz]ation))\b/i;
+/** Share of the draft's outcome words the deciding sentence must hold. */
+const OUTCOME_HELD = 0.6;
+
+/** What was measured, not what was found: "The primary outcome was the proportion showing improvement". */
+const MEASURED =
+  /\b(?:(?:primary|secondary|main) (?:outcomes?|end ?points?)|outcomes? (?:measures? )?(?:was|were|included)|(?:was|were) (?:measured|assessed|evaluated|recorded|compared))\b/i;
+
+/** Words that name no outcome ("the", "with") do not tell which sentence is about it. */
+const FUNCTION_WORDS = new Set([
+  'the',
+  'and',
+  'with',
+  'for',
+  'from',
+  'that',
+  'thi',
+  'was',
+  'were',
+  'are',
+  'all',
+  'than',
+  'per',
+  'who',
+  'which',
+  'their',
+]);
+const content = (words: ReadonlySet<string>) => new Set([...words].filter((w) => !FUNCTION_WORDS.has(w)));
 
 const SAYS = { up: 'an increase', down: 'a decrease', better: 'an improvement', worse: 'a worsening' };
 
@@ -69,12 +99,11 @@ export function nonSignificantClaim(
 ): { source: SourceSentence; differs: string } | null {
   const said = draftDirection(draft);
   if (!said || said === 'none') return null;
-  const outcome = outcomeStems(draft);
+  const outcome = content(outcomeStems(draft));
   if (!outcome.size) return null;
   // The sentences most about the outcome decide, and of those the ones most about the draft's groups too.
-  const words = stems(draft);
+  const words = content(stems(draft));
   const read = sentences
-    .filter((s) => !BEFORE_TREATMENT.test(s.text))
     .map((s) => ({
       s,
       share: outcomeShare(outcome, s.text),
@@ -85,12 +114,19 @@ export function nonSignificantClaim(
   const best = Math.max(0, ...read.map((x) => x.share));
   const most = Math.max(0, ...read.filter((x) => x.share === best).map((x) => x.groups));
   const top = read.filter((x) => x.share === best && x.groups === most);
-  if (!top.length || top.some((x) => x.r?.significant)) return null;
-  const stat = top[0]?.r?.segment.stats.find((x) => x.significant === false);
+  // Half the outcome's words ("risk" of "risk of death") may name another outcome ("risk of ventilation").
+  if (best < OUTCOME_HELD || !top.length || top.some((x) => x.r?.significant)) return null;
+  const stat = top[0]?.r?.stat;
   const found = top[0] && stat ? { source: top[0].s, stat } : null;
-  // A sentence as much about the outcome that states the draft's direction in words, without figures against it, backs it.
-  const unproven = new Set(read.filter((x) => x.r?.significant === false).map((x) => x.s));
-  const rivals = sentences.filter((s) => !unproven.has(s) && outcomeShare(outcome, s.text) >= best);
+  // A results sentence as much about the outcome that states the draft's direction in words alone backs it (one with
+  // figures is read by them; a title names the question, often in the answer's words).
+  const rivals = sentences.filter(
+    (s) =>
+      s.part !== 'title' &&
+      !MEASURED.test(s.text) &&
+      statSegments(s.text).length === 0 &&
+      outcomeShare(outcome, s.text) >= best,
+  );
   if (!found || rivals.some(backs)) return null;
   return {
     source: found.source,

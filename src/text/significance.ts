@@ -33,10 +33,10 @@ const CI = new RegExp(
 );
 /** A ratio and its interval with no "CI" said: "OR 1.2 (0.8-1.9)", "HR = 0.91 [0.7, 1.2]". */
 const RATIO_RANGE = new RegExp(
-  String.raw`\b(?:a?OR|a?RR|a?HR|IRR|odds ratio|risk ratio|relative risk|hazard ratio|rate ratio)\s*[=:,]?\s*(?:of\s+)?\d*\.?\d+\s*[([]\s*(${NUM})\s*(?:to|,|;|-|–|—|−)\s*(${NUM})\s*[)\]]`,
+  String.raw`\b(?:a?OR|a?RR|a?HR|IRR|odds ratio|risk ratio|relative risk|hazard ratio|rate ratio)(?:\b|(?=\d))\s*[=:,]?\s*(?:of\s+)?\d*\.?\d+\s*[([]\s*(${NUM})\s*(?:to|,|;|-|–|—|−)\s*(${NUM})\s*[)\]]`,
   'g',
 );
-const RATIO = /\b(?:a?OR|a?RR|a?HR|IRR|ratio|relative risk)\b/;
+const RATIO = /\b(?:a?OR|a?RR|a?HR|IRR)(?:\b|(?=\d))|\b(?:ratio|relative risk)\b/;
 const DIFFERENCE = /\b(?:difference|MD|WMD|SMD|change|effect|beta|β|reduction|increase|decrease)\b/i;
 
 function pSignificant(written: string, value: number): boolean | null {
@@ -143,8 +143,22 @@ export function statSegments(text: string): StatSegment[] {
   return out;
 }
 
-/** A segment's verdict: significant when any of its statistics is, not when all are not, else unknown. */
+/**
+ * A change within each group ("reduced from baseline in both groups (P <
+ * .001)") or a comparison before treatment ("groups did not differ at
+ * baseline (P > .05)") says nothing about the difference the trial found.
+ */
+const NOT_BETWEEN =
+  /\b(?:within[- ]groups?|from baseline|in both (?:groups|arms)|in (?:all|each) (?:groups?|arms?)|at baseline|baseline (?:characteristics|values|data|levels)|before (?:the )?(?:intervention|treatment|randomi[sz]ation|surgery)|pre-?(?:intervention|treatment|randomi[sz]ation))\b/i;
+
+/**
+ * A segment's verdict: significant when any of its statistics is, not when
+ * those that can be read all are not (an interval around a mean beside its
+ * p-value cannot be read and does not count), else unknown; unknown for a
+ * change within groups or a comparison before treatment.
+ */
 export function segmentSignificant(segment: StatSegment): boolean | null {
+  if (NOT_BETWEEN.test(segment.text)) return null;
   if (segment.stats.some((s) => s.significant === true)) return true;
-  return segment.stats.every((s) => s.significant === false) ? false : null;
+  return segment.stats.some((s) => s.significant === false) ? false : null;
 }

@@ -54,6 +54,24 @@ describe('a direction where the figures show no significant difference', () => {
       `${METHODS} Walking distance was 420 m with ginger and 380 m with placebo (P = .002), and fatigue scores were 4.1 versus 4.3 (P = .48).`,
       /no significant difference \(P = \.48\)/,
     ],
+    [
+      'a p-value after an interval it cannot read (a proportion and its CI)',
+      'Compared with placebo, ginger improved hearing.',
+      `${METHODS} Hearing improved in 67% (95% CI 53 to 79%) with ginger and in 54% with placebo (P = 0.109).`,
+      /no significant difference \(P = 0\.109\)/,
+    ],
+    [
+      'beside a significant change within each group',
+      'Compared with placebo, ginger reduced pain scores.',
+      `${METHODS} Pain scores fell from baseline with ginger and with placebo (P < .001). Pain scores at 8 weeks were 3.1 with ginger and 3.4 with placebo (P = .31).`,
+      /no significant difference \(P = \.31\)/,
+    ],
+    [
+      "where the only words in the draft's direction define the outcome",
+      'Compared with placebo, ginger improved knee pain.',
+      `${METHODS} The primary outcome was the share of patients whose knee pain improved. Knee pain improved in 40% with ginger and 35% with placebo (P = .42).`,
+      /no significant difference \(P = \.42\)/,
+    ],
   ])('is flagged: %s', (_, sentence, abstract, expected) => {
     expect(differs(sentence, abstract)).toMatch(expected);
   });

@@ -35,6 +35,7 @@ describe('confidence intervals', () => {
     ['HR = 0.71 [0.55, 0.92]', [true]],
     ['risk ratio 1.37; 95% confidence interval (CI) [0.68 to 2.76]', [false]],
     ['a change of 2.1 points (95% CI, −1.1–1.2)', [false]],
+    ['uptake 40.2% (RR1.16, CI 0.99–1.36)', [false]],
     // A mean and its interval, with no ratio or difference named and both ends positive: cannot be read.
     ['mean age 61 years (95% CI 58 to 64)', [null]],
   ])('%s', (text, expected) => {
@@ -57,6 +58,16 @@ describe('segments', () => {
     const parts = statSegments('Falls were fewer with exercise (RR 0.8, 95% CI 0.6 to 1.1, P = .17).');
     expect(parts).toHaveLength(1);
     expect(parts[0] && segmentSignificant(parts[0])).toBe(false);
+  });
+
+  it('reads no verdict for a change within groups or before treatment', () => {
+    for (const text of [
+      'Scores fell from baseline in both groups (P < .001).',
+      'Weight did not differ between groups at baseline (P > .05).',
+    ]) {
+      const [part] = statSegments(text);
+      expect(part && segmentSignificant(part)).toBeNull();
+    }
   });
 
   it('reads one significant test in a bracket as significant', () => {
