@@ -28,6 +28,7 @@ import { flagMessage, flagOf } from './flags.ts';
 import { forSubject } from './group-order.ts';
 import { HEDGE, isUncertain } from './hedges.ts';
 import { exclusivityClash, polarityClash, restated } from './polarity.ts';
+import { nonSignificantClaim } from './significance.ts';
 
 const ASSOCIATION =
   /\b(?:associat(?:ed|ion|ions)|correlat(?:ed|ion|ions)|linked|link between|relationship|related to|tied to|connected)\b/i;
@@ -183,6 +184,12 @@ function outcomeSentences(text: string, linked: readonly SourceSentence[], sourc
     .map((x) => x.s);
 }
 
+/** Sentences reporting results that name the outcome the draft sentence states a result for. */
+const aboutOutcome = (text: string, source: SourceSentences) =>
+  source.sentences.filter(
+    (s) => !reportsNoResult(s) && outcomeShare(outcomeStems(text), s.text) >= OUTCOME_MIN,
+  );
+
 /** An aim, a hypothesis, a method or background: what the study set out to do, not what it found. */
 const reportsNoResult = (s: SourceSentence) =>
   AIM_OR_METHOD.test(s.text) || (s.label !== null && AIM_LABEL.test(s.label));
@@ -219,6 +226,14 @@ export function certaintyFlags(links: readonly SentenceLink[], source: SourceSen
     );
     if (against?.differs && !backed) {
       flags.push(flagOf(link, [against.s], against.differs));
+      continue;
+    }
+    // A direction where the source's figures for the outcome say no significant difference (P = .31).
+    const unproven = nonSignificantClaim(link.text, aboutOutcome(link.text, source), (s) =>
+      judged.some((j) => j.s === s && !j.differs && statesFinding(s.text) && agrees(link.text, s.text)),
+    );
+    if (unproven) {
+      flags.push(flagOf(link, [unproven.source], unproven.differs));
       continue;
     }
     // "No significant difference" is a result the source often states in figures alone (p = 0.34): the direction reading judges it.

@@ -97,7 +97,8 @@ export function clauses(text: string): string[] {
 }
 const DIRECTION_WORD = new RegExp([UP, DOWN, BETTER, WORSE].map((r) => r.source).join('|'), 'gi');
 
-const stems = (text: string) =>
+/** Content-word stems, direction words left out. */
+export const stems = (text: string) =>
   new Set(
     (
       text
