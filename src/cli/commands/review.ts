@@ -5,7 +5,7 @@
 import { InputError } from '../../errors/input-error.ts';
 import { describeJobStatus, jobStatus } from '../../queue/job-status.ts';
 import { type Action, reviewDeps, runAction, VERSIONED } from '../../review/actions.ts';
-import { type DraftFilter, findDrafts, parseFilter } from '../../review/queries.ts';
+import { type DraftFilter, type DraftList, findDrafts, parseFilter } from '../../review/queries.ts';
 import { paperView, resolvePaperId } from '../../review/view.ts';
 import type { Context } from '../../runtime/context.ts';
 import { formatFailure, formatRow, formatStatus, formatView } from '../format.ts';
@@ -54,9 +54,17 @@ export function listPapers(o: ListOptions): Promise<void> {
     if (o.json) return printJson(list);
     if (list.total === 0) return print(emptyList(filter));
     for (const r of list.drafts) print(formatRow(r));
-    const beyond = list.drafts.length === 0 ? ' (nothing on this page: ask for an earlier --page)' : '';
-    print(`page ${list.page} of ${list.pages} (${plural(list.total, 'paper')})${beyond}`);
+    print(pageLine(list));
   });
+}
+
+/** The list's last line; a broad search on a large store is counted by estimate, so it says "about" (as the desk does). */
+export function pageLine(
+  list: Pick<DraftList, 'page' | 'pages' | 'total' | 'totalApproximate'> & { drafts: readonly unknown[] },
+): string {
+  const beyond = list.drafts.length === 0 ? ' (nothing on this page: ask for an earlier --page)' : '';
+  const about = list.totalApproximate ? 'about ' : '';
+  return `page ${list.page} of ${about}${list.pages} (${about}${plural(list.total, 'paper')})${beyond}`;
 }
 
 function emptyList(filter: DraftFilter): string {
