@@ -56,12 +56,12 @@ export async function resolveDoi(input: string, sources: DoiSources): Promise<Pa
   if (found && found.abstract.length > 0) return found;
   const fromPubmed = sources.pubmed ? await sources.pubmed(doi, found?.ids.pmid) : null;
   if (found && fromPubmed) return mergeRecords(found, fromPubmed);
-  const any = found ?? fromPubmed;
-  if (!any) {
+  const record = found ?? fromPubmed;
+  if (!record) {
     const where = sources.pubmed ? 'Crossref, Europe PMC or PubMed' : 'Crossref or Europe PMC';
     throw new PermanentError(`DOI ${doi} was not found at ${where}.`, {
       hint: 'Check the DOI for typos, or paste the abstract with `laysum submit --text`.',
     });
   }
-  return any;
+  return record;
 }
