@@ -19,6 +19,7 @@ interface Encoded {
   /** Weak: the identity and gzip forms share it (RFC 9110 8.8.1). */
   etag: string;
   gzip: Uint8Array<ArrayBuffer> | null;
+  /** What it holds (the text and its encodings), counted against MAX_BYTES. */
   size: number;
 }
 
@@ -76,6 +77,8 @@ export function sendEncoded(
   if (e.bytes.length >= GZIP_FROM && acceptsGzip(c.req.header('accept-encoding'))) {
     if (!e.gzip) {
       e.gzip = new Uint8Array(gzipSync(e.bytes));
+      // Counted in the entry's own size, so evicting it gives the bytes back.
+      e.size += e.gzip.length;
       held += e.gzip.length;
     }
     headers['content-encoding'] = 'gzip';

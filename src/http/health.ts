@@ -105,12 +105,12 @@ export const databaseAway = (name: string) =>
  */
 export async function storeAway(deps: AppDeps, err: unknown): Promise<HttpError | null> {
   const db = deps.health.database;
-  if (db && isConnectionError(err) && !(await db.ping())) return databaseAway(db.name);
+  if (db && isPgConnectionError(err) && !(await db.ping())) return databaseAway(db.name);
   return isRedisUnavailable(err) ? redisAway() : null;
 }
 
 /** pg's errors for a server gone or going (connection refused or cut, shut down, admin shutdown). */
-function isConnectionError(err: unknown): boolean {
+function isPgConnectionError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = 'code' in err ? String(err.code) : '';
   return (
